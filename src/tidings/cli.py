@@ -1,0 +1,249 @@
+"""The `tidings` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import InputError, TidingsError
+from .ingest.dates import parse_date
+from .options import Options
+from .store.db import DEFAULT_PATH, open_store
+
+out = Console(highlight=False, soft_wrap=True)
+if not out.is_terminal:
+    out.width = 120  # piped output: wide enough for a table row per line
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+db_option = click.option("--db", "db", default=DEFAULT_PATH, show_default=True, type=click.Path(dir_okay=False),
+                         help="The store: a DuckDB file.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _echo_json(data: object) -> None:
+    click.echo(json.dumps(data, default=str, ensure_ascii=False, indent=2))
+
+
+class TidingsGroup(click.Group):
+    """Turns library errors into one clear line and exit code 1, without a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TidingsError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=TidingsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tidings")
+def main() -> None:
+    """Turn news articles into a sourced, queryable record.
+
+    \b
+    Start here:
+      tidings ingest examples/articles        read, clean and parse articles into tidings.duckdb
+      tidings stats                           what the store holds
+      tidings articles --search Pyongyang     find articles
+      tidings show 3f2a                       one article: clean text, removed lines, sentences, entities
+      tidings export --format jsonl --out export/
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for the spaCy parse; 2 uses both cores of a 2-core laptop.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
+              help="Articles per parse batch and per store transaction.")
+@click.option("--published", callback=_date, help="Publication date for inputs that give none (e.g. 2024-11-07).")
+@click.option("--encoding", help="Encoding of plain-text files that are not UTF-8 (e.g. cp1252).")
+@click.option("--boilerplate", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra boilerplate lexicon (one regex per line); may be repeated.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no duplicate lines (errors still show).")
+@click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
+def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
+           encoding: str | None, boilerplate: tuple[Path, ...], timeout: float, quiet: bool,
+           verbose: bool) -> None:
+    """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
+
+    PATHS may be .txt files (first non-empty line is the title), .html pages, .jsonl files
+    (one article per line with "text" or "html", and "title", "url", "published", "source"),
+    folders (searched recursively), article URLs and feed URLs. A file `name.json` beside
+    `name.txt` or `name.html` supplies its metadata. Articles already stored are skipped,
+    so an interrupted run can simply be started again. Exit code 1 if any input failed.
+    """
+    from .pipeline import Pipeline  # loads spaCy: keep `tidings --help` fast
+
+    options = Options(workers=workers, batch_size=batch_size, published=published, encoding=encoding,
+                      boilerplate=boilerplate, timeout=timeout, progress=not quiet)
+    progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                        console=err, disable=quiet, transient=False)
+    counts = {"words": 0}
+    with open_store(db) as store, progress:
+        task = progress.add_task("ingest", total=None, rate="")
+
+        def listen(kind: str, item) -> None:
+            if kind == "failed":
+                err.print(f"[red]error[/red] {escape(str(item))}")
+            elif kind == "duplicate" and not quiet:
+                err.print(f"[yellow]duplicate[/yellow] {escape(item.origin or item.id)} (already stored as {item.id})")
+            if kind == "added":
+                counts["words"] += item.n_words
+                if verbose:
+                    click.echo(f"stored {item.id} {item.origin}")
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            done = progress.tasks[0].completed
+            progress.update(task, rate=f"{done / elapsed:.1f} articles/s  {counts['words'] / elapsed:,.0f} words/s")
+
+        report = Pipeline(options).run(list(paths), store, listen,
+                                       total=lambda n: progress.update(task, total=n))
+    rate = report.added / report.seconds if report.seconds else 0.0
+    skipped = f" ({report.skipped_language} not in {', '.join(options.languages)}: stored, not parsed)" \
+        if report.skipped_language else ""
+    err.print(f"Added {report.added} articles{skipped}, {len(report.duplicates)} duplicates, "
+              f"{len(report.failed)} failed in {report.seconds:.1f} s "
+              f"({rate:.1f} articles/s, {report.words / max(report.seconds, 1e-9):,.0f} words/s) into {db}")
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--language", help="Only articles in this language (ISO 639-1, e.g. en).")
+@click.option("--source", help="Only articles whose source contains this text.")
+@click.option("--since", callback=_date, help="Published on or after this date.")
+@click.option("--until", callback=_date, help="Published on or before this date.")
+@click.option("--search", help="Only articles whose title or text contains this text.")
+@click.option("--status", type=click.Choice(["processed", "skipped-language"]), help="Only articles with this status.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
+@json_option
+def articles(db: str, language, source, since, until, search, status, limit: int, as_json: bool) -> None:
+    """List stored articles, newest first."""
+    from .store.queries import list_articles
+
+    with open_store(db, read_only=True) as store:
+        rows = list_articles(store, language=language, source=source, since=since, until=until,
+                             search=search, status=status, limit=limit)
+    if as_json:
+        return _echo_json(rows)
+    table = Table(box=None)
+    for name, width in (("id", 10), ("published", 10), ("source", 16), ("lang", 4), ("words", 5), ("sents", 5), ("ents", 4)):
+        table.add_column(name, no_wrap=True, min_width=width, max_width=width, overflow="ellipsis",
+                         justify="right" if name in ("words", "sents", "ents") else "left")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=20)
+    for r in rows:
+        table.add_row(r["id"][:10], str(r["published"] or ""), r["source"] or "", r["language"] or "",
+                      str(r["n_words"]), str(r["n_sentences"]), str(r["n_mentions"]),
+                      escape(r["title"] or "(untitled)"))
+    out.print(table)
+    err.print(f"{len(rows)} articles" + (" (limit reached; use --limit)" if len(rows) == limit else ""))
+
+
+@main.command()
+@click.argument("key")
+@db_option
+@json_option
+def show(key: str, db: str, as_json: bool) -> None:
+    """Show one article: metadata, clean text, removed page residue, sentences, entities.
+
+    KEY is an article id, a unique prefix of one, or the path, file name or URL it was read from.
+    """
+    from .store.queries import get_article
+
+    with open_store(db, read_only=True) as store:
+        a = get_article(store, key)
+    if as_json:
+        return _echo_json(a)
+    out.print(f"[bold]{escape(a['title'] or '(untitled)')}[/bold]")
+    for field in ("id", "published", "source", "author", "url", "origin", "language", "status"):
+        if a[field] is not None:
+            out.print(f"  [dim]{field:<9}[/dim] {escape(str(a[field]))}")
+    out.print()
+    out.print(escape(a["text"]))
+    out.print()
+    out.print(f"[bold]Removed as page residue[/bold] ({len(a['removed'])} lines)")
+    for line in a["removed"]:
+        out.print(f"  [red]-[/red] {escape(line)}")
+    out.print(f"\n[bold]Sentences[/bold] ({len(a['sentences'])}), [bold]entities[/bold] ({len(a['mentions'])})")
+    by_sentence: dict[int, list[dict]] = {}
+    for m in a["mentions"]:
+        by_sentence.setdefault(m["sentence_index"], []).append(m)
+    for s in a["sentences"]:
+        ents = ", ".join(f"{escape(m['text'])} [dim]{m['label']}[/dim]" for m in by_sentence.get(s["index"], []))
+        out.print(f"  [dim]{s['index']:>3} {s['start']:>5}-{s['end']:<5}[/dim] {escape(s['text'])}")
+        if ents:
+            out.print(f"  {'':>15} [cyan]{ents}[/cyan]")
+
+
+@main.command()
+@db_option
+@json_option
+def stats(db: str, as_json: bool) -> None:
+    """What the store holds: counts by status, language, format and source; top entities."""
+    from .store.queries import stats as store_stats
+
+    with open_store(db, read_only=True) as store:
+        s = store_stats(store)
+    if as_json:
+        return _echo_json(s)
+    out.print(f"[bold]{escape(s['store'])}[/bold] (schema v{s['schema_version']})")
+    span = f", published {s['published_from']} to {s['published_to']}" if s["published_from"] else ""
+    out.print(f"  {s['articles']} articles, {s['words']:,} words, {s['sentences']:,} sentences, "
+              f"{s['mentions']:,} entity mentions, {s['removed_lines']} residue lines removed{span}")
+    for title, key in (("status", "by_status"), ("language", "by_language"), ("format", "by_format"),
+                       ("source", "by_source"), ("entity label", "entity_labels")):
+        out.print(f"  [dim]by {title}:[/dim] " + ", ".join(f"{escape(k)} {n}" for k, n in s[key].items()))
+    if s["top_entities"]:
+        out.print("  [dim]most mentioned:[/dim] " + ", ".join(
+            f"{escape(e['text'])} ({e['mentions']})" for e in s["top_entities"]))
+
+
+@main.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the files, one per table: articles.jsonl, sentences.jsonl, ...")
+@click.option("--table", "tables", multiple=True, help="Export only this table; may be repeated.")
+def export_cmd(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...]) -> None:
+    """Write the store's tables to files, one per table, named after it.
+
+    Every record has `id`; records derived from text have `article_id` and character
+    offsets `start`/`end` into the article's clean `text` (see docs/export.md).
+    """
+    from .store.export import export
+
+    with open_store(db, read_only=True) as store:
+        written = export(store, fmt, out_dir, list(tables) or None)
+        for table, path in written.items():
+            n = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            err.print(f"{path}  {n} records")
+
+
+@main.command()
+def stages() -> None:
+    """List the pipeline stages, what each needs and what it adds."""
+    from .stages import resolve
+
+    table = Table("stage", "needs", "adds", "what it does", box=None)
+    for info in resolve():
+        table.add_row(info.name, ", ".join(info.requires), ", ".join(info.provides), info.doc)
+    out.print(table)

@@ -1,0 +1,75 @@
+"""The document model shared by every stage of Tidings.
+
+Each record type is a dataclass whose fields are the columns of its store table and the keys
+of its export records. Records derived from text carry ``article_id`` and character offsets
+``start``/``end`` into the article's clean text, so a user can always see why a record exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class Sentence:
+    """One sentence of an article's clean text."""
+
+    id: str
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A named-entity mention found by the NLP stage."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class Article:
+    """A news article: metadata, raw and clean text, and what the stages found in it."""
+
+    id: str
+    text: str
+    raw_text: str
+    title: str | None = None
+    removed: list[str] = field(default_factory=list)
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str | None = None
+    language_score: float | None = None
+    origin: str | None = None
+    format: str | None = None
+    status: str = "new"
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    # The parsed spaCy Doc, only while the article is in the pipeline; never stored.
+    doc: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+ARTICLE_COLUMNS: tuple[str, ...] = tuple(
+    f.name for f in fields(Article) if f.name not in {"sentences", "mentions", "doc"}
+)
+
+
+def columns(record_type: type) -> tuple[str, ...]:
+    """The stored columns of a record dataclass, in declaration order."""
+    return tuple(f.name for f in fields(record_type))

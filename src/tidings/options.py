@@ -1,0 +1,30 @@
+"""The one options object passed down through ingest, NLP and store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass
+class Options:
+    """Settings for one run of the pipeline.
+
+    workers: processes for the spaCy parse (``nlp.pipe(n_process=...)``).
+    batch_size: articles written to the store per transaction.
+    published: publication date to use where an input gives none.
+    encoding: text encoding of plain-text inputs; ``None`` means UTF-8 (with or without BOM).
+    languages: languages that are processed; others are stored and marked.
+    boilerplate: extra boilerplate lexicon files, beside the bundled one.
+    timeout: seconds to wait for a URL.
+    """
+
+    workers: int = 1
+    batch_size: int = 64
+    published: date | None = None
+    encoding: str | None = None
+    languages: tuple[str, ...] = ("en",)
+    boilerplate: tuple[Path, ...] = field(default_factory=tuple)
+    timeout: float = 20.0
+    progress: bool = True

@@ -1,0 +1,137 @@
+"""The pipeline: read inputs, prepare articles, parse them with spaCy, run the stages, store.
+
+    from tidings import Pipeline, Options, open_store
+    with open_store("news.duckdb") as store:
+        report = Pipeline(Options(workers=2)).run(["articles/"], store)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from .errors import InputError
+from .ingest.prepare import Preparer
+from .ingest.raw import RawDocument
+from .ingest.sources import discover, estimate_total, read_all
+from .model import Article
+from .nlp.model import load_nlp
+from .options import Options
+from .stages import StageInfo, resolve
+from .store.db import Store
+
+PREPARE_CHUNK = 32  # raw documents cleaned together (site repetition is counted per chunk)
+
+
+@dataclass
+class RunReport:
+    """What one run did."""
+
+    added: int = 0
+    skipped_language: int = 0
+    words: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+# A callback told of each input as it is done: ("added" | "duplicate" | "failed", item).
+Listener = Callable[[str, Article | InputError], None]
+
+
+class Pipeline:
+    """Runs the registered stages over articles. ``stages`` selects some (default: all)."""
+
+    def __init__(self, options: Options | None = None, stages: Sequence[str] | None = None) -> None:
+        self.options = options or Options()
+        self.stages: list[StageInfo] = resolve(stages)
+        self.nlp = load_nlp()
+
+    def annotate(self, article: Article) -> Article:
+        """Run the stages on an article whose ``doc`` is set; drop the doc afterwards."""
+        if article.status == "processed":
+            for info in self.stages:
+                info.fn(article)
+        article.doc = None
+        return article
+
+    def parse(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Parse articles with ``nlp.pipe`` (in ``options.workers`` processes) and annotate them."""
+        pairs = ((a.text if a.status == "processed" else "", a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size,
+                                          n_process=max(1, self.options.workers)):
+            article.doc = doc
+            yield self.annotate(article)
+
+    def article(self, text: str, *, title: str | None = None, origin: str = "<text>", **meta) -> Article:
+        """Process one text in memory, without a store: a convenience for library use."""
+        raw = RawDocument(origin=origin, format="txt", text=text, title=title, **meta)
+        result = Preparer(self.options).prepare([raw])[0]
+        if isinstance(result, InputError):
+            raise result
+        return next(self.parse([result]))
+
+    def run(self, inputs: Sequence[str], store: Store, listener: Listener | None = None,
+            total: Callable[[int], None] | None = None) -> RunReport:
+        """Ingest files, folders and URLs into the store; one bad input never stops the run.
+
+        Articles already stored (same id) are reported as duplicates and not stored again,
+        so a run that was interrupted can simply be started again.
+        """
+        started = time.perf_counter()
+        report = RunReport()
+        tell = listener or (lambda kind, item: None)
+        found = discover(inputs)
+        if total:
+            total(estimate_total(found))
+        preparer = Preparer(self.options, store.site_lines())
+        seen: set[str] = set()
+
+        def fail(error: InputError) -> None:
+            report.failed.append(error)
+            tell("failed", error)
+
+        def fresh() -> Iterator[Article]:
+            items = read_all(found, self.options)
+            while chunk := list(islice(items, PREPARE_CHUNK)):
+                for item in chunk:
+                    if isinstance(item, InputError):
+                        fail(item)
+                raws = [r for r in chunk if isinstance(r, RawDocument)]
+                prepared = preparer.prepare(raws)
+                stored = store.existing_ids(a.id for a in prepared if isinstance(a, Article))
+                for item in prepared:
+                    if isinstance(item, InputError):
+                        fail(item)
+                    elif item.id in stored or item.id in seen:
+                        report.duplicates.append(item.origin or item.id)
+                        tell("duplicate", item)
+                    else:
+                        seen.add(item.id)
+                        yield item
+
+        batch: list[Article] = []
+
+        def flush() -> None:
+            store.write(batch, preparer.take_pending())
+            for article in batch:
+                report.added += 1
+                report.words += article.n_words
+                report.skipped_language += article.status != "processed"
+                tell("added", article)
+            batch.clear()
+
+        for article in self.parse(fresh()):
+            batch.append(article)
+            if len(batch) >= self.options.batch_size:
+                flush()
+        if batch:
+            flush()
+        report.seconds = time.perf_counter() - started
+        return report

@@ -1,0 +1,136 @@
+"""The embedded DuckDB store: open, migrate, write batches in one transaction, look up."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import ARTICLE_COLUMNS, Article, Mention, Sentence, columns
+from .schema import current_version, migrate
+
+DEFAULT_PATH = "tidings.duckdb"
+
+# Lists of records on an Article, and the table each is stored in. Later stages add theirs.
+RECORD_TABLES: dict[str, tuple[str, type]] = {
+    "sentences": ("sentences", Sentence),
+    "mentions": ("mentions", Mention),
+}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class Store:
+    """A Tidings store in one DuckDB file. Use ``open_store`` to get one."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path}; create one with `tidings ingest PATH --db {self.path}`")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from None
+        if read_only:
+            if current_version(self.con) == 0:
+                raise StoreError(f"{self.path} is not a Tidings store (no schema found)")
+        else:
+            migrate(self.con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _insert(self, table: str, cols: Sequence[str], rows: list[tuple]) -> None:
+        # One statement per table: DuckDB's executemany runs a statement per row, far slower.
+        if not rows:
+            return
+        names = ", ".join(_quote(c) for c in cols)
+        selects = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {selects}", [list(c) for c in zip(*rows)])
+
+    def write(self, articles: Sequence[Article], site_lines: dict[str, Counter] | None = None) -> None:
+        """Store a batch of articles with all their records, all or nothing."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            rows = [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) + (a.n_words,) for a in articles]
+            self._insert("articles", ARTICLE_COLUMNS + ("n_words",), rows)
+            for attr, (table, record_type) in RECORD_TABLES.items():
+                records = [astuple(r) for a in articles for r in getattr(a, attr)]
+                self._insert(table, columns(record_type), records)
+            if site_lines:
+                self._upsert_site_lines(site_lines)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _upsert_site_lines(self, site_lines: dict[str, Counter]) -> None:
+        rows = [(site, key, n) for site, counts in site_lines.items() for key, n in counts.items()]
+        if not rows:
+            return
+        sites, keys, ns = (list(c) for c in zip(*rows))
+        self.con.execute(
+            "INSERT INTO site_lines SELECT unnest($1), unnest($2), unnest($3) "
+            "ON CONFLICT (site, key) DO UPDATE SET n = site_lines.n + excluded.n",
+            [sites, keys, ns],
+        )
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of the given article ids that are already stored."""
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE list_contains($1, id)", [wanted]).fetchall()
+        return {r[0] for r in rows}
+
+    def site_lines(self) -> dict[str, Counter]:
+        """Line counts per site, as the cleaner remembers them."""
+        out: dict[str, Counter] = {}
+        for site, key, n in self.con.execute("SELECT site, key, n FROM site_lines").fetchall():
+            out.setdefault(site, Counter())[key] = n
+        return out
+
+    def query(self, sql: str, params: Sequence[Any] | dict | None = None) -> list[dict[str, Any]]:
+        """Rows of a SQL query as dicts."""
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def resolve_article_id(self, key: str) -> str:
+        """The full id of an article named by its id, a unique id prefix, its origin path, file name or URL."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id = $1 OR starts_with(id, $1) OR origin = $1 OR url = $1"
+            " OR ends_with(origin, '/' || $1) LIMIT 3",
+            [key],
+        ).fetchall()
+        if not rows:
+            raise StoreError(f"no article {key!r} in {self.path}; `tidings articles` lists them")
+        if len(rows) > 1:
+            raise StoreError(f"{key!r} matches several articles ({', '.join(r[0] for r in rows)}, ...); give more of the id")
+        return rows[0][0]
+
+    @property
+    def schema_version(self) -> int:
+        return current_version(self.con)
+
+
+def open_store(path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating when writable) the store at ``path``."""
+    return Store(path, read_only=read_only)

@@ -1,0 +1,47 @@
+"""Export the store's tables, one file per table, as JSON Lines, CSV or Parquet.
+
+The export contract, kept by every later stage: each record has ``id``; an article record has
+``id``, ``title``, ``text`` (clean), ``raw_text``, ``removed`` (list of removed lines),
+``published``, ``url``, ``source``, ``language``; each record derived from text has
+``article_id`` and character offsets ``start``/``end`` into the article's clean text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ConfigError
+from .db import Store
+
+FORMATS = {"jsonl": "(FORMAT json)", "csv": "(FORMAT csv, HEADER)", "parquet": "(FORMAT parquet)"}
+
+# table -> SELECT list. Lists stay lists in JSON Lines and Parquet; CSV gets them as JSON text.
+EXPORTS: dict[str, str] = {
+    "articles": (
+        "id, title, text, raw_text, {removed} AS removed, strftime(published, '%Y-%m-%d') AS published, "
+        "url, source, author, language, language_score, status, format, origin, n_words, "
+        "strftime(ingested_at, '%Y-%m-%dT%H:%M:%S') AS ingested_at"
+    ),
+    "sentences": 'id, article_id, "index", start, "end", text',
+    "mentions": 'id, article_id, sentence_index, start, "end", text, label',
+}
+
+
+def export(store: Store, fmt: str, out_dir: str | Path, tables: list[str] | None = None) -> dict[str, Path]:
+    """Write each table to ``out_dir/<table>.<fmt>``; return the files written by table."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+    chosen = tables or list(EXPORTS)
+    unknown = [t for t in chosen if t not in EXPORTS]
+    if unknown:
+        raise ConfigError(f"unknown table {unknown[0]!r}; valid tables: {', '.join(EXPORTS)}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for table in chosen:
+        select = EXPORTS[table].format(removed="to_json(removed)" if fmt == "csv" else "removed")
+        target = out / f"{table}.{fmt}"
+        path_sql = str(target).replace("'", "''")
+        store.con.execute(f"COPY (SELECT {select} FROM {table} ORDER BY id) TO '{path_sql}' {FORMATS[fmt]}")
+        written[table] = target
+    return written

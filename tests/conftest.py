@@ -1,0 +1,74 @@
+"""Shared fixtures: paths to bundled and shared data, the (slow) pipeline, fresh stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "articles"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS} (they live in the shared folder beside the repo)")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The full pipeline with the real spaCy model, loaded once for the whole session."""
+    from tidings import Options, Pipeline
+
+    return Pipeline(Options(progress=False))
+
+
+@pytest.fixture
+def store(tmp_path):
+    from tidings import open_store
+
+    with open_store(tmp_path / "test.duckdb") as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory, pipeline):
+    """A store holding the bundled example articles, ingested once."""
+    from tidings import open_store
+
+    path = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    with open_store(path) as s:
+        report = pipeline.run([str(EXAMPLES)], s)
+    return path, report
+
+
+@pytest.fixture
+def http_root(tmp_path):
+    """A real HTTP server on loopback serving a temp folder: yields (folder, base URL)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".rss": "application/rss+xml"}
+
+        def log_message(self, *args):
+            pass
+
+    root = tmp_path / "www"
+    root.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

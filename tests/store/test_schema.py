@@ -1,0 +1,45 @@
+import duckdb
+import pytest
+
+from tidings import StoreError, open_store
+from tidings.store.schema import LATEST, current_version, migrations
+
+
+def test_new_store_is_migrated_to_the_latest_version(tmp_path):
+    with open_store(tmp_path / "s.duckdb") as s:
+        assert s.schema_version == LATEST
+        tables = {r["table_name"] for r in s.query("SELECT table_name FROM information_schema.tables")}
+    assert {"articles", "sentences", "mentions", "schema_migrations"} <= tables
+
+
+def test_migrations_are_numbered_without_gaps():
+    assert [m.version for m in migrations()] == list(range(1, LATEST + 1))
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    open_store(tmp_path / "s.duckdb").close()
+    with open_store(tmp_path / "s.duckdb") as s:
+        assert s.query("SELECT count(*) AS n FROM schema_migrations")[0]["n"] == LATEST
+
+
+def test_store_from_a_newer_tidings_is_refused(tmp_path):
+    path = tmp_path / "s.duckdb"
+    open_store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
+    con.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+
+
+def test_reading_a_missing_store_says_how_to_make_one(tmp_path):
+    with pytest.raises(StoreError, match="tidings ingest"):
+        open_store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_a_foreign_duckdb_file_is_not_taken_for_a_store(tmp_path):
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).close()
+    with pytest.raises(StoreError, match="not a Tidings store"):
+        open_store(path, read_only=True)
+    assert current_version(duckdb.connect(":memory:")) == 0

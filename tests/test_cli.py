@@ -1,0 +1,114 @@
+"""The command line, through click's CliRunner (in process) on real stores."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tidings.cli import main
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, runner, examples_dir, pipeline):
+    path = tmp_path_factory.mktemp("cli") / "cli.duckdb"
+    result = runner.invoke(main, ["ingest", str(examples_dir), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "Added 10 articles" in result.output and "1 duplicates" in result.output
+    return str(path)
+
+
+def test_help_teaches_the_commands(runner):
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("ingest", "articles", "show", "stats", "export", "stages"):
+        assert command in result.output
+    assert "tidings ingest examples/articles" in result.output
+
+
+def test_articles_lists_and_filters(runner, db):
+    result = runner.invoke(main, ["articles", "--db", db, "--json"])
+    rows = json.loads(result.output)
+    assert len(rows) == 10
+    german = json.loads(runner.invoke(main, ["articles", "--db", db, "--language", "de", "--json"]).output)
+    assert len(german) == 1 and german[0]["status"] == "skipped-language"
+    found = json.loads(runner.invoke(main, ["articles", "--db", db, "--search", "Security Council", "--json"]).output)
+    assert 0 < len(found) < 10
+    table = runner.invoke(main, ["articles", "--db", db, "--since", "2024-11-02"])
+    assert table.exit_code == 0 and "2024-11-0" in table.output
+
+
+def test_show_prints_text_removed_lines_and_entities(runner, db):
+    rows = json.loads(runner.invoke(main, ["articles", "--db", db, "--json", "--search", "ICBM"]).output)
+    target = next(r for r in rows if r["origin"].endswith("01-icbm-launch.txt"))
+    result = runner.invoke(main, ["show", target["id"][:8], "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Removed as page residue" in result.output and "GPE" in result.output
+    data = json.loads(runner.invoke(main, ["show", target["id"], "--db", db, "--json"]).output)
+    assert data["removed"] and data["sentences"]
+
+
+def test_show_unknown_article_is_one_clear_line(runner, db):
+    result = runner.invoke(main, ["show", "nope", "--db", db])
+    assert result.exit_code == 1 and "no article 'nope'" in result.output and "Traceback" not in result.output
+
+
+def test_stats_counts_what_is_stored(runner, db):
+    data = json.loads(runner.invoke(main, ["stats", "--db", db, "--json"]).output)
+    assert data["articles"] == 10 and data["by_language"] == {"en": 9, "de": 1}
+    assert data["sentences"] > 100 and data["mentions"] > 100 and data["removed_lines"] > 0
+    assert runner.invoke(main, ["stats", "--db", db]).exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_writes_one_file_per_table(runner, db, tmp_path, fmt):
+    result = runner.invoke(main, ["export", "--db", db, "--format", fmt, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"articles.{fmt}", f"mentions.{fmt}", f"sentences.{fmt}"]
+
+
+def test_export_jsonl_keeps_the_contract(runner, db, tmp_path):
+    runner.invoke(main, ["export", "--db", db, "--format", "jsonl", "--out", str(tmp_path)])
+    articles = {a["id"]: a for a in map(json.loads, (tmp_path / "articles.jsonl").read_text().splitlines())}
+    for a in articles.values():
+        assert {"id", "title", "text", "raw_text", "removed", "published", "url", "source", "language"} <= a.keys()
+        assert isinstance(a["removed"], list)
+    for table in ("sentences", "mentions"):
+        for rec in map(json.loads, (tmp_path / f"{table}.jsonl").read_text().splitlines()):
+            assert articles[rec["article_id"]]["text"][rec["start"]:rec["end"]] == rec["text"]
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(runner, tmp_path):
+    (tmp_path / "good.txt").write_text("Seoul protests\n\nSouth Korea protested the launch on Friday, officials said.")
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "latin.txt").write_bytes("Caf\u00e9\n\nThe caf\u00e9 closed.".encode("cp1252"))
+    (tmp_path / "nothing.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    (tmp_path / "w.jsonl").write_text('{"title": "A", "text": "Tokyo lodged a protest with Beijing."}\n{oops\n')
+    db = str(tmp_path / "bad.duckdb")
+    result = runner.invoke(main, ["ingest", str(tmp_path), str(tmp_path / "missing.txt"), "--db", db, "--quiet"])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error")]
+    assert len(errors) == 6, result.output
+    for name, reason in [("empty.txt", "empty text"), ("junk.txt", "binary"), ("latin.txt", "not UTF-8"),
+                         ("nothing.html", "no article text"), ("w.jsonl:2", "invalid JSON"),
+                         ("missing.txt", "no such file")]:
+        assert any(name in e and reason in e for e in errors), (name, errors)
+    assert "Added 2 articles" in result.output
+
+
+def test_published_option_dates_undated_articles(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("Tokyo protests\n\nJapan lodged a protest with Beijing over the drill.")
+    db = str(tmp_path / "p.duckdb")
+    runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", db, "-q", "--published", "2024-11-05"])
+    rows = json.loads(runner.invoke(main, ["articles", "--db", db, "--json"]).output)
+    assert rows[0]["published"] == "2024-11-05"
+
+
+def test_bad_published_value_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(main, ["ingest", str(tmp_path), "--published", "someday soonish"])
+    assert result.exit_code == 2 and "--published" in result.output
