@@ -1,7 +1,7 @@
 """Remove page residue (comment forms, newsletter prompts, share bars, ...) from scraped article text.
 
-Every non-blank line is scored from a few cheap features; see ``clean_text`` for the rule.
-The patterns live in the data file ``boilerplate.txt`` beside this module (format described there).
+Every non-blank line is scored from a few cheap features; ``clean_text`` states the rule. The
+patterns live in the data file ``boilerplate.txt`` beside this module, whose header gives its format.
 """
 
 from __future__ import annotations
@@ -17,24 +17,29 @@ from pathlib import Path
 from tidings.errors import ConfigError
 
 THRESHOLD = 3  # a line whose score reaches this is removed
-LINK_SHARE = 0.6  # share of a line's words that link texts must cover to count as a link line
-MAX_MENU_WORDS = 40  # longer lines are not checked for being a menu of links
+LINK_SHARE = 0.6  # share of a line's words that link texts must cover for it to count as links
+MAX_MENU_WORDS = 40  # longer lines are never counted as links
 
 _SECTIONS = {"[strong]": "strong", "[weak]": "weak"}
-_UNICODE = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " "), ("\u200b", ""), ("\u2026", "..."))
+_UNICODE = {  # typographic characters that residue patterns should not have to spell
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u00a0": " ", "\u200b": "",
+}
 _DECOR = " \t-\u2013\u2014\u2022\u00b7|>\u00bb\u00ab\u203a\u2039\u25b8\u25ba\u25b6"
-_CLOSERS = "\"')]"
-_OPENERS = "\"'(["
 _KEY_STRIP = _DECOR + string.punctuation + string.digits + string.whitespace + "\u00a9\u00ae\u2122"
-_ESCAPE_OR_TEXT = re.compile(r"\\N\{[^}]*\}|\\.|[^\\]+", re.DOTALL)
-_WORD = re.compile(r"\w+(?:['-]\w+)*")
+_CLOSERS = "\"')]"
+_ESCAPE_OR_TEXT = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P|[^\\(]+|\(", re.DOTALL)
+_ESCAPE_OR_CLASS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]", re.DOTALL)
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
-_VERBISH = re.compile(
-    r"\b(?:is|are|was|were|am|be|been|being|has|have|had|do|does|did|will|would|shall|should|can|could"
+_CAPITALISED = re.compile(r" [\"'(\[]?[A-Z]")  # a word after the first that starts with a capital
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_WORD = re.compile(r"\w+(?:['-]\w+)*")
+_VERBISH = re.compile(  # a common verb, or a word ending like one, after a space (fast to search)
+    r" (?:(?:is|are|was|were|am|be|been|being|has|have|had|do|does|did|will|would|shall|should|can|could"
     r"|may|might|must|said|says|say|told|tell|tells|get|gets|got|make|makes|made|take|takes|took|go|goes"
     r"|went|come|comes|came|see|sees|saw|know|knew|think|thought|want|wants|need|needs|left|met|won|lost"
     r"|led|ran|put|set|let|hit|cut|gave|give|gives|became|become|keep|keeps|kept|found|held|hold|holds"
-    r"|began|remain|remains)\b|\b[a-z]{2,}(?:ed|ing|es|en)\b|n't\b"
+    r"|began|remain|remains|expect|expects|plan|plans|warn|warns|seek|seeks|urge|urges|call|calls)\b"
+    r"|[a-z]{2,}(?:ed|ing|es|en|n't)\b)"
 )
 
 
@@ -59,16 +64,43 @@ class Lexicon:
         return Lexicon(self.strong + other.strong, self.weak + other.weak)
 
     def is_residue(self, line: str) -> bool:
-        """Whether a strong pattern matches the whole (normalised) line."""
-        return self._strong.fullmatch(line) is not None
+        """Whether a strong pattern matches the whole (normalised) line, ignoring case."""
+        return self._strong.fullmatch(line.lower()) is not None
 
     def cues(self, line: str) -> int:
-        """The number of distinct weak cues found in the (normalised) line."""
-        return len({m.group().casefold() for m in self._weak.finditer(line)})
+        """The number of distinct weak cues found in the (normalised) line, ignoring case."""
+        return len({m.group() for m in self._weak.finditer(line.lower())})
+
+
+def _fold(pattern: str) -> str:
+    """The pattern with its letters lowercased, escapes kept: on lowercased text, like re.IGNORECASE."""
+
+    def fold(match: re.Match[str]) -> str:
+        token = match.group()
+        return token if token[0] == "\\" or token == "(?P" else token.lower()
+
+    return _ESCAPE_OR_TEXT.sub(fold, pattern)
 
 
 def _union(patterns: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+    """One regex for all patterns; those that start with \\b share it, which makes searching far faster."""
+    bounded: list[str] = []
+    free: list[str] = []
+    for pattern in map(_fold, patterns):
+        (bounded if pattern.startswith(r"\b") and not _has_top_level_bar(pattern) else free).append(pattern)
+    parts = [f"(?:{p})" for p in free]
+    if bounded:
+        parts.insert(0, r"\b(?:" + "|".join(f"(?:{p[2:]})" for p in bounded) + ")")
+    return re.compile("|".join(parts) or "(?!)")
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth = 0
+    for char in _ESCAPE_OR_CLASS.sub("", pattern):
+        depth += (char == "(") - (char == ")")
+        if char == "|" and not depth:
+            return True
+    return False
 
 
 def _parse(text: str, origin: str) -> Lexicon:
@@ -82,11 +114,12 @@ def _parse(text: str, origin: str) -> Lexicon:
             section = _SECTIONS[pattern.lower()]
             continue
         try:
-            compiled = re.compile(f"(?:{pattern})", re.IGNORECASE)
+            compiled = re.compile(_fold(pattern))
+            re.compile(f"(?:{compiled.pattern})")  # as it will be joined: no global flags inside
         except re.error as exc:
             raise ConfigError(f"{origin}:{number}: bad boilerplate pattern {pattern!r}: {exc}") from None
         if compiled.groupindex or _BACKREF.search(pattern):
-            raise ConfigError(f"{origin}:{number}: named groups and backreferences are not allowed: {pattern!r}")
+            raise ConfigError(f"{origin}:{number}: no named groups or backreferences allowed: {pattern!r}")
         found[section].append(pattern)
     return Lexicon(found["strong"], found["weak"])
 
@@ -110,25 +143,31 @@ def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
 
 
 def line_key(line: str) -> str:
-    """The key of a line for counting it across a site's articles: casefolded, spaces collapsed, ends trimmed."""
-    return " ".join(line.casefold().split()).strip(_KEY_STRIP)
+    """The key of a line for counting it across a site's articles.
+
+    Casefolded, whitespace collapsed, quotes made straight, punctuation and digits at the ends removed.
+    """
+    return _normalise(line).casefold().strip(_KEY_STRIP)
 
 
 def _normalise(line: str) -> str:
-    return " ".join(line.translate(_NORMALISE).split()).strip(_DECOR)
+    """The line with straight quotes, single spaces and no decoration (bullets, dashes, ...) at the ends."""
+    if not line.isascii():
+        for old, new in _UNICODE.items():
+            line = line.replace(old, new)
+    if "  " in line or "\t" in line:
+        line = " ".join(line.split())
+    return line.strip(_DECOR)
 
 
 def _is_sentence(line: str) -> bool:
-    """Whether a normalised line reads like prose: a few words, mostly lowercase, a verb, a final stop."""
+    """Whether a normalised line reads like prose: a final stop, mostly lowercase words, a verb if short."""
     if line.rstrip(_CLOSERS)[-1:] not in (".", "!", "?"):
         return False
-    words = line.split(" ", 13)[1:13]  # the words after the first, at most twelve
-    if not words:
+    words = line.count(" ", 0, 100)  # the words after the first, in the line's head
+    if not words or len(_CAPITALISED.findall(line, 0, 100)) > 0.6 * words:
         return False
-    alpha = [w for w in (w.lstrip(_OPENERS) for w in words) if w[:1].isalpha()]
-    if sum(w[0].islower() for w in alpha) < 0.4 * len(alpha):
-        return False
-    return _VERBISH.search(line) is not None
+    return words >= 5 or _VERBISH.search(line) is not None  # short lines must show a verb
 
 
 class _Links:
@@ -136,25 +175,23 @@ class _Links:
 
     def __init__(self, texts: Collection[str]) -> None:
         self.keys = {key for t in texts if (key := " ".join(_WORD.findall(t.casefold())))}
-        self.longest = min(8, max((k.count(" ") + 1 for k in self.keys), default=0))
+        self.firsts = {key.split(" ", 1)[0] for key in self.keys}
+        self.longest = max((key.count(" ") + 1 for key in self.keys), default=0)
 
     def weight(self, line: str) -> int:
         """2 for a line mostly made of several link texts (a menu), 1 for a line that is mostly one link."""
+        if line.count(" ") >= MAX_MENU_WORDS:
+            return 0
         words = _WORD.findall(line.casefold())
         if not words:
             return 0
-        if " ".join(words) in self.keys:
-            return 1
-        if len(words) > MAX_MENU_WORDS:
-            return 0
         hits = covered = i = 0
         while i < len(words):  # greedy longest match of link texts, left to right
-            for size in range(min(self.longest, len(words) - i), 0, -1):
-                if " ".join(words[i : i + size]) in self.keys:
-                    hits, covered, i = hits + 1, covered + size, i + size
-                    break
-            else:
-                i += 1
+            size = 0
+            if words[i] in self.firsts:
+                sizes = range(min(self.longest, len(words) - i), 0, -1)
+                size = next((n for n in sizes if " ".join(words[i : i + n]) in self.keys), 0)
+            hits, covered, i = hits + (size > 0), covered + size, i + max(size, 1)
         if covered < LINK_SHARE * len(words):
             return 0
         return 2 if hits > 1 else 1
@@ -167,17 +204,24 @@ class _Scorer:
     links: _Links | None
     min_repeats: int
 
-    def score(self, line: str, raw: str, *, tail: bool, title: bool) -> int:
-        """The evidence that a line is residue; see ``clean_text``."""
-        context = int(tail)
-        if self.counts and self.counts.get(line_key(raw), 0) >= self.min_repeats:
-            context += 2
-        if self.links is not None:
-            context += self.links.weight(line)
-        if not context:  # shape (at most 1) plus cues (at most the shape) cannot reach THRESHOLD
-            return 0
-        evidence = context + (-1 if _is_sentence(line) else 0 if title else 1)
-        if evidence <= 0 or evidence >= THRESHOLD:
+    def score(self, line: str, *, tail: bool, title: bool) -> int:
+        """The score of a normalised line, as described in ``clean_text``."""
+        # e + min(2, e, cues) reaches THRESHOLD only for evidence e >= 2: costlier features are
+        # computed only while that is still possible.
+        evidence = 1 if tail else 0
+        if self.counts and self.counts.get(line.casefold().strip(_KEY_STRIP), 0) >= self.min_repeats:
+            evidence += 2
+        if not evidence and self.links is None:
+            return 0  # the shape alone adds at most 1
+        if tail:
+            evidence += 1  # tail lines come after the last sentence-like line, so they are not one
+        elif _is_sentence(line):
+            evidence -= 1
+        elif not title:
+            evidence += 1
+        if self.links is not None and evidence >= 0:  # links add at most 2
+            evidence += self.links.weight(line)
+        if evidence < 2 or evidence >= THRESHOLD:
             return evidence
         return evidence + min(2, evidence, self.lexicon.cues(line))
 
@@ -190,44 +234,33 @@ def clean_text(
     link_texts: Collection[str] = (),
     min_site_repeats: int = 3,
 ) -> Cleaned:
-    """Remove boilerplate lines from an article's plain text.
+    """Remove the boilerplate lines of an article's plain text.
 
-    A line is removed when a strong lexicon pattern matches all of it, or when its score reaches
-    ``THRESHOLD``. The score adds: +1 if the line is in the tail (after the last sentence-like line),
-    +2 if ``site_counts[line_key(line)]`` (other articles of the site with this line) reaches
-    ``min_site_repeats``, +1 if the line is mostly one of ``link_texts`` or +2 if mostly several;
-    without any of these the line is kept. Then -1 if the line reads like a sentence, else +1
-    (0 for the title, the first line kept). Weak cues add one each, at most 2 and at most the score
-    so far, and only when that is positive. Sentence-like lines before the tail are therefore only
-    lost on a strong match, or when both repeated and linked.
+    A line is removed when a strong pattern of ``lexicon`` (default: ``load_lexicon()``) matches
+    all of it, or when its score reaches ``THRESHOLD``. The score is the evidence e, the sum of
+    +1 in the tail (after the last sentence-like line), +2 if ``site_counts[line_key(line)]``
+    (other articles of the site that have the line) is at least ``min_site_repeats``,
+    +1 if the line is mostly one of ``link_texts``, +2 if mostly several (a menu),
+    -1 if the line reads like a sentence, else +1 (0 for the title, the first non-residue line);
+    plus, when e > 0, one per weak cue, at most 2 and at most e. So weak cues never act alone,
+    and a sentence before the tail is only removed by a strong pattern or when repeated and linked.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     scorer = _Scorer(lexicon, site_counts, _Links(link_texts) if link_texts else None, min_site_repeats)
     raw = text.splitlines()
     lines = [_normalise(r) for r in raw]
-    residue = [bool(line) and lexicon.is_residue(line) for line in lines]
-    candidates = [i for i, line in enumerate(lines) if line and not residue[i]]
+    candidates = [i for i, r in enumerate(raw) if r.strip() and not lexicon.is_residue(lines[i])]
     body_end = next((i for i in reversed(candidates) if _is_sentence(lines[i])), len(lines))
     title = candidates[0] if candidates else -1
+    keep = set(candidates)
 
     kept: list[str] = []
     removed: list[str] = []
     for i, line in enumerate(raw):
         if not line.strip():
             kept.append("")
-        elif residue[i] or scorer.score(lines[i], line, tail=i > body_end, title=i == title) >= THRESHOLD:
-            removed.append(line.strip())
-        else:
+        elif i in keep and scorer.score(lines[i], tail=i > body_end, title=i == title) < THRESHOLD:
             kept.append(line.rstrip())
-    return Cleaned(_join(kept), removed)
-
-
-def _join(lines: list[str]) -> str:
-    """Join lines, dropping leading and trailing blank lines and keeping at most one blank in a row."""
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out)
+        else:
+            removed.append(line.strip())
+    return Cleaned(_BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip("\n"), removed)
