@@ -68,7 +68,8 @@ def test_stats_counts_what_is_stored(runner, db):
 def test_export_writes_one_file_per_table(runner, db, tmp_path, fmt):
     result = runner.invoke(main, ["export", "--db", db, "--format", fmt, "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"articles.{fmt}", f"mentions.{fmt}", f"sentences.{fmt}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{t}.{fmt}" for t in ("articles", "sentences", "mentions", "actors", "actor_mentions"))
 
 
 def test_export_jsonl_keeps_the_contract(runner, db, tmp_path):
@@ -77,9 +78,15 @@ def test_export_jsonl_keeps_the_contract(runner, db, tmp_path):
     for a in articles.values():
         assert {"id", "title", "text", "raw_text", "removed", "published", "url", "source", "language"} <= a.keys()
         assert isinstance(a["removed"], list)
-    for table in ("sentences", "mentions"):
+    for table in ("sentences", "mentions", "actor_mentions"):
         for rec in map(json.loads, (tmp_path / f"{table}.jsonl").read_text().splitlines()):
             assert articles[rec["article_id"]]["text"][rec["start"]:rec["end"]] == rec["text"]
+    actors = {a["id"]: a for a in map(json.loads, (tmp_path / "actors.jsonl").read_text().splitlines())}
+    for a in actors.values():
+        assert {"id", "name", "type", "country", "sectors", "wikidata", "aliases"} <= a.keys()
+    for rec in map(json.loads, (tmp_path / "actor_mentions.jsonl").read_text().splitlines()):
+        assert {"actor_id", "article_id", "text", "start", "end"} <= rec.keys()
+        assert rec["actor_id"] is None or rec["actor_id"] in actors
 
 
 def test_bad_inputs_are_reported_and_the_batch_goes_on(runner, tmp_path):
@@ -112,3 +119,28 @@ def test_published_option_dates_undated_articles(runner, tmp_path):
 def test_bad_published_value_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["ingest", str(tmp_path), "--published", "someday soonish"])
     assert result.exit_code == 2 and "--published" in result.output
+
+
+def test_actors_lists_with_counts_and_filters(runner, db):
+    rows = json.loads(runner.invoke(main, ["actors", "--db", db, "--json", "--limit", "500"]).output)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["PRK"]["mentions"] > 10 and by_id["PRK"]["articles"] >= 5
+    prk = json.loads(runner.invoke(main, ["actors", "--db", db, "--country", "PRK", "--json"]).output)
+    assert prk and all(r["country"] == "PRK" for r in prk)
+    people = json.loads(runner.invoke(main, ["actors", "--db", db, "--type", "person", "--json"]).output)
+    assert people and all(r["type"] == "person" for r in people)
+    assert "Kim Jong Un" in {r["name"] for r in people}
+    assert runner.invoke(main, ["actors", "--db", db]).exit_code == 0
+
+
+def test_show_actor_by_any_spelling(runner, db):
+    result = runner.invoke(main, ["show", "actor", "Kim Jong-un", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Kim Jong Un" in result.output and "PRK" in result.output and "Mentions" in result.output
+    data = json.loads(runner.invoke(main, ["show", "actor", "Pyongyang", "--db", db, "--json"]).output)
+    assert data["id"] == "PRK" and data["mentions"]
+
+
+def test_show_unknown_actor_is_one_clear_line(runner, db):
+    result = runner.invoke(main, ["show", "actor", "Nobody Atall", "--db", db])
+    assert result.exit_code == 1 and "no actor" in result.output

@@ -22,4 +22,4 @@ def test_missing_need_names_the_stage_that_provides_it():
 def test_registering_a_second_stage_under_a_taken_name_fails():
     assert "sentences" in registered()
     with pytest.raises(ConfigError, match="already registered"):
-        stage("sentences")(lambda article: None)
+        stage("sentences")(lambda article, options: None)

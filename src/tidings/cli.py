@@ -59,7 +59,9 @@ def main() -> None:
       tidings ingest examples/articles        read, clean and parse articles into tidings.duckdb
       tidings stats                           what the store holds
       tidings articles --search Pyongyang     find articles
-      tidings show 3f2a                       one article: clean text, removed lines, sentences, entities
+      tidings show 3f2a                       one article: clean text, removed lines, sentences, actors
+      tidings actors --country PRK            who is mentioned, how often
+      tidings show actor "Kim Jong Un"        one actor: codes, spellings, every mention
       tidings export --format jsonl --out export/
     """
 
@@ -75,11 +77,13 @@ def main() -> None:
 @click.option("--encoding", help="Encoding of plain-text files that are not UTF-8 (e.g. cp1252).")
 @click.option("--boilerplate", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra boilerplate lexicon (one regex per line); may be repeated.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra actors (TSV with the columns of leaders.tsv or organisations.tsv); may be repeated.")
 @click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no duplicate lines (errors still show).")
 @click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
-           encoding: str | None, boilerplate: tuple[Path, ...], timeout: float, quiet: bool,
+           encoding: str | None, boilerplate: tuple[Path, ...], actor_files: tuple[Path, ...], timeout: float, quiet: bool,
            verbose: bool) -> None:
     """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
 
@@ -92,7 +96,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
     from .pipeline import Pipeline  # loads spaCy: keep `tidings --help` fast
 
     options = Options(workers=workers, batch_size=batch_size, published=published, encoding=encoding,
-                      boilerplate=boilerplate, timeout=timeout, progress=not quiet)
+                      boilerplate=boilerplate, actors=actor_files, timeout=timeout, progress=not quiet)
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)
@@ -159,14 +163,27 @@ def articles(db: str, language, source, since, until, search, status, limit: int
 
 
 @main.command()
-@click.argument("key")
+@click.argument("what", nargs=-1, required=True)
 @db_option
 @json_option
-def show(key: str, db: str, as_json: bool) -> None:
-    """Show one article: metadata, clean text, removed page residue, sentences, entities.
+def show(what: tuple[str, ...], db: str, as_json: bool) -> None:
+    """Show one record: `show ARTICLE` or `show actor NAME`.
 
-    KEY is an article id, a unique prefix of one, or the path, file name or URL it was read from.
+    \b
+    ARTICLE is an article id, a unique prefix of one, or the path, file name or URL it was
+    read from: metadata, clean text, removed page residue, sentences and entities.
+    `show actor NAME` takes an actor's id, name or any spelling met ("Kim Jong-un"): its
+    codes, aliases and every mention with its sentence.
     """
+    kinds = ("article", "actor")
+    if len(what) == 2 and what[0] in kinds:
+        kind, key = what
+    elif len(what) == 1:
+        kind, key = "article", what[0]
+    else:
+        raise click.UsageError(f"expected KEY or KIND KEY with KIND one of: {', '.join(kinds)}")
+    if kind == "actor":
+        return _show_actor(db, key, as_json)
     from .store.queries import get_article
 
     with open_store(db, read_only=True) as store:
@@ -183,15 +200,70 @@ def show(key: str, db: str, as_json: bool) -> None:
     out.print(f"[bold]Removed as page residue[/bold] ({len(a['removed'])} lines)")
     for line in a["removed"]:
         out.print(f"  [red]-[/red] {escape(line)}")
-    out.print(f"\n[bold]Sentences[/bold] ({len(a['sentences'])}), [bold]entities[/bold] ({len(a['mentions'])})")
-    by_sentence: dict[int, list[dict]] = {}
+    out.print(f"\n[bold]Sentences[/bold] ({len(a['sentences'])}), [bold]entities[/bold] ({len(a['mentions'])}),"
+              f" [bold]actors[/bold] ({len(a['actor_mentions'])})")
+    by_sentence: dict[int, list[str]] = {}
     for m in a["mentions"]:
-        by_sentence.setdefault(m["sentence_index"], []).append(m)
+        by_sentence.setdefault(m["sentence_index"], []).append(f"{escape(m['text'])} [dim]{m['label']}[/dim]")
+    actors_by_sentence: dict[int, list[str]] = {}
+    for m in a["actor_mentions"]:
+        codes = " ".join(filter(None, [m["country"], *m["sectors"]]))
+        who = escape(m["actor_name"] or "unresolved")
+        actors_by_sentence.setdefault(m["sentence_index"], []).append(
+            f"{escape(m['text'])} [dim]->[/dim] {who} [dim]{codes} ({m['method']})[/dim]")
     for s in a["sentences"]:
-        ents = ", ".join(f"{escape(m['text'])} [dim]{m['label']}[/dim]" for m in by_sentence.get(s["index"], []))
         out.print(f"  [dim]{s['index']:>3} {s['start']:>5}-{s['end']:<5}[/dim] {escape(s['text'])}")
-        if ents:
-            out.print(f"  {'':>15} [cyan]{ents}[/cyan]")
+        if by_sentence.get(s["index"]):
+            out.print(f"  {'':>15} [cyan]{', '.join(by_sentence[s['index']])}[/cyan]")
+        if actors_by_sentence.get(s["index"]):
+            out.print(f"  {'':>15} [green]{', '.join(actors_by_sentence[s['index']])}[/green]")
+
+
+def _show_actor(db: str, key: str, as_json: bool) -> None:
+    from .store.queries import get_actor
+
+    with open_store(db, read_only=True) as store:
+        actor = get_actor(store, key)
+    if as_json:
+        return _echo_json(actor)
+    out.print(f"[bold]{escape(actor['name'])}[/bold]  [dim]{actor['id']}[/dim]")
+    for field in ("type", "country", "sectors", "wikidata", "aliases"):
+        value = actor[field]
+        if value:
+            out.print(f"  [dim]{field:<9}[/dim] {escape(', '.join(value) if isinstance(value, list) else str(value))}")
+    out.print(f"\n[bold]Mentions[/bold] ({len(actor['mentions'])})")
+    for m in actor["mentions"]:
+        sentence = m["sentence"]
+        out.print(f"  [dim]{m['article_id'][:10]} {m['published'] or ''} {m['method']}[/dim] "
+                  f"{escape(m['text'])}: [italic]{escape(sentence)}[/italic]")
+
+
+@main.command("actors")
+@db_option
+@click.option("--country", help="Only actors of this country (ISO 3166 alpha-3, e.g. PRK).")
+@click.option("--type", "type_", help="Only actors of this type (person, country, government, military, ...).")
+@click.option("--sector", help="Only actors with this sector code (GOV, MIL, COP, REB, ...).")
+@click.option("--search", help="Only actors whose name or an alias contains this text.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
+@json_option
+def actors_cmd(db: str, country, type_, sector, search, limit: int, as_json: bool) -> None:
+    """List actors with how often, and in how many articles, they are mentioned."""
+    from .store.queries import list_actors
+
+    with open_store(db, read_only=True) as store:
+        rows = list_actors(store, country=country, type=type_, sector=sector, search=search, limit=limit)
+    if as_json:
+        return _echo_json(rows)
+    table = Table(box=None)
+    for name, width in (("id", 22), ("name", 28), ("type", 12), ("country", 7), ("sectors", 9),
+                        ("mentions", 8), ("articles", 8)):
+        table.add_column(name, no_wrap=True, max_width=width, overflow="ellipsis",
+                         justify="right" if name in ("mentions", "articles") else "left")
+    for r in rows:
+        table.add_row(r["id"], escape(r["name"]), r["type"], r["country"] or "", " ".join(r["sectors"]),
+                      str(r["mentions"]), str(r["articles"]))
+    out.print(table)
+    err.print(f"{len(rows)} actors" + (" (limit reached; use --limit)" if len(rows) == limit else ""))
 
 
 @main.command()
@@ -209,6 +281,8 @@ def stats(db: str, as_json: bool) -> None:
     span = f", published {s['published_from']} to {s['published_to']}" if s["published_from"] else ""
     out.print(f"  {s['articles']} articles, {s['words']:,} words, {s['sentences']:,} sentences, "
               f"{s['mentions']:,} entity mentions, {s['removed_lines']} residue lines removed{span}")
+    out.print(f"  {s['actors']:,} actors, {s['actor_mentions']:,} actor mentions "
+              f"({s['actor_mentions_resolved']:,} resolved)")
     for title, key in (("status", "by_status"), ("language", "by_language"), ("format", "by_format"),
                        ("source", "by_source"), ("entity label", "entity_labels")):
         out.print(f"  [dim]by {title}:[/dim] " + ", ".join(f"{escape(k)} {n}" for k, n in s[key].items()))

@@ -38,6 +38,44 @@ class Mention:
 
 
 @dataclass
+class Actor:
+    """A real-world actor: a person, a state, one of its bodies, an organisation or a group.
+
+    ``country`` is ISO 3166 alpha-3; ``sectors`` are PLOVER/CAMEO role codes (GOV, MIL, COP, ...).
+    """
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ActorMention:
+    """A span of text that names or describes an actor.
+
+    ``actor_id`` is None where the mention could not be resolved; its text is kept all the same.
+    ``country`` and ``sectors`` are those of this mention, which a description may narrow
+    ("a North Korean soldier" is PRK MIL). ``method`` says how it was resolved.
+    """
+
+    id: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    country: str | None
+    sectors: list[str]
+    method: str
+    confidence: float
+
+
+@dataclass
 class Article:
     """A news article: metadata, raw and clean text, and what the stages found in it."""
 
@@ -57,6 +95,8 @@ class Article:
     status: str = "new"
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    actor_mentions: list[ActorMention] = field(default_factory=list)
     # The parsed spaCy Doc, only while the article is in the pipeline; never stored.
     doc: Any = field(default=None, repr=False, compare=False)
 
@@ -65,8 +105,11 @@ class Article:
         return len(self.text.split())
 
 
+# Lists of records that stages add to an article; each is stored in a table of its own.
+RECORD_LISTS = frozenset({"sentences", "mentions", "actors", "actor_mentions", "doc"})
+
 ARTICLE_COLUMNS: tuple[str, ...] = tuple(
-    f.name for f in fields(Article) if f.name not in {"sentences", "mentions", "doc"}
+    f.name for f in fields(Article) if f.name not in RECORD_LISTS
 )
 
 

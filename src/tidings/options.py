@@ -17,6 +17,7 @@ class Options:
     encoding: text encoding of plain-text inputs; ``None`` means UTF-8 (with or without BOM).
     languages: languages that are processed; others are stored and marked.
     boilerplate: extra boilerplate lexicon files, beside the bundled one.
+    actors: extra actor knowledge-base files (TSV, columns of leaders.tsv or organisations.tsv).
     timeout: seconds to wait for a URL.
     """
 
@@ -26,5 +27,6 @@ class Options:
     encoding: str | None = None
     languages: tuple[str, ...] = ("en",)
     boilerplate: tuple[Path, ...] = field(default_factory=tuple)
+    actors: tuple[Path, ...] = field(default_factory=tuple)
     timeout: float = 20.0
     progress: bool = True

@@ -54,20 +54,33 @@ class Pipeline:
         self.nlp = load_nlp()
 
     def annotate(self, article: Article) -> Article:
-        """Run the stages on an article whose ``doc`` is set; drop the doc afterwards."""
-        if article.status == "processed":
-            for info in self.stages:
-                info.fn(article)
-        article.doc = None
+        """Run the stages on an article whose ``doc`` is set; drop the doc afterwards.
+
+        A stage that fails raises InputError naming the article and the stage, so that the
+        run can report it and go on with the other articles.
+        """
+        try:
+            if article.status == "processed":
+                for info in self.stages:
+                    try:
+                        info.fn(article, self.options)
+                    except Exception as exc:
+                        raise InputError(article.origin or article.id,
+                                         f"stage {info.name!r} failed: {type(exc).__name__}: {exc}") from exc
+        finally:
+            article.doc = None
         return article
 
-    def parse(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def parse(self, articles: Iterable[Article]) -> Iterator[Article | InputError]:
         """Parse articles with ``nlp.pipe`` (in ``options.workers`` processes) and annotate them."""
         pairs = ((a.text if a.status == "processed" else "", a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size,
                                           n_process=max(1, self.options.workers)):
             article.doc = doc
-            yield self.annotate(article)
+            try:
+                yield self.annotate(article)
+            except InputError as exc:
+                yield exc
 
     def article(self, text: str, *, title: str | None = None, origin: str = "<text>", **meta) -> Article:
         """Process one text in memory, without a store: a convenience for library use."""
@@ -75,7 +88,10 @@ class Pipeline:
         result = Preparer(self.options).prepare([raw])[0]
         if isinstance(result, InputError):
             raise result
-        return next(self.parse([result]))
+        parsed = next(self.parse([result]))
+        if isinstance(parsed, InputError):
+            raise parsed
+        return parsed
 
     def run(self, inputs: Sequence[str], store: Store, listener: Listener | None = None,
             total: Callable[[int], None] | None = None) -> RunReport:
@@ -128,6 +144,9 @@ class Pipeline:
             batch.clear()
 
         for article in self.parse(fresh()):
+            if isinstance(article, InputError):
+                fail(article)
+                continue
             batch.append(article)
             if len(batch) >= self.options.batch_size:
                 flush()

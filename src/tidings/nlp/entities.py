@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..options import Options
 from ..model import Article, Mention
 from ..stages import stage
 
 
 @stage("entities", requires=("doc", "sentences"), provides=("mentions",))
-def entities(article: Article) -> None:
+def entities(article: Article, options: Options) -> None:
     """Record the named entities spaCy found, each tied to its sentence."""
     starts = [s.start for s in article.sentences]
     out: list[Mention] = []

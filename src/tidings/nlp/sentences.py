@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..options import Options
 from ..model import Article, Sentence
 from ..stages import stage
 
 
 @stage("sentences", requires=("doc",), provides=("sentences",))
-def sentences(article: Article) -> None:
+def sentences(article: Article, options: Options) -> None:
     """Split the clean text into sentences with character offsets."""
     out: list[Sentence] = []
     for sent in article.doc.sents:

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import ARTICLE_COLUMNS, Article, Mention, Sentence, columns
+from ..model import ARTICLE_COLUMNS, Actor, ActorMention, Article, Mention, Sentence, columns
 from .schema import current_version, migrate
 
 DEFAULT_PATH = "tidings.duckdb"
@@ -20,6 +20,7 @@ DEFAULT_PATH = "tidings.duckdb"
 RECORD_TABLES: dict[str, tuple[str, type]] = {
     "sentences": ("sentences", Sentence),
     "mentions": ("mentions", Mention),
+    "actor_mentions": ("actor_mentions", ActorMention),
 }
 
 
@@ -55,13 +56,14 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def _insert(self, table: str, cols: Sequence[str], rows: list[tuple]) -> None:
+    def _insert(self, table: str, cols: Sequence[str], rows: list[tuple], on_conflict: str = "") -> None:
         # One statement per table: DuckDB's executemany runs a statement per row, far slower.
         if not rows:
             return
         names = ", ".join(_quote(c) for c in cols)
         selects = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
-        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {selects}", [list(c) for c in zip(*rows)])
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {selects} {on_conflict}",
+                         [list(c) for c in zip(*rows)])
 
     def write(self, articles: Sequence[Article], site_lines: dict[str, Counter] | None = None) -> None:
         """Store a batch of articles with all their records, all or nothing."""
@@ -72,12 +74,27 @@ class Store:
             for attr, (table, record_type) in RECORD_TABLES.items():
                 records = [astuple(r) for a in articles for r in getattr(a, attr)]
                 self._insert(table, columns(record_type), records)
+            self._upsert_actors([actor for a in articles for actor in a.actors])
             if site_lines:
                 self._upsert_site_lines(site_lines)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def _upsert_actors(self, actors: list[Actor]) -> None:
+        """Insert new actors; for known ones, add the aliases this batch met."""
+        merged: dict[str, Actor] = {}
+        for actor in actors:
+            if actor.id in merged:
+                merged[actor.id].aliases = sorted(set(merged[actor.id].aliases) | set(actor.aliases))
+            else:
+                merged[actor.id] = Actor(**{**actor.__dict__, "aliases": list(actor.aliases)})
+        if not merged:
+            return
+        self._insert("actors", columns(Actor), [astuple(a) for a in merged.values()],
+                     "ON CONFLICT (id) DO UPDATE SET "
+                     "aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases)))")
 
     def _upsert_site_lines(self, site_lines: dict[str, Counter]) -> None:
         rows = [(site, key, n) for site, counts in site_lines.items() for key, n in counts.items()]

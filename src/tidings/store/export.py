@@ -24,6 +24,9 @@ EXPORTS: dict[str, str] = {
     ),
     "sentences": 'id, article_id, "index", start, "end", text',
     "mentions": 'id, article_id, sentence_index, start, "end", text, label',
+    "actors": "id, name, type, country, {sectors} AS sectors, wikidata, {aliases} AS aliases",
+    "actor_mentions": 'id, actor_id, article_id, sentence_index, start, "end", text, country, '
+                      "{sectors} AS sectors, method, confidence",
 }
 
 
@@ -39,7 +42,8 @@ def export(store: Store, fmt: str, out_dir: str | Path, tables: list[str] | None
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     for table in chosen:
-        select = EXPORTS[table].format(removed="to_json(removed)" if fmt == "csv" else "removed")
+        lists = {c: f"to_json({c})" if fmt == "csv" else c for c in ("removed", "sectors", "aliases")}
+        select = EXPORTS[table].format(**lists)
         target = out / f"{table}.{fmt}"
         path_sql = str(target).replace("'", "''")
         store.con.execute(f"COPY (SELECT {select} FROM {table} ORDER BY id) TO '{path_sql}' {FORMATS[fmt]}")

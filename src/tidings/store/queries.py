@@ -45,6 +45,10 @@ def get_article(store: Store, key: str) -> dict[str, Any]:
     article["mentions"] = store.query(
         'SELECT id, sentence_index, start, "end", text, label FROM mentions WHERE article_id = $1 ORDER BY start',
         [article_id])
+    article["actor_mentions"] = store.query(
+        'SELECT m.id, m.sentence_index, m.start, m."end", m.text, m.actor_id, x.name AS actor_name, m.country,'
+        " m.sectors, m.method, m.confidence FROM actor_mentions m LEFT JOIN actors x ON x.id = m.actor_id"
+        " WHERE m.article_id = $1 ORDER BY m.start", [article_id])
     return article
 
 
@@ -61,6 +65,9 @@ def stats(store: Store) -> dict[str, Any]:
         "words": int(words),
         "sentences": one("SELECT count(*) FROM sentences")[0],
         "mentions": one("SELECT count(*) FROM mentions")[0],
+        "actors": one("SELECT count(*) FROM actors")[0],
+        "actor_mentions": one("SELECT count(*) FROM actor_mentions")[0],
+        "actor_mentions_resolved": one("SELECT count(actor_id) FROM actor_mentions")[0],
         "removed_lines": one("SELECT coalesce(sum(len(removed)), 0) FROM articles")[0],
         "published_from": first.isoformat() if first else None,
         "published_to": last.isoformat() if last else None,
@@ -74,3 +81,47 @@ def stats(store: Store) -> dict[str, Any]:
             "SELECT text, label, count(*) AS n FROM mentions WHERE label IN ('PERSON','ORG','GPE','NORP','LOC')"
             " GROUP BY text, label ORDER BY n DESC, text LIMIT 15").fetchall()],
     }
+
+
+def list_actors(store: Store, *, country: str | None = None, type: str | None = None,
+                sector: str | None = None, search: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Actors with their mention and article counts, most mentioned first."""
+    where, params = [], {}
+    if country:
+        where.append("a.country = $country"); params["country"] = country.upper()
+    if type:
+        where.append("a.type = $type"); params["type"] = type
+    if sector:
+        where.append("list_contains(a.sectors, $sector)"); params["sector"] = sector.upper()
+    if search:
+        where.append("(a.name ILIKE $search OR array_to_string(a.aliases, '|') ILIKE $search)")
+        params["search"] = f"%{search}%"
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    params["limit"] = limit
+    return store.query(
+        "SELECT a.id, a.name, a.type, a.country, a.sectors, a.wikidata, a.aliases,"
+        " count(m.id) AS mentions, count(DISTINCT m.article_id) AS articles"
+        f" FROM actors a LEFT JOIN actor_mentions m ON m.actor_id = a.id {clause}"
+        " GROUP BY ALL ORDER BY mentions DESC, a.name LIMIT $limit", params)
+
+
+def get_actor(store: Store, key: str) -> dict[str, Any]:
+    """One actor, named by id, name or alias, with its mentions in context."""
+    from ..actors.names import norm
+    from ..errors import StoreError
+
+    rows = store.query("SELECT * FROM actors WHERE id = $1 OR lower(name) = lower($1)", [key])
+    if not rows:
+        wanted = norm(key)
+        rows = [r for r in store.query("SELECT * FROM actors") if wanted in {norm(a) for a in r["aliases"]}]
+    if not rows:
+        raise StoreError(f"no actor {key!r}; `tidings actors --search TEXT` finds them")
+    if len(rows) > 1:
+        raise StoreError(f"{key!r} names several actors: " + ", ".join(f"{r['id']} ({r['name']})" for r in rows))
+    actor = rows[0]
+    actor["mentions"] = store.query(
+        'SELECT m.article_id, m.start, m."end", m.text, m.method, m.confidence, a.title, a.published,'
+        " s.text AS sentence FROM actor_mentions m JOIN articles a ON a.id = m.article_id"
+        ' JOIN sentences s ON s.article_id = m.article_id AND s."index" = m.sentence_index'
+        " WHERE m.actor_id = $1 ORDER BY a.published NULLS LAST, m.article_id, m.start", [actor["id"]])
+    return actor

@@ -1,0 +1,131 @@
+"""Reading country and role evidence off the dependency parse around a mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .kb import KnowledgeBase
+from .names import norm
+
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod"}
+COUNTRY_PREPS = {"of", "from", "at", "in"}  # "adviser at the Office of ...", "troops from Chad"
+
+
+@dataclass
+class Evidence:
+    countries: list[str] = field(default_factory=list)
+    country_tokens: list[list[Token]] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    def add_sectors(self, sectors) -> None:
+        for s in sectors:
+            if s not in self.sectors:
+                self.sectors.append(s)
+
+    def add_country(self, code: str | None, tokens: list[Token]) -> None:
+        if code and code not in self.countries:
+            self.countries.append(code)
+            self.country_tokens.append(tokens)
+
+    @property
+    def country(self) -> str | None:
+        return self.countries[0] if len(self.countries) == 1 else None
+
+
+def modifier_span(head: Token) -> list[Token]:
+    """The head's left modifiers (with their own subtrees), as a token list ending at the head."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS or child.dep_ == "conj":
+            left = min(left, child.left_edge.i)
+    return list(head.doc[left:head.i + 1])
+
+
+def entity_of(token: Token) -> Span | None:
+    doc = token.doc
+    if not token.ent_type_:
+        return None
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset()) -> None:
+    """Countries and sectors from modifier words: demonyms, country names, titles and role nouns."""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.i in skip:
+            i += 1
+            continue
+        ent = entity_of(tok)
+        if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start:
+            # "the Bush administration", "President Suharto's government": the person's state
+            people = [e for e in kb.lookup(ent.text) if e.kind == "person"] or kb.office_holders(ent.text, (), None)
+            if len(people) == 1 and people[0].actor.country:
+                ev.add_country(people[0].actor.country, list(ent))
+            i += max(1, ent.end - tok.i)
+            continue
+        if ent is not None and ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.end - 1 <= tokens[-1].i \
+                and tok.i == ent.start:
+            code = kb.demonym(ent.text)
+            known = code is not None
+            if code is None and ent.label_ == "ORG":
+                for entry in kb.lookup(ent.text):
+                    code, known = entry.actor.country, True
+                    ev.add_sectors(entry.actor.sectors)
+                    break
+            if known:
+                ev.add_country(code, list(ent))
+                i += max(1, ent.end - tok.i)
+                continue
+            # an entity the knowledge base does not know ("US Army Private"): read its words
+        code = kb.demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") and tok.text[:1].isupper() else None
+        if code:
+            ev.add_country(code, [tok])
+        else:
+            _word(tok, kb, ev)
+        i += 1
+
+
+def _word(tok: Token, kb: KnowledgeBase, ev: Evidence) -> None:
+    word = norm(tok.text)
+    if word in kb.titles:
+        sectors, roles = kb.titles[word]
+        ev.add_sectors(sectors)
+        ev.roles.extend(roles)
+    role = kb.roles.get(tok.lemma_.lower()) or kb.roles.get(word)
+    if role is not None and tok.pos_ in ("NOUN", "PROPN"):
+        ev.add_sectors(role.sectors)
+
+
+def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
+    """Country evidence from "of/from/at X" attached to a role noun (not "for X": a portfolio)."""
+    for prep in head.rights:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ not in COUNTRY_PREPS:  # "adviser for North Korea at the Office of ..."
+                read_prepositions(obj, kb, ev)
+                continue
+            ent = entity_of(obj)
+            phrase = obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text  # entities may come split
+            texts = [ent.text, phrase] if ent is not None else [obj.text, phrase]
+            code = next((c for c in map(kb.demonym, texts) if c), None)
+            if code is None:
+                entry = next((e for t in texts for e in kb.lookup(t) if e.actor.country), None)
+                if entry is not None:
+                    code = entry.actor.country
+                    ev.add_sectors(entry.actor.sectors)
+            if code is None and ent is not None and ent.label_ == "ORG":
+                # "the Office of the Secretary of Defense": an ORG whose own modifiers name no
+                # country; its words may still be a title ("secretary of defense")
+                read_modifiers(list(ent), kb, ev)
+            ev.add_country(code, [obj])
+            read_prepositions(obj, kb, ev)

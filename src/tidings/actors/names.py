@@ -1,0 +1,37 @@
+"""Normalising names so that spelling variants of one name meet."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_POSSESSIVE = re.compile(r"(?:'s|s'|')$")
+_SEPARATORS = re.compile(r"[\-\u2010-\u2015_/]")
+_OTHER = re.compile(r"[^\w\s&]")
+
+
+def norm(text: str) -> str:
+    """Case-folded, accents kept, hyphens and dots dropped, possessive and leading "the" removed.
+
+    "Kim Jong-Un" and "Kim Jong Un" both become "kim jong un"; "the U.S.'s" becomes "us".
+    """
+    t = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'").strip()
+    t = _POSSESSIVE.sub("", t)
+    t = t.replace(".", "")
+    t = _SEPARATORS.sub(" ", t)
+    t = _OTHER.sub(" ", t)
+    words = t.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def slug(text: str) -> str:
+    """An id-safe form of a name: "Anthony Holmes" -> "anthony-holmes"."""
+    return norm(text).replace(" ", "-")
+
+
+def contains_words(whole: str, part: str) -> bool:
+    """Whether the words of ``part`` occur as a contiguous run in ``whole`` (both normalised)."""
+    w, p = whole.split(), part.split()
+    return bool(p) and any(w[i:i + len(p)] == p for i in range(len(w) - len(p) + 1))

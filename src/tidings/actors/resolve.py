@@ -1,0 +1,384 @@
+"""Resolving the actor mentions of one article: names, descriptions, pronouns.
+
+Precision first: a mention that cannot be tied to one actor with confidence stays unresolved,
+its text kept. The rules, in order, for a name: the knowledge base; a fuller name already met
+in the article ("Holmes" after "Anthony Holmes"); an office holder by surname, title and the
+article's date ("President Biden"); a close spelling of a known name (rapidfuzz); else a new
+person. Descriptions ("a North Korean soldier") become the generic actor of their country and
+sector (PRK-MIL). Subject pronouns and "the country" take the most recent compatible subject.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, ActorMention, Article
+from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
+from .kb import Entry, KnowledgeBase
+from .names import contains_words, norm, slug
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+PLACE_KINDS = ("country", "capital", "seat", "organisation")
+PERSON_PRONOUNS = {"he", "she"}
+NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "metonym"}
+THING_SUBJECTS = {"it", "country"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+FUZZY_CUTOFF = 90.0
+MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
+ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
+             "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
+             "forces", "command", "office", "department", "service", "bank", "group", "organization",
+             "organisation", "commission", "court", "parliament", "assembly", "navy", "guard", "post",
+             "agency", "bureau", "foundation", "center", "centre", "network", "movement", "brigade"}
+OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
+                "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),
+                "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
+
+
+@dataclass
+class _Found:
+    start: int  # token indices
+    end: int
+    actor: Actor | None
+    country: str | None
+    sectors: list[str]
+    method: str
+    confidence: float
+    subject: bool
+
+
+class Resolver:
+    """Resolves the actor mentions of one parsed article against a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, article: Article) -> None:
+        self.kb = kb
+        self.article = article
+        self.doc: Doc = article.doc
+        self.day = article.published
+        self.found: list[_Found] = []
+        self.people: dict[str, Actor] = {}  # normalised full names met so far -> person
+        self.counts: Counter[str] = Counter()
+        self.actors: dict[str, Actor] = {}
+        self.taken: set[int] = set()  # tokens already part of a mention or used as evidence
+
+    # -- driver -----------------------------------------------------------------------------
+
+    def run(self) -> None:
+        ents = self._entities()
+        for sent in self.doc.sents:
+            items = [("ent", e) for e in ents if sent.start <= e.start < sent.end]
+            items += [("tok", t) for t in sent]
+            items.sort(key=lambda x: x[1].start if x[0] == "ent" else x[1].i)
+            for kind, item in items:
+                if kind == "ent":
+                    self._entity(item)
+                elif item.i not in self.taken:
+                    self._token(item)
+        self._emit()
+
+    def _entities(self) -> list[Span]:
+        """Entities of actor-like labels, with adjacent same-label pieces joined."""
+        out: list[Span] = []
+        for ent in self.doc.ents:
+            if ent.label_ not in NAME_LABELS:
+                continue
+            if out and out[-1].label_ == ent.label_ and ent.label_ in ("ORG", "PERSON") and out[-1].end == ent.start:
+                out[-1] = Span(self.doc, out[-1].start, ent.end, label=ent.label_)  # "Kim Yo" + "Jonng"
+                continue
+            out.append(ent)
+        return out
+
+    # -- names --------------------------------------------------------------------------------
+
+    def _entity(self, ent: Span) -> None:
+        if any(i in self.taken for i in range(ent.start, ent.end)):
+            return
+        root = ent.root
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        if ent.label_ == "ORG" and nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+            return  # "US Army Private" before "Travis King": read as the person's title
+        text = ent.text
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head.i < anchor.i:  # "U.S. and Russian negotiators"
+            anchor = anchor.head
+        if ent.label_ in ("NORP", "GPE") and anchor.dep_ in ("amod", "compound", "nmod", "poss") \
+                and anchor.head.i >= ent.end and anchor.head.pos_ in ("NOUN", "PROPN"):
+            head_ent = entity_of(anchor.head)
+            if self._role(anchor.head) or self._role_compound(anchor.head) \
+                    or (head_ent is not None and head_ent.label_ == "PERSON"):
+                return  # a modifier: evidence for the role or name it modifies
+            if ent.label_ == "NORP":
+                # "Palestinian homes", "the Turkish side": the country, named by its adjective
+                code = self.kb.demonym(text)
+                if code:
+                    self._add(ent.start, ent.end, self.kb.country_actor(code), "demonym", 0.7, root)
+                return
+        entries = [e for e in self.kb.lookup(text) if e.kind in PLACE_KINDS]
+        if ent.label_ == "PERSON" and entries and entries[0].kind in ("country", "capital") \
+                and not self._looks_like_known_person(text):
+            ent.label_ = "GPE"  # the small model tags some countries as people ("Benin", "Sri Lanka")
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._looks_like_known_person(text)):
+            self._person(ent)
+            return
+        if not entries and ent.label_ in ("GPE", "NORP", "LOC"):
+            entries = self._close_place(text)
+        if ent.label_ == "NORP":
+            code = self.kb.demonym(text) or (entries[0].actor.country if entries else None)
+            if code:
+                actor = self.kb.agent(code, "CVL") if norm(text) != norm(self.kb.country_actor(code).name) \
+                    else self.kb.country_actor(code)
+                self._add(ent.start, ent.end, actor, "demonym", 0.85, root)
+            return
+        if not entries and ent.label_ == "GPE" and norm(text) in self.kb.cities:
+            city = self.kb.cities[norm(text)]
+            self._add(ent.start, ent.end, self.kb.country_actor(city.country), "place", 0.7, root)
+            return
+        if entries:
+            entry = entries[0]
+            method = {"capital": "metonym", "seat": "metonym"}.get(entry.kind, "kb")
+            self._add(ent.start, ent.end, entry.actor, method, 0.95 if method == "kb" else 0.9, root)
+            return
+        if ent.label_ == "ORG":
+            person = self._known_person(norm(text), ())
+            if person is not None:
+                self._add(ent.start, ent.end, person[0], person[1], person[2], root)
+            elif norm(text).split()[-1:] and norm(text).split()[-1] in ORG_HEADS:
+                self._new_org(ent)
+
+    def _close_place(self, text: str) -> list[Entry]:
+        """A country or capital spelt a little wrong ("Ethopia", "Quatar")."""
+        key = norm(text)
+        if len(key) < 5:
+            return []
+        best = process.extractOne(key, self.kb.place_keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 5)
+        return [e for e in self.kb.by_alias[best[0]] if e.kind in ("country", "capital")] if best else []
+
+    def _looks_like_known_person(self, text: str) -> bool:
+        key = norm(text)
+        return any(e.kind == "person" for e in self.kb.lookup(text)) or any(
+            contains_words(full, key) for full in self.people)
+
+    def _person(self, ent: Span) -> None:
+        ev = Evidence()
+        tokens = list(ent)
+        # titles inside the entity ("President Biden" tagged whole)
+        while len(tokens) > 1 and norm(tokens[0].text) in self.kb.titles:
+            read_modifiers([tokens[0]], self.kb, ev)
+            tokens = tokens[1:]
+        name_start = tokens[0].i
+        left = modifier_span(ent.root)
+        prefix = [t for t in left if t.i < ent.start]
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.ent_type_ == "ORG":  # "US Army Private" + "Travis King"
+            org = entity_of(prev)
+            prefix = list(self.doc[min(org.start, prefix[0].i if prefix else org.start):ent.start])
+        elif prev is not None and prev.pos_ in ("NOUN", "PROPN") and (self._role(prev) or norm(prev.text) in self.kb.titles):
+            # a title or role noun right before the name, whatever the parser made of it
+            prefix = sorted(set(prefix) | set(modifier_span(prev)), key=lambda t: t.i)
+        read_modifiers(prefix, self.kb, ev)
+        for tok in ent.root.rights:  # "Anthony Holmes, a former adviser at the Office of ..."
+            if tok.dep_ == "appos" and tok.pos_ == "NOUN":
+                read_modifiers(modifier_span(tok), self.kb, ev)
+                read_prepositions(tok, self.kb, ev)
+                self.taken.update(t.i for t in tok.subtree)
+        self.taken.update(t.i for t in prefix)
+        key = norm(self.doc[name_start:ent.end].text)
+        found = self._known_person(key, ev.roles)
+        if found is not None:
+            actor, method, confidence = found
+        elif len(key.split()) >= 2:
+            actor, method, confidence = self._new_person(self.doc[name_start:ent.end].text, ev), "new", 0.7
+        else:
+            self._add(ent.start, ent.end, None, "unresolved", 0.0, ent.root, ev)
+            return
+        if len(key.split()) >= 2:
+            self.people.setdefault(key, actor)
+            self.people.setdefault(norm(actor.name), actor)
+        self._add(name_start, ent.end, actor, method, confidence, ent.root, ev)
+
+    def _known_person(self, key: str, roles) -> tuple[Actor, str, float] | None:
+        entries = [e for e in self.kb.by_alias.get(key, []) if e.kind == "person"]
+        if len(entries) > 1:
+            entries = [e for e in entries if e.holds((), self.day)] or entries
+        if len(entries) == 1:
+            return entries[0].actor, "kb", 0.95
+        # a fuller name met earlier in this article
+        met = {a.id: a for full, a in self.people.items() if contains_words(full, key)}
+        if len(met) > 1 and roles:
+            met = {i: a for i, a in met.items() if i in self.kb.by_id and self.kb.by_id[i].holds(roles, None)} or met
+        if len(met) > 1:
+            ranked = sorted(met, key=lambda i: -self.counts[i])
+            if self.counts[ranked[0]] >= 2 * max(1, self.counts[ranked[1]]):
+                met = {ranked[0]: met[ranked[0]]}
+        if len(met) == 1:
+            return next(iter(met.values())), "coreference", 0.9
+        if met:
+            return None
+        # an office holder by surname and title, on the article's date
+        if len(key.split()) == 1 and (roles or self.day):
+            holders = self.kb.office_holders(key, roles, self.day)
+            if len(holders) == 1:
+                return holders[0].actor, "office", 0.8
+        # a surname that only one known office holder has ("Putin")
+        if len(key.split()) == 1:
+            holders = self.kb.office_holders(key, (), None)
+            if len(holders) == 1:
+                return holders[0].actor, "surname", 0.75
+        # a close spelling of a known full name
+        if len(key.split()) >= 2:
+            choices = list(self.people) + [k for k, es in self.kb.by_alias.items()
+                                           if len(k.split()) == len(key.split()) and any(e.kind == "person" for e in es)]
+            best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best is not None:
+                match = best[0]
+                actor = self.people.get(match) or next(e.actor for e in self.kb.by_alias[match] if e.kind == "person")
+                return actor, "fuzzy", round(0.6 + 0.3 * (best[1] - FUZZY_CUTOFF) / (100 - FUZZY_CUTOFF), 2)
+        return None
+
+    def _new_person(self, name: str, ev: Evidence) -> Actor:
+        country = ev.country
+        actor_id = f"person-{slug(name)}" + (f"-{country}" if country else "")
+        return Actor(id=actor_id, name=" ".join(name.split()), type="person", country=country,
+                     sectors=list(ev.sectors))
+
+    def _new_org(self, ent: Span) -> None:
+        ev = Evidence()
+        read_modifiers(list(ent), self.kb, ev)
+        name = " ".join(ent.text.split())
+        if name.lower().startswith("the "):
+            name = name[4:]
+        country = ev.country
+        actor = Actor(id=f"org-{slug(name)}" + (f"-{country}" if country else ""), name=name,
+                      type="organisation", country=country, sectors=list(ev.sectors))
+        self._add(ent.start, ent.end, actor, "new", 0.6, ent.root)
+
+    # -- descriptions and pronouns ------------------------------------------------------------
+
+    def _role_compound(self, head: Token):
+        """A role noun compounded into a head that is none ("police custody", "army bulldozers")."""
+        return next((self._role(c) for c in head.lefts if c.dep_ == "compound" and self._role(c)), None)
+
+    def _role(self, tok: Token):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.dep_ in ("compound", "amod"):
+            two = self.kb.roles.get(f"{prev.lower_} {tok.lemma_.lower()}")
+            if two:
+                return two
+        return self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
+
+    def _token(self, tok: Token) -> None:
+        if tok.dep_ in SUBJECT_DEPS and (tok.lower_ in PERSON_PRONOUNS or tok.lower_ == "it"
+                                         or (tok.lower_ == "country" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")):
+            self._pronoun(tok)
+            return
+        role = self._role(tok)
+        if role is None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return
+        head_ent = entity_of(tok.head) if tok.head.i > tok.i else None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (head_ent is not None and head_ent.label_ == "PERSON") or \
+                (nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B"):
+            return  # a title: "President Obama", "the Swedish diplomat Mara Lindqvist"
+        span = modifier_span(tok)
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            if self._role(tok.head):
+                return  # "army officer": the head noun speaks
+            # "Israeli police custody": the role noun heads the mention, with the head's modifiers
+            span = [t for t in modifier_span(tok.head) if t.i <= tok.i]
+        ev = Evidence()
+        read_modifiers(span[:-1], self.kb, ev)
+        read_prepositions(tok, self.kb, ev)
+        ev.add_sectors(role.sectors)
+        self.taken.update(t.i for t in span)
+        sectors = list(ev.sectors)
+        office = OFFICE_NOUNS.get(tok.lemma_.lower())
+        if len(ev.countries) > 1:  # "Hungarian and Romanian officials": one mention per country
+            for code, toks in zip(ev.countries, ev.country_tokens):
+                self._add(toks[0].i, toks[-1].i + 1, self.kb.agent(code, sectors[0]), "description", 0.8, tok, ev,
+                          country=code)
+            return
+        country = ev.country
+        if office and country:
+            holders = [e for e in self.kb.persons if e.actor.country == country and e.holds(office, self.day)]
+            if self.day is None:
+                holders = [e for e in holders if e.actor.id in self.counts]
+            if len(holders) == 1:
+                self._add(span[0].i, tok.i + 1, holders[0].actor, "office", 0.8, tok, ev)
+                return
+        if country:
+            actor = self.kb.agent(country, sectors[0])
+        elif sectors[0] in ("REB", "CRM", "OPP"):
+            actor = self.kb.agent(None, sectors[0])
+        else:
+            actor = None
+        self._add(span[0].i, tok.i + 1, actor, "description" if actor else "unresolved", 0.75 if actor else 0.0,
+                  tok, ev, country=country)
+
+    def _pronoun(self, tok: Token) -> None:
+        start = tok.i - 1 if tok.lower_ == "country" else tok.i
+        for f in reversed(self.found):
+            if not f.subject or f.actor is None or f.start >= start:
+                continue
+            if _sentences_between(self.doc, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
+                break
+            if tok.lower_ in PERSON_PRONOUNS:
+                ok = f.actor.type == "person"
+            else:
+                ok = f.actor.type in ("country", "government")
+            if ok:
+                self._add(start, tok.i + 1, f.actor, "pronoun", 0.6, tok)
+                return
+            break  # only the most recent subject counts: no guess past it
+        if tok.lower_ in PERSON_PRONOUNS:
+            self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+
+    # -- output -------------------------------------------------------------------------------
+
+    def _add(self, start: int, end: int, actor: Actor | None, method: str, confidence: float, root: Token,
+             ev: Evidence | None = None, country: str | None = None) -> None:
+        if actor is not None:
+            self.actors.setdefault(actor.id, actor)
+            self.counts[actor.id] += 1
+            country = actor.country if actor.type != "organisation" or actor.country else country
+            sectors = list(actor.sectors) or (list(ev.sectors) if ev else [])
+            if ev and actor.type == "person" and not actor.sectors:
+                sectors = list(ev.sectors)
+        else:
+            sectors = list(ev.sectors) if ev else []
+        if actor is not None and actor.type == "person" and actor.country is None and ev and ev.country:
+            country = ev.country
+        self.taken.update(range(start, end))
+        self.found.append(_Found(start, end, actor, country, sectors, method, confidence,
+                                 root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS and root.dep_ in ("compound", "appos")))
+
+    def _emit(self) -> None:
+        art = self.article
+        starts = [s.start for s in art.sentences]
+        out = []
+        for f in sorted(self.found, key=lambda f: f.start):
+            span = self.doc[f.start:f.end]
+            start, end = span.start_char, span.end_char
+            out.append(ActorMention(
+                id=f"{art.id}-a{len(out):04d}", article_id=art.id,
+                sentence_index=max(bisect_right(starts, start) - 1, 0), start=start, end=end,
+                text=art.text[start:end], actor_id=f.actor.id if f.actor else None, country=f.country,
+                sectors=f.sectors, method=f.method, confidence=f.confidence))
+        art.actor_mentions = out
+        # Copies, not the knowledge base's own objects: they gain the spellings this article used.
+        spellings: dict[str, set[str]] = {}
+        for m in out:
+            if m.actor_id and m.method in NAMING_METHODS:
+                spellings.setdefault(m.actor_id, set()).add(" ".join(m.text.split()))
+        art.actors = [replace(a, aliases=sorted((set(a.aliases) | spellings.get(a.id, set())) - {a.name}))
+                      for a in sorted(self.actors.values(), key=lambda a: a.id)]
+
+
+def _sentences_between(doc: Doc, a: int, b: int) -> int:
+    return sum(1 for s in doc.sents if a < s.start <= b)

@@ -1,0 +1,57 @@
+from datetime import date
+
+import pytest
+
+from tidings.actors.kb import KnowledgeBase, load_kb
+from tidings.errors import ConfigError
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def test_countries_come_with_demonyms_and_capitals_from_packages(kb):
+    assert kb.lookup("Democratic People's Republic of Korea")[0].actor.id == "PRK"
+    assert kb.demonym("North Korean") == "PRK" and kb.demonym("South Koreans") == "KOR"
+    assert kb.demonym("American") == "USA"  # not the Northern Mariana Islands
+    assert kb.lookup("Pyongyang")[0].actor.id == "PRK"
+    assert kb.lookup("Nairobi")[0].actor.id == "KEN"
+
+
+def test_seats_of_power_are_state_bodies(kb):
+    assert kb.lookup("the White House")[0].actor.id == "USA-GOV"
+    assert kb.lookup("Kremlin")[0].actor.id == "RUS-GOV"
+    assert kb.lookup("the Pentagon")[0].actor.country == "USA"
+
+
+def test_spellings_of_one_person_meet(kb):
+    ids = {kb.lookup(name)[0].actor.id for name in ("Kim Jong Un", "Kim Jong-Un", "Kim Jong-un")}
+    assert len(ids) == 1
+
+
+def test_office_holders_by_date(kb):
+    assert [e.actor.name for e in kb.office_holders("Biden", ["head_of_state"], date(2023, 5, 1))] == ["Joe Biden"]
+    assert [e.actor.name for e in kb.office_holders("Trump", ["head_of_state"], date(2023, 5, 1))] == []
+    assert [e.actor.name for e in kb.office_holders("Xi", ["head_of_state"], date(2024, 1, 1))] == ["Xi Jinping"]
+
+
+def test_generic_agents_are_shared(kb):
+    assert kb.agent("PRK", "MIL") is kb.agent("PRK", "MIL")
+    assert kb.agent("PRK", "MIL").type == "military" and kb.agent(None, "REB").id == "any-REB"
+
+
+def test_user_actor_file_adds_people(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("name\taliases\tcountry\tsectors\trole\ttitle\tstart\tend\twikidata\n"
+                    "Mara Lindqvist\tM. Lindqvist\tSWE\tGOV\tforeign_minister\tForeign Minister\t2030-01-01\t\t\n")
+    kb = KnowledgeBase([path])
+    entry = kb.lookup("M. Lindqvist")[0]
+    assert entry.actor.country == "SWE" and entry.holds(["foreign_minister"], date(2031, 1, 1))
+
+
+def test_user_file_with_unknown_columns_says_what_is_expected(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("who\twhere\nX\tY\n")
+    with pytest.raises(ConfigError, match="columns of leaders.tsv"):
+        KnowledgeBase([path])

@@ -1,0 +1,100 @@
+"""Actor resolution on sentences written for the tests, with the real spaCy model."""
+
+from datetime import date
+
+import pytest
+
+
+def resolve(pipeline, text, published=None):
+    article = pipeline.article(text, published=published)
+    return article, {m.text: m for m in article.actor_mentions}
+
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("An American destroyer sailed through the strait on Monday.", "An American destroyer", "USA", "MIL"),
+    ("Police arrested four Saudi men at the border crossing.", "four Saudi men", "SAU", "CVL"),
+    ("Riot police fired tear gas at the crowd outside parliament.", "Riot police", None, "COP"),
+    ("The rebels seized two villages near the river on Sunday.", "The rebels", None, "REB"),
+    ("A North Korean soldier crossed the border into the South.", "A North Korean soldier", "PRK", "MIL"),
+    ("Israeli army bulldozers demolished three buildings.", "Israeli army", "ISR", "MIL"),
+])
+def test_descriptions_resolve_to_country_and_sector(pipeline, text, phrase, country, sector):
+    _, found = resolve(pipeline, text)
+    m = found[phrase]
+    assert m.country == country and sector in m.sectors
+
+
+def test_person_with_military_title_gets_country_and_sector(pipeline):
+    _, found = resolve(pipeline, "US Army Private Travis King has agreed to plead guilty to desertion.")
+    m = found["Travis King"]
+    assert m.actor_id == "person-travis-king-USA" and m.country == "USA" and "MIL" in m.sectors
+
+
+def test_apposition_gives_a_new_person_country_and_sector(pipeline):
+    article, found = resolve(pipeline, "According to Anthony Holmes, a former special adviser for North Korea at the "
+                             "Office of the Secretary of Defense, Pyongyang is preparing. Holmes said so on Friday.")
+    holmes = found["Anthony Holmes"]
+    assert holmes.country == "USA" and "GOV" in holmes.sectors
+    assert found["Holmes"].actor_id == holmes.actor_id
+    assert found["Pyongyang"].actor_id == "PRK"
+
+
+def test_surname_goes_to_the_person_meant_by_title(pipeline):
+    text = ("Kim Jong Un inspected the launch. His sister Kim Yo Jong issued a statement. "
+            "Leader Kim later praised the scientists.")
+    article, found = resolve(pipeline, text)
+    assert found["Kim"].actor_id == found["Kim Jong Un"].actor_id
+
+
+def test_surname_in_an_article_about_someone_else_is_not_forced(pipeline):
+    text = "Kim Yo Jong warned Seoul on Tuesday. Kim said the drills were a provocation."
+    article, found = resolve(pipeline, text)
+    assert found["Kim"].actor_id == found["Kim Yo Jong"].actor_id
+
+
+def test_misspelt_name_matches_the_known_person(pipeline):
+    _, found = resolve(pipeline, "Kim Yo Jong warned Seoul. Later Kim Yo Jonng repeated the threat.")
+    assert found["Kim Yo Jonng"].actor_id == found["Kim Yo Jong"].actor_id
+    assert found["Kim Yo Jonng"].method == "fuzzy"
+
+
+def test_title_and_date_pick_the_office_holder(pipeline):
+    _, found = resolve(pipeline, "President Biden met the delegation on Tuesday.", published=date(2023, 3, 1))
+    assert found["Biden"].actor_id == "Q6279"
+
+
+def test_pronoun_subject_takes_the_last_person_subject(pipeline):
+    _, found = resolve(pipeline, "Kim Jong Un has faced public discontent over flood damage. "
+                                 "He has attempted to deflect this criticism onto provincial officials.")
+    assert found["He"].actor_id == found["Kim Jong Un"].actor_id and found["He"].method == "pronoun"
+
+
+def test_pronoun_is_left_alone_when_the_last_subject_is_no_person(pipeline):
+    _, found = resolve(pipeline, "Donald Trump met Kim Jong Un twice. North Korea has expanded its arsenal since then. "
+                                 "He also formed a new alliance with Russia.")
+    assert found["He"].actor_id is None
+
+
+def test_the_country_goes_to_the_last_country_subject(pipeline):
+    _, found = resolve(pipeline, "North Korea has dismissed the comments, and the country remains steadfast.")
+    assert found["the country"].actor_id == "PRK"
+
+
+def test_unknown_single_name_stays_unresolved_with_its_text(pipeline):
+    article, found = resolve(pipeline, "Talks failed, Okafor said.")
+    assert "Okafor" in found and found["Okafor"].actor_id is None
+
+
+def test_new_people_are_merged_across_articles_by_name_and_country(pipeline):
+    a, _ = resolve(pipeline, "Swedish diplomat Mara Lindqvist arrived in Pyongyang.")
+    b, _ = resolve(pipeline, "The Swedish diplomat Mara Lindqvist left Pyongyang on Friday.")
+    ids = {m.actor_id for art in (a, b) for m in art.actor_mentions if "Lindqvist" in m.text}
+    assert ids == {"person-mara-lindqvist-SWE"}
+
+
+def test_mention_offsets_slice_the_text(pipeline):
+    article, _ = resolve(pipeline, "The White House and the Kremlin traded accusations over Ukraine.")
+    ids = {m.text: m.actor_id for m in article.actor_mentions}
+    assert ids["The White House"] == "USA-GOV" and ids["Kremlin"] == "RUS-GOV"
+    for m in article.actor_mentions:
+        assert article.text[m.start:m.end] == m.text
