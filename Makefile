@@ -23,6 +23,7 @@ demo: install
 	$(BIN)/tidings ingest examples/articles --db $(DB) --workers 2
 	$(BIN)/tidings stats --db $(DB)
 	$(BIN)/tidings articles --db $(DB)
+	$(BIN)/tidings actors --db $(DB) --limit 15
 	$(BIN)/tidings export --db $(DB) --format jsonl --out export/
 
 test: install
@@ -30,6 +31,7 @@ test: install
 
 bench: install
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/actors.py
 
 clean:
 	rm -rf $(VENV) export/ $(DB) .pytest_cache

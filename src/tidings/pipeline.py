@@ -35,6 +35,7 @@ class RunReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -52,6 +53,7 @@ class Pipeline:
         self.options = options or Options()
         self.stages: list[StageInfo] = resolve(stages)
         self.nlp = load_nlp()
+        self.stage_seconds: dict[str, float] = {info.name: 0.0 for info in self.stages}
 
     def annotate(self, article: Article) -> Article:
         """Run the stages on an article whose ``doc`` is set; drop the doc afterwards.
@@ -62,8 +64,10 @@ class Pipeline:
         try:
             if article.status == "processed":
                 for info in self.stages:
+                    started = time.perf_counter()
                     try:
                         info.fn(article, self.options)
+                        self.stage_seconds[info.name] += time.perf_counter() - started
                     except Exception as exc:
                         raise InputError(article.origin or article.id,
                                          f"stage {info.name!r} failed: {type(exc).__name__}: {exc}") from exc
@@ -153,4 +157,5 @@ class Pipeline:
         if batch:
             flush()
         report.seconds = time.perf_counter() - started
+        report.stage_seconds = dict(self.stage_seconds)
         return report

@@ -98,3 +98,14 @@ def test_mention_offsets_slice_the_text(pipeline):
     assert ids["The White House"] == "USA-GOV" and ids["Kremlin"] == "RUS-GOV"
     for m in article.actor_mentions:
         assert article.text[m.start:m.end] == m.text
+
+
+def test_the_president_is_the_president_already_named(pipeline):
+    _, found = resolve(pipeline, "President Biden met the delegation on Tuesday. The president said talks went well.",
+                       published=date(2023, 3, 1))
+    assert found["The president"].actor_id == "Q6279"
+
+
+def test_the_president_with_no_one_named_stays_unresolved(pipeline):
+    _, found = resolve(pipeline, "The president said talks went well.", published=date(2023, 3, 1))
+    assert found["The president"].actor_id is None

@@ -19,6 +19,7 @@ class Evidence:
     country_tokens: list[list[Token]] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    org: object = None  # a known organisation named as modifier ("United Nations peacekeepers")
 
     def add_sectors(self, sectors) -> None:
         for s in sectors:
@@ -45,13 +46,18 @@ def modifier_span(head: Token) -> list[Token]:
 
 
 def entity_of(token: Token) -> Span | None:
-    doc = token.doc
+    """The named entity a token is part of, if any (indexed once per doc)."""
     if not token.ent_type_:
         return None
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc = token.doc
+    index = doc.user_data.get("tidings_ents")
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                index[i] = ent
+        doc.user_data["tidings_ents"] = index
+    return index.get(token.i)
 
 
 def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset()) -> None:
@@ -78,6 +84,8 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
                 for entry in kb.lookup(ent.text):
                     code, known = entry.actor.country, True
                     ev.add_sectors(entry.actor.sectors)
+                    if entry.kind == "organisation" and ev.org is None:
+                        ev.org = entry.actor
                     break
             if known:
                 ev.add_country(code, list(ent))

@@ -227,6 +227,8 @@ class KnowledgeBase:
 
     def add_file(self, path: Path) -> None:
         """Add a user's TSV with the columns of leaders.tsv or organisations.tsv."""
+        for index in ("_by_name_word", "_person_keys", "_place_keys"):
+            self.__dict__.pop(index, None)
         try:
             rows = _rows(path.read_text(encoding="utf-8"), str(path))
         except (OSError, UnicodeDecodeError) as exc:
@@ -282,15 +284,35 @@ class KnowledgeBase:
             self.by_id[actor_id] = entry
         return entry.actor
 
+    def _index_people(self) -> None:
+        # by the first or last word of any of their names (family names come first in Korean
+        # and Chinese), and full names by word count for close-spelling matches
+        self._by_name_word: dict[str, list[Entry]] = defaultdict(list)
+        self._person_keys: dict[int, list[str]] = defaultdict(list)
+        for key, entries in self.by_alias.items():
+            people = [e for e in entries if e.kind == "person"]
+            if not people:
+                continue
+            words = key.split()
+            self._person_keys[len(words)].append(key)
+            for word in {words[0], words[-1]}:
+                for e in people:
+                    if e not in self._by_name_word[word]:
+                        self._by_name_word[word].append(e)
+
+    def person_keys(self, n_words: int) -> list[str]:
+        """Normalised full names of known people with ``n_words`` words."""
+        if not hasattr(self, "_person_keys"):
+            self._index_people()
+        return self._person_keys.get(n_words, [])
+
     def office_holders(self, name: str, roles: Iterable[str], day: date | None) -> list[Entry]:
-        """People with ``name`` as first or last word of a name (family names come first in
-        Korean and Chinese) who held one of ``roles`` on ``day``."""
-        key = norm(name)
+        """People with ``name`` as the first or last word of one of their names who held one
+        of ``roles`` on ``day``."""
+        if not hasattr(self, "_by_name_word"):
+            self._index_people()
         roles = tuple(roles)
-        return [e for e in self.persons
-                if any(key in (words[0], words[-1]) for words in
-                       (norm(n).split() for n in (e.actor.name, *e.actor.aliases)) if words)
-                and e.holds(roles, day)]
+        return [e for e in self._by_name_word.get(norm(name), []) if e.holds(roles, day)]
 
 
 @lru_cache(maxsize=8)

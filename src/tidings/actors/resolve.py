@@ -106,7 +106,7 @@ class Resolver:
         anchor = root
         while anchor.dep_ == "conj" and anchor.head.i < anchor.i:  # "U.S. and Russian negotiators"
             anchor = anchor.head
-        if ent.label_ in ("NORP", "GPE") and anchor.dep_ in ("amod", "compound", "nmod", "poss") \
+        if ent.label_ in ("NORP", "GPE", "ORG") and anchor.dep_ in ("amod", "compound", "nmod", "poss") \
                 and anchor.head.i >= ent.end and anchor.head.pos_ in ("NOUN", "PROPN"):
             head_ent = entity_of(anchor.head)
             if self._role(anchor.head) or self._role_compound(anchor.head) \
@@ -231,8 +231,7 @@ class Resolver:
                 return holders[0].actor, "surname", 0.75
         # a close spelling of a known full name
         if len(key.split()) >= 2:
-            choices = list(self.people) + [k for k, es in self.kb.by_alias.items()
-                                           if len(k.split()) == len(key.split()) and any(e.kind == "person" for e in es)]
+            choices = list(self.people) + self.kb.person_keys(len(key.split()))
             best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is not None:
                 match = best[0]
@@ -305,14 +304,21 @@ class Resolver:
                           country=code)
             return
         country = ev.country
-        if office and country:
-            holders = [e for e in self.kb.persons if e.actor.country == country and e.holds(office, self.day)]
-            if self.day is None:
-                holders = [e for e in holders if e.actor.id in self.counts]
+        if office and (country or _definite(span)):
+            # "the North Korean leader": that state's office holder on the article's date;
+            # "the president": the one office holder already named in the article
+            holders = [self.kb.by_id[i] for i in self.counts if i in self.kb.by_id and
+                       self.kb.by_id[i].kind == "person" and self.kb.by_id[i].holds(office, self.day)]
+            if country:
+                holders = [e for e in holders if e.actor.country == country]
+                if not holders and self.day is not None:
+                    holders = [e for e in self.kb.persons if e.actor.country == country and e.holds(office, self.day)]
             if len(holders) == 1:
                 self._add(span[0].i, tok.i + 1, holders[0].actor, "office", 0.8, tok, ev)
                 return
-        if country:
+        if ev.org is not None and (country is None or ev.org.country == country):
+            actor = ev.org  # "United Nations peacekeepers", "EU foreign ministers"
+        elif country:
             actor = self.kb.agent(country, sectors[0])
         elif sectors[0] in ("REB", "CRM", "OPP"):
             actor = self.kb.agent(None, sectors[0])
@@ -378,6 +384,11 @@ class Resolver:
                 spellings.setdefault(m.actor_id, set()).add(" ".join(m.text.split()))
         art.actors = [replace(a, aliases=sorted((set(a.aliases) | spellings.get(a.id, set())) - {a.name}))
                       for a in sorted(self.actors.values(), key=lambda a: a.id)]
+
+
+def _definite(span: list[Token]) -> bool:
+    """Whether a noun phrase is "the X" with nothing else before the noun."""
+    return len(span) == 2 and span[0].lower_ == "the"
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> int:
