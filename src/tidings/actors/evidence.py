@@ -72,8 +72,9 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start:
             # "the Bush administration", "President Suharto's government": the person's state
             people = [e for e in kb.lookup(ent.text) if e.kind == "person"] or kb.office_holders(ent.text, (), None)
-            if len(people) == 1 and people[0].actor.country:
-                ev.add_country(people[0].actor.country, list(ent))
+            countries = {e.actor.country for e in people}
+            if len(countries) == 1 and None not in countries:  # both Bushes were American
+                ev.add_country(countries.pop(), list(ent))
             i += max(1, ent.end - tok.i)
             continue
         if ent is not None and ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.end - 1 <= tokens[-1].i \

@@ -32,8 +32,8 @@ SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": 
                 "EDU": "students", "LAB": "workers", "HLH": "health workers", "ELI": "elites"}
 
 
-PEOPLE_FILES = ("leaders.tsv",)
-ORGANISATION_FILES = ("organisations.tsv",)
+PEOPLE_FILES = ("leaders.tsv", "leaders_history.tsv")
+ORGANISATION_FILES = ("organisations.tsv", "groups.tsv")
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "met
 THING_SUBJECTS = {"it", "country"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 FUZZY_CUTOFF = 90.0
+PLACE_SUFFIXES = {"province", "region", "state", "city", "governorate", "district", "county", "republic"}
 MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
 ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
              "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
@@ -118,7 +119,12 @@ class Resolver:
                 if code:
                     self._add(ent.start, ent.end, self.kb.country_actor(code), "demonym", 0.7, root)
                 return
+        if ent.label_ in ("PERSON", "ORG") and norm(text) in self.kb.demonyms:
+            ent.label_ = "NORP"  # "Ugandan", "Bangladeshi" tagged as people by the small model
         entries = [e for e in self.kb.lookup(text) if e.kind in PLACE_KINDS]
+        words = norm(text).split()
+        if not entries and len(words) > 1 and words[-1] in PLACE_SUFFIXES:  # "Montenegro province"
+            entries = [e for e in self.kb.lookup(" ".join(words[:-1])) if e.kind in PLACE_KINDS]
         if ent.label_ == "PERSON" and entries and entries[0].kind in ("country", "capital") \
                 and not self._looks_like_known_person(text):
             ent.label_ = "GPE"  # the small model tags some countries as people ("Benin", "Sri Lanka")
@@ -194,7 +200,11 @@ class Resolver:
         elif len(key.split()) >= 2:
             actor, method, confidence = self._new_person(self.doc[name_start:ent.end].text, ev), "new", 0.7
         else:
-            self._add(ent.start, ent.end, None, "unresolved", 0.0, ent.root, ev)
+            # several people could be meant ("President Bush"); if they share a state, say so
+            countries = {e.actor.country for e in self.kb.office_holders(key, ev.roles, self.day)}
+            if len(countries) == 1 and not ev.countries:
+                ev.add_country(countries.pop(), [])
+            self._add(name_start, ent.end, None, "unresolved", 0.0, ent.root, ev, country=ev.country)
             return
         if len(key.split()) >= 2:
             self.people.setdefault(key, actor)
@@ -273,6 +283,11 @@ class Resolver:
         return self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
 
     def _token(self, tok: Token) -> None:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
+            entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
+            if entries:  # a country name the tagger missed ("Uzbekistan finally opened ...")
+                self._add(tok.i, tok.i + 1, entries[0].actor, "kb", 0.8, tok)
+                return
         if tok.dep_ in SUBJECT_DEPS and (tok.lower_ in PERSON_PRONOUNS or tok.lower_ == "it"
                                          or (tok.lower_ == "country" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")):
             self._pronoun(tok)
