@@ -69,7 +69,7 @@ def test_export_writes_one_file_per_table(runner, db, tmp_path, fmt):
     result = runner.invoke(main, ["export", "--db", db, "--format", fmt, "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{t}.{fmt}" for t in ("articles", "sentences", "mentions", "actors", "actor_mentions"))
+        f"{t}.{fmt}" for t in ("articles", "sentences", "mentions", "actors", "actor_mentions", "events"))
 
 
 def test_export_jsonl_keeps_the_contract(runner, db, tmp_path):
@@ -144,3 +144,28 @@ def test_show_actor_by_any_spelling(runner, db):
 def test_show_unknown_actor_is_one_clear_line(runner, db):
     result = runner.invoke(main, ["show", "actor", "Nobody Atall", "--db", db])
     assert result.exit_code == 1 and "no actor" in result.output
+
+
+def test_events_lists_filters_and_writes_formats(runner, db, tmp_path):
+    rows = [json.loads(line) for line in runner.invoke(
+        main, ["events", "--db", db, "--format", "jsonl", "--limit", "0"]).output.splitlines()]
+    assert rows and {"id", "type", "sources", "targets", "modality", "date", "location", "cameo"} <= rows[0].keys()
+    prk = [json.loads(line) for line in runner.invoke(
+        main, ["events", "--db", db, "--country", "PRK", "--format", "jsonl"]).output.splitlines()]
+    assert prk and all("PRK" in {a["country"] for a in r["sources"] + r["targets"]} for r in prk)
+    hyp = [json.loads(line) for line in runner.invoke(
+        main, ["events", "--db", db, "--modality", "hypothetical", "--format", "jsonl"]).output.splitlines()]
+    assert hyp and all(r["modality"] == "hypothetical" for r in hyp)
+    out = tmp_path / "ev.parquet"
+    assert runner.invoke(main, ["events", "--db", db, "--format", "parquet", "--out", str(out)]).exit_code == 0
+    assert out.stat().st_size > 0
+    csv_out = runner.invoke(main, ["events", "--db", db, "--format", "csv"]).output
+    assert csv_out.splitlines()[0].startswith("id,article_id")
+    assert runner.invoke(main, ["events", "--db", db]).exit_code == 0
+
+
+def test_show_event_marks_the_trigger_and_actors(runner, db):
+    first = json.loads(runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--limit", "1"]).output)
+    result = runner.invoke(main, ["show", "event", first["id"], "--db", db])
+    assert result.exit_code == 0, result.output
+    assert first["type"] in result.output and "source" in result.output and first["cameo"] in result.output

@@ -62,6 +62,7 @@ def main() -> None:
       tidings show 3f2a                       one article: clean text, removed lines, sentences, actors
       tidings actors --country PRK            who is mentioned, how often
       tidings show actor "Kim Jong Un"        one actor: codes, spellings, every mention
+      tidings events --country PRK            who did what to whom, asserted or not
       tidings export --format jsonl --out export/
     """
 
@@ -77,13 +78,16 @@ def main() -> None:
 @click.option("--encoding", help="Encoding of plain-text files that are not UTF-8 (e.g. cp1252).")
 @click.option("--boilerplate", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra boilerplate lexicon (one regex per line); may be repeated.")
+@click.option("--triggers", "trigger_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra event triggers (TSV with the columns of events/data/triggers.tsv); may be repeated.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra actors (TSV with the columns of leaders.tsv or organisations.tsv); may be repeated.")
 @click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no duplicate lines (errors still show).")
 @click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
-           encoding: str | None, boilerplate: tuple[Path, ...], actor_files: tuple[Path, ...], timeout: float, quiet: bool,
+           encoding: str | None, boilerplate: tuple[Path, ...], trigger_files: tuple[Path, ...],
+           actor_files: tuple[Path, ...], timeout: float, quiet: bool,
            verbose: bool) -> None:
     """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
 
@@ -96,7 +100,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
     from .pipeline import Pipeline  # loads spaCy: keep `tidings --help` fast
 
     options = Options(workers=workers, batch_size=batch_size, published=published, encoding=encoding,
-                      boilerplate=boilerplate, actors=actor_files, timeout=timeout, progress=not quiet)
+                      boilerplate=boilerplate, actors=actor_files, triggers=trigger_files, timeout=timeout,
+                      progress=not quiet)
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)
@@ -167,15 +172,16 @@ def articles(db: str, language, source, since, until, search, status, limit: int
 @db_option
 @json_option
 def show(what: tuple[str, ...], db: str, as_json: bool) -> None:
-    """Show one record: `show ARTICLE` or `show actor NAME`.
+    """Show one record: `show ARTICLE`, `show actor NAME` or `show event ID`.
 
     \b
     ARTICLE is an article id, a unique prefix of one, or the path, file name or URL it was
     read from: metadata, clean text, removed page residue, sentences and entities.
     `show actor NAME` takes an actor's id, name or any spelling met ("Kim Jong-un"): its
-    codes, aliases and every mention with its sentence.
+    codes, aliases and every mention with its sentence. `show event ID` prints the
+    sentence with the trigger and the actors marked, and the event's codes.
     """
-    kinds = ("article", "actor")
+    kinds = ("article", "actor", "event")
     if len(what) == 2 and what[0] in kinds:
         kind, key = what
     elif len(what) == 1:
@@ -184,6 +190,8 @@ def show(what: tuple[str, ...], db: str, as_json: bool) -> None:
         raise click.UsageError(f"expected KEY or KIND KEY with KIND one of: {', '.join(kinds)}")
     if kind == "actor":
         return _show_actor(db, key, as_json)
+    if kind == "event":
+        return _show_event(db, key, as_json)
     from .store.queries import get_article
 
     with open_store(db, read_only=True) as store:
@@ -217,6 +225,41 @@ def show(what: tuple[str, ...], db: str, as_json: bool) -> None:
             out.print(f"  {'':>15} [cyan]{', '.join(by_sentence[s['index']])}[/cyan]")
         if actors_by_sentence.get(s["index"]):
             out.print(f"  {'':>15} [green]{', '.join(actors_by_sentence[s['index']])}[/green]")
+
+
+def _show_event(db: str, key: str, as_json: bool) -> None:
+    from rich.text import Text
+
+    from .store.queries import get_event
+
+    with open_store(db, read_only=True) as store:
+        e = get_event(store, key)
+    if as_json:
+        return _echo_json(e)
+    base = e["sentence_start"]
+    line = Text(e["sentence_text"])
+    for actor in e["sources"]:
+        line.stylize("bold green", actor["start"] - base, actor["end"] - base)
+    for actor in e["targets"]:
+        if actor not in e["sources"]:
+            line.stylize("bold blue", actor["start"] - base, actor["end"] - base)
+    line.stylize("bold reverse", e["start"] - base, e["end"] - base)
+    out.print(f"[bold]{e['type']}[/bold] {e['mode'] or ''} {e['context'] or ''} [dim](CAMEO {e['cameo']})[/dim]"
+              f"  {e['modality']}" + (f" [dim](cue: {escape(e['modality_cue'])})[/dim]" if e["modality_cue"] else ""))
+    out.print(line)
+    who = lambda xs: "; ".join(f"{escape(x['name'] or x['text'])} [dim]{x['country'] or ''} {' '.join(x['sectors'])}[/dim]" for x in xs)  # noqa: E731
+    out.print(f"  [green]source[/green]  {who(e['sources'])}")
+    out.print(f"  [blue]target[/blue]  {who(e['targets']) or '-'}")
+    if e["attributed_to"]:
+        a = e["attributed_to"]
+        out.print(f"  [dim]claimed by[/dim] {escape(a['name'] or a['text'])}")
+    if e["date"]:
+        out.print(f"  [dim]when[/dim]    {e['date']} ({e['date_precision']})")
+    if e["location"]:
+        loc = e["location"]
+        out.print(f"  [dim]where[/dim]   {escape(loc['name'])} {loc['country'] or ''} ({loc['lat']}, {loc['lon']})")
+    out.print(f"  [dim]article[/dim] {e['article_id']} {escape(e['title'] or '')} {e['published'] or ''}")
+    out.print(f"  [dim]id[/dim]      {e['id']}  confidence {e['confidence']}")
 
 
 def _show_actor(db: str, key: str, as_json: bool) -> None:
@@ -264,6 +307,88 @@ def actors_cmd(db: str, country, type_, sector, search, limit: int, as_json: boo
                       str(r["mentions"]), str(r["articles"]))
     out.print(table)
     err.print(f"{len(rows)} actors" + (" (limit reached; use --limit)" if len(rows) == limit else ""))
+
+
+@main.command("events")
+@db_option
+@click.option("--actor", help="Only events with this actor (name or id) as source or target.")
+@click.option("--country", help="Only events with an actor of this country (ISO alpha-3).")
+@click.option("--type", "type_", help="Only this PLOVER type (ASSAULT, CONSULT, ...).")
+@click.option("--modality", type=click.Choice(["asserted", "negated", "hypothetical"]), help="Only this modality.")
+@click.option("--since", callback=_date, help="On or after this date (the event's, else the article's).")
+@click.option("--until", callback=_date, help="On or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table",
+              show_default=True)
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (needed for parquet; jsonl and csv go to stdout without it).")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(0),
+              help="At most this many events (0: all).")
+def events_cmd(db: str, actor, country, type_, modality, since, until, fmt: str, out_file: Path | None,
+               limit: int) -> None:
+    """List coded events: who did what to whom, when, where, and whether it happened.
+
+    \b
+    Examples:
+      tidings events --country PRK --modality asserted
+      tidings events --type ASSAULT --since 2024-11-01 --format csv > assaults.csv
+      tidings events --format parquet --out events.parquet --limit 0
+    """
+    from .store.queries import list_events
+
+    with open_store(db, read_only=True) as store:
+        rows = list_events(store, limit=limit or None, actor=actor, country=country, type=type_,
+                           modality=modality, since=since, until=until)
+    if fmt == "table":
+        table = Table(box=None)
+        for name, width in (("id", 21), ("date", 10), ("type", 9), ("modality", 12), ("source", 22),
+                            ("target", 22), ("where", 16), ("trigger", 14)):
+            table.add_column(name, no_wrap=True, max_width=width, overflow="ellipsis")
+        for r in rows:
+            who = lambda xs: ", ".join(x["name"] or x["text"] for x in xs)  # noqa: E731
+            table.add_row(r["id"], r["date"] or "", r["type"], r["modality"], escape(who(r["sources"])),
+                          escape(who(r["targets"])), escape((r["location"] or {}).get("name") or ""),
+                          escape(r["trigger"]))
+        out.print(table)
+        err.print(f"{len(rows)} events" + (" (limit reached; use --limit 0 for all)" if limit and len(rows) == limit else ""))
+        return
+    _write_rows(rows, fmt, out_file)
+
+
+def _write_rows(rows: list[dict], fmt: str, out_file: Path | None) -> None:
+    """Rows as JSON Lines, CSV (nested values as JSON) or Parquet, to a file or stdout."""
+    import csv
+    import io
+
+    if fmt == "parquet":
+        if out_file is None:
+            raise click.UsageError("--format parquet needs --out FILE")
+        import duckdb
+
+        tmp = io.StringIO("\n".join(json.dumps(r, default=str) for r in rows))
+        path = out_file.with_suffix(".jsonl.tmp")
+        path.write_text(tmp.getvalue(), encoding="utf-8")
+        try:
+            target = str(out_file).replace("'", "''")
+            duckdb.sql(f"COPY (SELECT * FROM read_json('{str(path).replace(chr(39), chr(39) * 2)}')) "
+                       f"TO '{target}' (FORMAT parquet)")
+        finally:
+            path.unlink(missing_ok=True)
+        err.print(f"{out_file}  {len(rows)} events")
+        return
+    sink = out_file.open("w", encoding="utf-8", newline="") if out_file else sys.stdout
+    try:
+        if fmt == "jsonl":
+            for r in rows:
+                sink.write(json.dumps(r, default=str, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.writer(sink)
+            if rows:
+                writer.writerow(rows[0].keys())
+            for r in rows:
+                writer.writerow([json.dumps(v, default=str) if isinstance(v, (list, dict)) else v for v in r.values()])
+    finally:
+        if out_file:
+            sink.close()
 
 
 @main.command()

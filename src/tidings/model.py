@@ -76,6 +76,37 @@ class ActorMention:
 
 
 @dataclass
+class Event:
+    """Who did what to whom, when and where, coded in PLOVER (with the CAMEO root code).
+
+    ``start``/``end`` are the trigger's offsets. ``sources`` and ``targets`` are lists of
+    {actor_id, name, country, sectors, text, start, end}. ``modality`` is asserted, negated or
+    hypothetical; ``attributed_to`` is the speaker ({actor_id, name, text}) when the event sits in
+    someone's claim. ``location`` is {name, country, lat, lon}.
+    """
+
+    id: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    trigger: str
+    type: str
+    mode: str | None
+    context: str | None
+    cameo: str
+    sources: list[dict]
+    targets: list[dict]
+    modality: str
+    modality_cue: str | None
+    attributed_to: dict | None
+    date: str | None
+    date_precision: str | None
+    location: dict | None
+    confidence: float
+
+
+@dataclass
 class Article:
     """A news article: metadata, raw and clean text, and what the stages found in it."""
 
@@ -97,6 +128,7 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     actor_mentions: list[ActorMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     # The parsed spaCy Doc, only while the article is in the pipeline; never stored.
     doc: Any = field(default=None, repr=False, compare=False)
 
@@ -106,7 +138,7 @@ class Article:
 
 
 # Lists of records that stages add to an article; each is stored in a table of its own.
-RECORD_LISTS = frozenset({"sentences", "mentions", "actors", "actor_mentions", "doc"})
+RECORD_LISTS = frozenset({"sentences", "mentions", "actors", "actor_mentions", "events", "doc"})
 
 ARTICLE_COLUMNS: tuple[str, ...] = tuple(
     f.name for f in fields(Article) if f.name not in RECORD_LISTS

@@ -18,6 +18,7 @@ class Options:
     languages: languages that are processed; others are stored and marked.
     boilerplate: extra boilerplate lexicon files, beside the bundled one.
     actors: extra actor knowledge-base files (TSV, columns of leaders.tsv or organisations.tsv).
+    triggers: extra event trigger files (TSV, columns of events/data/triggers.tsv).
     timeout: seconds to wait for a URL.
     """
 
@@ -28,5 +29,6 @@ class Options:
     languages: tuple[str, ...] = ("en",)
     boilerplate: tuple[Path, ...] = field(default_factory=tuple)
     actors: tuple[Path, ...] = field(default_factory=tuple)
+    triggers: tuple[Path, ...] = field(default_factory=tuple)
     timeout: float = 20.0
     progress: bool = True

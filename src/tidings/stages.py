@@ -50,7 +50,7 @@ def stage(name: str, *, requires: Sequence[str] = (), provides: Sequence[str] = 
 
 def registered() -> dict[str, StageInfo]:
     """All registered stages by name (importing the built-in ones first)."""
-    from . import actors, nlp  # noqa: F401  registers the built-in stages
+    from . import actors, events, nlp  # noqa: F401  registers the built-in stages
 
     return dict(_REGISTRY)
 

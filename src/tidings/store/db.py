@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import ARTICLE_COLUMNS, Actor, ActorMention, Article, Mention, Sentence, columns
+from ..model import ARTICLE_COLUMNS, Actor, ActorMention, Article, Event, Mention, Sentence, columns
 from .schema import current_version, migrate
 
 DEFAULT_PATH = "tidings.duckdb"
@@ -21,6 +21,7 @@ RECORD_TABLES: dict[str, tuple[str, type]] = {
     "sentences": ("sentences", Sentence),
     "mentions": ("mentions", Mention),
     "actor_mentions": ("actor_mentions", ActorMention),
+    "events": ("events", Event),
 }
 
 

@@ -27,6 +27,10 @@ EXPORTS: dict[str, str] = {
     "actors": "id, name, type, country, {sectors} AS sectors, wikidata, {aliases} AS aliases",
     "actor_mentions": 'id, actor_id, article_id, sentence_index, start, "end", text, country, '
                       "{sectors} AS sectors, method, confidence",
+    "events": "id, article_id, sentence_index AS sentence, type, mode, context, cameo, {sources} AS sources, "
+              "{targets} AS targets, modality, modality_cue, {attributed_to} AS attributed_to, "
+              "strftime(date, '%Y-%m-%d') AS date, date_precision, {location} AS location, start, \"end\", "
+              "trigger, confidence",
 }
 
 
@@ -42,7 +46,8 @@ def export(store: Store, fmt: str, out_dir: str | Path, tables: list[str] | None
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     for table in chosen:
-        lists = {c: f"to_json({c})" if fmt == "csv" else c for c in ("removed", "sectors", "aliases")}
+        lists = {c: f"to_json({c})" if fmt == "csv" else c
+                 for c in ("removed", "sectors", "aliases", "sources", "targets", "attributed_to", "location")}
         select = EXPORTS[table].format(**lists)
         target = out / f"{table}.{fmt}"
         path_sql = str(target).replace("'", "''")

@@ -125,3 +125,57 @@ def get_actor(store: Store, key: str) -> dict[str, Any]:
         ' JOIN sentences s ON s.article_id = m.article_id AND s."index" = m.sentence_index'
         " WHERE m.actor_id = $1 ORDER BY a.published NULLS LAST, m.article_id, m.start", [actor["id"]])
     return actor
+
+
+EVENT_COLUMNS = ('e.id, e.article_id, e.sentence_index AS sentence, e.type, e.mode, e.context, e.cameo, e.sources,'
+                 ' e.targets, e.modality, e.modality_cue, e.attributed_to, strftime(e.date, \'%Y-%m-%d\') AS date,'
+                 ' e.date_precision, e.location, e.start, e."end", e.trigger, e.confidence')
+
+
+def event_filters(*, actor: str | None = None, country: str | None = None, type: str | None = None,
+                  modality: str | None = None, since=None, until=None, article: str | None = None
+                  ) -> tuple[str, dict[str, Any]]:
+    """A WHERE clause over events (alias e) and its parameters."""
+    where, params = [], {}
+    if actor:
+        where.append("(list_contains(list_transform(e.sources || e.targets, lambda x: lower(x.name)), lower($actor))"
+                     " OR list_contains(list_transform(e.sources || e.targets, lambda x: x.actor_id), $actor))")
+        params["actor"] = actor
+    if country:
+        where.append("list_contains(list_transform(e.sources || e.targets, lambda x: x.country), $country)")
+        params["country"] = country.upper()
+    if type:
+        where.append("e.type = $type"); params["type"] = type.upper()
+    if modality:
+        where.append("e.modality = $modality"); params["modality"] = modality
+    if since:
+        where.append("coalesce(e.date, a.published) >= $since"); params["since"] = since
+    if until:
+        where.append("coalesce(e.date, a.published) <= $until"); params["until"] = until
+    if article:
+        where.append("e.article_id = $article"); params["article"] = article
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+
+def list_events(store: Store, *, limit: int | None = 100, **filters) -> list[dict[str, Any]]:
+    """Events matching the filters, by date (the event's, else the article's), newest first."""
+    clause, params = event_filters(**filters)
+    limit_sql = "" if limit is None else f"LIMIT {int(limit)}"
+    return store.query(
+        f"SELECT {EVENT_COLUMNS}, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+        f" {clause} ORDER BY coalesce(e.date, a.published) DESC NULLS LAST, e.id {limit_sql}", params)
+
+
+def get_event(store: Store, key: str) -> dict[str, Any]:
+    """One event with its sentence and article, by id or unique id prefix."""
+    from ..errors import StoreError
+
+    rows = store.query(f"SELECT {EVENT_COLUMNS}, a.title, a.published, a.url, s.text AS sentence_text,"
+                       " s.start AS sentence_start FROM events e JOIN articles a ON a.id = e.article_id"
+                       ' JOIN sentences s ON s.article_id = e.article_id AND s."index" = e.sentence_index'
+                       " WHERE e.id = $1 OR starts_with(e.id, $1) LIMIT 3", [key])
+    if not rows:
+        raise StoreError(f"no event {key!r}; `tidings events` lists them")
+    if len(rows) > 1:
+        raise StoreError(f"{key!r} matches several events; give more of the id")
+    return rows[0]

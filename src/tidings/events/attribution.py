@@ -1,0 +1,64 @@
+"""Whose claim an event sits in: "According to X, ..." or "X said/believes/warned that ..."."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from .roles import MentionIndex
+
+REPORTED_DEPS = {"ccomp", "parataxis"}  # the clause said or thought, below its verb
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, str]:
+    """Speech and cognition verbs (lemma -> kind of claim) from data/attribution.tsv."""
+    text = resources.files("tidings.events").joinpath("data", "attribution.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row["cue"]: row["kind"] for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def _speaker(head: Token, index: MentionIndex) -> dict | None:
+    """The speaker phrase headed by ``head``: its actor if resolved, else its words ("analysts")."""
+    found = index.phrase(head)
+    if found:
+        m = found[0]
+        return {"actor_id": m.actor_id, "name": index.names.get(m.actor_id), "text": m.text}
+    words = head.doc[head.left_edge.i:head.i + 1]
+    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        mention = index.by_token.get(head.i)
+        if mention is not None and mention.actor_id:
+            return {"actor_id": mention.actor_id, "name": index.names.get(mention.actor_id), "text": mention.text}
+        return {"actor_id": None, "name": None, "text": words.text}
+    return None
+
+
+def _according_to(verb: Token, index: MentionIndex) -> dict | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return _speaker(obj, index)
+    return None
+
+
+def attributed_to(trigger: Token, index: MentionIndex) -> tuple[dict | None, Token | None]:
+    """The speaker whose claim holds the event, and the cue word (None, None when asserted by the article)."""
+    speech = cues()
+    t = trigger
+    for _ in range(10):
+        found = _according_to(t, index)
+        if found:
+            return found, next(c for c in t.children if c.lower_ == "according")
+        if t.dep_ in REPORTED_DEPS and t.head is not t and t.head.lemma_.lower() in speech:
+            subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return _speaker(subject, index), t.head
+        if t.head is t:
+            break
+        t = t.head
+    return None, None

@@ -1,0 +1,119 @@
+"""The trigger lexicon: which words name which PLOVER event (data/triggers.tsv, plus users' files)."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..errors import ConfigError
+
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+COLUMNS = ("trigger", "pos", "object", "type", "mode", "context", "cameo", "reciprocal")
+OBJECT_DEPS = {"dobj", "pobj", "attr", "nsubjpass", "oprd", "dative"}
+PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "compound", "acomp", "xcomp", "pobj"}
+NO_OBJECT = frozenset({"-"})  # in the object column: the trigger counts only without a direct object
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]
+    pos: str
+    objects: frozenset[str]
+    type: str
+    mode: str | None
+    context: str | None
+    cameo: str
+    reciprocal: bool
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words) * 2 + bool(self.objects)
+
+
+def _objects(token: Token) -> set[str]:
+    """Lemmas of the trigger's objects, direct or through one preposition."""
+    out = set()
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            out.add(child.lemma_.lower())
+            out.update(c.lemma_.lower() for c in child.conjuncts)
+        elif child.dep_ in ("prep", "agent", "xcomp", "ccomp"):
+            out.update(g.lemma_.lower() for g in child.children if g.dep_ in OBJECT_DEPS | {"pcomp"})
+    if token.dep_ in ("nsubjpass",):
+        out.add(token.head.lemma_.lower())
+    if token.pos_ in ("NOUN", "PROPN"):  # "missile launch": the compound modifier is the object
+        out.update(c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod"))
+    return out
+
+
+def _extra_words(token: Token) -> set[str]:
+    """Words that can complete a multiword trigger: particles, prepositions, light-verb objects."""
+    words = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
+    words |= {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS}
+    return words
+
+
+class TriggerLexicon:
+    def __init__(self, extra: Sequence[Path] = ()) -> None:
+        self.by_head: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        path = resources.files("tidings.events").joinpath("data", "triggers.tsv")
+        self._load(path.read_text(encoding="utf-8"), "tidings/events/data/triggers.tsv")
+        for p in extra:
+            try:
+                self._load(Path(p).read_text(encoding="utf-8"), str(p))
+            except OSError as exc:
+                raise ConfigError(f"{p}: cannot read trigger file: {exc}") from None
+        for triggers in self.by_head.values():
+            triggers.sort(key=lambda t: -t.specificity)
+
+    def _load(self, text: str, origin: str) -> None:
+        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, restval="")
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise ConfigError(f"{origin}: expected the columns {' '.join(COLUMNS)}")
+        for number, row in enumerate(reader, start=2):
+            if row["type"] not in TYPES:
+                raise ConfigError(f"{origin}: row {number}: unknown type {row['type']!r}; valid: {', '.join(TYPES)}")
+            words = tuple(row["trigger"].lower().split())
+            pos = row["pos"].upper()
+            trigger = Trigger(words, pos, frozenset(o for o in row["object"].lower().split("|") if o),
+                              row["type"], row["mode"] or None, row["context"] or None, row["cameo"],
+                              row["reciprocal"].lower() == "yes")
+            self.by_head[(words[0], pos)].append(trigger)
+
+    def match(self, token: Token) -> Trigger | None:
+        """The most specific trigger entry that this token, with its dependents, fulfils."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        candidates = self.by_head.get((token.lemma_.lower(), pos)) or self.by_head.get((token.lower_, pos))
+        if not candidates:
+            return None
+        extra = objects = None
+        for trigger in candidates:
+            if len(trigger.words) > 1:
+                extra = _extra_words(token) if extra is None else extra
+                if not set(trigger.words[1:]) <= extra:
+                    continue
+            if trigger.objects == NO_OBJECT:
+                if any(c.dep_ == "dobj" for c in token.children):
+                    continue  # "demonstrate" protests; "demonstrate its capabilities" does not
+            elif trigger.objects:
+                objects = _objects(token) if objects is None else objects
+                if not trigger.objects & objects:
+                    continue
+            return trigger
+        return None
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[Path, ...] = ()) -> TriggerLexicon:
+    return TriggerLexicon(extra)

@@ -1,0 +1,104 @@
+"""Modality of an event: asserted, negated or hypothetical, read off the dependency tree.
+
+A cue counts only where it governs the trigger: an auxiliary, negation or subordinator attached
+to the trigger's predicate ("might conduct", "has not reacted", "if talks fail"); a verb, noun or
+adjective whose complement holds the trigger ("expected to launch", "refused to attend", "an
+opportunity to restart talks", "likely to retaliate"); or a modifier of a nominal trigger
+("planned talks", "cancelled summit"). A nominal trigger takes the modality of the predicate it
+depends on ("might conduct ... a nuclear test"). Words elsewhere in the sentence do not count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
+CLAUSE_UP = {"xcomp", "ccomp", "advcl", "acomp", "csubj", "acl", "pcomp"}
+NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod",
+              "conj", "dative", "oprd", "agent"}
+ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    aux: frozenset[str]
+    mark: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    negating_heads: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    negating_modifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """The cues of data/modality.tsv, grouped by how they attach."""
+    text = resources.files("tidings.events").joinpath("data", "modality.tsv").read_text(encoding="utf-8")
+    groups: dict[tuple[str, str], set[str]] = {}
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for line in lines[1:]:
+        cue, kind, scope = (part.strip().lower() for part in line.split("\t")[:3])
+        groups.setdefault((kind, scope), set()).add(cue)
+    get = lambda kind, scope: frozenset(groups.get((kind, scope), set()))  # noqa: E731
+    negators = get("negated", "neg")
+    return Cues(aux=get("hypothetical", "aux"), mark=get("hypothetical", "mark"),
+                hypothetical_heads=get("hypothetical", "head"),
+                negating_heads=frozenset(c for c in negators if c not in ATTACHED_NEGATION),
+                hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"))
+
+
+def _own(token: Token, cues: Cues) -> tuple[str, str] | None:
+    """A cue attached to this predicate or nominal itself."""
+    for child in token.children:
+        word, dep = child.lower_, child.dep_
+        if dep == "neg" or (dep == "det" and word == "no") or (dep in ("advmod", "preconj") and word in ("never", "neither")):
+            return NEGATED, child.text
+        if dep in ("aux", "auxpass") and (word in cues.aux or child.lemma_.lower() in cues.aux):
+            return HYPOTHETICAL, child.text
+        if dep == "mark" and word in cues.mark:
+            return HYPOTHETICAL, child.text
+        if dep in ("advmod", "amod", "compound"):
+            if word in cues.negating_modifiers:
+                return NEGATED, child.text
+            if word in cues.hypothetical_modifiers:
+                return HYPOTHETICAL, child.text
+    return None
+
+
+def _is_predicate(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX", "ADJ") or token.dep_ == "ROOT"
+
+
+def classify(trigger: Token) -> tuple[str, str | None]:
+    """The modality of the event a trigger names, and the cue that decided it (None if asserted)."""
+    cues = load_cues()
+    t = trigger
+    for _ in range(12):
+        found = _own(t, cues)
+        if found:
+            return found
+        if t.head is t:
+            break
+        head = t.head
+        if not _is_predicate(t):
+            if t.dep_ not in NOMINAL_UP:
+                break
+            t = head
+            continue
+        if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
+            t = head
+            continue
+        if t.dep_ not in CLAUSE_UP:
+            break
+        lemma = head.lemma_.lower()
+        if lemma in cues.negating_heads:  # "refused to attend", "failed to reach"
+            return NEGATED, head.text
+        if lemma in cues.hypothetical_heads:  # "expected to launch", "plans to visit"
+            return HYPOTHETICAL, head.text
+        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return HYPOTHETICAL, head.text  # "an opportunity to restart talks": not yet done
+        t = head
+    return ASSERTED, None

@@ -1,0 +1,75 @@
+"""The events stage: each sentence yields zero or more PLOVER events with roles, modality, date and place."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..actors.kb import load_kb
+from ..model import ActorMention, Article, Event
+from ..options import Options
+from ..stages import stage
+from .attribution import attributed_to
+from .lexicon import load_lexicon
+from .modality import classify
+from .roles import LIGHT_VERBS, MentionIndex, noun_roles, verb_roles
+from .when import event_date
+from .where import event_location
+
+
+def _actor(m: ActorMention, names: dict[str, str]) -> dict:
+    return {"actor_id": m.actor_id, "name": names.get(m.actor_id), "country": m.country,
+            "sectors": list(m.sectors), "text": m.text, "start": m.start, "end": m.end}
+
+
+@stage("events", requires=("doc", "sentences", "actor_mentions"), provides=("events",))
+def events(article: Article, options: Options) -> None:
+    """Code PLOVER events: trigger lexicon plus the dependency parse for roles and modality."""
+    lexicon = load_lexicon(tuple(options.triggers))
+    kb = load_kb(tuple(options.actors))
+    names = {a.id: a.name for a in article.actors}
+    index = MentionIndex(article.doc, article.actor_mentions, names)
+    starts = [s.start for s in article.sentences]
+    out: list[Event] = []
+    for sent in article.doc.sents:
+        for tok in sent:
+            trigger = lexicon.match(tok)
+            if trigger is None:
+                continue
+            roles = noun_roles(tok, index) if tok.pos_ in ("NOUN", "PROPN") else verb_roles(tok, index)
+            if not roles.sources:
+                continue  # precision first: an event without a known actor is not coded
+            sources, targets = roles.sources, roles.targets
+            if trigger.reciprocal and len(sources) > 1 and not targets:
+                targets = list(sources)  # "Trump and Kim held talks": each with the other
+            modality, cue = classify(tok)
+            speaker, _ = attributed_to(tok, index)
+            when = event_date(tok, sent, article.published)
+            place = event_location(tok, sent, kb)
+            confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) + 0.1 * (len(trigger.words) > 1 or bool(trigger.objects))
+            out.append(Event(
+                id=f"{article.id}-e{len(out):04d}", article_id=article.id,
+                sentence_index=max(bisect_right(starts, tok.idx) - 1, 0),
+                start=tok.idx, end=tok.idx + len(tok.text), trigger=tok.text, type=trigger.type,
+                mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
+                sources=[_actor(m, names) for m in sources], targets=[_actor(m, names) for m in targets],
+                modality=modality, modality_cue=cue, attributed_to=speaker,
+                date=when[0] if when else None, date_precision=when[1] if when else None,
+                location=place.as_dict() if place else None, confidence=round(confidence, 2)))
+    article.events = _merge_nested(out, article)
+
+
+def _merge_nested(events: list[Event], article: Article) -> list[Event]:
+    """One event where a verb and the noun it governs name the same thing ("held ... meeting")."""
+    doc = article.doc
+    by_start = {e.start: e for e in events}
+    drop = set()
+    for e in events:
+        token = doc.char_span(e.start, e.end, alignment_mode="expand")[0]
+        head = by_start.get(token.head.idx)
+        if head is not None and head is not e and token.head.i != token.i and (
+                head.type == e.type or token.head.lemma_.lower() in LIGHT_VERBS):
+            drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
+    kept = [e for e in events if e.id not in drop]
+    for i, e in enumerate(kept):
+        e.id = f"{article.id}-e{i:04d}"
+    return kept

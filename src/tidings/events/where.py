@@ -1,0 +1,93 @@
+"""Where an event happened: a place named in the trigger's clause, resolved to coordinates."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ..actors.kb import KnowledgeBase
+from ..actors.names import norm
+
+LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "off", "within", "around", "into",
+                  "over", "on"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+
+@lru_cache(maxsize=1)
+def landmarks() -> dict[str, Place]:
+    """Borders, zones, seas and regions from data/places.tsv, by normalised name."""
+    text = resources.files("tidings.events").joinpath("data", "places.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    out = {}
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, restval=""):
+        place = Place(row["name"], row["country"] or None, float(row["lat"]), float(row["lon"]))
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name.strip():
+                out[norm(name)] = place
+    return out
+
+
+def resolve_place(texts: list[str], kb: KnowledgeBase, landmarks_only: Sequence[str] = ()) -> Place | None:
+    """A landmark, city or country named by one of the texts, or a landmark named by one of
+    ``landmarks_only`` (the tails of a noun phrase: "the demilitarized zone")."""
+    for text in landmarks_only:
+        if norm(text) in landmarks():
+            return landmarks()[norm(text)]
+    for text in texts:
+        key = norm(text)
+        if key in landmarks():
+            return landmarks()[key]
+        city = kb.cities.get(key)
+        if city is not None and city.lat is not None:
+            return Place(city.name, city.country, city.lat, city.lon)
+        for entry in kb.lookup(text):
+            if entry.kind == "capital":
+                cap = kb.cities.get(key)
+                if cap is not None:
+                    return Place(cap.name, cap.country, cap.lat, cap.lon)
+            if entry.kind == "country":
+                lat, lon = kb.country_coords.get(entry.actor.id, (None, None))
+                return Place(entry.actor.name, entry.actor.id, lat, lon)
+    return None
+
+
+def _phrases(obj: Token) -> tuple[list[str], list[str]]:
+    """Candidate names for a prepositional object: the place entity it is part of, and the
+    tails of its noun phrase, longest first, to be matched against landmarks only."""
+    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    names = [ent.text] if ent is not None and ent.label_ in PLACE_LABELS else []
+    words = [t for t in obj.doc[obj.left_edge.i:obj.i + 1] if t.dep_ != "det"]
+    tails = [" ".join(t.text for t in words[i:]) for i in range(len(words))]
+    return names, tails
+
+
+def event_location(trigger: Token, sentence: Span, kb: KnowledgeBase) -> Place | None:
+    """A place attached to the trigger (or the verb it depends on) by a locative preposition."""
+    heads = [trigger] + ([trigger.head] if trigger.head is not trigger else [])
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    names, tails = _phrases(obj)
+                    place = resolve_place(names, kb, tails)
+                    if place is not None:
+                        return place
+    return None

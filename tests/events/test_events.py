@@ -1,0 +1,103 @@
+"""Event coding on sentences and on the seed articles, with the real models."""
+
+from datetime import date
+
+import pytest
+
+
+def events_of(pipeline, text, published=None):
+    return pipeline.article(text, published=published).events
+
+
+def codes(actors):
+    return {a["country"] for a in actors}
+
+
+def test_reciprocal_meeting_with_date_and_place(pipeline):
+    text = ("Donald Trump and Kim Jong Un held their last meeting in the demilitarized zone between the Koreas "
+            "on June 30, 2019, and Trump became the first sitting US president to set foot on North Korean soil.")
+    (event,) = [e for e in events_of(pipeline, text, date(2024, 11, 7)) if e.type == "CONSULT"]
+    assert event.modality == "asserted"
+    assert codes(event.sources) == {"USA", "PRK"} and codes(event.targets) == {"USA", "PRK"}
+    assert (event.date, event.date_precision) == ("2019-06-30", "day")
+    assert event.location["name"] == "Korean Demilitarized Zone"
+
+
+def test_rejection_with_source_and_target(pipeline):
+    events = events_of(pipeline, "North Korea has dismissed former President Trump's comments about his "
+                                 "amicable relationship with leader Kim.")
+    reject = next(e for e in events if e.type == "REJECT")
+    assert reject.modality == "asserted" and codes(reject.sources) == {"PRK"} and codes(reject.targets) == {"USA"}
+
+
+def test_hedged_prediction_is_hypothetical_and_attributed(pipeline):
+    text = ("According to Anthony Holmes, a former special adviser at the Office of the Secretary of Defense, "
+            "North Korea might attack South Korea next year.")
+    (event,) = [e for e in events_of(pipeline, text) if e.type == "ASSAULT"]
+    assert event.modality == "hypothetical" and event.modality_cue == "might"
+    assert event.attributed_to["name"] == "Anthony Holmes"
+
+
+def test_relative_dates_use_the_publication_date(pipeline):
+    events = events_of(pipeline, "Japan lodged a protest with North Korea last week.", date(2024, 11, 7))
+    assert events and events[0].date_precision == "week" and events[0].date == "2024-10-31"
+
+
+def test_events_without_a_known_actor_are_not_coded(pipeline):
+    assert events_of(pipeline, "Someone attacked something somewhere.") == []
+
+
+def test_offsets_slice_the_trigger(pipeline):
+    article = pipeline.article("Russia vetoed the resolution, and China criticized the United States.")
+    assert article.events
+    for e in article.events:
+        assert article.text[e.start:e.end] == e.trigger
+        for actor in e.sources + e.targets:
+            assert article.text[actor["start"]:actor["end"]] == actor["text"]
+
+
+@pytest.fixture(scope="module")
+def seed_events(seeds_dir, pipeline):
+    from tidings.ingest.files import split_title
+
+    out = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        title, body = split_title(path.read_text(encoding="utf-8"))
+        out[path.name] = pipeline.article(body, title=title)
+    return out
+
+
+def test_seed_tactics_that_north_korea_might_use_are_never_asserted(seed_events):
+    article = seed_events["000_99da01f4c6886040.txt"]
+    start = article.text.index("Holmes, writing in an opinion piece")
+    end = article.text.index("Holmes believes")
+    inside = [e for e in article.events if start <= e.start < end]
+    assert all(e.modality != "asserted" for e in inside), [(e.trigger, e.modality) for e in inside]
+
+
+def test_seed_rejection_is_asserted_from_north_korea_to_the_us(seed_events):
+    article = seed_events["000_99da01f4c6886040.txt"]
+    reject = next(e for e in article.events if e.trigger == "dismissed")
+    assert reject.type == "REJECT" and reject.modality == "asserted"
+    assert codes(reject.sources) == {"PRK"} and codes(reject.targets) == {"USA"}
+
+
+def test_seed_aid_to_russia_is_asserted(seed_events):
+    article = seed_events["003_53facccbef32738f.txt"]
+    aid = next(e for e in article.events if e.type == "AID")
+    assert aid.modality == "asserted" and codes(aid.sources) == {"PRK"} and codes(aid.targets) == {"RUS"}
+
+
+def test_seed_meeting_at_the_dmz(seed_events):
+    article = seed_events["003_53facccbef32738f.txt"]
+    meeting = next(e for e in article.events if e.type == "CONSULT" and e.date == "2019-06-30")
+    assert meeting.modality == "asserted" and codes(meeting.sources) == {"USA", "PRK"}
+    assert meeting.location["name"] == "Korean Demilitarized Zone"
+
+
+def test_seed_no_reaction_is_negated(seed_events):
+    from tidings.events.modality import classify
+    from tidings.nlp.model import load_nlp
+
+    doc = load_nlp()("North Korea has not reacted to Trump\u2019s re-election.")
+    assert classify(next(t for t in doc if t.text == "reacted"))[0] == "negated"

@@ -1,0 +1,32 @@
+"""Modality cues scoped over the dependency tree, with the real spaCy model."""
+
+import pytest
+
+from tidings.events.modality import classify
+from tidings.nlp.model import load_nlp
+
+
+def modality(sentence: str, word: str) -> str:
+    doc = load_nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    return classify(token)[0]
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("North Korea might also conduct a nuclear test.", "test", "hypothetical"),
+    ("North Korea conducted a nuclear test on Monday.", "test", "asserted"),
+    ("North Korea has not reacted to Trump's re-election.", "reacted", "negated"),
+    ("Pyongyang is expected to launch another missile.", "launch", "hypothetical"),
+    ("Seoul refused to attend the talks.", "attend", "negated"),
+    ("If talks fail, the army will attack the town.", "attack", "hypothetical"),
+    ("Kim may see it as an opportunity to restart negotiations.", "restart", "hypothetical"),
+    ("The army attacked the town, officials said.", "attacked", "asserted"),
+    ("Trump will once again threaten to withdraw American troops.", "withdraw", "hypothetical"),
+    ("The planned summit was called off.", "summit", "hypothetical"),
+])
+def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
+    assert modality(sentence, word) == expected
+
+
+def test_a_cue_in_another_clause_does_not_count():
+    assert modality("Analysts who might be wrong say the army attacked the town.", "attacked") == "asserted"
