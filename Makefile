@@ -32,6 +32,7 @@ test: install
 bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/actors.py
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) export/ $(DB) .pytest_cache

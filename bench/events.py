@@ -35,7 +35,7 @@ import meantime  # noqa: E402
 
 STAGES = ["sentences", "entities", "actors", "events"]
 TARGETS = {"type_accuracy": 0.75, "source_country": 0.8, "target_country": 0.8, "modality_macro_f1": 0.7}
-EVT = re.compile(r"\(EVT:\s*([^(){}]*?)\s*[)}]")  # one record closes a span with "}"
+EVT = re.compile(r"\(EVT:\s*([^(){}]*?)\s*(?=[(){}])")  # a few spans close with "}" or not at all
 
 
 def make_pipeline() -> Any:
@@ -96,6 +96,22 @@ class GsrResult:
     def type_total(self) -> list[int]:
         return [sum(c for c, _ in self.by_type.values()), sum(n for _, n in self.by_type.values())]
 
+    def scores(self) -> dict[str, float]:
+        """Type accuracy (overall and per type), source and target country accuracy."""
+        out = {"type_accuracy": self.accuracy(self.type_total), "source_country": self.accuracy(self.roles["source"]),
+               "target_country": self.accuracy(self.roles["target"])}
+        return out | {f"type_accuracy_{t}": self.accuracy(v) for t, v in sorted(self.by_type.items())}
+
+
+def _has(events: list, role: str, country: str) -> bool:
+    """Whether some source (or target) of the events has the country."""
+    return any(a.get("country") == country for e in events for a in (e.sources if role == "source" else e.targets))
+
+
+def _count(tally: list[int], ok: bool) -> None:
+    tally[0] += ok
+    tally[1] += 1
+
 
 def _who(actors: list[dict]) -> str:
     return ", ".join(f"{a['text']!r}:{a['country']}" for a in actors) or "none"
@@ -112,38 +128,28 @@ def score_gsr(pipeline: Any, records: list[gsr.Record], words: dict[str, list[st
         result.no_event += event is None
         result.on_gold_trigger += bool(event and _overlaps(event, gold_spans))
         ok = predicted == record.event
-        result.by_type[record.event][0] += ok
-        result.by_type[record.event][1] += 1
-        gold_words = words.get(record.id, [])
+        _count(result.by_type[record.event], ok)
         if not ok:
             result.confusions[(record.event, predicted or "(no event)")] += 1
             got = f"{predicted} on {event.trigger!r} ({event.modality})" if event else "no event"
-            result.errors.append(f"type   {record.id}: gold {record.event} {gold_words}; got {got}; "
+            result.errors.append(f"type   {record.id}: gold {record.event} {words.get(record.id, [])}; got {got}; "
                                  f"{len(events)} events: {[(e.trigger, e.type) for e in events]}")
         for actor in record.actors:
             if actor.code in gsr.NON_STATE:
                 continue
-            predicted_actors = (event.sources if actor.role == "source" else event.targets) if event else []
-            hit = any(a.get("country") == actor.code for a in predicted_actors)
-            result.roles_any[actor.role] += any(a.get("country") == actor.code for e in events
-                                                for a in (e.sources if actor.role == "source" else e.targets))
-            result.roles[actor.role][0] += hit
-            result.roles[actor.role][1] += 1
+            hit = _has([event] if event else [], actor.role, actor.code)
+            _count(result.roles[actor.role], hit)
+            result.roles_any[actor.role] += _has(events, actor.role, actor.code)
             if not hit:
-                trigger = event.trigger if event else None
+                got = (event.sources if actor.role == "source" else event.targets) if event else []
                 result.errors.append(f"{actor.role:<6} {record.id}: gold {actor.text!r}:{actor.code}; "
-                                     f"got {_who(predicted_actors)} (trigger {trigger!r})")
+                                     f"got {_who(got)} (trigger {event.trigger if event else None!r})")
     return result
 
 
 def gsr_scores(pipeline: Any) -> dict[str, float]:
     """Headline GSR numbers: type accuracy (overall and per type), source and target country."""
-    result = score_gsr(pipeline, gsr.load(), evt_words())
-    scores = {"type_accuracy": result.accuracy(result.type_total),
-              "source_country": result.accuracy(result.roles["source"]),
-              "target_country": result.accuracy(result.roles["target"])}
-    scores.update({f"type_accuracy_{t}": result.accuracy(v) for t, v in result.by_type.items()})
-    return scores
+    return score_gsr(pipeline, gsr.load(), evt_words()).scores()
 
 
 @dataclass
@@ -160,9 +166,13 @@ class ModalityResult:
         r = tp / support if support else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0), support
 
-    @property
-    def macro_f1(self) -> float:
-        return sum(self.prf(c)[2] for c in meantime.CLASSES) / len(meantime.CLASSES)
+    def scores(self) -> dict[str, float]:
+        """Macro-F1 and per class precision, recall and F1."""
+        out = {"modality_macro_f1": sum(self.prf(c)[2] for c in meantime.CLASSES) / len(meantime.CLASSES)}
+        for cls in meantime.CLASSES:
+            p, r, f, _ = self.prf(cls)
+            out |= {f"modality_precision_{cls}": p, f"modality_recall_{cls}": r, f"modality_f1_{cls}": f}
+        return out
 
 
 def token_at(doc: Any, start: int, end: int) -> Any:
@@ -199,16 +209,18 @@ def score_meantime(nlp: Any, docs: list[meantime.Document]) -> ModalityResult:
 
 def meantime_scores(nlp: Any) -> dict[str, float]:
     """Headline MEANTIME numbers: modality macro-F1 and per class precision, recall and F1."""
-    result = score_meantime(nlp, meantime.load())
-    scores = {"modality_macro_f1": result.macro_f1}
-    for cls in meantime.CLASSES:
-        p, r, f, _ = result.prf(cls)
-        scores.update({f"modality_precision_{cls}": p, f"modality_recall_{cls}": r, f"modality_f1_{cls}": f})
-    return scores
+    return score_meantime(nlp, meantime.load()).scores()
 
 
-def _target(name: str, value: float) -> str:
-    return f"{name} {value:.3f} (target >= {TARGETS[name]}: {'met' if value >= TARGETS[name] else 'NOT met'})"
+def _targets(scores: dict[str, float]) -> None:
+    for name in (n for n in TARGETS if n in scores):
+        verdict = "met" if scores[name] >= TARGETS[name] else "NOT met"
+        print(f"{name} {scores[name]:.3f} (target >= {TARGETS[name]}: {verdict})")
+
+
+def _misses(title: str, lines: list[str]) -> None:
+    if lines:
+        print(f"{title} misses:", *lines, sep="\n  ")
 
 
 def report_gsr(pipeline: Any, errors: bool) -> None:
@@ -225,16 +237,11 @@ def report_gsr(pipeline: Any, errors: bool) -> None:
     for role in ("source", "target"):
         c, n = result.roles[role]
         print(f"{role} country: {c}/{n} state actors ({result.roles_any[role]} if any event of the record counted)")
-    print(_target("type_accuracy", result.accuracy(total)))
-    print(_target("source_country", result.accuracy(result.roles["source"])))
-    print(_target("target_country", result.accuracy(result.roles["target"])))
+    _targets(result.scores())
     print("most common type confusions (gold -> predicted):")
     for (gold_type, predicted), n in result.confusions.most_common(10):
         print(f"  {n:>3}  {gold_type} -> {predicted}")
-    if errors:
-        print("GSR misses:")
-        for line in result.errors:
-            print(f"  {line}")
+    _misses("GSR", result.errors if errors else [])
 
 
 def report_meantime(errors: bool) -> None:
@@ -250,29 +257,25 @@ def report_meantime(errors: bool) -> None:
     for cls in meantime.CLASSES:
         p, r, f, s = result.prf(cls)
         print(f"{cls:<13} {p:>9.3f} {r:>7.3f} {f:>6.3f} {s:>8}")
-    print(_target("modality_macro_f1", result.macro_f1))
+    _targets(result.scores())
     print("confusion (rows gold, columns predicted):")
     print(f"{'':<13}" + "".join(f"{c:>14}" for c in meantime.CLASSES))
     for gold_cls in meantime.CLASSES:
         print(f"{gold_cls:<13}" + "".join(f"{result.confusion[(gold_cls, c)]:>14}" for c in meantime.CLASSES))
-    if errors:
-        print("MEANTIME misses:")
-        for line in result.errors:
-            print(f"  {line}")
+    _misses("MEANTIME", result.errors if errors else [])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="list every miss")
     args = parser.parse_args()
-    have_gsr, have_meantime = gsr.GSR.exists(), meantime.MEANTIME.is_dir()
-    if not have_gsr and not have_meantime:
-        sys.exit(f"skipped: no data at {gsr.GSR} nor {meantime.MEANTIME}")
-    if have_gsr:
+    if not gsr.GSR.exists() and not meantime.MEANTIME.is_dir():
+        sys.exit(f"skipped: neither {gsr.GSR} nor {meantime.MEANTIME} found")
+    if gsr.GSR.exists():
         report_gsr(make_pipeline(), args.errors)
     else:
         print(f"PLOVER GSR skipped: gold-standard records not found at {gsr.GSR}")
-    if have_meantime:
+    if meantime.MEANTIME.is_dir():
         report_meantime(args.errors)
     else:
         print(f"MEANTIME skipped: corpus not found at {meantime.MEANTIME}")

@@ -19,6 +19,8 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 COLUMNS = ("trigger", "pos", "object", "type", "mode", "context", "cameo", "reciprocal")
 OBJECT_DEPS = {"dobj", "pobj", "attr", "nsubjpass", "oprd", "dative"}
 PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "compound", "acomp", "xcomp", "pobj"}
+ACTOR_OBJECT = "@actor"  # in the object column: an object that names an actor
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 NO_OBJECT = frozenset({"-"})  # in the object column: the trigger counts only without a direct object
 
 
@@ -49,6 +51,9 @@ def _objects(token: Token) -> set[str]:
             out.update(g.lemma_.lower() for g in child.children if g.dep_ in OBJECT_DEPS | {"pcomp"})
     if token.dep_ in ("nsubjpass",):
         out.add(token.head.lemma_.lower())
+    for child in token.children:  # "released Navalny", "welcomed Macron": the object is an actor
+        if child.dep_ in OBJECT_DEPS and child.ent_type_ in ACTOR_LABELS:
+            out.add(ACTOR_OBJECT)
     if token.pos_ in ("NOUN", "PROPN"):  # "missile launch": the compound modifier is the object
         out.update(c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod"))
     return out

@@ -51,20 +51,21 @@ def load_cues() -> Cues:
 
 
 def _own(token: Token, cues: Cues) -> tuple[str, str] | None:
-    """A cue attached to this predicate or nominal itself."""
+    """A cue attached to this predicate or nominal itself; negation first ("should not buy")."""
     for child in token.children:
         word, dep = child.lower_, child.dep_
         if dep == "neg" or (dep == "det" and word == "no") or (dep in ("advmod", "preconj") and word in ("never", "neither")):
             return NEGATED, child.text
+        if dep in ("advmod", "amod", "compound") and word in cues.negating_modifiers:
+            return NEGATED, child.text
+    for child in token.children:
+        word, dep = child.lower_, child.dep_
         if dep in ("aux", "auxpass") and (word in cues.aux or child.lemma_.lower() in cues.aux):
             return HYPOTHETICAL, child.text
         if dep == "mark" and word in cues.mark:
             return HYPOTHETICAL, child.text
-        if dep in ("advmod", "amod", "compound"):
-            if word in cues.negating_modifiers:
-                return NEGATED, child.text
-            if word in cues.hypothetical_modifiers:
-                return HYPOTHETICAL, child.text
+        if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:
+            return HYPOTHETICAL, child.text
     return None
 
 

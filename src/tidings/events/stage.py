@@ -39,6 +39,10 @@ def events(article: Article, options: Options) -> None:
             if not roles.sources:
                 continue  # precision first: an event without a known actor is not coded
             sources, targets = roles.sources, roles.targets
+            if trigger.cameo.startswith("043"):  # "Seoul hosted Blinken": the visitor acts, the host receives
+                sources, targets = targets, sources
+                if not sources:
+                    continue
             if trigger.reciprocal and len(sources) > 1 and not targets:
                 targets = list(sources)  # "Trump and Kim held talks": each with the other
             modality, cue = classify(tok)

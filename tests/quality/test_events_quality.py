@@ -1,0 +1,59 @@
+"""Quality gate for event coding: type, role countries (PLOVER GSR) and modality (MEANTIME).
+
+The floors are the "events" key of floors.json; the test skips until they are pinned there.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
+GSR_MEASURES = ("type_accuracy", "source_country", "target_country")
+MEANTIME_MEASURES = ("modality_macro_f1",)
+
+
+def bench_module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def events() -> ModuleType:
+    return bench_module("events")
+
+
+@pytest.fixture(scope="module")
+def gsr_scores(events: ModuleType) -> dict[str, float]:
+    if not events.gsr.GSR.exists():
+        pytest.skip(f"PLOVER gold-standard records not found at {events.gsr.GSR}")
+    return events.gsr_scores(events.make_pipeline())
+
+
+@pytest.fixture(scope="module")
+def meantime_scores(events: ModuleType) -> dict[str, float]:
+    if not events.meantime.MEANTIME.is_dir():
+        pytest.skip(f"MEANTIME corpus not found at {events.meantime.MEANTIME}")
+    from tidings.nlp.model import load_nlp
+
+    return events.meantime_scores(load_nlp())
+
+
+@pytest.mark.parametrize("measure", sorted({*GSR_MEASURES, *MEANTIME_MEASURES, *FLOORS.get("events", {})}))
+def test_event_measures_stay_above_their_floor(request: pytest.FixtureRequest, measure: str) -> None:
+    floors = FLOORS.get("events")
+    if not floors:
+        pytest.skip("no events floors pinned yet")
+    if measure not in floors:
+        pytest.skip(f"no floor pinned for {measure}")
+    scores = request.getfixturevalue("meantime_scores" if measure.startswith("modality") else "gsr_scores")
+    assert scores[measure] >= floors[measure], (measure, scores[measure])
