@@ -115,3 +115,10 @@ def test_the_president_is_the_president_already_named(pipeline):
 def test_the_president_with_no_one_named_stays_unresolved(pipeline):
     _, found = resolve(pipeline, "The president said talks went well.", published=date(2023, 3, 1))
     assert found["The president"].actor_id is None
+
+
+def test_a_named_state_overrides_a_bodys_default_country(pipeline):
+    _, found = resolve(pipeline, "South Korea's Joint Chiefs of Staff said the missile flew for 86 minutes.")
+    assert found["Joint Chiefs of Staff"].actor_id == "KOR-MIL"
+    _, found = resolve(pipeline, "The Joint Chiefs of Staff met in Washington.")
+    assert found["The Joint Chiefs of Staff"].country == "USA"

@@ -144,6 +144,14 @@ class Resolver:
             city = self.kb.cities[norm(text)]
             self._add(ent.start, ent.end, self.kb.country_actor(city.country), "place", 0.7, root)
             return
+        if entries and entries[0].kind == "organisation" and entries[0].actor.country:
+            # "South Korea's Joint Chiefs of Staff": a named state overrides the body's default one
+            owner = next((self.kb.demonym(entity_of(c).text if entity_of(c) is not None else c.text)
+                          for c in root.children if c.dep_ in ("poss", "compound", "amod") and c.i < ent.start), None)
+            if owner and owner != entries[0].actor.country:
+                actor = self.kb.agent(owner, (entries[0].actor.sectors or ["GOV"])[0])
+                self._add(ent.start, ent.end, actor, "description", 0.8, root)
+                return
         if entries:
             entry = entries[0]
             method = {"capital": "metonym", "seat": "metonym"}.get(entry.kind, "kb")
