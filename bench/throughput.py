@@ -80,10 +80,10 @@ def run_spacy(corpus: Path, workers: int) -> dict:
     return {"seconds": seconds, "articles": len(texts), "words": sum(len(t.split()) for t in texts)}
 
 
-def run_tidings(corpus: Path, workers: int) -> dict:
+def run_tidings(corpus: Path, workers: int, stages: list[str] | None = None) -> dict:
     from tidings import Options, Pipeline, open_store
 
-    pipeline = Pipeline(Options(workers=workers, progress=False))  # model load not timed, as for spaCy
+    pipeline = Pipeline(Options(workers=workers, progress=False), stages=stages)  # model load not timed
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.duckdb") as store:
         start = time.perf_counter()
         report = pipeline.run([str(corpus)], store)
@@ -92,15 +92,16 @@ def run_tidings(corpus: Path, workers: int) -> dict:
     return {"seconds": seconds, "articles": report.added, "words": report.words, "stages": report.stage_seconds}
 
 
-def child(mode: str, corpus: Path, workers: int) -> None:
-    result = (run_spacy if mode == "spacy" else run_tidings)(corpus, workers)
+def child(mode: str, corpus: Path, workers: int, stages: list[str] | None) -> None:
+    result = run_spacy(corpus, workers) if mode == "spacy" else run_tidings(corpus, workers, stages)
     result["peak_main_mb"], result["peak_worker_mb"] = peak_mb()
     print(json.dumps(result))
 
 
-def measure(mode: str, corpus: Path, workers: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--workers", str(workers)],
-                         capture_output=True, text=True, check=True)
+def measure(mode: str, corpus: Path, workers: int, stages: str | None = None) -> dict:
+    extra = ["--stages", stages] if stages else []
+    out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--workers", str(workers),
+                          *extra], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -108,21 +109,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2000, help="articles in the corpus (default 2000)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to try")
+    parser.add_argument("--stages", help="comma-separated stages to run (default: all), e.g. sentences,entities")
     parser.add_argument("--child", choices=["spacy", "tidings"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child, args.corpus, args.workers[0])
+        return child(args.child, args.corpus, args.workers[0], args.stages.split(",") if args.stages else None)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         build_corpus(corpus, args.n)
-        print(f"corpus: {args.n} articles in {corpus}")
+        print(f"corpus: {args.n} articles in {corpus}; stages: {args.stages or 'all'}")
         header = f"{'workers':>7} {'what':<8} {'seconds':>8} {'articles/s':>10} {'words/s':>9} {'peak MB main/worker':>20} {'overhead':>9}"
         print(header)
         print("-" * len(header))
         for workers in args.workers:
             floor = measure("spacy", corpus, workers)
-            full = measure("tidings", corpus, workers)
+            full = measure("tidings", corpus, workers, args.stages)
             for name, r in (("spaCy", floor), ("Tidings", full)):
                 over = f"{full['seconds'] / floor['seconds'] - 1:+.1%}" if name == "Tidings" else ""
                 print(f"{workers:>7} {name:<8} {r['seconds']:>8.1f} {r['articles'] / r['seconds']:>10.1f} "
