@@ -27,12 +27,8 @@ def _speaker(head: Token, index: MentionIndex) -> dict | None:
     if found:
         m = found[0]
         return {"actor_id": m.actor_id, "name": index.names.get(m.actor_id), "text": m.text}
-    words = head.doc[head.left_edge.i:head.i + 1]
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
-        mention = index.by_token.get(head.i)
-        if mention is not None and mention.actor_id:
-            return {"actor_id": mention.actor_id, "name": index.names.get(mention.actor_id), "text": mention.text}
-        return {"actor_id": None, "name": None, "text": words.text}
+        return {"actor_id": None, "name": None, "text": head.doc[head.left_edge.i:head.i + 1].text}
     return None
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..actors.evidence import entity_of
 from ..actors.kb import KnowledgeBase
 from ..actors.names import norm
 
@@ -70,7 +71,7 @@ def resolve_place(texts: list[str], kb: KnowledgeBase, landmarks_only: Sequence[
 def _phrases(obj: Token) -> tuple[list[str], list[str]]:
     """Candidate names for a prepositional object: the place entity it is part of, and the
     tails of its noun phrase, longest first, to be matched against landmarks only."""
-    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    ent = entity_of(obj)
     names = [ent.text] if ent is not None and ent.label_ in PLACE_LABELS else []
     words = [t for t in obj.doc[obj.left_edge.i:obj.i + 1] if t.dep_ != "det"]
     tails = [" ".join(t.text for t in words[i:]) for i in range(len(words))]

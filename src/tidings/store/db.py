@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,7 @@ class Store:
             if actor.id in merged:
                 merged[actor.id].aliases = sorted(set(merged[actor.id].aliases) | set(actor.aliases))
             else:
-                merged[actor.id] = Actor(**{**actor.__dict__, "aliases": list(actor.aliases)})
+                merged[actor.id] = replace(actor, aliases=list(actor.aliases))
         if not merged:
             return
         self._insert("actors", columns(Actor), [astuple(a) for a in merged.values()],
