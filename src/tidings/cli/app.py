@@ -1,0 +1,61 @@
+"""The `tidings` command group and what its commands share: consoles, common options, errors."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import click
+from rich.console import Console
+
+from ..errors import TidingsError
+from ..ingest.dates import parse_date
+from ..store.db import DEFAULT_PATH
+
+out = Console(highlight=False, soft_wrap=True)
+if not out.is_terminal:
+    out.width = 120  # piped output: wide enough for a table row per line
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+db_option = click.option("--db", "db", default=DEFAULT_PATH, show_default=True, type=click.Path(dir_okay=False),
+                         help="The store: a DuckDB file.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def date_arg(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def echo_json(data: object) -> None:
+    click.echo(json.dumps(data, default=str, ensure_ascii=False, indent=2))
+
+
+class TidingsGroup(click.Group):
+    """Turns library errors into one clear line and exit code 1, without a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TidingsError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=TidingsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tidings")
+def main() -> None:
+    """Turn news articles into a sourced, queryable record.
+
+    \b
+    Start here:
+      tidings ingest examples/articles        read, clean and parse articles into tidings.duckdb
+      tidings stats                           what the store holds
+      tidings articles --search Pyongyang     find articles
+      tidings show 3f2a                       one article: clean text, removed lines, sentences, actors
+      tidings actors --country PRK            who is mentioned, how often
+      tidings show actor "Kim Jong Un"        one actor: codes, spellings, every mention
+      tidings events --country PRK            who did what to whom, asserted or not
+      tidings export --format jsonl --out export/
+    """

@@ -1,0 +1,83 @@
+"""`tidings ingest`: read articles into the store with a progress bar."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..options import Options
+from ..store.db import open_store
+from .app import date_arg, db_option, err, main
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for the spaCy parse; 2 uses both cores of a 2-core laptop.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
+              help="Articles per parse batch and per store transaction.")
+@click.option("--published", callback=date_arg, help="Publication date for inputs that give none (e.g. 2024-11-07).")
+@click.option("--encoding", help="Encoding of plain-text files that are not UTF-8 (e.g. cp1252).")
+@click.option("--boilerplate", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra boilerplate lexicon (one regex per line); may be repeated.")
+@click.option("--triggers", "trigger_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra event triggers (TSV with the columns of events/data/triggers.tsv); may be repeated.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra actors (TSV with the columns of leaders.tsv or organisations.tsv); may be repeated.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no duplicate lines (errors still show).")
+@click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
+def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
+           encoding: str | None, boilerplate: tuple[Path, ...], trigger_files: tuple[Path, ...],
+           actor_files: tuple[Path, ...], timeout: float, quiet: bool,
+           verbose: bool) -> None:
+    """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
+
+    PATHS may be .txt files (first non-empty line is the title), .html pages, .jsonl files
+    (one article per line with "text" or "html", and "title", "url", "published", "source"),
+    folders (searched recursively), article URLs and feed URLs. A file `name.json` beside
+    `name.txt` or `name.html` supplies its metadata. Articles already stored are skipped,
+    so an interrupted run can simply be started again. Exit code 1 if any input failed.
+    """
+    from ..pipeline import Pipeline  # loads spaCy: keep `tidings --help` fast
+
+    options = Options(workers=workers, batch_size=batch_size, published=published, encoding=encoding,
+                      boilerplate=boilerplate, actors=actor_files, triggers=trigger_files, timeout=timeout,
+                      progress=not quiet)
+    progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                        console=err, disable=quiet, transient=False)
+    counts = {"words": 0}
+    with open_store(db) as store, progress:
+        task = progress.add_task("ingest", total=None, rate="")
+
+        def listen(kind: str, item) -> None:
+            if kind == "failed":
+                err.print(f"[red]error[/red] {escape(str(item))}")
+            elif kind == "duplicate" and not quiet:
+                err.print(f"[yellow]duplicate[/yellow] {escape(item.origin or item.id)} (already stored as {item.id})")
+            if kind == "added":
+                counts["words"] += item.n_words
+                if verbose:
+                    click.echo(f"stored {item.id} {item.origin}")
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            done = progress.tasks[0].completed
+            progress.update(task, rate=f"{done / elapsed:.1f} articles/s  {counts['words'] / elapsed:,.0f} words/s")
+
+        report = Pipeline(options).run(list(paths), store, listen,
+                                       total=lambda n: progress.update(task, total=n))
+    rate = report.added / report.seconds if report.seconds else 0.0
+    skipped = f" ({report.skipped_language} not in {', '.join(options.languages)}: stored, not parsed)" \
+        if report.skipped_language else ""
+    err.print(f"Added {report.added} articles{skipped}, {len(report.duplicates)} duplicates, "
+              f"{len(report.failed)} failed in {report.seconds:.1f} s "
+              f"({rate:.1f} articles/s, {report.words / max(report.seconds, 1e-9):,.0f} words/s) into {db}")
+    if not report.ok:
+        sys.exit(1)
