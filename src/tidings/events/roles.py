@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -14,12 +15,21 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"to", "against", "with", "on", "into", "toward", "towards", "at", "from", "over", "for", "upon", "of"}
+# edges followed, nearest first, when looking below a trigger for its target
+TARGET_EDGES = {"dobj", "dative", "attr", "oprd", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acomp", "conj"}
+SKIPPED_PREPS = {"according", "by", "of", "as", "since", "after", "before", "during", "despite", "because",
+                 "like", "than", "amid", "including", "besides"}
+# "leaders of X", "thousands of X", "doctors from X": a group noun whose members' affiliation names the actor
+MEMBER_PREPS = {"of", "from"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NOMINAL_SOURCE_PREPS = {"by"}
-LIGHT_VERB_DEPS = {"dobj", "attr", "nsubjpass"}
+LIGHT_VERB_DEPS = {"dobj", "attr", "nsubjpass", "pobj"}
 # verbs that carry a nominal event without adding one: "held talks", "launched an attack"
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "give", "issue", "lodge",
                "file", "sign", "begin", "start", "resume", "restart", "continue", "open", "mount", "wage",
-               "announce", "impose", "reach", "strike", "seal", "pay", "deliver", "offer", "extend", "hold"}
+               "announce", "impose", "reach", "strike", "seal", "pay", "deliver", "offer", "extend",
+               "undertake", "engage", "take", "resort", "participate", "join", "lead", "organize", "organise",
+               "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold"}
 
 
 @dataclass
@@ -52,10 +62,25 @@ class MentionIndex:
                 continue
             seen.add(tok.i)
             m = self.by_token.get(tok.i)
-            if m is not None and m.actor_id is not None and m not in found:
+            if m is not None and (m.actor_id is not None or m.country is not None) and m not in found:
                 found.append(m)
             stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
         return sorted(found, key=lambda m: m.start)
+
+    def group(self, head: Token) -> list[ActorMention]:
+        """The actors of a phrase, looking through a group noun without one: "leaders of the
+        opposition", "thousands of Iraqi Kurds", "doctors from two American aid groups"."""
+        found = self.phrase(head)
+        t = head
+        for _ in range(3):
+            if found or t.pos_ not in ("NOUN", "NUM", "PRON", "PROPN"):
+                break
+            inner = _prep_objects(t, MEMBER_PREPS)
+            if not inner:
+                break
+            t = inner[0]
+            found = self.phrase(t)
+        return found
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -67,8 +92,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child, True
-        if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
-            t = t.head  # "North Korea agreed to release ..." / "... and sent troops"
+        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
+            t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
             continue
         if t.dep_ == "relcl":  # "troops that crossed the border": the noun it modifies
             return t.head, False
@@ -91,6 +116,49 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """For a pronoun subject the actor stage left open, in reported speech ("the rebels said they
+    would release ..."): the actors of the reporting clause's subject."""
+    t, crossed = verb, False
+    for _ in range(6):
+        if t.head is t or t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp", "parataxis"):
+            break
+        crossed = crossed or t.dep_ in ("ccomp", "parataxis")
+        t = t.head
+        subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+        if crossed and subject is not None:
+            return index.group(subject)
+    return []
+
+
+def _follow(tok: Token) -> bool:
+    if tok.dep_ == "prep":
+        return tok.lower_ not in SKIPPED_PREPS
+    if tok.dep_ == "conj":
+        return tok.pos_ not in ("VERB", "AUX")  # a conjoined clause has roles of its own
+    return tok.dep_ in TARGET_EDGES
+
+
+def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention]) -> list[ActorMention]:
+    """The actors nearest below ``start`` along object, preposition and complement edges,
+    breadth first: "sent troops to Russia", "agreed to lift embargoes on sales to Iran",
+    "demanded that the US cancel ..." (a complement clause's subject), "arrived in Amman"."""
+    queue = deque(c for c in start.children if _follow(c))
+    seen = {start.i}
+    while queue:
+        tok = queue.popleft()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        if tok.dep_ not in ("prep", "xcomp", "ccomp", "acomp", "pcomp"):
+            found = [m for m in index.phrase(tok) if m not in exclude]
+            if found:
+                return found
+        queue.extend(c for c in tok.children if _follow(c) or (
+            tok.dep_ == "ccomp" and c.dep_ in ("nsubj", "nsubjpass")))
+    return []
+
+
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     subject, passive = _subject_of(verb)
     sources: list[ActorMention] = []
@@ -98,48 +166,52 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if passive:
         agent = _agent_of(verb)
         if agent is not None:
-            sources = index.phrase(agent)
+            sources = index.group(agent)
         if subject is not None:
-            targets = index.phrase(subject)
+            targets = index.group(subject)
     elif subject is not None:
-        sources = index.phrase(subject)
+        sources = index.group(subject)
+        if not sources and subject.lower_ in PRONOUNS:
+            sources = _reported_subject(subject.head, index)
     if not targets:
-        for child in verb.children:
-            if child.dep_ in OBJECT_DEPS:
-                targets = index.phrase(child)
-                if not targets:  # "sent troops to Russia": the object is a thing, look past it
-                    for obj in _prep_objects(child, TARGET_PREPS - {"of"}):
-                        targets = targets or index.phrase(obj)
-                if targets:
-                    break
-    if not targets:
-        for obj in _prep_objects(verb, TARGET_PREPS - {"of", "from"}):
-            targets = index.phrase(obj)
-            if targets:
-                break
+        targets = nearest_actors(verb, index, sources)
     if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
         # "formed an alliance with Russia, sending troops": the participle shares the target
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
     return Roles(sources, [t for t in targets if t not in sources])
 
 
+def _light_verb(noun: Token) -> Token | None:
+    """The light verb carrying a nominal trigger: "held talks", "launched a mediation effort",
+    "engaged in ethnic cleansing"."""
+    base = noun
+    while base.dep_ == "compound" and base.head is not base:
+        base = base.head
+    if base.dep_ not in LIGHT_VERB_DEPS:
+        return None
+    verb = base.head.head if base.dep_ == "pobj" else base.head
+    return verb if verb.lemma_.lower() in LIGHT_VERBS else None
+
+
 def noun_roles(noun: Token, index: MentionIndex) -> Roles:
     """Roles of a nominal event: "North Korea's attack on X", "the defection of a soldier to Y",
-    or, for "held talks", the subject of the light verb."""
+    "Russia's invasion of Ukraine", or, for "held talks", the subject of the light verb."""
     sources: list[ActorMention] = []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
             sources = sources or index.phrase(child)
     for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"}):
-        sources = sources or index.phrase(obj)
-    targets: list[ActorMention] = []
-    for obj in _prep_objects(noun, TARGET_PREPS - {"of"}):
-        targets = targets or index.phrase(obj)
+        sources = sources or index.group(obj)
     of_objects = _prep_objects(noun, {"of"})
-    if of_objects and not sources:
-        sources = index.phrase(of_objects[0])  # "the defection of a North Korean soldier"
-    if not sources and noun.dep_ in LIGHT_VERB_DEPS and noun.head.lemma_.lower() in LIGHT_VERBS:
-        verb_side = verb_roles(noun.head, index)
+    of_actors = index.group(of_objects[0]) if of_objects else []
+    targets = nearest_actors(noun, index, sources)
+    if of_actors and not sources:
+        sources = of_actors  # "the defection of a North Korean soldier"
+    elif of_actors and not targets:
+        targets = of_actors  # "Russia's invasion of Ukraine"
+    verb = _light_verb(noun) if not sources else None
+    if verb is not None:
+        verb_side = verb_roles(verb, index)
         sources = verb_side.sources
         targets = targets or [t for t in verb_side.targets if t.start > noun.idx]
     return Roles(sources, [t for t in targets if t not in sources])
