@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
 
+from ..model import ActorMention
 from .roles import MentionIndex
 
 REPORTED_DEPS = {"ccomp", "parataxis"}  # the clause said or thought, below its verb
@@ -26,35 +28,52 @@ def _speaker(head: Token, index: MentionIndex) -> dict | None:
     found = index.phrase(head)
     if found:
         m = found[0]
-        return {"actor_id": m.actor_id, "name": index.names.get(m.actor_id), "text": m.text}
+        return {"actor_id": m.actor_id, "name": index.names.get(m.actor_id), "country": m.country, "text": m.text}
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return {"actor_id": None, "name": None, "text": head.doc[head.left_edge.i:head.i + 1].text}
+        return {"actor_id": None, "name": None, "country": None, "text": head.doc[head.left_edge.i:head.i + 1].text}
     return None
 
 
-def _according_to(verb: Token, index: MentionIndex) -> dict | None:
+@dataclass
+class Speaker:
+    """Whose claim an event sits in: the speaker ({actor_id, name, country, text}), the cue word
+    and the speaker's actor mentions (empty for "analysts" or an unresolved name)."""
+
+    info: dict | None = None
+    cue: Token | None = None
+    actors: list[ActorMention] = field(default_factory=list)
+
+
+def _according_to(verb: Token) -> tuple[Token, Token] | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 for obj in to.children:
                     if obj.dep_ == "pobj":
-                        return _speaker(obj, index)
+                        return obj, child
     return None
+
+
+def speaker_of(trigger: Token, index: MentionIndex) -> Speaker:
+    """The speaker whose claim holds the event; an empty Speaker when the article asserts it."""
+    speech = cues()
+    t = trigger
+    for _ in range(10):
+        found = _according_to(t)
+        if found:
+            head, cue = found
+            return Speaker(_speaker(head, index), cue, index.group(head))
+        if t.dep_ in REPORTED_DEPS and t.head is not t and t.head.lemma_.lower() in speech:
+            subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return Speaker(_speaker(subject, index), t.head, index.group(subject))
+        if t.head is t:
+            break
+        t = t.head
+    return Speaker()
 
 
 def attributed_to(trigger: Token, index: MentionIndex) -> tuple[dict | None, Token | None]:
     """The speaker whose claim holds the event, and the cue word (None, None when asserted by the article)."""
-    speech = cues()
-    t = trigger
-    for _ in range(10):
-        found = _according_to(t, index)
-        if found:
-            return found, next(c for c in t.children if c.lower_ == "according")
-        if t.dep_ in REPORTED_DEPS and t.head is not t and t.head.lemma_.lower() in speech:
-            subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                return _speaker(subject, index), t.head
-        if t.head is t:
-            break
-        t = t.head
-    return None, None
+    found = speaker_of(trigger, index)
+    return found.info, found.cue

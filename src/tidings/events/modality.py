@@ -50,22 +50,22 @@ def load_cues() -> Cues:
                 hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"))
 
 
-def _own(token: Token, cues: Cues) -> tuple[str, str] | None:
+def _own(token: Token, cues: Cues) -> tuple[str, Token] | None:
     """A cue attached to this predicate or nominal itself; negation first ("should not buy")."""
     for child in token.children:
         word, dep = child.lower_, child.dep_
         if dep == "neg" or (dep == "det" and word == "no") or (dep in ("advmod", "preconj") and word in ("never", "neither")):
-            return NEGATED, child.text
+            return NEGATED, child
         if dep in ("advmod", "amod", "compound") and word in cues.negating_modifiers:
-            return NEGATED, child.text
+            return NEGATED, child
     for child in token.children:
         word, dep = child.lower_, child.dep_
         if dep in ("aux", "auxpass") and (word in cues.aux or child.lemma_.lower() in cues.aux):
-            return HYPOTHETICAL, child.text
+            return HYPOTHETICAL, child
         if dep == "mark" and word in cues.mark:
-            return HYPOTHETICAL, child.text
+            return HYPOTHETICAL, child
         if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:
-            return HYPOTHETICAL, child.text
+            return HYPOTHETICAL, child
     return None
 
 
@@ -75,6 +75,12 @@ def _is_predicate(token: Token) -> bool:
 
 def classify(trigger: Token) -> tuple[str, str | None]:
     """The modality of the event a trigger names, and the cue that decided it (None if asserted)."""
+    modality, cue = classify_token(trigger)
+    return modality, cue.text if cue is not None else None
+
+
+def classify_token(trigger: Token) -> tuple[str, Token | None]:
+    """As ``classify``, with the cue as a token."""
     cues = load_cues()
     t = trigger
     for _ in range(12):
@@ -96,10 +102,10 @@ def classify(trigger: Token) -> tuple[str, str | None]:
             break
         lemma = head.lemma_.lower()
         if lemma in cues.negating_heads:  # "refused to attend", "failed to reach"
-            return NEGATED, head.text
+            return NEGATED, head
         if lemma in cues.hypothetical_heads:  # "expected to launch", "plans to visit"
-            return HYPOTHETICAL, head.text
+            return HYPOTHETICAL, head
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-            return HYPOTHETICAL, head.text  # "an opportunity to restart talks": not yet done
+            return HYPOTHETICAL, head  # "an opportunity to restart talks": not yet done
         t = head
     return ASSERTED, None

@@ -8,10 +8,11 @@ from ..actors.kb import load_kb
 from ..model import ActorMention, Article, Event
 from ..options import Options
 from ..stages import stage
-from .attribution import attributed_to
-from .lexicon import load_lexicon
-from .modality import classify
-from .roles import LIGHT_VERBS, MentionIndex, noun_roles, verb_roles
+from .attribution import Speaker, speaker_of
+from .intent import intent_kind, recode
+from .lexicon import Trigger, load_lexicon
+from .modality import ASSERTED, classify_token
+from .roles import LIGHT_VERBS, MentionIndex, Roles, noun_roles, verb_roles
 from .when import event_date
 from .where import event_location
 
@@ -19,6 +20,26 @@ from .where import event_location
 def _actor(m: ActorMention, names: dict[str, str]) -> dict:
     return {"actor_id": m.actor_id, "name": names.get(m.actor_id), "country": m.country,
             "sectors": list(m.sectors), "text": m.text, "start": m.start, "end": m.end}
+
+
+# what a speaker says another actor "must" do, when the verb is no trigger of its own
+DEMAND = Trigger(("must",), "VERB", frozenset(), "REQUEST", None, None, "100", False)
+
+
+def _same_side(speaker: Speaker, actors: list[ActorMention]) -> bool:
+    """Whether the speaker is one of the actors (or of their country): a statement of its own intent."""
+    if speaker.info is None:
+        return True  # the article reports the intention itself
+    ids = {a.actor_id for a in actors if a.actor_id}
+    countries = {a.country for a in actors if a.country}
+    return any(s.actor_id in ids or (s.country and s.country in countries) for s in speaker.actors)
+
+
+def _demanded(tok, index: MentionIndex) -> tuple[Trigger, Roles] | None:
+    """"The UK said Russia must return the helicopter": a verb under must/should in someone's claim."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        return None
+    return DEMAND, verb_roles(tok, index)
 
 
 @stage("events", requires=("doc", "sentences", "actor_mentions"), provides=("events",))
@@ -33,30 +54,45 @@ def events(article: Article, options: Options) -> None:
     for sent in article.doc.sents:
         for tok in sent:
             trigger = lexicon.match(tok)
-            if trigger is None:
-                continue
-            roles = noun_roles(tok, index) if tok.pos_ in ("NOUN", "PROPN") else verb_roles(tok, index)
-            if not roles.sources:
-                continue  # precision first: an event without a known actor is not coded
+            if trigger is not None:
+                roles = noun_roles(tok, index) if tok.pos_ in ("NOUN", "PROPN") else verb_roles(tok, index)
+            else:
+                found = _demanded(tok, index)
+                if found is None:
+                    continue
+                trigger, roles = found
             sources, targets = roles.sources, roles.targets
             if trigger.cameo.startswith("043"):  # "Seoul hosted Blinken": the visitor acts, the host receives
                 sources, targets = targets, sources
-                if not sources:
-                    continue
             if trigger.reciprocal and len(sources) > 1 and not targets:
                 targets = list(sources)  # "Trump and Kim held talks": each with the other
-            modality, cue = classify(tok)
-            speaker, _ = attributed_to(tok, index)
+            modality, cue = classify_token(tok)
+            speaker = speaker_of(tok, index)
+            type_, mode, cameo = trigger.type, trigger.mode, trigger.cameo
+            kind = intent_kind(tok, modality, cue)
+            if kind == "demand" and speaker.actors and sources and not _same_side(speaker, sources):
+                sources, targets = speaker.actors, sources  # the speaker asks it of the clause's subject
+            elif kind in ("commit", "refuse") and sources and _same_side(speaker, sources):
+                pass
+            else:
+                kind = None
+            recoded = recode(kind, type_) if kind else None
+            if recoded is not None:
+                type_, mode, cameo, modality = recoded.type, recoded.mode, recoded.cameo, ASSERTED
+            elif trigger is DEMAND:
+                continue  # "must" outside anyone's claim, or said of the speaker itself: no request
+            if not sources:
+                continue  # precision first: an event without a known actor is not coded
             when = event_date(tok, sent, article.published)
             place = event_location(tok, sent, kb)
             confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) + 0.1 * (len(trigger.words) > 1 or bool(trigger.objects))
             out.append(Event(
                 id=f"{article.id}-e{len(out):04d}", article_id=article.id,
                 sentence_index=max(bisect_right(starts, tok.idx) - 1, 0),
-                start=tok.idx, end=tok.idx + len(tok.text), trigger=tok.text, type=trigger.type,
-                mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
+                start=tok.idx, end=tok.idx + len(tok.text), trigger=tok.text, type=type_,
+                mode=mode, context=trigger.context, cameo=cameo,
                 sources=[_actor(m, names) for m in sources], targets=[_actor(m, names) for m in targets],
-                modality=modality, modality_cue=cue, attributed_to=speaker,
+                modality=modality, modality_cue=cue.text if cue is not None else None, attributed_to=speaker.info,
                 date=when[0] if when else None, date_precision=when[1] if when else None,
                 location=place.as_dict() if place else None, confidence=round(confidence, 2)))
     article.events = _merge_nested(out, article)

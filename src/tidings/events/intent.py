@@ -1,0 +1,86 @@
+"""Stated intentions: an event that has not happened, coded as the PLOVER category that fits.
+
+The manual asks for one category rather than a category plus "future" or "hypothetical": an
+actor's promise of a cooperative act is AGREE ("Turkey will allow the refugees to return"), its
+promise of a hostile act is THREATEN ("the farmers would blockade Paris"), a commitment not to act
+is REJECT ("will not accept refugees", "refused to meet"), and an act that a speaker says
+another actor must do is that speaker's REQUEST ("Britain said Russia must return the
+helicopter"). The statement itself happened, so the recoded event is asserted; a forecast by
+someone else ("analysts say X may attack") stays a hypothetical event of its own type.
+The cues and the type mapping are data: data/intent_cues.tsv and data/intent.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from .modality import HYPOTHETICAL, NEGATED
+
+
+@dataclass(frozen=True)
+class Recoding:
+    kind: str  # commit, refuse or demand
+    type: str
+    mode: str | None
+    cameo: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("tidings.events").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def cue_kinds() -> dict[str, str]:
+    """Intention cue (word or lemma) -> commit, demand or refuse."""
+    return {row["cue"]: row["kind"] for row in _rows("intent_cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def recodings() -> dict[tuple[str, str], Recoding]:
+    """(kind, original type) -> the category it is coded as; type ``*`` is the kind's default."""
+    return {(row["kind"], row["from"]): Recoding(row["kind"], row["to"], row["mode"] or None, row["cameo"])
+            for row in _rows("intent.tsv")}
+
+
+def _kind(token: Token) -> str | None:
+    kinds = cue_kinds()
+    return kinds.get(token.lower_) or kinds.get(token.lemma_.lower())
+
+
+def _predicate(trigger: Token) -> Token:
+    """The verb whose auxiliaries tell the trigger's tense: itself, or the verb a noun depends on."""
+    t = trigger
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
+    """Whether the event is a commitment, a refusal or a demand, from its modality cue."""
+    if cue is None:
+        return None
+    kind = _kind(cue)
+    if modality == HYPOTHETICAL and kind in ("commit", "demand"):
+        return kind
+    if modality == NEGATED:
+        if kind == "refuse":
+            return kind  # "refused to meet", "failed to reach agreement"
+        verb = _predicate(trigger)
+        if any(c.dep_ == "aux" and _kind(c) == "commit" for c in verb.children):
+            return "refuse"  # "will not accept", "would not meet"
+    return None
+
+
+def recode(kind: str, event_type: str) -> Recoding | None:
+    """The category an intention of this kind about an event of this type is coded as."""
+    table = recodings()
+    return table.get((kind, event_type)) or table.get((kind, "*"))
