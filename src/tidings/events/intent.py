@@ -84,3 +84,10 @@ def recode(kind: str, event_type: str) -> Recoding | None:
     """The category an intention of this kind about an event of this type is coded as."""
     table = recodings()
     return table.get((kind, event_type)) or table.get((kind, "*"))
+
+
+def is_observer(speaker: dict) -> bool:
+    """Whether an unresolved speaker ("analysts", "experts", "a media report") only forecasts."""
+    kinds = cue_kinds()
+    words = speaker.get("text", "").lower().replace("'s", "").split()
+    return any(kinds.get(w.rstrip("s")) == "observer" or kinds.get(w) == "observer" for w in words)

@@ -47,6 +47,7 @@ def _objects(token: Token) -> set[str]:
         if child.dep_ in OBJECT_DEPS:
             out.add(child.lemma_.lower())
             out.update(c.lemma_.lower() for c in child.conjuncts)
+            out.update(_of_heads(child))
         elif child.dep_ in ("prep", "agent", "xcomp", "ccomp"):
             out.update(g.lemma_.lower() for g in child.children if g.dep_ in OBJECT_DEPS | {"pcomp"})
     if token.dep_ in ("nsubjpass",):
@@ -56,6 +57,22 @@ def _objects(token: Token) -> set[str]:
             out.add(ACTOR_OBJECT)
     if token.pos_ in ("NOUN", "PROPN"):  # "missile launch": the compound modifier is the object
         out.update(c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod"))
+    return out
+
+
+def _of_heads(noun: Token) -> set[str]:
+    """Heads of "of" phrases after a container noun, repeatedly: "a state of emergency",
+    "tons of food aid", "part of the aid programme"."""
+    out: set[str] = set()
+    t = noun
+    for _ in range(3):
+        inner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if inner is None:
+            break
+        out.add(inner.lemma_.lower())
+        out.update(c.lemma_.lower() for c in inner.lefts if c.dep_ == "compound")
+        t = inner
     return out
 
 

@@ -19,8 +19,8 @@ TARGET_PREPS = {"to", "against", "with", "on", "into", "toward", "towards", "at"
 TARGET_EDGES = {"dobj", "dative", "attr", "oprd", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acomp", "conj"}
 SKIPPED_PREPS = {"according", "by", "of", "as", "since", "after", "before", "during", "despite", "because",
                  "like", "than", "amid", "including", "besides"}
-# "leaders of X", "thousands of X", "doctors from X": a group noun whose members' affiliation names the actor
-MEMBER_PREPS = {"of", "from"}
+# "leaders of X", "thousands of X", "doctors from X", "a spokesman for X": a group noun whose members' affiliation names the actor
+MEMBER_PREPS = {"of", "from", "for"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NOMINAL_SOURCE_PREPS = {"by"}
 LIGHT_VERB_DEPS = {"dobj", "attr", "nsubjpass", "pobj"}

@@ -9,7 +9,7 @@ from ..model import ActorMention, Article, Event
 from ..options import Options
 from ..stages import stage
 from .attribution import Speaker, speaker_of
-from .intent import intent_kind, recode
+from .intent import intent_kind, is_observer, recode
 from .lexicon import Trigger, load_lexicon
 from .modality import ASSERTED, classify_token
 from .roles import LIGHT_VERBS, MentionIndex, Roles, noun_roles, verb_roles
@@ -27,9 +27,13 @@ DEMAND = Trigger(("must",), "VERB", frozenset(), "REQUEST", None, None, "100", F
 
 
 def _same_side(speaker: Speaker, actors: list[ActorMention]) -> bool:
-    """Whether the speaker is one of the actors (or of their country): a statement of its own intent."""
+    """Whether the speaker is one of the actors (or of their country): a statement of its own intent.
+    An unnamed speaker ("a statement said", "officials said") counts as the actors' own, unless it is
+    an observer ("analysts say")."""
     if speaker.info is None:
         return True  # the article reports the intention itself
+    if not speaker.actors:
+        return not is_observer(speaker.info)
     ids = {a.actor_id for a in actors if a.actor_id}
     countries = {a.country for a in actors if a.country}
     return any(s.actor_id in ids or (s.country and s.country in countries) for s in speaker.actors)
@@ -40,6 +44,16 @@ def _demanded(tok, index: MentionIndex) -> tuple[Trigger, Roles] | None:
     if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
         return None
     return DEMAND, verb_roles(tok, index)
+
+
+def _occurs(tok) -> bool:
+    """Whether a trigger with no known source still reports an occurrence: a verb ("three soldiers
+    were killed"), or a noun that is a subject or a setting ("the bombing killed", "killed in a
+    bombing"), not a noun that some other verb talks about ("dismissing negotiations with the US")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "by"))
 
 
 @stage("events", requires=("doc", "sentences", "actor_mentions"), provides=("events",))
@@ -72,8 +86,10 @@ def events(article: Article, options: Options) -> None:
             kind = intent_kind(tok, modality, cue)
             if kind == "demand" and speaker.actors and sources and not _same_side(speaker, sources):
                 sources, targets = speaker.actors, sources  # the speaker asks it of the clause's subject
-            elif kind in ("commit", "refuse") and sources and _same_side(speaker, sources):
-                pass
+            elif kind in ("commit", "refuse") and sources and (_same_side(speaker, sources) or (
+                    recode(kind, type_) is not None and recode(kind, type_).type == "AGREE"
+                    and _same_side(speaker, targets))):
+                pass  # a promise, threat or refusal of the actor's own; a host may announce a visit
             else:
                 kind = None
             recoded = recode(kind, type_) if kind else None
@@ -81,7 +97,7 @@ def events(article: Article, options: Options) -> None:
                 type_, mode, cameo, modality = recoded.type, recoded.mode, recoded.cameo, ASSERTED
             elif trigger is DEMAND:
                 continue  # "must" outside anyone's claim, or said of the speaker itself: no request
-            if not sources:
+            if not sources and (not targets or not _occurs(tok)):
                 continue  # precision first: an event without a known actor is not coded
             when = event_date(tok, sent, article.published)
             place = event_location(tok, sent, kb)
