@@ -107,6 +107,57 @@ class Event:
 
 
 @dataclass
+class Quote:
+    """Text inside quotation marks, with the speaker it is attributed to.
+
+    ``start``/``end`` are the offsets of the quoted words, the marks excluded; ``text`` is
+    ``article.text[start:end]``. ``speaker`` is {actor_id, name, country, text, start, end}: the
+    words that name the speaker (``start``/``end`` their offsets) and the actor they resolve to
+    (``actor_id`` null for a group such as "analysts" or an unresolved name), or None when no
+    speaker was found. ``cue`` is the speech word that tied them ("said", "according to") with
+    its offsets, and ``method`` how the speaker was found: ``cue`` (a speech verb in the same
+    sentence), ``before`` or ``after`` (the sentence before or after the quote), ``none``.
+    """
+
+    id: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    speaker: dict | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    method: str
+
+
+@dataclass
+class Claim:
+    """Reported speech or cognition: who says, believes, predicts or denies what.
+
+    ``speaker`` is as for Quote (None where the text names nobody: "it is expected that ...").
+    ``cue`` is the reporting word ("said", "believes", "according to"), ``content`` the words
+    reported, each with its offsets. ``kind`` is statement, assessment, prediction (future or
+    hypothetical content) or denial. ``start``/``end`` span speaker, cue and content together.
+    """
+
+    id: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    speaker: dict | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: str
+    content_start: int
+    content_end: int
+    kind: str
+
+
+@dataclass
 class Article:
     """A news article: metadata, raw and clean text, and what the stages found in it."""
 
@@ -129,6 +180,8 @@ class Article:
     actors: list[Actor] = field(default_factory=list)
     actor_mentions: list[ActorMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     # The parsed spaCy Doc, only while the article is in the pipeline; never stored.
     doc: Any = field(default=None, repr=False, compare=False)
 
@@ -138,7 +191,8 @@ class Article:
 
 
 # Lists of records that stages add to an article; each is stored in a table of its own.
-RECORD_LISTS = frozenset({"sentences", "mentions", "actors", "actor_mentions", "events", "doc"})
+RECORD_LISTS = frozenset({"sentences", "mentions", "actors", "actor_mentions", "events", "quotes", "claims",
+                          "doc"})
 
 ARTICLE_COLUMNS: tuple[str, ...] = tuple(
     f.name for f in fields(Article) if f.name not in RECORD_LISTS

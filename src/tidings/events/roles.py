@@ -159,6 +159,24 @@ def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention
     return []
 
 
+LOOSE_SKIPPED = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"punct", "cc", "mark", "aux", "auxpass", "neg", "agent",
+                                                      "parataxis", "conj"}
+
+
+def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMention]) -> list[ActorMention]:
+    """The nearest actors anywhere below ``start`` but in its subject, its coordinated clauses
+    and "according to": the fallback when no object or preposition names one ("demanded an
+    immediate admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
+    queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according")
+    while queue:
+        tok = queue.popleft()
+        found = [m for m in index.phrase(tok) if m not in exclude]
+        if found:
+            return found
+        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according")
+    return []
+
+
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     subject, passive = _subject_of(verb)
     sources: list[ActorMention] = []
@@ -174,7 +192,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         if not sources and subject.lower_ in PRONOUNS:
             sources = _reported_subject(subject.head, index)
     if not targets:
-        targets = nearest_actors(verb, index, sources)
+        targets = nearest_actors(verb, index, sources) or dominated_actors(verb, index, sources)
     if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
         # "formed an alliance with Russia, sending troops": the participle shares the target
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
