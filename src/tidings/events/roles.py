@@ -192,10 +192,12 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         if not sources and subject.lower_ in PRONOUNS:
             sources = _reported_subject(subject.head, index)
     if not targets:
-        targets = nearest_actors(verb, index, sources) or dominated_actors(verb, index, sources)
+        targets = nearest_actors(verb, index, sources)
     if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
         # "formed an alliance with Russia, sending troops": the participle shares the target
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
+    if not targets:
+        targets = dominated_actors(verb, index, sources)
     return Roles(sources, [t for t in targets if t not in sources])
 
 
