@@ -21,6 +21,9 @@ SKIPPED_PREPS = {"according", "by", "of", "as", "since", "after", "before", "dur
                  "like", "than", "amid", "including", "besides"}
 # "leaders of X", "thousands of X", "doctors from X", "a spokesman for X": a group noun whose members' affiliation names the actor
 MEMBER_PREPS = {"of", "from", "for"}
+# passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "involve", "engage", "resolve",
+                    "concern", "disappoint", "satisfy", "interest"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NOMINAL_SOURCE_PREPS = {"by"}
 LIGHT_VERB_DEPS = {"dobj", "attr", "nsubjpass", "pobj"}
@@ -83,6 +86,11 @@ class MentionIndex:
         return found
 
 
+def _is_passive(verb: Token) -> bool:
+    """A passive clause, except the stative ones whose subject holds the stance ("is opposed to")."""
+    return verb.lemma_.lower() not in STATIVE_PASSIVES or any(c.dep_ == "agent" for c in verb.children)
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
     t = verb
@@ -91,9 +99,14 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECT_DEPS:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                return child, True
+                if t is not verb and not any(c.dep_ == "auxpass" for c in verb.children):
+                    return child, False  # "was indicted ... and will resign": the subject acts in the active verb
+                return child, _is_passive(t)
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
+            continue
+        if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head is not t.head:
+            t = t.head.head  # "X issued a statement demanding ...": the issuer demands
             continue
         if t.dep_ == "relcl":  # "troops that crossed the border": the noun it modifies
             return t.head, False
