@@ -51,6 +51,7 @@ def stage(name: str, *, requires: Sequence[str] = (), provides: Sequence[str] = 
 def registered() -> dict[str, StageInfo]:
     """All registered stages by name (importing the built-in ones first)."""
     from . import actors, events, nlp  # noqa: F401  registers the built-in stages
+    from . import quotes  # noqa: F401
 
     return dict(_REGISTRY)
 

@@ -31,6 +31,7 @@ class Cues:
     negating_heads: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     negating_modifiers: frozenset[str]
+    cancelling: frozenset[str]  # verbs that negate their nominal object ("cancelled the summit")
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,8 @@ def load_cues() -> Cues:
     return Cues(aux=get("hypothetical", "aux"), mark=get("hypothetical", "mark"),
                 hypothetical_heads=get("hypothetical", "head"),
                 negating_heads=frozenset(c for c in negators if c not in ATTACHED_NEGATION),
-                hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"))
+                hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"),
+                cancelling=get("negated", "object"))
 
 
 def _own(token: Token, cues: Cues) -> tuple[str, Token] | None:
@@ -67,6 +69,13 @@ def _own(token: Token, cues: Cues) -> tuple[str, Token] | None:
         if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:
             return HYPOTHETICAL, child
     return None
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """"call off" for "called off", else the lemma."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
 
 
 def _is_predicate(token: Token) -> bool:
@@ -93,6 +102,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if not _is_predicate(t):
             if t.dep_ not in NOMINAL_UP:
                 break
+            if t.dep_ in ("dobj", "nsubjpass") and _phrasal_lemma(head) in cues.cancelling:
+                return NEGATED, head  # "cancelled the summit", "the flight was delayed"
             t = head
             continue
         if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
@@ -100,6 +111,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             continue
         if t.dep_ not in CLAUSE_UP:
             break
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
+            break  # "was not reported when the plane made its flight": a clause of its own
         lemma = head.lemma_.lower()
         if lemma in cues.negating_heads:  # "refused to attend", "failed to reach"
             return NEGATED, head

@@ -1,0 +1,206 @@
+"""Attributed claims: reported speech and cognition, read off the dependency parse.
+
+A cue of data/cues.tsv makes a claim when it has content of a kind it takes:
+
+- ``clause``: its reported clause, the ``ccomp`` or ``parataxis`` below it ("X said **that
+  ...**", "**“...,”** she said", "analysts say **Kim may ...**"), or, where the cue is itself
+  the parenthetical ("The economy, **he said**, is strong"), the clause it interrupts;
+- ``object``: its direct object ("outlined **North Korea's expected tactics**");
+- ``infinitive``: its ``to`` complement ("vowed **to retaliate**");
+- ``quote``: any of these, or a quotation after a colon, when it is in quotation marks.
+
+"According to X, ..." makes a claim of the clause the phrase attaches to. Content that runs
+into a quotation is extended to the whole quotation, marks included, so that a quote of several
+sentences is one claim. A negated cue ("did not say that") makes no claim, and a claim whose cue
+lies inside another claim's content is left out: it is part of that claim (PolNeAR's rule too).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from ..model import Article, Claim
+from .kinds import kind_of
+from .lexicon import Cue, load_lexicon
+from .marks import Quotation
+from .speakers import Speakers, subject_of
+
+CLAUSE_DEPS = ("ccomp", "parataxis")
+EDGE = set(",;:-\u2014\u2013 \n\t")
+
+
+def cue_of(token: Token) -> Cue | None:
+    """The cue entry a token stands for, if any: a verb of the lexicon with its particle."""
+    if token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT":
+        return None
+    lexicon = load_lexicon()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return lexicon.cue(token.lemma_.lower(), particle)
+
+
+def negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _span(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def _overlapping(start: int, end: int, quotes: list[Quotation]) -> list[Quotation]:
+    return [q for q in quotes if q.mark_start < end and start < q.mark_end]
+
+
+def _content(cue: Token, entry: Cue, quotes: list[Quotation]) -> tuple[list[Token], Token] | None:
+    """The content tokens of a cue and their head, by what the cue takes."""
+    takes = entry.takes
+    children = list(cue.children)
+    candidates: list[Token] = []
+    if takes & {"clause", "quote"}:
+        candidates += [c for c in children if c.dep_ in CLAUSE_DEPS]
+    if takes & {"object", "quote"}:
+        candidates += [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+    if "infinitive" in takes:
+        candidates += [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    for child in sorted(candidates, key=lambda c: -len(list(c.subtree))):
+        tokens = list(child.subtree)
+        start, end = _span(tokens)
+        quoted = bool(_overlapping(start, end, quotes))
+        if child.dep_ in CLAUSE_DEPS and "clause" in takes or quoted:
+            return tokens, child
+        if child.dep_ in ("dobj", "attr", "oprd") and "object" in takes:
+            return tokens, child
+        if child.dep_ == "xcomp" and "infinitive" in takes:
+            return tokens, child
+    head = cue.head
+    if cue.dep_ == "parataxis" and head is not cue and head.pos_ in ("VERB", "AUX") and takes & {"clause", "quote"}:
+        inner = {t.i for t in cue.subtree}
+        tokens = [t for t in head.subtree if t.i not in inner]
+        start, end = _span(tokens)
+        if "clause" in takes or _overlapping(start, end, quotes):
+            return tokens, head
+    return None
+
+
+def _after_colon(cue: Token, quotes: list[Quotation]) -> Quotation | None:
+    """A quotation right after a colon that follows the cue: 'X said: “...”'."""
+    doc = cue.doc
+    for t in doc[cue.i + 1:min(cue.i + 6, len(doc))]:
+        if t.text == ":":
+            after = t.idx + 1
+            text = doc.text
+            while after < len(text) and text[after].isspace():
+                after += 1
+            return next((q for q in quotes if q.mark_start == after), None)
+    return None
+
+
+def _according(token: Token) -> tuple[Token, list[Token], Token] | None:
+    """For "according" of "according to X": the speaker head, the content tokens and their head."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    speaker = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if speaker is None:
+        speaker = next((c for c in token.children if c.dep_ == "pobj"), None)
+    phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+    head = token.head if token.head is not token else token.sent.root
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    tokens = [t for t in head.subtree if t.i not in phrase and not t.is_space]
+    if not tokens or speaker is None:
+        return None
+    return speaker, tokens, head
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return start, end
+
+
+class ClaimFinder:
+    """Finds the claims of one article (see the module docstring)."""
+
+    def __init__(self, article: Article, speakers: Speakers, quotes: list[Quotation]) -> None:
+        self.article = article
+        self.speakers = speakers
+        self.quotes = quotes
+        self.sentence_starts = [s.start for s in article.sentences]
+
+    def _claim(self, speaker: dict | None, cue_start: int, cue_end: int, cue_kind: str,
+               tokens: list[Token], root: Token) -> Claim | None:
+        text = self.article.text
+        start, end = _span(tokens)
+        for q in _overlapping(start, end, self.quotes):  # the whole quotation, marks and all
+            if not q.mark_start <= cue_start < q.mark_end:  # unless the cue is quoted too
+                start, end = min(start, q.mark_start), max(end, q.mark_end)
+        start, end = _trim(text, start, end)
+        if end - start < 2 or start <= cue_start < end:
+            return None
+        edges = [start, end, cue_start, cue_end] + ([speaker["start"], speaker["end"]] if speaker else [])
+        return Claim(id="", article_id=self.article.id,
+                     sentence_index=max(bisect_right(self.sentence_starts, cue_start) - 1, 0),
+                     start=min(edges), end=max(edges), speaker=speaker, cue=text[cue_start:cue_end],
+                     cue_start=cue_start, cue_end=cue_end, content=text[start:end], content_start=start,
+                     content_end=end, kind=kind_of(cue_kind, root))
+
+    def find(self) -> list[Claim]:
+        lexicon = load_lexicon()
+        found: list[Claim] = []
+        for token in self.article.doc:
+            if token.lower_ == "according":
+                got = _according(token)
+                if got is None:
+                    continue
+                head, tokens, root = got
+                cue_end = token.doc[token.i + 1].idx + 2
+                speaker = self.speakers.speaker(head)
+                claim = self._claim(speaker, token.idx, cue_end, lexicon.cues["according"].kind, tokens, root)
+                if claim:
+                    found.append(claim)
+                continue
+            entry = cue_of(token)
+            if entry is None or negated(token):
+                continue
+            content = _content(token, entry, self.quotes)
+            if content is None:  # 'X said: “...”', whatever the cue takes
+                q = _after_colon(token, self.quotes)
+                if q is not None:
+                    span = token.doc.char_span(q.start, q.end, alignment_mode="expand")
+                    if span is not None and len(span):
+                        content = (list(span), span.root)
+            if content is None:
+                continue
+            tokens, root = content
+            start, end = _span(tokens)
+            head = subject_of(token)
+            speaker = self.speakers.speaker(head, token, tuple((q.start, q.end) for q in _overlapping(start, end, self.quotes)))
+            claim = self._claim(speaker, token.idx, token.idx + len(token.text), entry.kind, tokens, root)
+            if claim:
+                found.append(claim)
+        return _outermost(found)
+
+
+def _outermost(claims: list[Claim]) -> list[Claim]:
+    """Claims whose cue is not inside another claim's content, in text order."""
+    kept = []
+    for c in claims:
+        if any(o is not c and o.content_start <= c.cue_start < o.content_end for o in claims):
+            continue
+        if any(k.content_start == c.content_start and k.content_end == c.content_end for k in kept):
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.cue_start))
+
+
+def claim_at(article: Article, start: int, end: int | None = None) -> Claim | None:
+    """The innermost claim of the article whose content holds the offsets ``start``..``end``
+    (an event trigger, say), or None when the article asserts it in its own voice."""
+    end = start + 1 if end is None else end
+    holding = [c for c in article.claims if c.content_start <= start and end <= c.content_end]
+    return min(holding, key=lambda c: c.content_end - c.content_start) if holding else None
