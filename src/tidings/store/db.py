@@ -11,7 +11,8 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import ARTICLE_COLUMNS, Actor, ActorMention, Article, Event, Mention, Sentence, columns
+from ..model import (ARTICLE_COLUMNS, Actor, ActorMention, Article, Claim, Event, Mention, Quote, Sentence,
+                     columns)
 from .schema import current_version, migrate
 
 DEFAULT_PATH = "tidings.duckdb"
@@ -22,6 +23,8 @@ RECORD_TABLES: dict[str, tuple[str, type]] = {
     "mentions": ("mentions", Mention),
     "actor_mentions": ("actor_mentions", ActorMention),
     "events": ("events", Event),
+    "quotes": ("quotes", Quote),
+    "claims": ("claims", Claim),
 }
 
 

@@ -31,6 +31,10 @@ EXPORTS: dict[str, str] = {
               "{targets} AS targets, modality, modality_cue, {attributed_to} AS attributed_to, "
               "strftime(date, '%Y-%m-%d') AS date, date_precision, {location} AS location, start, \"end\", "
               "trigger, confidence",
+    "quotes": 'id, article_id, sentence_index AS sentence, start, "end", text, {speaker} AS speaker, cue, cue_start, '
+              "cue_end, method",
+    "claims": 'id, article_id, sentence_index AS sentence, kind, {speaker} AS speaker, cue, cue_start, cue_end, '
+              'content, content_start, content_end, start, "end"',
 }
 
 
@@ -47,7 +51,8 @@ def export(store: Store, fmt: str, out_dir: str | Path, tables: list[str] | None
     written = {}
     for table in chosen:
         lists = {c: f"to_json({c})" if fmt == "csv" else c
-                 for c in ("removed", "sectors", "aliases", "sources", "targets", "attributed_to", "location")}
+                 for c in ("removed", "sectors", "aliases", "sources", "targets", "attributed_to", "location",
+                           "speaker")}
         select = EXPORTS[table].format(**lists)
         target = out / f"{table}.{fmt}"
         path_sql = str(target).replace("'", "''")

@@ -68,6 +68,8 @@ def stats(store: Store) -> dict[str, Any]:
         "actors": one("SELECT count(*) FROM actors")[0],
         "actor_mentions": one("SELECT count(*) FROM actor_mentions")[0],
         "actor_mentions_resolved": one("SELECT count(actor_id) FROM actor_mentions")[0],
+        "quotes": one("SELECT count(*) FROM quotes")[0],
+        "claims": one("SELECT count(*) FROM claims")[0],
         "removed_lines": one("SELECT coalesce(sum(len(removed)), 0) FROM articles")[0],
         "published_from": first.isoformat() if first else None,
         "published_to": last.isoformat() if last else None,
