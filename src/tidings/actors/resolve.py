@@ -400,7 +400,29 @@ class Resolver:
         self.found.append(_Found(start, end, actor, country, sectors, method, confidence,
                                  root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS and root.dep_ in ("compound", "appos")))
 
+    def _home_country(self) -> None:
+        """People new to the knowledge base, named without a country ("President Dos Santos"),
+        take the article's one dominant country, with less confidence: local officials are
+        rarely given a nationality in their own country's news."""
+        counts = Counter(f.country for f in self.found if f.country and f.actor is not None)
+        if not counts:
+            return
+        ranked = counts.most_common(2)
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return  # no single country dominates
+        home = ranked[0][0]
+        for f in self.found:
+            actor = f.actor
+            if f.country or actor is None or actor.id in self.kb.by_id or actor.type != "person" \
+                    or {"IGO", "NGO"} & set(f.sectors):
+                continue  # international officials ("U.N. mediator Diego Cordovez") have no home state
+            if actor.country is None:
+                actor.country = home
+            f.country = actor.country
+            f.confidence = round(min(f.confidence, 0.5), 2)
+
     def _emit(self) -> None:
+        self._home_country()
         art = self.article
         starts = [s.start for s in art.sentences]
         out = []
