@@ -21,6 +21,7 @@ SKIPPED_PREPS = {"according", "by", "of", "as", "since", "after", "before", "dur
                  "like", "than", "amid", "including", "besides"}
 # "leaders of X", "thousands of X", "doctors from X", "a spokesman for X": a group noun whose members' affiliation names the actor
 MEMBER_PREPS = {"of", "from", "for"}
+PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "involve", "engage", "resolve",
                     "concern", "disappoint", "satisfy", "interest"}
@@ -83,6 +84,12 @@ class MentionIndex:
                 break
             t = inner[0]
             found = self.phrase(t)
+        if not found and head.pos_ in ("NOUN", "PROPN"):
+            # "students throughout Indonesia", "settlers in the West Bank": people placed in a state
+            for place in _prep_objects(head, PLACE_PREPS):
+                found = [m for m in self.phrase(place) if m.country and m.actor_id == m.country]
+                if found:
+                    break
         return found
 
 
@@ -104,6 +111,9 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, _is_passive(t)
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
+            continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            t = t.head.head  # "youths resorted to throwing stones"
             continue
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head is not t.head:
             t = t.head.head  # "X issued a statement demanding ...": the issuer demands
