@@ -122,3 +122,17 @@ def test_a_named_state_overrides_a_bodys_default_country(pipeline):
     assert found["Joint Chiefs of Staff"].actor_id == "KOR-MIL"
     _, found = resolve(pipeline, "The Joint Chiefs of Staff met in Washington.")
     assert found["The Joint Chiefs of Staff"].country == "USA"
+
+
+def test_a_new_person_named_without_a_country_takes_the_articles_dominant_one(pipeline):
+    text = ("Angola's parliament met on Monday in Luanda. Angola's opposition walked out. "
+            "President Ananias Mbeketa conceded that the vote had been close.")
+    article = pipeline.article(text)
+    mention = next(m for m in article.actor_mentions if "Mbeketa" in m.text)
+    assert mention.country == "AGO" and mention.confidence <= 0.5
+
+
+def test_an_international_official_gets_no_home_country(pipeline):
+    article = pipeline.article("Afghan rebel leaders met U.N. mediator Diego Cordovez in Kabul, Afghanistan.")
+    mention = next(m for m in article.actor_mentions if "Cordovez" in m.text)
+    assert mention.country is None

@@ -30,3 +30,15 @@ def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expec
 
 def test_a_cue_in_another_clause_does_not_count():
     assert modality("Analysts who might be wrong say the army attacked the town.", "attacked") == "asserted"
+
+
+def test_a_postponed_or_cancelled_nominal_event_is_negated(pipeline):
+    events = pipeline.article("The talks between Iran and the United States were postponed.").events
+    talks = next(e for e in events if e.trigger == "talks")
+    assert talks.modality == "negated"
+
+
+def test_negation_does_not_reach_into_a_subordinate_clause(pipeline):
+    events = pipeline.article("Japan did not comment when North Korea fired missiles at South Korea.").events
+    fired = next(e for e in events if e.trigger == "fired")
+    assert fired.modality == "asserted"

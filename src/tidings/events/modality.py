@@ -111,7 +111,7 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             continue
         if t.dep_ not in CLAUSE_UP:
             break
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in t.children):
             break  # "was not reported when the plane made its flight": a clause of its own
         lemma = head.lemma_.lower()
         if lemma in cues.negating_heads:  # "refused to attend", "failed to reach"
