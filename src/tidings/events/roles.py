@@ -186,11 +186,19 @@ LOOSE_SKIPPED = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"punct", "cc", "mark", "a
                                                       "parataxis", "conj"}
 
 
+def _subordinate(tok: Token) -> bool:
+    """A clause of its own: "as Americans went to the polls", "after talks failed" (purpose
+    clauses, "to protest against X", stay part of the event)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
+                                       for c in tok.children)
+
+
 def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMention]) -> list[ActorMention]:
-    """The nearest actors anywhere below ``start`` but in its subject, its coordinated clauses
+    """The nearest actors anywhere below ``start`` but in its subject, its coordinated and subordinate clauses
     and "according to": the fallback when no object or preposition names one ("demanded an
     immediate admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
-    queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according")
+    queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
+                  and not _subordinate(c))
     while queue:
         tok = queue.popleft()
         found = [m for m in index.phrase(tok) if m not in exclude]
@@ -219,7 +227,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
         # "formed an alliance with Russia, sending troops": the participle shares the target
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
-    if not targets:
+    if not targets and (sources or not passive):  # "X would be met with a response": no guessing
         targets = dominated_actors(verb, index, sources)
     return Roles(sources, [t for t in targets if t not in sources])
 
