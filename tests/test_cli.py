@@ -69,7 +69,8 @@ def test_export_writes_one_file_per_table(runner, db, tmp_path, fmt):
     result = runner.invoke(main, ["export", "--db", db, "--format", fmt, "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{t}.{fmt}" for t in ("articles", "sentences", "mentions", "actors", "actor_mentions", "events"))
+        f"{t}.{fmt}" for t in ("articles", "sentences", "mentions", "actors", "actor_mentions", "events",
+                                    "quotes", "claims"))
 
 
 def test_export_jsonl_keeps_the_contract(runner, db, tmp_path):
