@@ -1,7 +1,7 @@
 """Accuracy of event coding: PLOVER type and actor countries on the GSR, modality on MEANTIME.
 
 PLOVER GSR (../shared/data/plover_gsr): each record's sentence goes through the pipeline
-(sentences, entities, actors, events; no publication date). The record's predicted event is the
+(sentences, entities, actors, quotes, events; no publication date). The record's predicted event is the
 first event whose trigger overlaps a gold ``(EVT: ...)`` span of ``textInfo.markup``, else the
 first event found. Type accuracy is over all records (no event counts as a miss). For each gold
 source (target) actor with a state code, the country is correct when some source (target) of
@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gsr  # noqa: E402
 import meantime  # noqa: E402
 
-STAGES = ["sentences", "entities", "actors", "events"]
+STAGES = ["sentences", "entities", "actors", "quotes", "events"]
 TARGETS = {"type_accuracy": 0.75, "source_country": 0.8, "target_country": 0.8, "modality_macro_f1": 0.7}
 EVT = re.compile(r"\(EVT:\s*([^(){}]*?)\s*(?=[(){}])")  # a few spans close with "}" or not at all
 

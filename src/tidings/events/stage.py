@@ -7,6 +7,7 @@ from bisect import bisect_right
 from ..actors.kb import load_kb
 from ..model import ActorMention, Article, Event
 from ..options import Options
+from ..quotes.claims import claim_at
 from ..stages import stage
 from .attribution import Speaker, speaker_of
 from .intent import intent_kind, is_observer, recode
@@ -56,7 +57,16 @@ def _occurs(tok) -> bool:
         tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "by"))
 
 
-@stage("events", requires=("doc", "sentences", "actor_mentions"), provides=("events",))
+def _claimant(article: Article, tok, speaker: Speaker) -> dict | None:
+    """The speaker of the innermost claim (quotes stage) holding the trigger, else the reporting
+    clause read here; {actor_id, name, text}."""
+    claim = claim_at(article, tok.idx, tok.idx + len(tok.text))
+    if claim is not None and claim.speaker:
+        return {k: claim.speaker.get(k) for k in ("actor_id", "name", "text")}
+    return speaker.info
+
+
+@stage("events", requires=("doc", "sentences", "actor_mentions", "claims"), provides=("events",))
 def events(article: Article, options: Options) -> None:
     """Code PLOVER events: trigger lexicon plus the dependency parse for roles and modality."""
     lexicon = load_lexicon(tuple(options.triggers))
@@ -108,7 +118,8 @@ def events(article: Article, options: Options) -> None:
                 start=tok.idx, end=tok.idx + len(tok.text), trigger=tok.text, type=type_,
                 mode=mode, context=trigger.context, cameo=cameo,
                 sources=[_actor(m, names) for m in sources], targets=[_actor(m, names) for m in targets],
-                modality=modality, modality_cue=cue.text if cue is not None else None, attributed_to=speaker.info,
+                modality=modality, modality_cue=cue.text if cue is not None else None,
+                attributed_to=_claimant(article, tok, speaker),
                 date=when[0] if when else None, date_precision=when[1] if when else None,
                 location=place.as_dict() if place else None, confidence=round(confidence, 2)))
     article.events = _merge_nested(out, article)
