@@ -6,7 +6,8 @@ other). Each article's text goes through the pipeline as it is (no cleaning, so 
 gold ones) up to the quotes stage: sentences, entities, actors, quotes.
 
 What Tidings predicts, as attributions of (source, cue, content) spans: every claim (speaker
-words, cue, content); every quote with a known speaker or cue that is not inside a claim's
+words, cue, content) except those inside a quotation with a speaker ("I think ..." inside a
+quote is part of the quote's attribution: PolNeAR gives each word one attribution); every quote with a known speaker or cue that is not inside a claim's
 content, joined to the claim or quote whose cue it shares (a quote that goes on after "he
 said." is more content of that attribution, as PolNeAR annotates it).
 
@@ -88,7 +89,10 @@ def tidings_items(article: Any) -> list[Item]:
     """Claims, and quotes not inside a claim, joined by the cue they share."""
     items: list[Item] = []
     by_cue: dict[Span, Item] = {}
+    spoken = [q for q in article.quotes if q.speaker is not None]
     for c in article.claims:
+        if any(q.start <= c.cue_start < q.end for q in spoken):
+            continue  # a claim inside someone's quotation is part of that attribution
         speaker = c.speaker
         item = Item([(speaker["start"], speaker["end"])] if speaker else [], [(c.cue_start, c.cue_end)],
                     [(c.content_start, c.content_end)])

@@ -6,10 +6,13 @@ A cue of data/cues.tsv makes a claim when it has content of a kind it takes:
   ...**", "**“...,”** she said", "analysts say **Kim may ...**"), or, where the cue is itself
   the parenthetical ("The economy, **he said**, is strong"), the clause it interrupts;
 - ``object``: its direct object ("outlined **North Korea's expected tactics**");
+- ``complement``: its object with what is said of it ("called **Trump “crazy”**");
 - ``infinitive``: its ``to`` complement ("vowed **to retaliate**");
 - ``quote``: any of these, or a quotation after a colon, when it is in quotation marks.
 
-"According to X, ..." makes a claim of the clause the phrase attaches to. Content that runs
+"According to X, ..." makes a claim of the clause the phrase attaches to, and so does a
+person's name before a colon at the start of a sentence ("Warren: Trump is a failure", the
+way headlines and transcripts quote). Content that runs
 into a quotation is extended to the whole quotation, marks included, so that a quote of several
 sentences is one claim. A negated cue ("did not say that") makes no claim, and a claim whose cue
 lies inside another claim's content is left out: it is part of that claim (PolNeAR's rule too).
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Article, Claim
 from .kinds import kind_of
@@ -33,8 +36,8 @@ EDGE = set(",;:-\u2014\u2013 \n\t")
 
 def cue_of(token: Token) -> Cue | None:
     """The cue entry a token stands for, if any: a verb of the lexicon with its particle."""
-    if token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT":
-        return None
+    if token.pos_ != "VERB" or (token.i > 0 and token.doc[token.i - 1].text in ("<", "</")):
+        return None  # nouns ("a tweet") and markup left in scraped text ("<tweet ...>") are not cues
     lexicon = load_lexicon()
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     return lexicon.cue(token.lemma_.lower(), particle)
@@ -59,7 +62,7 @@ def _content(cue: Token, entry: Cue, quotes: list[Quotation]) -> tuple[list[Toke
     candidates: list[Token] = []
     if takes & {"clause", "quote"}:
         candidates += [c for c in children if c.dep_ in CLAUSE_DEPS]
-    if takes & {"object", "quote"}:
+    if takes & {"object", "complement", "quote"}:
         candidates += [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
     if "infinitive" in takes:
         candidates += [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
@@ -69,12 +72,15 @@ def _content(cue: Token, entry: Cue, quotes: list[Quotation]) -> tuple[list[Toke
         quoted = bool(_overlapping(start, end, quotes))
         if child.dep_ in CLAUSE_DEPS and "clause" in takes or quoted:
             return tokens, child
-        if child.dep_ in ("dobj", "attr", "oprd") and "object" in takes:
-            return tokens, child
+        if child.dep_ in ("dobj", "attr", "oprd") and takes & {"object", "complement"}:
+            more = [c for c in children if c.i > child.i and (c.dep_ in ("oprd", "ccomp", "xcomp")
+                                                           or c.dep_ == "prep" and c.lower_ == "as")]
+            if more or "object" in takes:  # "complement": "called Trump “crazy”", not "called a meeting"
+                return tokens + [t for c in more for t in c.subtree], child
         if child.dep_ == "xcomp" and "infinitive" in takes:
             return tokens, child
     head = cue.head
-    if cue.dep_ == "parataxis" and head is not cue and head.pos_ in ("VERB", "AUX") and takes & {"clause", "quote"}:
+    if cue.dep_ == "parataxis" and head.i != cue.i and head.pos_ in ("VERB", "AUX") and takes & {"clause", "quote"}:
         inner = {t.i for t in cue.subtree}
         tokens = [t for t in head.subtree if t.i not in inner]
         start, end = _span(tokens)
@@ -106,13 +112,35 @@ def _according(token: Token) -> tuple[Token, list[Token], Token] | None:
     if speaker is None:
         speaker = next((c for c in token.children if c.dep_ == "pobj"), None)
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
-    head = token.head if token.head is not token else token.sent.root
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    head = token.head if token.head.i != token.i else token.sent.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     tokens = [t for t in head.subtree if t.i not in phrase and not t.is_space]
-    if not tokens or speaker is None:
+    words = [t for t in tokens if not t.is_punct]
+    before = [t for t in words if t.i < token.i]
+    after = [t for t in words if t.i > max(phrase)]
+    if not words or speaker is None:
         return None
+    if before and not after or after and not before:  # "..., according to X." or "According to X, ..."
+        side = before or after
+        tokens = [t for t in tokens if side[0].i <= t.i <= side[-1].i]
     return speaker, tokens, head
+
+
+def _headline(sent: Span) -> tuple[Token, Token, list[Token]] | None:
+    """'Elizabeth Warren: Trump is a failure': a person's name, a colon and what they say
+    (a headline's and a transcript's way of quoting). Returns the name's head, the colon and
+    the content."""
+    colon = next((t for t in sent[1:8] if t.text == ":"), None)
+    if colon is None:
+        return None
+    before = sent.doc[sent.start:colon.i]
+    content = [t for t in sent.doc[colon.i + 1:sent.end] if not t.is_space]
+    if len([t for t in content if not t.is_punct]) < 2 or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    if not any(e.label_ == "PERSON" for e in before.ents):
+        return None
+    return before.root, colon, content
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -133,14 +161,14 @@ class ClaimFinder:
         self.sentence_starts = [s.start for s in article.sentences]
 
     def _claim(self, speaker: dict | None, cue_start: int, cue_end: int, cue_kind: str,
-               tokens: list[Token], root: Token) -> Claim | None:
+               tokens: list[Token], root: Token, parenthetical: bool = False) -> Claim | None:
         text = self.article.text
         start, end = _span(tokens)
         for q in _overlapping(start, end, self.quotes):  # the whole quotation, marks and all
             if not q.mark_start <= cue_start < q.mark_end:  # unless the cue is quoted too
                 start, end = min(start, q.mark_start), max(end, q.mark_end)
         start, end = _trim(text, start, end)
-        if end - start < 2 or start <= cue_start < end:
+        if end - start < 2 or (start <= cue_start < end and not parenthetical):
             return None
         edges = [start, end, cue_start, cue_end] + ([speaker["start"], speaker["end"]] if speaker else [])
         return Claim(id="", article_id=self.article.id,
@@ -160,9 +188,19 @@ class ClaimFinder:
                 head, tokens, root = got
                 cue_end = token.doc[token.i + 1].idx + 2
                 speaker = self.speakers.speaker(head)
-                claim = self._claim(speaker, token.idx, cue_end, lexicon.cues["according"].kind, tokens, root)
+                claim = self._claim(speaker, token.idx, cue_end, lexicon.cues["according"].kind, tokens, root,
+                                    parenthetical=True)
                 if claim:
                     found.append(claim)
+                continue
+            if token.text == ":":
+                got = _headline(token.sent)
+                if got is not None and got[1].i == token.i:
+                    head, colon, tokens = got
+                    claim = self._claim(self.speakers.speaker(head), colon.idx, colon.idx + 1, "statement",
+                                        tokens, tokens[0].sent.root if tokens else colon)
+                    if claim:
+                        found.append(claim)
                 continue
             entry = cue_of(token)
             if entry is None or negated(token):
@@ -180,7 +218,8 @@ class ClaimFinder:
             start, end = _span(tokens)
             head = subject_of(token)
             speaker = self.speakers.speaker(head, token, tuple((q.start, q.end) for q in _overlapping(start, end, self.quotes)))
-            claim = self._claim(speaker, token.idx, token.idx + len(token.text), entry.kind, tokens, root)
+            claim = self._claim(speaker, token.idx, token.idx + len(token.text), entry.kind, tokens, root,
+                                parenthetical=root.i == token.head.i and token.dep_ == "parataxis")
             if claim:
                 found.append(claim)
         return _outermost(found)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 KINDS = ("statement", "assessment", "prediction", "denial")
-TAKES = frozenset({"clause", "object", "infinitive", "quote"})
+TAKES = frozenset({"clause", "object", "complement", "infinitive", "quote"})
 HEDGE_SCOPES = frozenset({"aux", "head", "adverb", "mark"})
 
 

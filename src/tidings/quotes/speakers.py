@@ -46,9 +46,9 @@ def subject_of(cue: Token) -> Token | None:
                 if child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), None)
             return None  # "it is said that ...": no one named
-        if t.dep_ == "relcl" and t.head is not t:
+        if t.dep_ == "relcl" and t.head.i != t.i:
             return t.head
-        if t.dep_ in INHERIT_DEPS and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+        if t.dep_ in INHERIT_DEPS and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
             t = t.head
             continue
         break
@@ -57,21 +57,28 @@ def subject_of(cue: Token) -> Token | None:
 
 def _antecedent(subject: Token, verb: Token) -> Token:
     """A relative pronoun subject ("who said") stands for the noun its clause describes."""
-    if subject.lower_ in RELATIVE and verb.dep_ == "relcl" and verb.head is not verb:
+    if subject.lower_ in RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
         return verb.head
     return subject
 
 
 def phrase_span(head: Token, cue: Token | None = None) -> Span:
-    """The words of the speaker phrase: the head's subtree, cut before a clause holding the cue,
-    without punctuation at its edges."""
+    """The words of the speaker phrase: the head's subtree without relative clauses, cut before
+    a clause holding the cue, without punctuation at its edges."""
     doc = head.doc
-    tokens = [t.i for t in head.subtree]
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    tokens = [t.i for t in head.subtree if t.i not in clauses]  # "Sanders, who endorsed Clinton,": Sanders
     if cue is not None and cue.i in tokens:
         tokens = [i for i in tokens if i < min(cue.i, *(c.left_edge.i for c in head.children if cue.i in
                                                          {x.i for x in c.subtree}))]
         tokens = tokens or [head.i]
-    start, end = min(tokens), max(tokens) + 1
+    kept = set(tokens)
+    start = end = head.i
+    while start - 1 in kept:  # the unbroken run of words around the head
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    end += 1
     while start < end - 1 and doc[start].text in EDGE_PUNCT | {"\u201c", "\u201d"}:
         start += 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
