@@ -1,6 +1,6 @@
 """The `tidings` command line: a thin click layer over the library, one module per group of commands."""
 
-from . import browse, events, export, ingest  # noqa: F401  (each registers its commands on main)
+from . import browse, events, export, ingest, quotes  # noqa: F401  (each registers its commands on main)
 from .app import main
 
 __all__ = ["main"]

@@ -168,6 +168,7 @@ def stats(db: str, as_json: bool) -> None:
               f"{s['mentions']:,} entity mentions, {s['removed_lines']} residue lines removed{span}")
     out.print(f"  {s['actors']:,} actors, {s['actor_mentions']:,} actor mentions "
               f"({s['actor_mentions_resolved']:,} resolved)")
+    out.print(f"  {s['quotes']:,} quotes, {s['claims']:,} claims")
     for title, key in (("status", "by_status"), ("language", "by_language"), ("format", "by_format"),
                        ("source", "by_source"), ("entity label", "entity_labels")):
         out.print(f"  [dim]by {title}:[/dim] " + ", ".join(f"{escape(k)} {n}" for k, n in s[key].items()))

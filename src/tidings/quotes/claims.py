@@ -138,8 +138,6 @@ def _headline(sent: Span) -> tuple[Token, Token, list[Token]] | None:
     content = [t for t in sent.doc[colon.i + 1:sent.end] if not t.is_space]
     if len([t for t in content if not t.is_punct]) < 2 or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
-    if not any(e.label_ == "PERSON" for e in before.ents):
-        return None
     return before.root, colon, content
 
 
@@ -177,6 +175,14 @@ class ClaimFinder:
                      cue_start=cue_start, cue_end=cue_end, content=text[start:end], content_start=start,
                      content_end=end, kind=kind_of(cue_kind, root))
 
+    def _person(self, head: Token) -> bool:
+        """Whether a phrase names a person: a PERSON entity or a mention of a person actor."""
+        span = head.doc[head.left_edge.i:head.right_edge.i + 1]
+        if any(e.label_ == "PERSON" for e in span.ents):
+            return True
+        mention = self.speakers.mention_of(head)
+        return mention is not None and self.speakers.types.get(mention.actor_id) == "person"
+
     def find(self) -> list[Claim]:
         lexicon = load_lexicon()
         found: list[Claim] = []
@@ -195,7 +201,7 @@ class ClaimFinder:
                 continue
             if token.text == ":":
                 got = _headline(token.sent)
-                if got is not None and got[1].i == token.i:
+                if got is not None and got[1].i == token.i and self._person(got[0]):
                     head, colon, tokens = got
                     claim = self._claim(self.speakers.speaker(head), colon.idx, colon.idx + 1, "statement",
                                         tokens, tokens[0].sent.root if tokens else colon)

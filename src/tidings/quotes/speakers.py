@@ -63,12 +63,17 @@ class MentionIndex:
 
 def subject_of(cue: Token) -> Token | None:
     """The head of the phrase that names who speaks or thinks through ``cue``."""
+    groups = load_lexicon().groups
     t = cue
     for _ in range(5):
         subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # a garbled sentence may give two: the one nearest the verb
             return _antecedent(min(subjects, key=lambda c: abs(c.i - t.i)), t)
         passive = any(c.dep_ in ("nsubjpass", "csubjpass") for c in t.children)
+        quantifier = next((c for c in t.children if c.i < t.i and c.dep_ in ("det", "amod", "advmod", "npadvmod", "dep")
+                           and groups.get(c.lower_) == "quantifier"), None)
+        if quantifier is not None:  # "Some fear that ...", parsed with "Some" as a determiner
+            return quantifier
         if passive:
             for child in t.children:
                 if child.dep_ == "agent":
