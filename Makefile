@@ -30,9 +30,11 @@ test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/attribution.py
 
 clean:
 	rm -rf $(VENV) export/ $(DB) .pytest_cache
