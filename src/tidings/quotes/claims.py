@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from ..model import Article, Claim
@@ -51,12 +52,18 @@ def _span(tokens: list[Token]) -> tuple[int, int]:
     return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
 
 
+def _edges(token: Token) -> tuple[int, int]:
+    """The character span of a token's subtree (contiguous in spaCy's projective parses)."""
+    right = token.right_edge
+    return token.left_edge.idx, right.idx + len(right)
+
+
 def _overlapping(start: int, end: int, quotes: list[Quotation]) -> list[Quotation]:
     return [q for q in quotes if q.mark_start < end and start < q.mark_end]
 
 
-def _content(cue: Token, entry: Cue, quotes: list[Quotation]) -> tuple[list[Token], Token] | None:
-    """The content tokens of a cue and their head, by what the cue takes."""
+def _content(cue: Token, entry: Cue, quotes: list[Quotation]) -> tuple[int, int, Token] | None:
+    """The character span of a cue's content and its head, by what the cue takes."""
     takes = entry.takes
     children = list(cue.children)
     candidates: list[Token] = []
@@ -66,26 +73,25 @@ def _content(cue: Token, entry: Cue, quotes: list[Quotation]) -> tuple[list[Toke
         candidates += [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
     if "infinitive" in takes:
         candidates += [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
-    for child in sorted(candidates, key=lambda c: -len(list(c.subtree))):
-        tokens = list(child.subtree)
-        start, end = _span(tokens)
+    for child in sorted(candidates, key=lambda c: c.left_edge.i - c.right_edge.i):
+        start, end = _edges(child)
         quoted = bool(_overlapping(start, end, quotes))
         if child.dep_ in CLAUSE_DEPS and "clause" in takes or quoted:
-            return tokens, child
+            return start, end, child
         if child.dep_ in ("dobj", "attr", "oprd") and takes & {"object", "complement"}:
             more = [c for c in children if c.i > child.i and (c.dep_ in ("oprd", "ccomp", "xcomp")
                                                            or c.dep_ == "prep" and c.lower_ == "as")]
             if more or "object" in takes:  # "complement": "called Trump “crazy”", not "called a meeting"
-                return tokens + [t for c in more for t in c.subtree], child
+                return start, max([end] + [_edges(c)[1] for c in more]), child
         if child.dep_ == "xcomp" and "infinitive" in takes:
-            return tokens, child
+            return start, end, child
     head = cue.head
     if cue.dep_ == "parataxis" and head.i != cue.i and head.pos_ in ("VERB", "AUX") and takes & {"clause", "quote"}:
         inner = {t.i for t in cue.subtree}
         tokens = [t for t in head.subtree if t.i not in inner]
         start, end = _span(tokens)
         if "clause" in takes or _overlapping(start, end, quotes):
-            return tokens, head
+            return start, end, head
     return None
 
 
@@ -102,8 +108,8 @@ def _after_colon(cue: Token, quotes: list[Quotation]) -> Quotation | None:
     return None
 
 
-def _according(token: Token) -> tuple[Token, list[Token], Token] | None:
-    """For "according" of "according to X": the speaker head, the content tokens and their head."""
+def _according(token: Token) -> tuple[Token, int, int, Token] | None:
+    """For "according" of "according to X": the speaker head, the content's span and head."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
@@ -124,7 +130,7 @@ def _according(token: Token) -> tuple[Token, list[Token], Token] | None:
     if before and not after or after and not before:  # "..., according to X." or "According to X, ..."
         side = before or after
         tokens = [t for t in tokens if side[0].i <= t.i <= side[-1].i]
-    return speaker, tokens, head
+    return speaker, *_span(tokens), head
 
 
 def _headline(sent: Span) -> tuple[Token, Token, list[Token]] | None:
@@ -159,9 +165,8 @@ class ClaimFinder:
         self.sentence_starts = [s.start for s in article.sentences]
 
     def _claim(self, speaker: dict | None, cue_start: int, cue_end: int, cue_kind: str,
-               tokens: list[Token], root: Token, parenthetical: bool = False) -> Claim | None:
+               start: int, end: int, root: Token, parenthetical: bool = False) -> Claim | None:
         text = self.article.text
-        start, end = _span(tokens)
         for q in _overlapping(start, end, self.quotes):  # the whole quotation, marks and all
             if not q.mark_start <= cue_start < q.mark_end:  # unless the cue is quoted too
                 start, end = min(start, q.mark_start), max(end, q.mark_end)
@@ -183,18 +188,26 @@ class ClaimFinder:
         mention = self.speakers.mention_of(head)
         return mention is not None and self.speakers.types.get(mention.actor_id) == "person"
 
+    def candidates(self) -> list[Token]:
+        """The tokens that may be cues, picked from the doc's arrays without making every Token."""
+        doc = self.article.doc
+        strings = doc.vocab.strings
+        wanted = {strings.add(word) for word in load_lexicon().cues} | {strings.add("according"), strings.add(":")}
+        lemmas, lowers = doc.to_array(LEMMA).tolist(), doc.to_array(LOWER).tolist()
+        return [doc[i] for i, (lemma, lower) in enumerate(zip(lemmas, lowers)) if lemma in wanted or lower in wanted]
+
     def find(self) -> list[Claim]:
         lexicon = load_lexicon()
         found: list[Claim] = []
-        for token in self.article.doc:
+        for token in self.candidates():
             if token.lower_ == "according":
                 got = _according(token)
                 if got is None:
                     continue
-                head, tokens, root = got
+                head, start, end, root = got
                 cue_end = token.doc[token.i + 1].idx + 2
                 speaker = self.speakers.speaker(head)
-                claim = self._claim(speaker, token.idx, cue_end, lexicon.cues["according"].kind, tokens, root,
+                claim = self._claim(speaker, token.idx, cue_end, lexicon.cues["according"].kind, start, end, root,
                                     parenthetical=True)
                 if claim:
                     found.append(claim)
@@ -204,7 +217,7 @@ class ClaimFinder:
                 if got is not None and got[1].i == token.i and self._person(got[0]):
                     head, colon, tokens = got
                     claim = self._claim(self.speakers.speaker(head), colon.idx, colon.idx + 1, "statement",
-                                        tokens, tokens[0].sent.root if tokens else colon)
+                                        *_span(tokens), tokens[0].sent.root)
                     if claim:
                         found.append(claim)
                 continue
@@ -217,14 +230,14 @@ class ClaimFinder:
                 if q is not None:
                     span = token.doc.char_span(q.start, q.end, alignment_mode="expand")
                     if span is not None and len(span):
-                        content = (list(span), span.root)
+                        content = (q.start, q.end, span.root)
             if content is None:
                 continue
-            tokens, root = content
-            start, end = _span(tokens)
+            start, end, root = content
             head = subject_of(token)
-            speaker = self.speakers.speaker(head, token, tuple((q.start, q.end) for q in _overlapping(start, end, self.quotes)))
-            claim = self._claim(speaker, token.idx, token.idx + len(token.text), entry.kind, tokens, root,
+            quoted = tuple((q.start, q.end) for q in _overlapping(start, end, self.quotes))
+            speaker = self.speakers.speaker(head, token, quoted)
+            claim = self._claim(speaker, token.idx, token.idx + len(token.text), entry.kind, start, end, root,
                                 parenthetical=root.i == token.head.i and token.dep_ == "parataxis")
             if claim:
                 found.append(claim)

@@ -16,7 +16,9 @@ Works on the characters alone, one line (paragraph) at a time, with a stack of o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import load_lexicon
 
@@ -50,20 +52,15 @@ def _pairs() -> list[_Pair]:
     return [_Pair(o, c, level == "double") for o, c, level in load_lexicon().marks]
 
 
+@lru_cache(maxsize=4)
+def _pattern(strings: frozenset[str]) -> re.Pattern:
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
+
+
 def _candidates(line: str, pairs: list[_Pair]) -> list[tuple[int, str]]:
     """Every quotation-mark string in the line with its position, longest match first."""
-    strings = sorted({p.open for p in pairs} | {p.close for p in pairs}, key=len, reverse=True)
-    first_chars = {s[0] for s in strings}
-    out, i = [], 0
-    while i < len(line):
-        if line[i] in first_chars:
-            hit = next((s for s in strings if line.startswith(s, i)), None)
-            if hit:
-                out.append((i, hit))
-                i += len(hit)
-                continue
-        i += 1
-    return out
+    pattern = _pattern(frozenset({p.open for p in pairs} | {p.close for p in pairs}))
+    return [(m.start(), m.group()) for m in pattern.finditer(line)]
 
 
 def _can_open(line: str, at: int, mark: str) -> bool:
@@ -136,7 +133,10 @@ def find_quotations(text: str) -> list[Quotation]:
         lines.append((pos, line))
         pos += len(line) + 1
     nonempty = [(o, l) for o, l in lines if l.strip()]
+    pattern = _pattern(frozenset({p.open for p in pairs} | {p.close for p in pairs}))
     for i, (offset, line) in enumerate(nonempty):
+        if not pattern.search(line):
+            continue
         found, left = _scan_line(line, offset, pairs)
         out.extend(found)
         if left is None:

@@ -47,12 +47,18 @@ class QuoteFinder:
         self.speakers = speakers
         self.quotations = quotations
         self.claims = claims
-        self.sents: list[Span] = [s for s in self.doc.sents if s.text.strip()]
-        self.sent_starts = [s.start_char for s in self.sents]
         self.sentence_starts = [s.start for s in article.sentences]
+        self._spans: dict[int, Span] = {}
 
     def _sentence_at(self, offset: int) -> int:
-        return max(bisect_right(self.sent_starts, offset) - 1, 0)
+        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def sentence(self, i: int) -> Span:
+        """The tokens of the article's i-th sentence, made when first needed."""
+        if i not in self._spans:
+            s = self.article.sentences[i]
+            self._spans[i] = self.doc.char_span(s.start, s.end, alignment_mode="expand")
+        return self._spans[i]
 
     def _cues(self, sent: Span) -> list[Token]:
         """Reporting words of a sentence outside quotations, the one nearest the root first."""
@@ -68,7 +74,7 @@ class QuoteFinder:
         return self.speakers.speaker(subject_of(cue), cue, ((q.start, q.end),)), cue
 
     def _starts_sentence(self, q: Quotation) -> bool:
-        sent = self.sents[self._sentence_at(q.mark_start)]
+        sent = self.sentence(self._sentence_at(q.mark_start))
         return q.continued or not self.doc.text[sent.start_char:q.mark_start].strip(" \t\n-\u2014\u2013:")
 
     def attribute(self, q: Quotation, done: list[Quote]) -> tuple[dict | None, Token | Claim | Quote | None, str]:
@@ -77,14 +83,14 @@ class QuoteFinder:
                 return claim.speaker, claim, "cue"
         first, last = self._sentence_at(q.mark_start), self._sentence_at(max(q.mark_end - 1, q.mark_start))
         for i in range(first, last + 1):
-            cues = self._cues(self.sents[i])
+            cues = self._cues(self.sentence(i))
             if cues:
                 speaker, cue = self._from_cue(cues[0], q)
                 return speaker, cue, "cue"
         if not self._starts_sentence(q):
             return None, None, "none"
         if first > 0:
-            before = self.sents[first - 1]
+            before = self.sentence(first - 1)
             previous = next((d for d in reversed(done) if d.speaker and before.start_char <= d.end
                              and d.start < before.end_char), None)
             if previous is not None:
@@ -94,8 +100,8 @@ class QuoteFinder:
                 speaker, cue = self._from_cue(cues[0], q)
                 if speaker is not None:
                     return speaker, cue, "before"
-        if last + 1 < len(self.sents):
-            after = self.sents[last + 1]
+        if last + 1 < len(self.article.sentences):
+            after = self.sentence(last + 1)
             has_quote = any(after.start_char <= o.mark_start < after.end_char for o in self.quotations)
             cues = [] if has_quote else self._cues(after)
             if cues:

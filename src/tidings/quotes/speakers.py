@@ -16,8 +16,9 @@ not excluded.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Article
@@ -39,10 +40,12 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: list[ActorMention]) -> None:
         self.by_token: dict[int, ActorMention] = {}
+        starts = doc.to_array(IDX).tolist()
         for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            for tok in span if span is not None else ():
-                self.by_token.setdefault(tok.i, m)
+            i = max(bisect_right(starts, m.start) - 1, 0)  # the token holding the mention's first character
+            while i < len(starts) and starts[i] < m.end:
+                self.by_token.setdefault(i, m)
+                i += 1
 
     def phrase(self, head: Token) -> list[ActorMention]:
         """The actor mentions (with an actor or a country) in the noun phrase headed by ``head``,
@@ -127,10 +130,17 @@ class Speakers:
         self.doc: Doc = article.doc
         self.names = {a.id: a.name for a in article.actors}
         self.types = {a.id: a.type for a in article.actors}
-        self.index = index or MentionIndex(self.doc, article.actor_mentions)
+        self._index = index
         self.mentions = sorted(article.actor_mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.groups = load_lexicon().groups
+
+    @property
+    def index(self) -> MentionIndex:
+        """Built on first use: many articles have no claim or quote."""
+        if self._index is None:
+            self._index = MentionIndex(self.doc, self.article.actor_mentions)
+        return self._index
 
     def acceptable(self, head: Token) -> bool:
         """Whether a subject can be a speaker at all ("this", "there", "which" cannot)."""

@@ -21,7 +21,7 @@ def quotes(article: Article, options: Options) -> None:
     claims = ClaimFinder(article, speakers, quotations).find()
     for i, claim in enumerate(claims):
         claim.id = f"{article.id}-c{i:04d}"
-    found = QuoteFinder(article, speakers, quotations, claims).find()
+    found = QuoteFinder(article, speakers, quotations, claims).find() if quotations and article.sentences else []
     _first_person(claims, found)
     article.claims, article.quotes = claims, found
 
