@@ -63,11 +63,11 @@ def speaker_of(trigger: Token, index: MentionIndex) -> Speaker:
         if found:
             head, cue = found
             return Speaker(_speaker(head, index), cue, index.group(head))
-        if t.dep_ in REPORTED_DEPS and t.head is not t and t.head.lemma_.lower() in speech:
+        if t.dep_ in REPORTED_DEPS and t.head.i != t.i and t.head.lemma_.lower() in speech:
             subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 return Speaker(_speaker(subject, index), t.head, index.group(subject))
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return Speaker()

@@ -58,7 +58,7 @@ def _predicate(trigger: Token) -> Token:
     """The verb whose auxiliaries tell the trigger's tense: itself, or the verb a noun depends on."""
     t = trigger
     for _ in range(4):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             return t
         t = t.head
     return t

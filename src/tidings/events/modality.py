@@ -96,7 +96,7 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         found = _own(t, cues)
         if found:
             return found
-        if t.head is t:
+        if t.head.i == t.i:
             break
         head = t.head
         if not _is_predicate(t):

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
 
-# from a role word down to the words that make up the same actor phrase ("X and Y", "X's Y")
-PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
@@ -42,34 +41,8 @@ class Roles:
     targets: list[ActorMention]
 
 
-class MentionIndex:
-    """Actor mentions of a doc, found by the tokens they cover."""
-
-    def __init__(self, doc: Doc, mentions: list[ActorMention], names: dict[str, str] | None = None) -> None:
-        self.names = names or {}  # actor id -> canonical name
-        self.by_token: dict[int, ActorMention] = {}
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for tok in span:
-                self.by_token.setdefault(tok.i, m)
-
-    def phrase(self, head: Token) -> list[ActorMention]:
-        """The resolved actor mentions in the noun phrase headed by ``head``, conjuncts included,
-        not looking into its prepositional phrases or clauses."""
-        found: list[ActorMention] = []
-        stack, seen = [head], set()
-        while stack:
-            tok = stack.pop()
-            if tok.i in seen:
-                continue
-            seen.add(tok.i)
-            m = self.by_token.get(tok.i)
-            if m is not None and (m.actor_id is not None or m.country is not None) and m not in found:
-                found.append(m)
-            stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
-        return sorted(found, key=lambda m: m.start)
+class MentionIndex(ActorMentionIndex):
+    """The shared actor-mention index, with the group-noun lookups that roles need."""
 
     def group(self, head: Token) -> list[ActorMention]:
         """The actors of a phrase, looking through a group noun without one: "leaders of the
@@ -109,13 +82,13 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 if t is not verb and not any(c.dep_ == "auxpass" for c in verb.children):
                     return child, False  # "was indicted ... and will resign": the subject acts in the active verb
                 return child, _is_passive(t)
-        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             t = t.head.head  # "youths resorted to throwing stones"
             continue
-        if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head is not t.head:
+        if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.i != t.head.i:
             t = t.head.head  # "X issued a statement demanding ...": the issuer demands
             continue
         if t.dep_ == "relcl":  # "troops that crossed the border": the noun it modifies
@@ -144,7 +117,7 @@ def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
     would release ..."): the actors of the reporting clause's subject."""
     t, crossed = verb, False
     for _ in range(6):
-        if t.head is t or t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp", "parataxis"):
+        if t.head.i == t.i or t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp", "parataxis"):
             break
         crossed = crossed or t.dep_ in ("ccomp", "parataxis")
         t = t.head
@@ -236,7 +209,7 @@ def _light_verb(noun: Token) -> Token | None:
     """The light verb carrying a nominal trigger: "held talks", "launched a mediation effort",
     "engaged in ethnic cleansing"."""
     base = noun
-    while base.dep_ == "compound" and base.head is not base:
+    while base.dep_ == "compound" and base.head.i != base.i:
         base = base.head
     if base.dep_ not in LIGHT_VERB_DEPS:
         return None

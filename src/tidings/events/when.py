@@ -72,7 +72,7 @@ def event_date(trigger: Token, sentence: Span, published: date | None) -> tuple[
     if not dates:
         return None
     clause = trigger
-    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
     in_clause = [e for e in dates if clause.left_edge.i <= e.start and e.end - 1 <= clause.right_edge.i]
     for ent in sorted(in_clause or dates, key=lambda e: abs(e.start - trigger.i)):

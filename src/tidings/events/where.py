@@ -80,7 +80,7 @@ def _phrases(obj: Token) -> tuple[list[str], list[str]]:
 
 def event_location(trigger: Token, sentence: Span, kb: KnowledgeBase) -> Place | None:
     """A place attached to the trigger (or the verb it depends on) by a locative preposition."""
-    heads = [trigger] + ([trigger.head] if trigger.head is not trigger else [])
+    heads = [trigger] + ([trigger.head] if trigger.head.i != trigger.i else [])
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:

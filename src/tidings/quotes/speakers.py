@@ -16,11 +16,11 @@ not excluded.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.mentions import MentionIndex
 from ..model import ActorMention, Article
 from .lexicon import load_lexicon
 
@@ -30,38 +30,7 @@ RELATIVE = {"who", "that", "which", "whom", "whose"}
 NOT_SPEAKERS = {"this", "that", "these", "those", "which", "what", "there", "here", "something", "nothing",
                 "anything", "everything"}
 PERSONAL = {"he", "she", "they", "him", "her", "them", "i", "we", "me", "us", "you"}
-PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
 EDGE_PUNCT = set(",;:-\u2014\u2013()[]'\"\u201c\u201d\u2018\u2019 \n\t")
-
-
-class MentionIndex:
-    """The actor mentions of a doc by the tokens they cover (kept here, not shared with the events
-    stage, so that the two stages can import each other's functions)."""
-
-    def __init__(self, doc: Doc, mentions: list[ActorMention]) -> None:
-        self.by_token: dict[int, ActorMention] = {}
-        starts = doc.to_array(IDX).tolist()
-        for m in mentions:
-            i = max(bisect_right(starts, m.start) - 1, 0)  # the token holding the mention's first character
-            while i < len(starts) and starts[i] < m.end:
-                self.by_token.setdefault(i, m)
-                i += 1
-
-    def phrase(self, head: Token) -> list[ActorMention]:
-        """The actor mentions (with an actor or a country) in the noun phrase headed by ``head``,
-        conjuncts, compounds, possessives and appositions included, not its clauses."""
-        found: list[ActorMention] = []
-        stack, seen = [head], set()
-        while stack:
-            tok = stack.pop()
-            if tok.i in seen:
-                continue
-            seen.add(tok.i)
-            m = self.by_token.get(tok.i)
-            if m is not None and (m.actor_id is not None or m.country is not None) and m not in found:
-                found.append(m)
-            stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
-        return sorted(found, key=lambda m: m.start)
 
 
 def subject_of(cue: Token) -> Token | None:

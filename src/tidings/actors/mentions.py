@@ -1,0 +1,44 @@
+"""An article's actor mentions, found by the tokens they cover: shared by the stages that read
+who does or says what off the parse (events, quotes)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+from ..model import ActorMention
+
+# from a phrase's head down to the words that make up the same actor phrase ("X and Y", "X's Y")
+PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
+
+
+class MentionIndex:
+    """Actor mentions of a doc by token; ``names`` maps actor ids to canonical names."""
+
+    def __init__(self, doc: Doc, mentions: list[ActorMention], names: dict[str, str] | None = None) -> None:
+        self.names = names or {}
+        self.by_token: dict[int, ActorMention] = {}
+        starts = doc.to_array(IDX).tolist()
+        for m in mentions:
+            i = max(bisect_right(starts, m.start) - 1, 0)  # the token holding the mention's first character
+            while i < len(starts) and starts[i] < m.end:
+                self.by_token.setdefault(i, m)
+                i += 1
+
+    def phrase(self, head: Token) -> list[ActorMention]:
+        """The actor mentions (with an actor or a country) in the noun phrase headed by ``head``,
+        conjuncts, compounds, possessives and appositions included, not its clauses."""
+        found: list[ActorMention] = []
+        stack, seen = [head], set()
+        while stack:
+            tok = stack.pop()
+            if tok.i in seen:
+                continue
+            seen.add(tok.i)
+            m = self.by_token.get(tok.i)
+            if m is not None and (m.actor_id is not None or m.country is not None) and m not in found:
+                found.append(m)
+            stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
+        return sorted(found, key=lambda m: m.start)
