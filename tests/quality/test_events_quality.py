@@ -5,30 +5,19 @@ The floors are the "events" key of floors.json; the test skips until they are pi
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
 GSR_MEASURES = ("type_accuracy", "source_country", "target_country")
 MEANTIME_MEASURES = ("modality_macro_f1",)
 
 
-def bench_module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def events() -> ModuleType:
+def events(bench_module) -> ModuleType:
     return bench_module("events")
 
 

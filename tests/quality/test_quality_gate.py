@@ -1,24 +1,15 @@
 """Quality gate: accuracy on the shared gold data must stay above the floors in floors.json."""
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
 
 
-def bench_module(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def actor_scores(pipeline):
+def actor_scores(pipeline, bench_module):
     actors = bench_module("actors")
     if not actors.gsr.GSR.exists():
         pytest.skip(f"PLOVER gold-standard records not found at {actors.gsr.GSR}")
