@@ -8,6 +8,7 @@ which use the same columns as ``leaders.tsv`` or ``organisations.tsv``.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -98,6 +99,24 @@ def _data(name: str) -> list[dict[str, str]]:
     return _rows(text, f"tidings/actors/data/{name}")
 
 
+BIG_CITY = 100_000  # cities whose alternate spellings are indexed too
+PLACE_SUFFIXES = {"province", "region", "state", "city", "governorate", "district", "county", "republic", "oblast"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                 "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                 "southeastern", "southwestern", "upper", "lower"}
+
+
+def _ascii(text: str) -> str:
+    """The name without diacritics ("Sāmarrā’" -> "Samarra'")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _plain_name(name: str) -> bool:
+    """An alternate city name worth indexing: Latin letters, capitalised, not a code ("BSR")."""
+    return len(name) >= 4 and name.isascii() and name[:1].isupper() and not name.isupper() \
+        and not any(ch.isdigit() for ch in name)
+
+
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
@@ -174,11 +193,20 @@ class KnowledgeBase:
         self.cities: dict[str, City] = {}
         for c in geo.get_cities().values():
             code = iso3.get(c["countrycode"])
-            for key in {norm(c["name"]), norm(c["name"]).removesuffix(" city")}:  # "New York City"
-                if code and (key not in self.cities or self.cities[key].population < c["population"]):
+            if not code:
+                continue
+            names = {c["name"], _ascii(c["name"])}
+            if c["population"] >= BIG_CITY:  # news spells these many ways: "Basra", "Samarra"
+                names |= {n for n in c.get("alternatenames") or [] if _plain_name(n)}
+            for key in {k for n in names for k in (norm(n), norm(n).removesuffix(" city"))}:  # "New York City"
+                if key and (key not in self.cities or self.cities[key].population < c["population"]):
                     self.cities[key] = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
         for state in geo.get_us_states().values():
             self.cities.setdefault(norm(state["name"]), City(state["name"], "USA", 0, None, None))
+        for row in _data("regions.tsv"):
+            region = City(row["name"], row["country"], 0, float(row["lat"]), float(row["lon"]))
+            for name in [row["name"], *_split(row["aliases"])]:
+                self.cities[norm(name)] = region
         for row in _data("country_names.tsv"):
             actor = self.country_actor(row["country"])
             if row["kind"] == "people":
@@ -258,6 +286,31 @@ class KnowledgeBase:
         if not hasattr(self, "_place_keys"):
             self._place_keys = [k for k, es in self.by_alias.items() if any(e.kind in ("country", "capital") for e in es)]
         return self._place_keys
+
+    def place(self, text: str) -> City | None:
+        """A city or region by name, also with a compass word or an administrative word around it
+        ("southern Lebanon", "West Darfur State", "Sindh province")."""
+        words = norm(text).split()
+        while len(words) > 1 and words[-1] in PLACE_SUFFIXES:
+            words = words[:-1]
+        city = self.cities.get(" ".join(words))
+        if city is None and len(words) > 1 and words[0] in COMPASS_WORDS:
+            # "eastern Beirut", "West Darfur", but not "West Bank" read as a town called Bank
+            city = self.cities.get(" ".join(words[1:]))
+            if city is not None and 0 < city.population < BIG_CITY:
+                city = None
+        return city
+
+    def place_country(self, text: str) -> str | None:
+        """The state of a country, capital, city or region named by the text, else None."""
+        words = norm(text).split()
+        if len(words) > 1 and words[0] in COMPASS_WORDS:
+            words = words[1:]
+        for entry in self.by_alias.get(" ".join(words), []):
+            if entry.kind in ("country", "capital"):
+                return entry.actor.id
+        city = self.place(text)
+        return city.country if city else None
 
     def country_actor(self, code: str) -> Actor:
         if code not in self.countries:

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
-from .kb import Entry, KnowledgeBase
+from .homes import settle_homes
+from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, norm, slug
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -29,7 +30,6 @@ NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "met
 THING_SUBJECTS = {"it", "country"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 FUZZY_CUTOFF = 90.0
-PLACE_SUFFIXES = {"province", "region", "state", "city", "governorate", "district", "county", "republic"}
 MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
 ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
              "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
@@ -51,6 +51,7 @@ class _Found:
     method: str
     confidence: float
     subject: bool
+    root: int  # the token heading the mention
 
 
 class Resolver:
@@ -397,32 +398,18 @@ class Resolver:
         if actor is not None and actor.type == "person" and actor.country is None and ev and ev.country:
             country = ev.country
         self.taken.update(range(start, end))
-        self.found.append(_Found(start, end, actor, country, sectors, method, confidence,
-                                 root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS and root.dep_ in ("compound", "appos")))
+        subject = root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS and root.dep_ in ("compound", "appos")
+        self.found.append(_Found(start, end, actor, country, sectors, method, confidence, subject, root.i))
 
-    def _home_country(self) -> None:
-        """People new to the knowledge base, named without a country ("President Dos Santos"),
-        take the article's one dominant country, with less confidence: local officials are
-        rarely given a nationality in their own country's news."""
-        counts = Counter(f.country for f in self.found if f.country and f.actor is not None)
-        if not counts:
-            return
-        ranked = counts.most_common(2)
-        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-            return  # no single country dominates
-        home = ranked[0][0]
-        for f in self.found:
-            actor = f.actor
-            if f.country or actor is None or actor.id in self.kb.by_id or actor.type != "person" \
-                    or {"IGO", "NGO"} & set(f.sectors):
-                continue  # international officials ("U.N. mediator Diego Cordovez") have no home state
-            if actor.country is None:
-                actor.country = home
-            f.country = actor.country
-            f.confidence = round(min(f.confidence, 0.5), 2)
+    def regroup(self, f: _Found, actor: Actor, confidence: float) -> None:
+        """Settle a mention on another actor (a placed group's state), with at most ``confidence``."""
+        self.actors.setdefault(actor.id, actor)
+        self.counts[actor.id] += 1
+        f.actor, f.country = actor, actor.country
+        f.confidence = round(min(f.confidence or confidence, confidence), 2)
 
     def _emit(self) -> None:
-        self._home_country()
+        settle_homes(self)
         art = self.article
         starts = [s.start for s in art.sentences]
         out = []

@@ -229,7 +229,10 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
     of_objects = _prep_objects(noun, {"of"})
     of_actors = index.group(of_objects[0]) if of_objects else []
     targets = nearest_actors(noun, index, sources)
-    if of_actors and not sources:
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    if of_actors and not sources and owned:
+        targets = of_actors  # "Israel mounted its invasion of South Lebanon": the owner acts
+    elif of_actors and not sources:
         sources = of_actors  # "the defection of a North Korean soldier"
     elif of_actors and not targets:
         targets = of_actors  # "Russia's invasion of Ukraine"

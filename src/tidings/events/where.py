@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +18,8 @@ from ..actors.names import norm
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "off", "within", "around", "into",
                   "over", "on"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+INNER_DEPS = {"prep", "pobj", "appos", "compound", "poss", "conj"}
+NESTING = 3  # edges followed inside a locative phrase
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def landmarks() -> dict[str, Place]:
 
 
 def resolve_place(texts: list[str], kb: KnowledgeBase, landmarks_only: Sequence[str] = ()) -> Place | None:
-    """A landmark, city or country named by one of the texts, or a landmark named by one of
+    """A landmark, city, region or country named by one of the texts, or a landmark named by one of
     ``landmarks_only`` (the tails of a noun phrase: "the demilitarized zone")."""
     for text in landmarks_only:
         if norm(text) in landmarks():
@@ -54,17 +57,13 @@ def resolve_place(texts: list[str], kb: KnowledgeBase, landmarks_only: Sequence[
         key = norm(text)
         if key in landmarks():
             return landmarks()[key]
-        city = kb.cities.get(key)
+        country = next((e.actor for e in kb.lookup(text) if e.kind == "country"), None)
+        if country is not None:
+            lat, lon = kb.country_coords.get(country.id, (None, None))
+            return Place(country.name, country.id, lat, lon)
+        city = kb.place(text)
         if city is not None and city.lat is not None:
             return Place(city.name, city.country, city.lat, city.lon)
-        for entry in kb.lookup(text):
-            if entry.kind == "capital":
-                cap = kb.cities.get(key)
-                if cap is not None:
-                    return Place(cap.name, cap.country, cap.lat, cap.lon)
-            if entry.kind == "country":
-                lat, lon = kb.country_coords.get(entry.actor.id, (None, None))
-                return Place(entry.actor.name, entry.actor.id, lat, lon)
     return None
 
 
@@ -78,17 +77,40 @@ def _phrases(obj: Token) -> tuple[list[str], list[str]]:
     return names, tails
 
 
+def _place_in(obj: Token, kb: KnowledgeBase) -> Place | None:
+    """The place a locative object names, itself or further in its phrase: "near the town of
+    Samarra", "in the capital Kabul", "at a jail in East Timor's capital Dili"."""
+    queue, seen = deque([(obj, 0)]), set()
+    while queue:
+        tok, depth = queue.popleft()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        if tok.pos_ in ("PROPN", "NOUN"):
+            names, tails = _phrases(tok)
+            place = resolve_place(names, kb, tails)
+        else:
+            place = None
+        if place is not None:
+            return place
+        if depth < NESTING:
+            queue.extend((c, depth + 1) for c in tok.children if c.dep_ in INNER_DEPS and (
+                c.dep_ != "prep" or c.lower_ in LOCATION_PREPS | {"of"}))
+    return None
+
+
 def event_location(trigger: Token, sentence: Span, kb: KnowledgeBase) -> Place | None:
-    """A place attached to the trigger (or the verb it depends on) by a locative preposition."""
+    """A place attached by a locative preposition to the trigger, the verb it depends on, or the
+    noun that is the trigger's subject ("a bombing near Samarra killed ...")."""
     heads = [trigger] + ([trigger.head] if trigger.head.i != trigger.i else [])
+    heads += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    names, tails = _phrases(obj)
-                    place = resolve_place(names, kb, tails)
+                    place = _place_in(obj, kb)
                     if place is not None:
                         return place
     return None

@@ -1,0 +1,127 @@
+"""Which state an actor belongs to when its own words do not say: the place it is in, else the
+article's one dominant country.
+
+This is how location-based datasets code actors (ACLED's "Protesters (Indonesia)"): "students
+throughout Indonesia", "prisoners rioted at a jail in Dili" and "a group based in Trinidad" are
+actors of the state they are in. An ethnic group placed in another state belongs to that state
+("ethnic Albanians in south Serbia", as the PLOVER gold standard codes them). Unplaced local
+groups and people new to the knowledge base take the article's dominant country. Every such
+guess lowers the mention's confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .evidence import entity_of
+from .kb import KnowledgeBase
+
+if TYPE_CHECKING:
+    from .resolve import Resolver
+
+LOCATIVE_PREPS = {"in", "at", "near", "throughout", "across", "inside", "within", "outside", "around"}
+# participles that place a group: "a terror group based in Trinidad", "guerrillas operating in Macedonia"
+SITUATING_VERBS = {"base", "operate", "station", "live", "deploy", "hold", "detain", "gather", "camp"}
+NO_HOME_SECTORS = {"IGO", "NGO"}  # international staff have no home state
+STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
+PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss"}
+PLACED_CONFIDENCE = 0.6  # a group placed by the sentence
+HOME_CONFIDENCE = 0.5  # a group or person given the article's dominant country
+
+
+def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:
+    ent = entity_of(tok)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
+        return kb.place_country(ent.text) or kb.demonym(ent.text)
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return kb.place_country(tok.text)
+    return None
+
+
+def _object_country(prep: Token, kb: KnowledgeBase) -> str | None:
+    """The state of the place a prepositional phrase names, itself or further in: "near the town
+    of Samarra", "at a jail in East Timor's capital Dili"."""
+    queue = deque((c, 0) for c in prep.children if c.dep_ == "pobj")
+    while queue:
+        tok, depth = queue.popleft()
+        code = _named_country(tok, kb)
+        if code:
+            return code
+        if depth < 3:
+            queue.extend((c, depth + 1) for c in tok.children if c.dep_ in PHRASE_DEPS and (
+                c.dep_ != "prep" or c.lower_ in LOCATIVE_PREPS | {"of"}))
+    return None
+
+
+def place_of(noun: Token, kb: KnowledgeBase) -> str | None:
+    """The state a noun phrase places itself in: "students throughout Indonesia", "Albanians of
+    southern Serbia", "a group based in Trinidad", "a missionary from Calgary"."""
+    heads = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.i != noun.i else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS | {"of", "from"}:
+                code = _object_country(child, kb)
+            elif child.dep_ == "acl" and child.lemma_.lower() in SITUATING_VERBS:
+                code = next((c for p in child.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+                             for c in [_object_country(p, kb)] if c), None)
+            else:
+                continue
+            if code:
+                return code
+    return None
+
+
+def scene_of(noun: Token, kb: KnowledgeBase) -> str | None:
+    """The state where the clause of a subject or object happens: "prisoners rioted at a jail in
+    Dili", "ethnic Albanians demonstrated in Serbia"."""
+    head = noun.head if noun.dep_ == "compound" else noun
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.i == head.i:
+        return None
+    return next((c for p in head.head.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+                 for c in [_object_country(p, kb)] if c), None)
+
+
+def dominant_country(resolver: Resolver) -> str | None:
+    """The one country most of the article's resolved actors belong to, if one leads."""
+    counts = Counter(f.country for f in resolver.found if f.country and f.actor is not None)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def settle_homes(resolver: Resolver) -> None:
+    """Give placed ethnic groups their host state, and countryless groups and new people a state."""
+    kb, doc = resolver.kb, resolver.doc
+    home = dominant_country(resolver)
+    for f in resolver.found:
+        if NO_HOME_SECTORS & set(f.sectors):
+            continue
+        tok = doc[f.root]
+        words = {t.lower_ for t in doc[f.start:f.end]}
+        if f.country and f.sectors and tok.pos_ in ("NOUN", "PROPN") and ("ethnic" in words or (
+                f.method == "demonym" and f.sectors[0] == "CVL" and tok.tag_ in ("NNS", "NNPS"))):
+            host = place_of(tok, kb) or (scene_of(tok, kb) if "ethnic" in words else None)
+            if host and host != f.country:  # "ethnic Albanians in south Serbia"
+                resolver.regroup(f, kb.agent(host, f.sectors[0]), PLACED_CONFIDENCE)
+            continue
+        if f.country is not None:
+            continue
+        if f.method in ("description", "unresolved") and f.sectors and tok.pos_ == "NOUN":
+            placed = place_of(tok, kb) or scene_of(tok, kb)
+            # troops or officials named as the object of a clause ("sending weapons and troops")
+            # belong to whoever acts in it, not to the article's leading country
+            agents = not f.subject and f.sectors[0] in STATE_SECTORS
+            code = placed or (None if agents else home)
+            if code:
+                confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
+                resolver.regroup(f, kb.agent(code, f.sectors[0]), confidence)
+        elif home and f.actor is not None and f.actor.type == "person" and f.actor.id not in kb.by_id:
+            # "President Dos Santos": local officials are rarely given a nationality in their own news
+            if f.actor.country is None:
+                f.actor.country = home
+            f.country = f.actor.country
+            f.confidence = round(min(f.confidence, HOME_CONFIDENCE), 2)
