@@ -10,6 +10,7 @@ from .kb import KnowledgeBase
 from .names import norm
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod"}
+STANCE_PREFIXES = {"anti", "pro"}
 COUNTRY_PREPS = {"of", "from", "at", "in"}  # "adviser at the Office of ...", "troops from Chad"
 
 
@@ -77,9 +78,14 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
                 ev.add_country(countries.pop(), list(ent))
             i += max(1, ent.end - tok.i)
             continue
+        if _stance(tok):  # "an anti-Syria journalist", "pro-Iranian Hizbollah": not of that state
+            i += max(1, ent.end - tok.i) if ent is not None else 1
+            continue
         if ent is not None and ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.end - 1 <= tokens[-1].i \
                 and tok.i == ent.start:
             code = kb.demonym(ent.text)
+            if code is None and ent.label_ in ("GPE", "LOC"):
+                code = kb.place_country(ent.text)  # "Darfur rebels", "Gaza militants"
             known = code is not None
             if code is None and ent.label_ == "ORG":
                 for entry in kb.lookup(ent.text):
@@ -99,6 +105,13 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         else:
             _word(tok, kb, ev)
         i += 1
+
+
+def _stance(tok: Token) -> bool:
+    """Whether the word is the object of an "anti-" or "pro-" prefix ("anti-Syria")."""
+    doc = tok.doc
+    return tok.lower_.startswith(("anti-", "pro-")) or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES)
 
 
 def _word(tok: Token, kb: KnowledgeBase, ev: Evidence) -> None:

@@ -36,8 +36,8 @@ def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:
     ent = entity_of(tok)
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
         return kb.place_country(ent.text) or kb.demonym(ent.text)
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-        return kb.place_country(tok.text)
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a country the tagger missed, not a town
+        return next((e.actor.id for e in kb.lookup(tok.text) if e.kind == "country"), None)
     return None
 
 
@@ -80,7 +80,10 @@ def scene_of(noun: Token, kb: KnowledgeBase) -> str | None:
     head = noun.head if noun.dep_ == "compound" else noun
     if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.i == head.i:
         return None
-    return next((c for p in head.head.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+    verb = head.head
+    # the clause's own places, then those of a clause hung on it ("... when they blew themselves up in Tel Aviv")
+    clauses = [verb] + [c for c in verb.children if c.dep_ == "advcl"]
+    return next((c for v in clauses for p in v.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
                  for c in [_object_country(p, kb)] if c), None)
 
 
@@ -101,7 +104,7 @@ def settle_homes(resolver: Resolver) -> None:
         if NO_HOME_SECTORS & set(f.sectors):
             continue
         tok = doc[f.root]
-        words = {t.lower_ for t in doc[f.start:f.end]}
+        words = {t.lower_ for t in doc[f.start:f.end]} | {t.lower_ for t in tok.lefts}
         if f.country and f.sectors and tok.pos_ in ("NOUN", "PROPN") and ("ethnic" in words or (
                 f.method == "demonym" and f.sectors[0] == "CVL" and tok.tag_ in ("NNS", "NNPS"))):
             host = place_of(tok, kb) or (scene_of(tok, kb) if "ethnic" in words else None)
@@ -119,8 +122,10 @@ def settle_homes(resolver: Resolver) -> None:
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
                 resolver.regroup(f, kb.agent(code, f.sectors[0]), confidence)
-        elif home and f.actor is not None and f.actor.type == "person" and f.actor.id not in kb.by_id:
-            # "President Dos Santos": local officials are rarely given a nationality in their own news
+        elif home and f.actor is not None and f.actor.id not in kb.by_id and (
+                f.actor.type == "person" or (f.actor.type == "organisation" and f.method == "new")):
+            # "President Dos Santos", "Parliament": local officials and bodies are rarely given a
+            # nationality in their own country's news
             if f.actor.country is None:
                 f.actor.country = home
             f.country = f.actor.country

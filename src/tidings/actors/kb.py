@@ -25,12 +25,14 @@ SECTOR_TYPES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": 
                 "CVL": "population", "LEG": "legislature", "JUD": "judiciary", "MED": "media",
                 "BUS": "organisation", "NGO": "organisation", "IGO": "organisation", "OPP": "party",
                 "PTY": "party", "SPY": "intelligence", "CRM": "armed group", "REF": "population",
-                "EDU": "population", "LAB": "population", "HLH": "population", "ELI": "person"}
+                "EDU": "population", "LAB": "population", "HLH": "population", "ELI": "person",
+                "RAD": "population", "REL": "organisation"}
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
                 "CVL": "civilians", "LEG": "legislature", "JUD": "judiciary", "MED": "media",
                 "BUS": "business", "NGO": "NGOs", "IGO": "international organisations", "OPP": "opposition",
                 "PTY": "party", "SPY": "intelligence", "CRM": "criminals", "REF": "refugees",
-                "EDU": "students", "LAB": "workers", "HLH": "health workers", "ELI": "elites"}
+                "EDU": "students", "LAB": "workers", "HLH": "health workers", "ELI": "elites",
+                "RAD": "radicals", "REL": "religious groups"}
 
 
 PEOPLE_FILES = ("leaders.tsv", "leaders_history.tsv")
@@ -304,13 +306,15 @@ class KnowledgeBase:
     def place_country(self, text: str) -> str | None:
         """The state of a country, capital, city or region named by the text, else None."""
         words = norm(text).split()
-        if len(words) > 1 and words[0] in COMPASS_WORDS:
-            words = words[1:]
-        for entry in self.by_alias.get(" ".join(words), []):
-            if entry.kind in ("country", "capital"):
-                return entry.actor.id
-        city = self.place(text)
-        return city.country if city else None
+        names = [words] + ([words[1:]] if len(words) > 1 and words[0] in COMPASS_WORDS else [])
+        for name in names:
+            for entry in self.by_alias.get(" ".join(name), []):
+                if entry.kind in ("country", "capital"):
+                    return entry.actor.id
+            city = self.place(" ".join(name))
+            if city is not None:
+                return city.country
+        return None
 
     def country_actor(self, code: str) -> Actor:
         if code not in self.countries:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorMention, Article
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
 from .homes import settle_homes
-from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
+from .kb import COMPASS_WORDS, PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, norm, slug
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -126,6 +126,9 @@ class Resolver:
         words = norm(text).split()
         if not entries and len(words) > 1 and words[-1] in PLACE_SUFFIXES:  # "Montenegro province"
             entries = [e for e in self.kb.lookup(" ".join(words[:-1])) if e.kind in PLACE_KINDS]
+        if not entries and len(words) > 1 and words[0] in COMPASS_WORDS and ent.label_ in ("GPE", "LOC") \
+                and norm(text) not in self.kb.cities:  # "Northern Ireland" is a region, not Ireland
+            entries = [e for e in self.kb.lookup(" ".join(words[1:])) if e.kind in ("country", "capital")]
         if ent.label_ == "PERSON" and entries and entries[0].kind in ("country", "capital") \
                 and not self._looks_like_known_person(text):
             ent.label_ = "GPE"  # the small model tags some countries as people ("Benin", "Sri Lanka")
@@ -141,8 +144,8 @@ class Resolver:
                     else self.kb.country_actor(code)
                 self._add(ent.start, ent.end, actor, "demonym", 0.85, root)
             return
-        if not entries and ent.label_ == "GPE" and norm(text) in self.kb.cities:
-            city = self.kb.cities[norm(text)]
+        city = self.kb.place(text) if not entries and ent.label_ in ("GPE", "LOC") else None
+        if city is not None:  # a city or region ("Tel Aviv", "southern Lebanon")
             self._add(ent.start, ent.end, self.kb.country_actor(city.country), "place", 0.7, root)
             return
         if entries and entries[0].kind == "organisation" and entries[0].actor.country:
@@ -158,7 +161,7 @@ class Resolver:
             method = {"capital": "metonym", "seat": "metonym"}.get(entry.kind, "kb")
             self._add(ent.start, ent.end, entry.actor, method, 0.95 if method == "kb" else 0.9, root)
             return
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and not text.isupper():  # "SAW" is an acronym, not General Saw Maung
             person = self._known_person(norm(text), ())
             if person is not None:
                 self._add(ent.start, ent.end, person[0], person[1], person[2], root)

@@ -32,7 +32,8 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "g
                "file", "sign", "begin", "start", "resume", "restart", "continue", "open", "mount", "wage",
                "announce", "impose", "reach", "strike", "seal", "pay", "deliver", "offer", "extend",
                "undertake", "engage", "take", "resort", "participate", "join", "lead", "organize", "organise",
-               "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold"}
+               "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold", "tighten",
+               "enforce", "maintain", "expand", "speed", "accelerate"}
 
 
 @dataclass
@@ -217,9 +218,10 @@ def _light_verb(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() in LIGHT_VERBS else None
 
 
-def noun_roles(noun: Token, index: MentionIndex) -> Roles:
+def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False) -> Roles:
     """Roles of a nominal event: "North Korea's attack on X", "the defection of a soldier to Y",
-    "Russia's invasion of Ukraine", or, for "held talks", the subject of the light verb."""
+    "Russia's invasion of Ukraine", or, for "held talks", the subject of the light verb. For a
+    ``hostile`` noun (an attack, a blockade, an arrest) "of X" names whom it is done to."""
     sources: list[ActorMention] = []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
@@ -230,7 +232,7 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
     of_actors = index.group(of_objects[0]) if of_objects else []
     targets = nearest_actors(noun, index, sources)
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
-    if of_actors and not sources and owned:
+    if of_actors and not sources and (owned or hostile):
         targets = of_actors  # "Israel mounted its invasion of South Lebanon": the owner acts
     elif of_actors and not sources:
         sources = of_actors  # "the defection of a North Korean soldier"

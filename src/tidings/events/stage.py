@@ -13,7 +13,7 @@ from .attribution import Speaker, speaker_of
 from .intent import intent_kind, is_observer, recode
 from .lexicon import Trigger, load_lexicon
 from .modality import ASSERTED, classify_token
-from .roles import LIGHT_VERBS, MentionIndex, Roles, noun_roles, verb_roles
+from .roles import LIGHT_VERB_DEPS, LIGHT_VERBS, MentionIndex, Roles, noun_roles, verb_roles
 from .when import event_date
 from .where import event_location
 
@@ -23,6 +23,7 @@ def _actor(m: ActorMention, names: dict[str, str]) -> dict:
             "sectors": list(m.sectors), "text": m.text, "start": m.start, "end": m.end}
 
 
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": Serbia suffers it
 # what a speaker says another actor "must" do, when the verb is no trigger of its own
 DEMAND = Trigger(("must",), "VERB", frozenset(), "REQUEST", None, None, "100", False)
 
@@ -42,7 +43,8 @@ def _same_side(speaker: Speaker, actors: list[ActorMention]) -> bool:
 
 def _demanded(tok, index: MentionIndex) -> tuple[Trigger, Roles] | None:
     """"The UK said Russia must return the helicopter": a verb under must/should in someone's claim."""
-    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+    if not (tok.pos_ == "VERB" or tok.lemma_ == "be") or \
+            not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
         return None
     return DEMAND, verb_roles(tok, index)
 
@@ -79,7 +81,8 @@ def events(article: Article, options: Options) -> None:
         for tok in sent:
             trigger = lexicon.match(tok)
             if trigger is not None:
-                roles = noun_roles(tok, index) if tok.pos_ in ("NOUN", "PROPN") else verb_roles(tok, index)
+                roles = noun_roles(tok, index, trigger.type in HOSTILE_TYPES) if tok.pos_ in ("NOUN", "PROPN") \
+                    else verb_roles(tok, index)
             else:
                 found = _demanded(tok, index)
                 if found is None:
@@ -134,7 +137,7 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
         token = doc.char_span(e.start, e.end, alignment_mode="expand")[0]
         head = by_start.get(token.head.idx)
         if head is not None and head is not e and token.head.i != token.i and (
-                head.type == e.type or token.head.lemma_.lower() in LIGHT_VERBS):
+                head.type == e.type or (token.head.lemma_.lower() in LIGHT_VERBS and token.dep_ in LIGHT_VERB_DEPS)):
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
     kept = [e for e in events if e.id not in drop]
     for i, e in enumerate(kept):
