@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..model import ActorMention
+from ..quotes.lexicon import load_lexicon
 from .roles import MentionIndex
 
 REPORTED_DEPS = {"ccomp", "parataxis"}  # the clause said or thought, below its verb
@@ -17,10 +16,10 @@ REPORTED_DEPS = {"ccomp", "parataxis"}  # the clause said or thought, below its 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, str]:
-    """Speech and cognition verbs (lemma -> kind of claim) from data/attribution.tsv."""
-    text = resources.files("tidings.events").joinpath("data", "attribution.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {row["cue"]: row["kind"] for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    """Speech and cognition verbs that take a clause (lemma -> kind of claim), from the quotes
+    stage's cue list (tidings/quotes/data/cues.tsv)."""
+    return {lemma: cue.kind for lemma, cue in load_lexicon().cues.items()
+            if len(cue.words) == 1 and "clause" in cue.takes}
 
 
 def _speaker(head: Token, index: MentionIndex) -> dict | None:
@@ -65,6 +64,8 @@ def speaker_of(trigger: Token, index: MentionIndex) -> Speaker:
             return Speaker(_speaker(head, index), cue, index.group(head))
         if t.dep_ in REPORTED_DEPS and t.head.i != t.i and t.head.lemma_.lower() in speech:
             subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ == "VERB":  # "The Red Cross operating in Iraq said"
+                subject = next((c for c in subject.children if c.dep_ == "nsubj"), subject)
             if subject is not None:
                 return Speaker(_speaker(subject, index), t.head, index.group(subject))
         if t.head.i == t.i:

@@ -15,7 +15,7 @@ from .lexicon import Trigger, load_lexicon
 from .modality import ASSERTED, classify_token
 from .roles import LIGHT_VERB_DEPS, LIGHT_VERBS, MentionIndex, Roles, noun_roles, verb_roles
 from .when import event_date
-from .where import event_location
+from .where import Place, event_location
 
 
 def _actor(m: ActorMention, names: dict[str, str]) -> dict:
@@ -24,8 +24,18 @@ def _actor(m: ActorMention, names: dict[str, str]) -> dict:
 
 
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": Serbia suffers it
+# violence and coercion whose unnamed perpetrator is coded by where it acted: "was arrested in
+# Lebanon", "a bombing near Samarra killed ..." (as the PLOVER gold standard and location-based
+# datasets code them)
+LOCATED_TYPES = {"ASSAULT", "COERCE"}
 # what a speaker says another actor "must" do, when the verb is no trigger of its own
 DEMAND = Trigger(("must",), "VERB", frozenset(), "REQUEST", None, None, "100", False)
+
+
+def _located(place: Place) -> dict:
+    """An unnamed actor of the place where the event happened: a country, no actor id."""
+    return {"actor_id": None, "name": None, "country": place.country, "sectors": [], "text": place.text or place.name,
+            "start": place.start, "end": place.end}
 
 
 def _same_side(speaker: Speaker, actors: list[ActorMention]) -> bool:
@@ -91,7 +101,11 @@ def events(article: Article, options: Options) -> None:
             sources, targets = roles.sources, roles.targets
             if trigger.cameo.startswith("043"):  # "Seoul hosted Blinken": the visitor acts, the host receives
                 sources, targets = targets, sources
-            if trigger.reciprocal and len(sources) > 1 and not targets:
+            if trigger.reciprocal and trigger.type == "CONSULT" and sources and targets:
+                # "X held talks with Y": no host and no visitor, so PLOVER codes every participant
+                # as actor; listing them on both sides keeps each dyad for CAMEO users
+                sources = targets = sources + [t for t in targets if t not in sources]
+            elif trigger.reciprocal and len(sources) > 1 and not targets:
                 targets = list(sources)  # "Trump and Kim held talks": each with the other
             modality, cue = classify_token(tok)
             speaker = speaker_of(tok, index)
@@ -115,12 +129,15 @@ def events(article: Article, options: Options) -> None:
             when = event_date(tok, sent, article.published)
             place = event_location(tok, sent, kb)
             confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) + 0.1 * (len(trigger.words) > 1 or bool(trigger.objects))
+            source_dicts = [_actor(m, names) for m in sources]
+            if not sources and place is not None and place.country and type_ in LOCATED_TYPES:
+                source_dicts = [_located(place)]
             out.append(Event(
                 id=f"{article.id}-e{len(out):04d}", article_id=article.id,
                 sentence_index=max(bisect_right(starts, tok.idx) - 1, 0),
                 start=tok.idx, end=tok.idx + len(tok.text), trigger=tok.text, type=type_,
                 mode=mode, context=trigger.context, cameo=cameo,
-                sources=[_actor(m, names) for m in sources], targets=[_actor(m, names) for m in targets],
+                sources=source_dicts, targets=[_actor(m, names) for m in targets],
                 modality=modality, modality_cue=cue.text if cue is not None else None,
                 attributed_to=_claimant(article, tok, speaker),
                 date=when[0] if when else None, date_precision=when[1] if when else None,

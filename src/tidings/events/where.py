@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -28,6 +28,9 @@ class Place:
     country: str | None
     lat: float | None
     lon: float | None
+    text: str | None = None  # as written in the sentence, with character offsets
+    start: int | None = None
+    end: int | None = None
 
     def as_dict(self) -> dict:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
@@ -71,7 +74,8 @@ def _phrases(obj: Token) -> tuple[list[str], list[str]]:
     """Candidate names for a prepositional object: the place entity it is part of, and the
     tails of its noun phrase, longest first, to be matched against landmarks only."""
     ent = entity_of(obj)
-    names = [ent.text] if ent is not None and ent.label_ in PLACE_LABELS else []
+    # the small model tags some towns as peoples ("Samarra"); a place name still has to resolve
+    names = [ent.text] if ent is not None and (ent.label_ in PLACE_LABELS or obj.pos_ == "PROPN") else []
     words = [t for t in obj.doc[obj.left_edge.i:obj.i + 1] if t.dep_ != "det"]
     tails = [" ".join(t.text for t in words[i:]) for i in range(len(words))]
     return names, tails
@@ -92,7 +96,9 @@ def _place_in(obj: Token, kb: KnowledgeBase) -> Place | None:
         else:
             place = None
         if place is not None:
-            return place
+            ent = entity_of(tok)
+            span = ent if ent is not None else tok.doc[tok.i:tok.i + 1]
+            return replace(place, text=span.text, start=span.start_char, end=span.end_char)
         if depth < NESTING:
             queue.extend((c, depth + 1) for c in tok.children if c.dep_ in INNER_DEPS and (
                 c.dep_ != "prep" or c.lower_ in LOCATION_PREPS | {"of"}))
@@ -108,7 +114,10 @@ def event_location(trigger: Token, sentence: Span, kb: KnowledgeBase) -> Place |
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
                 continue
-            for obj in prep.children:
+            # "outside of the city of Basra": the object may hang on a second preposition
+            objects = [g for c in prep.children for g in ([c] if c.dep_ == "pobj" else c.children if c.dep_ == "prep" else [])
+                       if g.dep_ == "pobj"]
+            for obj in objects:
                 if obj.dep_ == "pobj":
                     place = _place_in(obj, kb)
                     if place is not None:
