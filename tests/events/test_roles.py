@@ -1,5 +1,7 @@
 """Who did what to whom: sources and targets read off the dependency parse."""
 
+import pytest
+
 
 def first(pipeline, text, type_):
     return next(e for e in pipeline.article(text).events if e.type == type_)
@@ -33,3 +35,62 @@ def test_a_participle_shares_the_target_of_its_clause(pipeline):
 def test_a_stative_passive_keeps_its_subject_as_source(pipeline):
     event = first(pipeline, "Israel is opposed to French mediation in the talks with Syria.", "REJECT")
     assert countries(event.sources) == {"ISR"}
+
+
+def test_the_of_phrase_of_a_hostile_noun_is_its_target(pipeline):
+    event = first(pipeline, "Israeli forces tightened the blockade of Gaza on Monday.", "COERCE")
+    assert countries(event.sources) == {"ISR"} and countries(event.targets) == {"PSE"}
+
+
+def test_a_possessive_pronoun_leaves_the_of_phrase_as_target(pipeline):
+    event = first(pipeline, "Israel today mounted its long-awaited invasion of South Lebanon.", "ASSAULT")
+    assert countries(event.sources) == {"ISR"} and countries(event.targets) == {"LBN"}
+
+
+def test_talks_with_someone_list_every_participant_on_both_sides(pipeline):
+    event = first(pipeline, "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev on Tuesday.",
+                  "CONSULT")
+    assert countries(event.sources) == countries(event.targets) == {"USA", "RUS"}
+
+
+def test_a_host_receives_and_the_visitor_acts(pipeline):
+    event = first(pipeline, "Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on Saturday.",
+                  "CONSULT")
+    assert countries(event.sources) == {"JPN"} and countries(event.targets) == {"RUS"}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.", "IRQ"),
+    ("Three US servicemen were killed by an improvised explosive device outside of the Iraqi city of Basra.", "IRQ"),
+    ("A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.", "LBN"),
+])
+def test_an_unnamed_perpetrator_is_coded_by_where_it_acted(pipeline, text, country):
+    event = next(e for e in pipeline.article(text).events if e.type in ("ASSAULT", "COERCE"))
+    assert [s["actor_id"] for s in event.sources] == [None] and countries(event.sources) == {country}
+    assert event.sources[0]["start"] is not None and event.location["country"] == country
+
+
+def test_a_named_perpetrator_is_never_replaced_by_the_place(pipeline):
+    event = first(pipeline, "Israeli troops killed two gunmen in Jenin on Monday.", "ASSAULT")
+    assert countries(event.sources) == {"ISR"} and all(s["actor_id"] for s in event.sources)
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian President Hosni Mubarak said that the US must be ready to mediate between Israelis and Palestinians.",
+    "A senior British minister reiterated that Libya must hand over the alleged bombers.",
+    "The Red Cross operating in Iraq said US and British forces must ensure security.",
+])
+def test_what_a_speaker_says_another_must_do_is_a_request(pipeline, text):
+    event = first(pipeline, text, "REQUEST")
+    assert event.targets and event.modality == "asserted"
+
+
+def test_a_refusal_coordinated_with_a_light_verb_is_kept(pipeline):
+    text = "Benin opened its borders to West Africans but was still refusing admittance to Ghanaians, Benin police said."
+    event = first(pipeline, text, "REJECT")
+    assert countries(event.sources) == {"BEN"} and countries(event.targets) == {"GHA"}
+
+
+def test_a_mislemmatised_light_verb_still_carries_its_noun(pipeline):
+    event = first(pipeline, "Tens of thousands of students staged mass demonstrations in Jakarta on Saturday.", "PROTEST")
+    assert countries(event.sources) == {"IDN"}

@@ -206,6 +206,12 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     return Roles(sources, [t for t in targets if t not in sources])
 
 
+def is_light(verb: Token) -> bool:
+    """Whether a verb is a light verb, also when the small model mislemmatises it ("staged" -> "stag")."""
+    word = verb.lower_
+    return verb.lemma_.lower() in LIGHT_VERBS or (word.endswith("ed") and (word[:-1] in LIGHT_VERBS or word[:-2] in LIGHT_VERBS))
+
+
 def _light_verb(noun: Token) -> Token | None:
     """The light verb carrying a nominal trigger: "held talks", "launched a mediation effort",
     "engaged in ethnic cleansing"."""
@@ -215,7 +221,7 @@ def _light_verb(noun: Token) -> Token | None:
     if base.dep_ not in LIGHT_VERB_DEPS:
         return None
     verb = base.head.head if base.dep_ == "pobj" else base.head
-    return verb if verb.lemma_.lower() in LIGHT_VERBS else None
+    return verb if is_light(verb) else None
 
 
 def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False) -> Roles:

@@ -13,7 +13,7 @@ from .attribution import Speaker, speaker_of
 from .intent import intent_kind, is_observer, recode
 from .lexicon import Trigger, load_lexicon
 from .modality import ASSERTED, classify_token
-from .roles import LIGHT_VERB_DEPS, LIGHT_VERBS, MentionIndex, Roles, noun_roles, verb_roles
+from .roles import LIGHT_VERB_DEPS, MentionIndex, Roles, is_light, noun_roles, verb_roles
 from .when import event_date
 from .where import Place, event_location
 
@@ -154,7 +154,7 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
         token = doc.char_span(e.start, e.end, alignment_mode="expand")[0]
         head = by_start.get(token.head.idx)
         if head is not None and head is not e and token.head.i != token.i and (
-                head.type == e.type or (token.head.lemma_.lower() in LIGHT_VERBS and token.dep_ in LIGHT_VERB_DEPS)):
+                head.type == e.type or (is_light(token.head) and token.dep_ in LIGHT_VERB_DEPS)):
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
     kept = [e for e in events if e.id not in drop]
     for i, e in enumerate(kept):

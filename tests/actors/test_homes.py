@@ -1,0 +1,65 @@
+"""Which state a group belongs to when its words do not say (actors/homes.py)."""
+
+import pytest
+
+
+def mention(pipeline, text, phrase):
+    return next(m for m in pipeline.article(text).actor_mentions if m.text == phrase)
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Tens of thousands of university students throughout Indonesia staged demonstrations.",
+     "university students", "IDN"),
+    ("Opposition groups in Zimbabwe are demanding new elections.", "Opposition", "ZWE"),
+    ("A Christian missionary from Calgary was arrested on Monday.", "A Christian missionary", "CAN"),
+    ("Prisoners rioted at a jail in East Timor's capital Dili on Monday.", "Prisoners", "TLS"),
+])
+def test_a_group_takes_the_state_it_is_placed_in(pipeline, text, phrase, country):
+    m = mention(pipeline, text, phrase)
+    assert m.country == country and m.confidence <= 0.6
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Ethnic Albanians in south Serbia are demanding a U.N. military presence.", "Albanians"),
+    ("The Albanians of southern Serbia are demanding autonomy from Serbian authorities.", "Albanians"),
+    ("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia.", "Albanians"),
+])
+def test_an_ethnic_group_placed_in_another_state_belongs_to_that_state(pipeline, text, phrase):
+    assert mention(pipeline, text, phrase).country == "SRB"
+
+
+def test_state_forces_keep_their_own_country_wherever_they_are(pipeline):
+    m = mention(pipeline, "Switzerland expelled two Russian diplomats in Geneva.", "two Russian diplomats")
+    assert m.country == "RUS"
+
+
+def test_an_unplaced_local_group_takes_the_articles_dominant_country(pipeline):
+    text = "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella."
+    m = mention(pipeline, text, "Islamic fundamentalists")
+    assert m.country == "DZA" and m.confidence == 0.5
+
+
+def test_troops_named_as_an_object_get_no_guessed_country(pipeline):
+    text = "North Korea has expanded its arsenal. He also formed a new alliance with Russia, sending both weapons and troops."
+    assert mention(pipeline, text, "troops").country is None
+
+
+def test_anti_and_pro_prefixes_give_no_country(pipeline):
+    m = mention(pipeline, "A prominent anti-Syria journalist has been killed in a car bomb explosion in Beirut.",
+                "A prominent anti-Syria journalist")
+    assert m.country != "SYR"
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("The Sudanese government has accused Darfur rebels of violating a ceasefire.", "Darfur rebels", "SDN"),
+    ("The British government outlawed the largest extremist group in Northern Ireland.", "Northern Ireland", "GBR"),
+    ("Vietnamese-led forces retook a village in Western Cambodia.", "Western Cambodia", "KHM"),
+])
+def test_regions_and_compass_words_resolve_to_their_state(pipeline, text, phrase, country):
+    assert mention(pipeline, text, phrase).country == country
+
+
+def test_an_acronym_is_not_read_as_a_surname(pipeline):
+    text = "Maulana Fazl-ur-Rehman was allowed to bring out the Shan-e-Mustafa (SAW) rally, Pakistani officials said."
+    found = [m for m in pipeline.article(text).actor_mentions if m.text == "SAW"]
+    assert all(m.country != "MMR" for m in found)
