@@ -63,3 +63,15 @@ def test_an_acronym_is_not_read_as_a_surname(pipeline):
     text = "Maulana Fazl-ur-Rehman was allowed to bring out the Shan-e-Mustafa (SAW) rally, Pakistani officials said."
     found = [m for m in pipeline.article(text).actor_mentions if m.text == "SAW"]
     assert all(m.country != "MMR" for m in found)
+
+
+def test_unnamed_officials_of_an_international_story_stay_without_a_state(pipeline):
+    text = ("The United States, South Korea and Japan are preparing new sanctions on North Korea. "
+            "Diplomats said China and Russia could block any new measures, officials said.")
+    found = [m for m in pipeline.article(text).actor_mentions if m.text in ("Diplomats", "officials")]
+    assert found and all(m.country is None for m in found)
+
+
+def test_people_who_travel_for_their_work_are_not_placed(pipeline):
+    m = mention(pipeline, "NATO chief Mark Rutte told reporters in Brussels that the move was an escalation.", "reporters")
+    assert m.country is None

@@ -27,6 +27,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "throughout", "across", "inside", "within"
 SITUATING_VERBS = {"base", "operate", "station", "live", "deploy", "hold", "detain", "gather", "camp"}
 NO_HOME_SECTORS = {"IGO", "NGO"}  # international staff have no home state
 STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
+# sectors whose members are of the place they are in (protesters, students, rebels, parties)
+LOCAL_SECTORS = {"CVL", "EDU", "LAB", "REF", "RAD", "OPP", "REB", "CRM", "PTY", "REL", "HLH"}
+DOMINANT_SHARE = 0.75  # of the article's resolved actors, for one country to be its home
 PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss"}
 PLACED_CONFIDENCE = 0.6  # a group placed by the sentence
 HOME_CONFIDENCE = 0.5  # a group or person given the article's dominant country
@@ -88,12 +91,14 @@ def scene_of(noun: Token, kb: KnowledgeBase) -> str | None:
 
 
 def dominant_country(resolver: Resolver) -> str | None:
-    """The one country most of the article's resolved actors belong to, if one leads."""
+    """The country that at least three in four of the article's resolved actors belong to: a story
+    about one state. International stories ("the US, Seoul and Tokyo prepare sanctions on North
+    Korea") have none, and their unnamed officials and diplomats stay without a state."""
     counts = Counter(f.country for f in resolver.found if f.country and f.actor is not None)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not counts:
         return None
-    return ranked[0][0]
+    code, n = counts.most_common(1)[0]
+    return code if n >= DOMINANT_SHARE * sum(counts.values()) else None
 
 
 def settle_homes(resolver: Resolver) -> None:
@@ -114,7 +119,10 @@ def settle_homes(resolver: Resolver) -> None:
         if f.country is not None:
             continue
         if f.method in ("description", "unresolved") and f.sectors and tok.pos_ == "NOUN":
-            placed = place_of(tok, kb) or scene_of(tok, kb)
+            # people of a place ("students throughout Indonesia"), not those who travel for their
+            # work ("reporters in Brussels", "troops in Kabul")
+            local = f.sectors[0] in LOCAL_SECTORS
+            placed = (place_of(tok, kb) or scene_of(tok, kb)) if local else None
             # troops or officials named as the object of a clause ("sending weapons and troops")
             # belong to whoever acts in it, not to the article's leading country
             agents = not f.subject and f.sectors[0] in STATE_SECTORS
