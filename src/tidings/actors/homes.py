@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 LOCATIVE_PREPS = {"in", "at", "near", "throughout", "across", "inside", "within", "outside", "around"}
 # participles that place a group: "a terror group based in Trinidad", "guerrillas operating in Macedonia"
 SITUATING_VERBS = {"base", "operate", "station", "live", "deploy", "hold", "detain", "gather", "camp"}
-NO_HOME_SECTORS = {"IGO", "NGO"}  # international staff have no home state
+NO_HOME_SECTORS = {"IGO", "NGO", "MED", "BUS"}  # international staff, reporters and firms cross borders
 STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 # sectors whose members are of the place they are in (protesters, students, rebels, parties)
 LOCAL_SECTORS = {"CVL", "EDU", "LAB", "REF", "RAD", "OPP", "REB", "CRM", "PTY", "REL", "HLH"}
