@@ -129,7 +129,7 @@ def main() -> None:
                 over = f"{full['seconds'] / floor['seconds'] - 1:+.1%}" if name == "Tidings" else ""
                 print(f"{workers:>7} {name:<8} {r['seconds']:>8.1f} {r['articles'] / r['seconds']:>10.1f} "
                       f"{r['words'] / r['seconds']:>9,.0f} {r['peak_main_mb']:>10.0f}/{r['peak_worker_mb']:<9.0f} {over:>9}")
-            print(f"{'':>7} stages (main process): " + ", ".join(f"{k} {v:.1f} s" for k, v in full["stages"].items()))
+            print(f"{'':>7} stages (seconds, summed over workers): " + ", ".join(f"{k} {v:.1f} s" for k, v in full["stages"].items()))
         print("target: Tidings' overhead above spaCy under 15%")
 
 

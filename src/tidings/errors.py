@@ -18,6 +18,9 @@ class InputError(TidingsError):
         self.origin = origin
         self.reason = reason
 
+    def __reduce__(self):  # worker processes send these back to the main process
+        return type(self), (self.origin, self.reason)
+
 
 class ConfigError(TidingsError):
     """A setting or a stage name that Tidings does not know."""

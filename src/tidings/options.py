@@ -11,7 +11,7 @@ from pathlib import Path
 class Options:
     """Settings for one run of the pipeline.
 
-    workers: processes for the spaCy parse (``nlp.pipe(n_process=...)``).
+    workers: processes that parse and annotate articles (1: all in this process).
     batch_size: articles written to the store per transaction.
     published: publication date to use where an input gives none.
     encoding: text encoding of plain-text inputs; ``None`` means UTF-8 (with or without BOM).

@@ -19,6 +19,7 @@ from .ingest.sources import discover, estimate_total, read_all
 from .model import Article
 from .nlp.model import load_nlp
 from .options import Options
+from .pool import parse_in_workers
 from .stages import StageInfo, resolve
 from .store.db import Store
 
@@ -76,10 +77,13 @@ class Pipeline:
         return article
 
     def parse(self, articles: Iterable[Article]) -> Iterator[Article | InputError]:
-        """Parse articles with ``nlp.pipe`` (in ``options.workers`` processes) and annotate them."""
+        """Parse articles with ``nlp.pipe`` and annotate them, here or, with ``options.workers``
+        above 1, in that many worker processes that each parse and annotate their share."""
+        if self.options.workers > 1:
+            yield from parse_in_workers(self, articles)
+            return
         pairs = ((a.text if a.status == "processed" else "", a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size,
-                                          n_process=max(1, self.options.workers)):
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size):
             article.doc = doc
             try:
                 yield self.annotate(article)

@@ -55,7 +55,7 @@ def filled(store):
               context="diplomatic", when="2024-10-01", precision="month"),
         event("a1", 2, TEXT1, "threaten", "THREATEN", "130", [kim2], [], sentence=3,
               modality="hypothetical", cue="may",
-              attributed={"actor_id": None, "name": None, "text": "a spokesman"}),
+              attributed={"actor_id": None, "name": None, "country": None, "text": "a spokesman", "start": 153, "end": 164}),
     ]
     a2 = Article(id="a2", text=TEXT2, raw_text=TEXT2, status="processed")
     rebels = actor("Rebels", TEXT2, "any-REB", "rebels", None, ["REB"])
@@ -116,7 +116,8 @@ def test_plover_record_carries_modality_attribution_and_provenance(filled, tmp_p
     export_plover(filled, path)
     r = read_plover(path)["a1-e0002"]
     assert r["modality"] == "hypothetical" and r["modality_cue"] == "may"
-    assert r["attributed_to"] == {"actor_id": None, "name": None, "text": "a spokesman"}
+    assert r["attributed_to"] == {"actor_id": None, "name": None, "country": None, "text": "a spokesman",
+                                  "start": 153, "end": 164}
     assert r["article_id"] == "a1" and r["url"] == "https://example.org/a1"
     assert r["source"] == "Peninsula Daily" and r["published"] == "2024-11-01"
     assert r["sentence_index"] == 3 and r["trigger"] == "threaten"

@@ -43,3 +43,23 @@ def test_a_foreign_duckdb_file_is_not_taken_for_a_store(tmp_path):
     with pytest.raises(StoreError, match="not a Tidings store"):
         open_store(path, read_only=True)
     assert current_version(duckdb.connect(":memory:")) == 0
+
+
+def test_an_older_store_keeps_its_events_speakers_when_upgraded(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+                " applied_at TIMESTAMP DEFAULT current_timestamp)")
+    for m in migrations()[:4]:  # a store written before speakers had a country
+        con.execute(m.sql)
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [m.version, m.name])
+    con.execute("""INSERT INTO events (id, article_id, sentence_index, start, "end", trigger, type, cameo, sources,
+                   targets, modality, attributed_to, confidence)
+                   VALUES ('a-e0000', 'a', 0, 0, 4, 'said', 'ACCUSE', '111', [], [], 'asserted',
+                   {'actor_id': 'Q1', 'name': 'Someone', 'text': 'he'}, 0.9)""")
+    con.close()
+    with open_store(path) as s:
+        assert s.schema_version == LATEST
+        row = s.query("SELECT attributed_to FROM events")[0]
+    assert row["attributed_to"] == {"actor_id": "Q1", "name": "Someone", "country": None, "text": "he",
+                                    "start": None, "end": None}

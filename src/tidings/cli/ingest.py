@@ -19,7 +19,7 @@ from .app import date_arg, db_option, err, main
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for the spaCy parse; 2 uses both cores of a 2-core laptop.")
+              help="Processes that parse and annotate articles; 2 uses both cores of a 2-core laptop.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per parse batch and per store transaction.")
 @click.option("--published", callback=date_arg, help="Publication date for inputs that give none (e.g. 2024-11-07).")

@@ -27,15 +27,18 @@ def _speaker(head: Token, index: MentionIndex) -> dict | None:
     found = index.phrase(head)
     if found:
         m = found[0]
-        return {"actor_id": m.actor_id, "name": index.names.get(m.actor_id), "country": m.country, "text": m.text}
+        return {"actor_id": m.actor_id, "name": index.names.get(m.actor_id), "country": m.country, "text": m.text,
+                "start": m.start, "end": m.end}
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return {"actor_id": None, "name": None, "country": None, "text": head.doc[head.left_edge.i:head.i + 1].text}
+        words = head.doc[head.left_edge.i:head.i + 1]
+        return {"actor_id": None, "name": None, "country": None, "text": words.text,
+                "start": words.start_char, "end": words.end_char}
     return None
 
 
 @dataclass
 class Speaker:
-    """Whose claim an event sits in: the speaker ({actor_id, name, country, text}), the cue word
+    """Whose claim an event sits in: the speaker ({actor_id, name, country, text, start, end}), the cue word
     and the speaker's actor mentions (empty for "analysts" or an unresolved name)."""
 
     info: dict | None = None

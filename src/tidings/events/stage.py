@@ -69,13 +69,15 @@ def _occurs(tok) -> bool:
         tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "by"))
 
 
+SPEAKER_KEYS = ("actor_id", "name", "country", "text", "start", "end")
+
+
 def _claimant(article: Article, tok, speaker: Speaker) -> dict | None:
     """The speaker of the innermost claim (quotes stage) holding the trigger, else the reporting
-    clause read here; {actor_id, name, text}."""
+    clause read here; {actor_id, name, country, text, start, end}."""
     claim = claim_at(article, tok.idx, tok.idx + len(tok.text))
-    if claim is not None and claim.speaker:
-        return {k: claim.speaker.get(k) for k in ("actor_id", "name", "text")}
-    return speaker.info
+    found = claim.speaker if claim is not None and claim.speaker else speaker.info
+    return {k: found.get(k) for k in SPEAKER_KEYS} if found else None
 
 
 @stage("events", requires=("doc", "sentences", "actor_mentions", "claims"), provides=("events",))

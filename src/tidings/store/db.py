@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,12 @@ RECORD_TABLES: dict[str, tuple[str, type]] = {
     "quotes": ("quotes", Quote),
     "claims": ("claims", Claim),
 }
+
+
+def _row(record: object, names: Sequence[str]) -> tuple:
+    """A record's stored values, as they are (``dataclasses.astuple`` deep-copies every list and
+    dict, which cost more than the insert itself)."""
+    return tuple(getattr(record, name) for name in names)
 
 
 def _quote(name: str) -> str:
@@ -76,8 +82,9 @@ class Store:
             rows = [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) + (a.n_words,) for a in articles]
             self._insert("articles", ARTICLE_COLUMNS + ("n_words",), rows)
             for attr, (table, record_type) in RECORD_TABLES.items():
-                records = [astuple(r) for a in articles for r in getattr(a, attr)]
-                self._insert(table, columns(record_type), records)
+                names = columns(record_type)
+                records = [_row(r, names) for a in articles for r in getattr(a, attr)]
+                self._insert(table, names, records)
             self._upsert_actors([actor for a in articles for actor in a.actors])
             if site_lines:
                 self._upsert_site_lines(site_lines)
@@ -96,7 +103,8 @@ class Store:
                 merged[actor.id] = replace(actor, aliases=list(actor.aliases))
         if not merged:
             return
-        self._insert("actors", columns(Actor), [astuple(a) for a in merged.values()],
+        names = columns(Actor)
+        self._insert("actors", names, [_row(a, names) for a in merged.values()],
                      "ON CONFLICT (id) DO UPDATE SET "
                      "aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases)))")
 
