@@ -81,7 +81,11 @@ class Pipeline:
         above 1, in that many worker processes that each parse and annotate their share."""
         if self.options.workers > 1:
             yield from parse_in_workers(self, articles)
-            return
+        else:
+            yield from self.parse_here(articles)
+
+    def parse_here(self, articles: Iterable[Article]) -> Iterator[Article | InputError]:
+        """Parse and annotate articles in this process."""
         pairs = ((a.text if a.status == "processed" else "", a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size):
             article.doc = doc
@@ -96,7 +100,7 @@ class Pipeline:
         result = Preparer(self.options).prepare([raw])[0]
         if isinstance(result, InputError):
             raise result
-        parsed = next(self.parse([result]))
+        parsed = next(self.parse_here([result]))
         if isinstance(parsed, InputError):
             raise parsed
         return parsed

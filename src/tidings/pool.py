@@ -41,12 +41,12 @@ def _work(chunk: list[Article]) -> tuple[list[Article | InputError], dict[str, f
     assert _worker is not None
     before = dict(_worker.stage_seconds)
     try:
-        out = list(_worker.parse(chunk))
+        out = list(_worker.parse_here(chunk))
     except Exception:  # the parser itself failed on some text: find which, one by one
         out = []
         for article in chunk:
             try:
-                out.extend(_worker.parse([article]))
+                out.extend(_worker.parse_here([article]))
             except Exception as exc:
                 out.append(InputError(article.origin or article.id, f"parse failed: {type(exc).__name__}: {exc}"))
     return out, {k: v - before.get(k, 0.0) for k, v in _worker.stage_seconds.items()}
