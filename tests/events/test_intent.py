@@ -42,3 +42,16 @@ def test_what_a_speaker_says_another_actor_must_do_is_the_speakers_request(pipel
 def test_a_forecast_by_observers_stays_a_hypothetical_event_of_its_own_type(pipeline, text):
     events = pipeline.article(text).events
     assert events and all(e.modality == "hypothetical" and e.type not in ("AGREE", "THREATEN") for e in events)
+
+
+def test_an_intention_someone_else_fears_stays_hypothetical(pipeline):
+    text = "Some fear that Trump will once again threaten to withdraw American troops from South Korea."
+    events = pipeline.article(text).events
+    assert events and all(e.modality == "hypothetical" for e in events), [(e.trigger, e.type, e.modality) for e in events]
+    assert not any(e.type == "AGREE" for e in events)
+
+
+def test_a_threatened_withdrawal_is_a_threat_not_a_promise(pipeline):
+    events = pipeline.article("Trump threatened to withdraw American troops from South Korea.").events
+    assert [e.type for e in events] == ["THREATEN"], [(e.trigger, e.type) for e in events]
+    assert countries(events[0].sources) == {"USA"} and countries(events[0].targets) == {"KOR"}

@@ -94,3 +94,8 @@ def test_a_refusal_coordinated_with_a_light_verb_is_kept(pipeline):
 def test_a_mislemmatised_light_verb_still_carries_its_noun(pipeline):
     event = first(pipeline, "Tens of thousands of students staged mass demonstrations in Jakarta on Saturday.", "PROTEST")
     assert countries(event.sources) == {"IDN"}
+
+
+def test_the_sources_own_troops_are_not_the_target_when_another_actor_is_named(pipeline):
+    event = first(pipeline, "The United States withdrew American troops from South Korea in 1992.", "RETREAT")
+    assert countries(event.sources) == {"USA"} and countries(event.targets) == {"KOR"}

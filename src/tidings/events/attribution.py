@@ -29,7 +29,7 @@ def _speaker(head: Token, index: MentionIndex) -> dict | None:
         m = found[0]
         return {"actor_id": m.actor_id, "name": index.names.get(m.actor_id), "country": m.country, "text": m.text,
                 "start": m.start, "end": m.end}
-    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if head.pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"):  # "analysts", "some", "many"
         words = head.doc[head.left_edge.i:head.i + 1]
         return {"actor_id": None, "name": None, "country": None, "text": words.text,
                 "start": words.start_char, "end": words.end_char}

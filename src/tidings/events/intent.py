@@ -24,7 +24,7 @@ from .modality import HYPOTHETICAL, NEGATED
 
 @dataclass(frozen=True)
 class Recoding:
-    kind: str  # commit, refuse or demand
+    kind: str  # commit, threat, refuse or demand
     type: str
     mode: str | None
     cameo: str
@@ -38,7 +38,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def cue_kinds() -> dict[str, str]:
-    """Intention cue (word or lemma) -> commit, demand or refuse."""
+    """Intention cue (word or lemma) -> commit, threat, demand, refuse or observer."""
     return {row["cue"]: row["kind"] for row in _rows("intent_cues.tsv")}
 
 
@@ -65,11 +65,11 @@ def _predicate(trigger: Token) -> Token:
 
 
 def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
-    """Whether the event is a commitment, a refusal or a demand, from its modality cue."""
+    """Whether the event is a commitment, a threat, a refusal or a demand, from its modality cue."""
     if cue is None:
         return None
     kind = _kind(cue)
-    if modality == HYPOTHETICAL and kind in ("commit", "demand"):
+    if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand"):
         return kind
     if modality == NEGATED:
         if kind == "refuse":

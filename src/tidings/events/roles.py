@@ -182,6 +182,12 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     return []
 
 
+def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
+    """Whether the actors found are all armed forces of the sources' own state."""
+    countries = {s.country for s in sources if s.country}
+    return bool(countries) and all(m.country in countries and "MIL" in m.sectors for m in found)
+
+
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     subject, passive = _subject_of(verb)
     sources: list[ActorMention] = []
@@ -198,6 +204,10 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
             sources = _reported_subject(subject.head, index)
     if not targets:
         targets = nearest_actors(verb, index, sources)
+        if targets and _own_forces(targets, sources):
+            # "withdraw American troops from South Korea": the source's own forces are what it
+            # moves, not whom it acts on; a further actor, if any, is the target
+            targets = nearest_actors(verb, index, sources + targets) or targets
     if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
         # "formed an alliance with Russia, sending troops": the participle shares the target
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]

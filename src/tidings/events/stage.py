@@ -9,7 +9,7 @@ from ..model import ActorMention, Article, Event
 from ..options import Options
 from ..quotes.claims import claim_at
 from ..stages import stage
-from .attribution import Speaker, speaker_of
+from .attribution import Speaker, cues, speaker_of
 from .intent import intent_kind, is_observer, recode
 from .lexicon import Trigger, load_lexicon
 from .modality import ASSERTED, classify_token
@@ -38,6 +38,11 @@ def _located(place: Place) -> dict:
             "start": place.start, "end": place.end}
 
 
+def _guessed(speaker: Speaker) -> bool:
+    """Whether the claim is a belief or a fear ("some fear that ...") rather than a statement."""
+    return speaker.cue is not None and cues().get(speaker.cue.lemma_.lower()) in ("assessment", "prediction")
+
+
 def _same_side(speaker: Speaker, actors: list[ActorMention]) -> bool:
     """Whether the speaker is one of the actors (or of their country): a statement of its own intent.
     An unnamed speaker ("a statement said", "officials said") counts as the actors' own, unless it is
@@ -45,7 +50,8 @@ def _same_side(speaker: Speaker, actors: list[ActorMention]) -> bool:
     if speaker.info is None:
         return True  # the article reports the intention itself
     if not speaker.actors:
-        return not is_observer(speaker.info)
+        # "officials said X will ..." speaks for X; "some fear that X will ..." only guesses
+        return not is_observer(speaker.info) and not _guessed(speaker)
     ids = {a.actor_id for a in actors if a.actor_id}
     countries = {a.country for a in actors if a.country}
     return any(s.actor_id in ids or (s.country and s.country in countries) for s in speaker.actors)
@@ -115,7 +121,7 @@ def events(article: Article, options: Options) -> None:
             kind = intent_kind(tok, modality, cue)
             if kind == "demand" and speaker.actors and sources and not _same_side(speaker, sources):
                 sources, targets = speaker.actors, sources  # the speaker asks it of the clause's subject
-            elif kind in ("commit", "refuse") and sources and (_same_side(speaker, sources) or (
+            elif kind in ("commit", "threat", "refuse") and sources and (_same_side(speaker, sources) or (
                     recode(kind, type_) is not None and recode(kind, type_).type == "AGREE"
                     and _same_side(speaker, targets))):
                 pass  # a promise, threat or refusal of the actor's own; a host may announce a visit
