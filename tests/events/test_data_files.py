@@ -40,5 +40,10 @@ def test_every_cameo_code_in_the_data_is_in_the_cameo_to_plover_table():
     if not CAMEO_TABLE.exists():
         pytest.skip(f"CAMEO table not found at {CAMEO_TABLE}")
     known = {line.split(":")[0].strip() for line in CAMEO_TABLE.read_text(encoding="utf-8").splitlines() if ":" in line}
-    codes = {r["cameo"] for r in rows("triggers.tsv")} | {r["cameo"] for r in rows("intent.tsv") if r["cameo"]}
+    codes = {r["cameo"] for r in rows("triggers.tsv") if r["type"] != "-"} | {r["cameo"] for r in rows("intent.tsv") if r["cameo"]}
     assert codes - known == set()
+
+
+def test_no_event_rows_name_objects_and_nothing_else():
+    for row in (r for r in rows("triggers.tsv") if r["type"] == "-"):
+        assert row["object"] and not (row["mode"] or row["context"] or row["cameo"] or row["reciprocal"]), row

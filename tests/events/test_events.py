@@ -101,3 +101,9 @@ def test_seed_no_reaction_is_negated(seed_events):
 
     doc = load_nlp()("North Korea has not reacted to Trump\u2019s re-election.")
     assert classify(next(t for t in doc if t.text == "reacted"))[0] == "negated"
+
+
+def test_a_word_that_is_no_event_with_its_object_codes_nothing(pipeline):
+    events = pipeline.article("North Korea hinted at openness if certain conditions are met.").events
+    assert not any(e.type == "CONSULT" for e in events), [(e.trigger, e.type) for e in events]
+    assert any(e.type == "CONSULT" for e in pipeline.article("Kim met Putin in Vladivostok on Thursday.").events)

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..errors import ConfigError
 
+NO_EVENT = "-"  # the type of rows that say a word with these objects is no event
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 COLUMNS = ("trigger", "pos", "object", "type", "mode", "context", "cameo", "reciprocal")
@@ -50,6 +51,8 @@ def _objects(token: Token) -> set[str]:
             out.update(_of_heads(child))
         elif child.dep_ in ("prep", "agent", "xcomp", "ccomp"):
             out.update(g.lemma_.lower() for g in child.children if g.dep_ in OBJECT_DEPS | {"pcomp"})
+    if token.pos_ in ("VERB", "AUX"):  # "sanctions were imposed": the passive subject is the object
+        out.update(c.lemma_.lower() for c in token.children if c.dep_ == "nsubjpass")
     if token.dep_ in ("nsubjpass",):
         out.add(token.head.lemma_.lower())
     for child in token.children:  # "released Navalny", "welcomed Macron": the object is an actor
@@ -102,8 +105,9 @@ class TriggerLexicon:
         if tuple(reader.fieldnames or ()) != COLUMNS:
             raise ConfigError(f"{origin}: expected the columns {' '.join(COLUMNS)}")
         for number, row in enumerate(reader, start=2):
-            if row["type"] not in TYPES:
-                raise ConfigError(f"{origin}: row {number}: unknown type {row['type']!r}; valid: {', '.join(TYPES)}")
+            if row["type"] not in TYPES and row["type"] != NO_EVENT:
+                raise ConfigError(f"{origin}: row {number}: unknown type {row['type']!r}; valid: {', '.join(TYPES)}, "
+                                  f"or {NO_EVENT} for no event")
             words = tuple(row["trigger"].lower().split())
             pos = row["pos"].upper()
             trigger = Trigger(words, pos, frozenset(o for o in row["object"].lower().split("|") if o),
@@ -132,7 +136,7 @@ class TriggerLexicon:
                 objects = _objects(token) if objects is None else objects
                 if not trigger.objects & objects:
                     continue
-            return trigger
+            return None if trigger.type == NO_EVENT else trigger  # "the conditions are met"
         return None
 
 
