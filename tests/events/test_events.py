@@ -72,7 +72,10 @@ def test_seed_tactics_that_north_korea_might_use_are_never_asserted(seed_events)
     start = article.text.index("Holmes, writing in an opinion piece")
     end = article.text.index("Holmes believes")
     inside = [e for e in article.events if start <= e.start < end]
+    assert inside, "the nuclear test North Korea might conduct is an event"
     assert all(e.modality != "asserted" for e in inside), [(e.trigger, e.modality) for e in inside]
+    test = next(e for e in inside if e.trigger == "test")
+    assert test.type == "MOBILIZE" and test.modality == "hypothetical" and codes(test.sources) == {"PRK"}
 
 
 def test_seed_rejection_is_asserted_from_north_korea_to_the_us(seed_events):

@@ -99,3 +99,8 @@ def test_a_mislemmatised_light_verb_still_carries_its_noun(pipeline):
 def test_the_sources_own_troops_are_not_the_target_when_another_actor_is_named(pipeline):
     event = first(pipeline, "The United States withdrew American troops from South Korea in 1992.", "RETREAT")
     assert countries(event.sources) == {"USA"} and countries(event.targets) == {"KOR"}
+
+
+def test_a_conditional_clause_does_not_borrow_the_target_of_its_main_clause(pipeline):
+    text = "North Korea is dismissing talks with the US while hinting at openness if certain conditions are met."
+    assert not any(e.trigger == "met" for e in pipeline.article(text).events)

@@ -208,7 +208,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
             # "withdraw American troops from South Korea": the source's own forces are what it
             # moves, not whom it acts on; a further actor, if any, is the target
             targets = nearest_actors(verb, index, sources + targets) or targets
-    if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
+    if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB" and not _subordinate(verb):
         # "formed an alliance with Russia, sending troops": the participle shares the target
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
     if not targets and (sources or not passive):  # "X would be met with a response": no guessing
@@ -228,6 +228,9 @@ def _light_verb(noun: Token) -> Token | None:
     base = noun
     while base.dep_ == "compound" and base.head.i != base.i:
         base = base.head
+    prep = base.head
+    if base.dep_ == "pobj" and prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
+        base = prep.head  # "conduct significant events, such as a nuclear test": the test is conducted
     if base.dep_ not in LIGHT_VERB_DEPS:
         return None
     verb = base.head.head if base.dep_ == "pobj" else base.head
