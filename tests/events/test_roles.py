@@ -104,3 +104,13 @@ def test_the_sources_own_troops_are_not_the_target_when_another_actor_is_named(p
 def test_a_conditional_clause_does_not_borrow_the_target_of_its_main_clause(pipeline):
     text = "North Korea is dismissing talks with the US while hinting at openness if certain conditions are met."
     assert not any(e.trigger == "met" for e in pipeline.article(text).events)
+
+
+def test_where_a_meeting_is_held_is_no_party_to_it(pipeline):
+    event = first(pipeline, "The UN Security Council met in New York on Monday.", "CONSULT")
+    assert [t["text"] for t in event.targets] == [] and event.location["country"] == "USA"
+
+
+def test_where_a_visit_goes_is_its_host(pipeline):
+    event = first(pipeline, "Secretary of State Antony Blinken arrived in Seoul on Monday.", "CONSULT")
+    assert countries(event.targets) == {"KOR"}

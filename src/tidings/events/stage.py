@@ -107,6 +107,11 @@ def events(article: Article, options: Options) -> None:
                     continue
                 trigger, roles = found
             sources, targets = roles.sources, roles.targets
+            place = event_location(tok, sent, kb)
+            if trigger.type == "CONSULT" and trigger.mode != "visit" and place is not None and place.start is not None:
+                # "the Council met in New York": where a meeting is held is no party to it (where a
+                # visit goes is: "arrived in Seoul")
+                targets = [t for t in targets if not t.start <= place.start < t.end]
             if trigger.cameo.startswith("043"):  # "Seoul hosted Blinken": the visitor acts, the host receives
                 sources, targets = targets, sources
             if trigger.reciprocal and trigger.type == "CONSULT" and sources and targets:
@@ -135,7 +140,6 @@ def events(article: Article, options: Options) -> None:
             if not sources and (not targets or not _occurs(tok)):
                 continue  # precision first: an event without a known actor is not coded
             when = event_date(tok, sent, article.published)
-            place = event_location(tok, sent, kb)
             confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) + 0.1 * (len(trigger.words) > 1 or bool(trigger.objects))
             source_dicts = [_actor(m, names) for m in sources]
             if not sources and place is not None and place.country and type_ in LOCATED_TYPES:
