@@ -42,3 +42,30 @@ def test_negation_does_not_reach_into_a_subordinate_clause(pipeline):
     events = pipeline.article("Japan did not comment when North Korea fired missiles at South Korea.").events
     fired = next(e for e in events if e.trigger == "fired")
     assert fired.modality == "asserted"
+
+
+def _modality(pipeline, text, word):
+    from tidings.events.modality import classify
+    doc = pipeline.nlp(text)
+    return classify(next(t for t in doc if t.text == word))[0]
+
+
+def test_negation_stays_in_its_own_conjunct(pipeline):
+    text = "The glitch was not reported at first and only became public this weekend."
+    assert _modality(pipeline, text, "reported") == "negated"
+    assert _modality(pipeline, text, "became") == "asserted"
+
+
+def test_negation_distributes_over_or(pipeline):
+    assert _modality(pipeline, "North Korea did not test or launch any missile.", "launch") == "negated"
+
+
+def test_what_a_preposition_adds_to_a_denied_act_is_not_denied(pipeline):
+    assert _modality(pipeline, "Papermaster did not comment on the situation.", "situation") == "asserted"
+    assert _modality(pipeline, "The test flight was delayed after an accident.", "accident") == "asserted"
+    assert _modality(pipeline, "The test flight was delayed after an accident.", "flight") == "negated"
+
+
+def test_a_consequence_clause_is_not_cancelled_with_its_cause(pipeline):
+    text = "The departure of the airliner has been delayed, leading to a rearrangement of its appearances."
+    assert _modality(pipeline, text, "leading") == "asserted"

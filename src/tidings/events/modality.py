@@ -52,9 +52,10 @@ def load_cues() -> Cues:
                 cancelling=get("negated", "object"))
 
 
-def _own(token: Token, cues: Cues) -> tuple[str, Token] | None:
-    """A cue attached to this predicate or nominal itself; negation first ("should not buy")."""
-    for child in token.children:
+def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] | None:
+    """A cue attached to this predicate or nominal itself; negation first ("should not buy"),
+    unless ``negation`` is off."""
+    for child in token.children if negation else ():
         word, dep = child.lower_, child.dep_
         if dep == "neg" or (dep == "det" and word == "no") or (dep in ("advmod", "preconj") and word in ("never", "neither")):
             return NEGATED, child
@@ -92,8 +93,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
     """As ``classify``, with the cue as a token."""
     cues = load_cues()
     t = trigger
+    negation = True  # whether a negation met further up still applies
     for _ in range(12):
-        found = _own(t, cues)
+        found = _own(t, cues, negation)
         if found:
             return found
         if t.head.i == t.i:
@@ -102,19 +104,28 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if not _is_predicate(t):
             if t.dep_ not in NOMINAL_UP:
                 break
-            if t.dep_ in ("dobj", "nsubjpass") and _phrasal_lemma(head) in cues.cancelling:
+            if t.dep_ in ("dobj", "nsubjpass") and negation and _phrasal_lemma(head) in cues.cancelling:
                 return NEGATED, head  # "cancelled the summit", "the flight was delayed"
+            if t.dep_ == "pobj":
+                # "did not comment on the situation", "a flight delayed after an accident": what a
+                # preposition adds is not what is denied; a modal still covers it
+                negation = False
             t = head
             continue
         if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
+            if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
+                negation = False  # "was not reported and only became public": "not" stays in its conjunct
             t = head
             continue
         if t.dep_ not in CLAUSE_UP:
             break
         if t.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in t.children):
             break  # "was not reported when the plane made its flight": a clause of its own
+        if t.dep_ == "advcl":  # "has been delayed, leading to ...": a consequence, not a complement
+            t = head
+            continue
         lemma = head.lemma_.lower()
-        if lemma in cues.negating_heads:  # "refused to attend", "failed to reach"
+        if lemma in cues.negating_heads and negation:  # "refused to attend", "failed to reach"
             return NEGATED, head
         if lemma in cues.hypothetical_heads:  # "expected to launch", "plans to visit"
             return HYPOTHETICAL, head
