@@ -55,3 +55,9 @@ def test_a_threatened_withdrawal_is_a_threat_not_a_promise(pipeline):
     events = pipeline.article("Trump threatened to withdraw American troops from South Korea.").events
     assert [e.type for e in events] == ["THREATEN"], [(e.trigger, e.type) for e in events]
     assert countries(events[0].sources) == {"USA"} and countries(events[0].targets) == {"KOR"}
+
+
+def test_a_headline_plan_is_the_actors_stated_intention(pipeline):
+    event = only(pipeline, "North Korea to send troops to Russia", "AGREE")
+    assert event.modality == "asserted" and event.modality_cue == "to"
+    assert countries(event.sources) == {"PRK"} and countries(event.targets) == {"RUS"}

@@ -69,3 +69,11 @@ def test_what_a_preposition_adds_to_a_denied_act_is_not_denied(pipeline):
 def test_a_consequence_clause_is_not_cancelled_with_its_cause(pipeline):
     text = "The departure of the airliner has been delayed, leading to a rearrangement of its appearances."
     assert _modality(pipeline, text, "leading") == "asserted"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("North Korea to send troops to Russia", "send"),
+    ("Boeing is to be allowed to bid for launch contracts again.", "allowed"),
+])
+def test_a_headline_infinitive_and_is_to_are_future(pipeline, text, word):
+    assert _modality(pipeline, text, word) == "hypothetical"

@@ -72,6 +72,13 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
     return None
 
 
+def _infinitive_to(verb: Token) -> Token | None:
+    """The "to" of an infinitive verb, if it is one."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ == "to"), None)
+
+
 def _phrasal_lemma(verb: Token) -> str:
     """"call off" for "called off", else the lemma."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -98,6 +105,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         found = _own(t, cues, negation)
         if found:
             return found
+        to = _infinitive_to(t)
+        if to is not None and (t.head.i == t.i or (t.dep_ == "xcomp" and t.head.lemma_ == "be")):
+            return HYPOTHETICAL, to  # headlines ("Trump to meet Kim") and "is to be allowed"
         if t.head.i == t.i:
             break
         head = t.head
