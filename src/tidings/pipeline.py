@@ -76,6 +76,13 @@ class Pipeline:
             article.doc = None
         return article
 
+    def warm(self) -> None:
+        """Load what the stages load lazily (knowledge base, lexicons) by running them once on a
+        short text, so that worker processes forked afterwards share it instead of each loading it."""
+        seconds = dict(self.stage_seconds)
+        self.article("North Korea said it would hold talks with the United States.")
+        self.stage_seconds = seconds
+
     def parse(self, articles: Iterable[Article]) -> Iterator[Article | InputError]:
         """Parse articles with ``nlp.pipe`` and annotate them, here or, with ``options.workers``
         above 1, in that many worker processes that each parse and annotate their share."""

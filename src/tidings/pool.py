@@ -76,7 +76,10 @@ def parse_in_workers(pipeline: Pipeline, articles: Iterable[Article]) -> Iterato
             pipeline.stage_seconds[name] = pipeline.stage_seconds.get(name, 0.0) + value
         return out
 
-    with ProcessPoolExecutor(max_workers=options.workers, mp_context=_context(), initializer=_start,
+    context = _context()
+    if context.get_start_method() == "fork":
+        pipeline.warm()
+    with ProcessPoolExecutor(max_workers=options.workers, mp_context=context, initializer=_start,
                              initargs=(options, names)) as pool:
         while chunk := list(islice(items, max(1, options.batch_size // 2))):
             pending.append(pool.submit(_work, chunk))
