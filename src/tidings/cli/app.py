@@ -22,6 +22,17 @@ db_option = click.option("--db", "db", default=DEFAULT_PATH, show_default=True, 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
+def limit_option(what: str):
+    """``--limit`` for listings where 0 means all."""
+    return click.option("--limit", default=100, show_default=True, type=click.IntRange(0),
+                        help=f"At most this many {what} (0: all).")
+
+
+def print_count(rows: list, limit: int, what: str) -> None:
+    """How many rows a listing printed, to stderr, saying so when the limit cut it short."""
+    err.print(f"{len(rows)} {what}" + (" (limit reached; use --limit 0 for all)" if limit and len(rows) == limit else ""))
+
+
 def date_arg(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     try:
         return parse_date(value)

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..store.db import open_store
-from .app import date_arg, db_option, echo_json, err, main, out
+from .app import date_arg, db_option, echo_json, limit_option, main, out, print_count
 from .output import write_rows
 
 
@@ -60,8 +60,7 @@ def show_event(db: str, key: str, as_json: bool) -> None:
               show_default=True)
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (needed for parquet; jsonl and csv go to stdout without it).")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(0),
-              help="At most this many events (0: all).")
+@limit_option("events")
 def events_cmd(db: str, actor, country, type_, modality, since, until, fmt: str, out_file: Path | None,
                limit: int) -> None:
     """List coded events: who did what to whom, when, where, and whether it happened.
@@ -88,6 +87,6 @@ def events_cmd(db: str, actor, country, type_, modality, since, until, fmt: str,
                           escape(who(r["targets"])), escape((r["location"] or {}).get("name") or ""),
                           escape(r["trigger"]))
         out.print(table)
-        err.print(f"{len(rows)} events" + (" (limit reached; use --limit 0 for all)" if limit and len(rows) == limit else ""))
+        print_count(rows, limit, "events")
         return
     write_rows(rows, fmt, out_file)

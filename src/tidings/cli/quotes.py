@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..store.db import open_store
-from .app import db_option, echo_json, err, json_option, main, out
+from .app import db_option, echo_json, json_option, limit_option, main, out, print_count
 
 KINDS = ("statement", "assessment", "prediction", "denial")
 
@@ -18,17 +18,13 @@ def _who(speaker: dict | None) -> str:
     return speaker["name"] or speaker["text"]
 
 
-def _count(rows: list, limit: int, what: str) -> None:
-    err.print(f"{len(rows)} {what}" + (" (limit reached; use --limit 0 for all)" if limit and len(rows) == limit else ""))
-
-
 @main.command("quotes")
 @db_option
 @click.option("--speaker", help="Only quotes of this speaker: an actor's name, any spelling of it, its id, "
                                 "or the speaker's words (\"analysts\").")
 @click.option("--article", help="Only quotes of this article (id or id prefix).")
 @click.option("--search", help="Only quotes whose text contains this text.")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(0), help="At most this many (0: all).")
+@limit_option("quotes")
 @json_option
 def quotes_cmd(db: str, speaker, article, search, limit: int, as_json: bool) -> None:
     """List quotations with who said them.
@@ -61,7 +57,7 @@ def quotes_cmd(db: str, speaker, article, search, limit: int, as_json: bool) -> 
         table.add_row(r["id"], r["published"] or "", escape(_who(r["speaker"])), r["method"],
                       escape(r["text"].replace("\n", " ")))
     out.print(table)
-    _count(rows, limit, "quotes")
+    print_count(rows, limit, "quotes")
 
 
 @main.command("claims")
@@ -71,7 +67,7 @@ def quotes_cmd(db: str, speaker, article, search, limit: int, as_json: bool) -> 
                                 "or the speaker's words (\"analysts\").")
 @click.option("--article", help="Only claims of this article (id or id prefix).")
 @click.option("--search", help="Only claims whose content contains this text.")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(0), help="At most this many (0: all).")
+@limit_option("claims")
 @json_option
 def claims_cmd(db: str, kind, speaker, article, search, limit: int, as_json: bool) -> None:
     """List attributed claims: who says, believes, predicts or denies what.
@@ -102,7 +98,7 @@ def claims_cmd(db: str, kind, speaker, article, search, limit: int, as_json: boo
         table.add_row(r["id"], r["published"] or "", r["kind"], escape(_who(r["speaker"])), escape(r["cue"]),
                       escape(r["content"].replace("\n", " ")))
     out.print(table)
-    _count(rows, limit, "claims")
+    print_count(rows, limit, "claims")
 
 
 @main.command("predictions")
@@ -110,7 +106,7 @@ def claims_cmd(db: str, kind, speaker, article, search, limit: int, as_json: boo
 @click.option("--speaker", help="Only predictions of this speaker (name, spelling, id or words).")
 @click.option("--outcome/--open", "outcome", default=None,
               help="Only predictions with an outcome found (--outcome), or only those still open (--open).")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(0), help="At most this many (0: all).")
+@limit_option("predictions")
 @json_option
 def predictions_cmd(db: str, speaker, outcome, limit: int, as_json: bool) -> None:
     """Track predictions: who made them, when, about whom, and what came of them.
@@ -145,4 +141,4 @@ def predictions_cmd(db: str, speaker, outcome, limit: int, as_json: bool) -> Non
         table.add_row(r["id"], r["published"] or "", escape(_who(r["speaker"])), escape(about),
                       escape(r["content"].replace("\n", " ")), escape(result))
     out.print(table)
-    _count(rows, limit, "predictions")
+    print_count(rows, limit, "predictions")
