@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -59,6 +61,21 @@ def entity_of(token: Token) -> Span | None:
                 index[i] = ent
         doc.user_data["tidings_ents"] = index
     return index.get(token.i)
+
+
+def phrase_tokens(start: Iterable[Token], deps: set[str], preps: set[str], depth: int = 3) -> Iterator[Token]:
+    """The tokens of a phrase breadth first from ``start``, along ``deps`` edges (a preposition only
+    if it is one of ``preps``), at most ``depth`` edges down: "near the town of Samarra"."""
+    queue, seen = deque((t, 0) for t in start), set()
+    while queue:
+        tok, level = queue.popleft()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        yield tok
+        if level < depth:
+            queue.extend((c, level + 1) for c in tok.children
+                         if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ in preps))
 
 
 def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset()) -> None:

@@ -11,12 +11,12 @@ guess lowers the mention's confidence.
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .evidence import entity_of
+from .evidence import entity_of, phrase_tokens
 from .kb import KnowledgeBase
 
 if TYPE_CHECKING:
@@ -47,16 +47,9 @@ def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:
 def _object_country(prep: Token, kb: KnowledgeBase) -> str | None:
     """The state of the place a prepositional phrase names, itself or further in: "near the town
     of Samarra", "at a jail in East Timor's capital Dili"."""
-    queue = deque((c, 0) for c in prep.children if c.dep_ == "pobj")
-    while queue:
-        tok, depth = queue.popleft()
-        code = _named_country(tok, kb)
-        if code:
-            return code
-        if depth < 3:
-            queue.extend((c, depth + 1) for c in tok.children if c.dep_ in PHRASE_DEPS and (
-                c.dep_ != "prep" or c.lower_ in LOCATIVE_PREPS | {"of"}))
-    return None
+    objects = (c for c in prep.children if c.dep_ == "pobj")
+    return next((code for tok in phrase_tokens(objects, PHRASE_DEPS, LOCATIVE_PREPS | {"of"})
+                 for code in [_named_country(tok, kb)] if code), None)
 
 
 def place_of(noun: Token, kb: KnowledgeBase) -> str | None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from collections import deque
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from ..actors.evidence import entity_of
+from ..actors.evidence import entity_of, phrase_tokens
 from ..actors.kb import KnowledgeBase
 from ..actors.names import norm
 
@@ -84,24 +83,15 @@ def _phrases(obj: Token) -> tuple[list[str], list[str]]:
 def _place_in(obj: Token, kb: KnowledgeBase) -> Place | None:
     """The place a locative object names, itself or further in its phrase: "near the town of
     Samarra", "in the capital Kabul", "at a jail in East Timor's capital Dili"."""
-    queue, seen = deque([(obj, 0)]), set()
-    while queue:
-        tok, depth = queue.popleft()
-        if tok.i in seen:
+    for tok in phrase_tokens([obj], INNER_DEPS, LOCATION_PREPS | {"of"}, NESTING):
+        if tok.pos_ not in ("PROPN", "NOUN"):
             continue
-        seen.add(tok.i)
-        if tok.pos_ in ("PROPN", "NOUN"):
-            names, tails = _phrases(tok)
-            place = resolve_place(names, kb, tails)
-        else:
-            place = None
+        names, tails = _phrases(tok)
+        place = resolve_place(names, kb, tails)
         if place is not None:
             ent = entity_of(tok)
             span = ent if ent is not None else tok.doc[tok.i:tok.i + 1]
             return replace(place, text=span.text, start=span.start_char, end=span.end_char)
-        if depth < NESTING:
-            queue.extend((c, depth + 1) for c in tok.children if c.dep_ in INNER_DEPS and (
-                c.dep_ != "prep" or c.lower_ in LOCATION_PREPS | {"of"}))
     return None
 
 
