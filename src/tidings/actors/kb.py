@@ -303,18 +303,23 @@ class KnowledgeBase:
                 city = None
         return city
 
+    def place_entries(self, text: str) -> list[Entry]:
+        """The country or capital a name stands for, also with a compass word before it ("southern
+        Lebanon", "eastern Beirut"), unless the whole name is a place of its own ("Northern Ireland")."""
+        key = norm(text)
+        found = [e for e in self.by_alias.get(key, []) if e.kind in ("country", "capital")]
+        words = key.split()
+        if found or key in self.cities or len(words) < 2 or words[0] not in COMPASS_WORDS:
+            return found
+        return [e for e in self.by_alias.get(" ".join(words[1:]), []) if e.kind in ("country", "capital")]
+
     def place_country(self, text: str) -> str | None:
         """The state of a country, capital, city or region named by the text, else None."""
-        words = norm(text).split()
-        names = [words] + ([words[1:]] if len(words) > 1 and words[0] in COMPASS_WORDS else [])
-        for name in names:
-            for entry in self.by_alias.get(" ".join(name), []):
-                if entry.kind in ("country", "capital"):
-                    return entry.actor.id
-            city = self.place(" ".join(name))
-            if city is not None:
-                return city.country
-        return None
+        entries = self.place_entries(text)
+        if entries:
+            return entries[0].actor.id
+        city = self.place(text)
+        return city.country if city else None
 
     def country_actor(self, code: str) -> Actor:
         if code not in self.countries:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorMention, Article
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
 from .homes import settle_homes
-from .kb import COMPASS_WORDS, PLACE_SUFFIXES, Entry, KnowledgeBase
+from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, norm, slug
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -126,9 +126,8 @@ class Resolver:
         words = norm(text).split()
         if not entries and len(words) > 1 and words[-1] in PLACE_SUFFIXES:  # "Montenegro province"
             entries = [e for e in self.kb.lookup(" ".join(words[:-1])) if e.kind in PLACE_KINDS]
-        if not entries and len(words) > 1 and words[0] in COMPASS_WORDS and ent.label_ in ("GPE", "LOC") \
-                and norm(text) not in self.kb.cities:  # "Northern Ireland" is a region, not Ireland
-            entries = [e for e in self.kb.lookup(" ".join(words[1:])) if e.kind in ("country", "capital")]
+        if not entries and ent.label_ in ("GPE", "LOC"):  # "southern Lebanon"
+            entries = self.kb.place_entries(text)
         if ent.label_ == "PERSON" and entries and entries[0].kind in ("country", "capital") \
                 and not self._looks_like_known_person(text):
             ent.label_ = "GPE"  # the small model tags some countries as people ("Benin", "Sri Lanka")
