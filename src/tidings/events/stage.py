@@ -107,8 +107,9 @@ def events(article: Article, options: Options) -> None:
                     continue
                 trigger, roles = found
             sources, targets = roles.sources, roles.targets
-            place = event_location(tok, sent, kb)
-            if trigger.type == "CONSULT" and trigger.mode != "visit" and place is not None and place.start is not None:
+            meeting = trigger.type == "CONSULT" and trigger.mode != "visit"
+            place = event_location(tok, sent, kb) if meeting else None
+            if place is not None and place.start is not None:
                 # "the Council met in New York": where a meeting is held is no party to it (where a
                 # visit goes is: "arrived in Seoul")
                 targets = [t for t in targets if not t.start <= place.start < t.end]
@@ -140,6 +141,8 @@ def events(article: Article, options: Options) -> None:
             if not sources and (not targets or not _occurs(tok)):
                 continue  # precision first: an event without a known actor is not coded
             when = event_date(tok, sent, article.published)
+            if not meeting:  # located only now that the event is kept
+                place = event_location(tok, sent, kb)
             confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) + 0.1 * (len(trigger.words) > 1 or bool(trigger.objects))
             source_dicts = [_actor(m, names) for m in sources]
             if not sources and place is not None and place.country and type_ in LOCATED_TYPES:
