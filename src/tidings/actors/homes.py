@@ -52,6 +52,12 @@ def _object_country(prep: Token, kb: KnowledgeBase) -> str | None:
                  for code in [_named_country(tok, kb)] if code), None)
 
 
+def _country_after(head: Token, preps: set[str], kb: KnowledgeBase) -> str | None:
+    """The state of the first place named by one of ``preps`` hung on ``head``."""
+    return next((code for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+                 for code in [_object_country(p, kb)] if code), None)
+
+
 def place_of(noun: Token, kb: KnowledgeBase) -> str | None:
     """The state a noun phrase places itself in: "students throughout Indonesia", "Albanians of
     southern Serbia", "a group based in Trinidad", "a missionary from Calgary"."""
@@ -61,8 +67,7 @@ def place_of(noun: Token, kb: KnowledgeBase) -> str | None:
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS | {"of", "from"}:
                 code = _object_country(child, kb)
             elif child.dep_ == "acl" and child.lemma_.lower() in SITUATING_VERBS:
-                code = next((c for p in child.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
-                             for c in [_object_country(p, kb)] if c), None)
+                code = _country_after(child, LOCATIVE_PREPS, kb)
             else:
                 continue
             if code:
@@ -79,8 +84,7 @@ def scene_of(noun: Token, kb: KnowledgeBase) -> str | None:
     verb = head.head
     # the clause's own places, then those of a clause hung on it ("... when they blew themselves up in Tel Aviv")
     clauses = [verb] + [c for c in verb.children if c.dep_ == "advcl"]
-    return next((c for v in clauses for p in v.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
-                 for c in [_object_country(p, kb)] if c), None)
+    return next((code for v in clauses for code in [_country_after(v, LOCATIVE_PREPS, kb)] if code), None)
 
 
 def dominant_country(resolver: Resolver) -> str | None:
