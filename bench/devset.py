@@ -1,0 +1,110 @@
+"""The mixed-news dev set: 60 whole real articles with every event labelled by hand.
+
+Half are US political news (PolNeAR train, ``../shared/data/polnear/train/text``), half business and
+technology news (MEANTIME airbus and apple, ``../shared/data/meantime/intra-doc_annotation``), where
+few political events should be found. The documents are drawn once with a fixed seed and split in
+two halves of the same make-up:
+
+- ``dev``: looked at while tuning rules, thresholds and the model's decision policy;
+- ``test``: never looked at while tuning; only its figures are printed.
+
+The labels (``bench/devset/labels/*.jsonl``, one event a line) follow ``bench/devset/RUBRIC.md`` and give
+character offsets into :func:`text` of the document, which is what the benchmark feeds Tidings.
+The texts themselves stay in ``../shared``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+POLNEAR = SHARED / "polnear" / "train" / "text"
+MEANTIME = SHARED / "meantime" / "intra-doc_annotation"
+LABELS = Path(__file__).resolve().parent / "devset" / "labels"
+SEED = 20261202
+PER_SOURCE = 30
+NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.I)
+NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘"}
+
+
+def available() -> bool:
+    """Whether the shared data the dev set is drawn from is here."""
+    return POLNEAR.is_dir() and MEANTIME.is_dir()
+
+
+@cache
+def documents() -> dict[str, list[str]]:
+    """The document ids by split: {"dev": [...], "test": [...]}; ids are 'polnear/NAME' or 'meantime/TOPIC/NAME'."""
+    rng = random.Random(SEED)
+    polnear = sorted(p.name for p in POLNEAR.glob("*.txt") if 1500 <= len(p.read_text(encoding="utf-8")) <= 4500)
+    chosen_p = rng.sample(polnear, PER_SOURCE)
+    meantime = sorted(f"{p.parent.name}/{p.name}" for p in MEANTIME.glob("*/*.xml"))
+    chosen_m = rng.sample(meantime, PER_SOURCE)
+    half = PER_SOURCE // 2
+    return {
+        "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
+        "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
+    }
+
+
+def split_of(doc: str) -> str:
+    """'dev' or 'test'."""
+    return "dev" if doc in documents()["dev"] else "test"
+
+
+def _detokenize(root: ET.Element) -> str:
+    """A MEANTIME document's text from its tokens: the title sentence on its own line, then the
+    body, with the spacing of ordinary prose (no space before punctuation)."""
+    lines: list[list[str]] = []
+    current: list[str] = []
+    sentence = None
+    for tok in root.iter("token"):
+        s = tok.get("sentence")
+        if sentence is not None and s != sentence and sentence == "0":
+            lines.append(current)
+            current = []
+        sentence = s
+        current.append(tok.text or "")
+    lines.append(current)
+    out = []
+    for words in lines:
+        buf = ""
+        for w in words:
+            if buf and not NO_SPACE_BEFORE.match(w) and buf[-1] not in NO_SPACE_AFTER:
+                buf += " "
+            buf += w
+        out.append(buf)
+    return "\n\n".join(out) + "\n"
+
+
+@cache
+def text(doc: str) -> str:
+    """The full text of a dev-set document, exactly as the benchmark feeds it to Tidings."""
+    kind, _, name = doc.partition("/")
+    if kind == "polnear":
+        return (POLNEAR / name).read_text(encoding="utf-8")
+    if kind == "meantime":
+        return _detokenize(ET.parse(MEANTIME / name).getroot())
+    raise ValueError(f"unknown dev-set document {doc!r}: ids start with 'polnear/' or 'meantime/'")
+
+
+def labels(folder: Path = LABELS) -> list[dict]:
+    """Every labelled event, each a dict with doc, trigger [start, end], type, mode, source, target
+    (and one ``{"doc": ..., "none": true}`` line for an article read and found to hold no event)."""
+    rows = []
+    for path in sorted(folder.glob("*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+if __name__ == "__main__":
+    for split, docs in documents().items():
+        print(split, len(docs))
+        for d in docs:
+            print("  ", d, len(text(d)))
