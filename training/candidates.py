@@ -1,0 +1,79 @@
+"""Candidate events for hand labelling: what the rule coder proposes in texts, with offsets.
+
+Each candidate is the sentence, trigger, source and target of one event the rules code, as
+character offsets into the *file's* text, so that labels can be kept without copying the text:
+
+    python training/candidates.py ../shared/data/polnear/train/text --skip-devset --limit 150 > /tmp/candidates.jsonl
+
+A labeller adds ``"label"`` (a PLOVER type, or ``"NONE"`` when the candidate is no event) and the
+model's training set is rebuilt from the offsets by ``training/dataset.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def _span(role: list[dict], lo: int, hi: int, shift: int) -> list[int] | None:
+    """The first actor of a role that lies inside the sentence [lo, hi), in file offsets."""
+    for actor in role:
+        s, e = actor.get("start"), actor.get("end")
+        if s is not None and e is not None and lo <= s and e <= hi:
+            return [s + shift, e + shift]
+    return None
+
+
+def candidates(path: Path, pipeline) -> list[dict]:
+    """The rule coder's events for one text file, as file-offset candidates."""
+    raw = path.read_text(encoding="utf-8")
+    article = pipeline.article(raw, origin=str(path))
+    out, cursor = [], 0
+    for event in article.events:
+        sent = article.sentences[event.sentence_index]
+        at = raw.find(sent.text, cursor if cursor <= len(raw) else 0)
+        if at < 0:
+            at = raw.find(sent.text)
+        if at < 0:
+            continue  # cleaning changed the sentence: no stable offsets
+        shift = at - sent.start
+        out.append({
+            "doc": path.name, "sent": [at, at + len(sent.text)],
+            "trigger": [event.start + shift, event.end + shift], "trigger_text": event.trigger,
+            "source": _span(event.sources, sent.start, sent.end, shift),
+            "target": _span(event.targets, sent.start, sent.end, shift),
+            "rule_type": event.type, "rule_cameo": event.cameo, "modality": event.modality,
+        })
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--skip-devset", action="store_true", help="leave out the dev set's documents")
+    parser.add_argument("--limit", type=int, default=0, help="at most this many files (0: all)")
+    parser.add_argument("--offset", type=int, default=0, help="skip this many files first")
+    args = parser.parse_args()
+    from tidings import Options, Pipeline
+
+    skip = set()
+    if args.skip_devset:
+        import devset
+
+        skip = {d.split("/", 1)[1] for docs in devset.documents().values() for d in docs}
+    files = [p for p in sorted(args.folder.glob("*.txt")) if p.name not in skip][args.offset:]
+    if args.limit:
+        files = files[: args.limit]
+    pipeline = Pipeline(Options(progress=False), stages=["sentences", "entities", "actors", "quotes", "events"])
+    for path in files:
+        for c in candidates(path, pipeline):
+            print(json.dumps(c, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
