@@ -1,0 +1,175 @@
+"""The event classifier's training data, rebuilt from public sources and our own labels.
+
+Every row is one candidate: a sentence, with the candidate's source marked ``<s>...</s>`` and its
+target ``<t>...</t>`` where known, and up to two labels:
+
+- ``type``: one of the 16 PLOVER types, ``NONE`` (no event), ``YIELD`` (PLV's merge of CONCEDE and
+  RETREAT, trained as either of the two) or None;
+- ``penta``: the five-class CAMEO label of ConfliBERT's set (0 statement or appeal, 1 verbal
+  cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict) or None.
+
+Sources (see docs/model.md for provenance and licences), all under ``../shared/data`` except ours:
+
+| origin | rows | labels |
+|---|---|---|
+| plv | PLV train, marked sentences | type, penta |
+| cameo | ConfliBERT CAMEO classification train | penta |
+| india | IndiaPoliceEvents sentences labelled ARREST or KILL | type (COERCE, ASSAULT) |
+| ngec | NGEC synthetic stories: filled headline and first sentence, down-weighted | type |
+| candidates | the rule coder's candidates in PolNeAR train articles, labelled by hand (training/data) | type or NONE |
+| written | sentences we wrote across news sections, labelled by hand (training/data) | type or NONE |
+
+A sentence is held out when a hash of its normalised text says so, whatever its origin, so that the
+same sentence never sits on both sides (PLV and the CAMEO set share sentences).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+OURS = Path(__file__).resolve().parent / "data"
+HELD_OUT_PERCENT = 20
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+LABELS = TYPES + ("NONE",)
+MARK = re.compile(r"</?[st]>")
+
+
+@dataclass
+class Row:
+    text: str
+    type: str | None
+    penta: int | None
+    weight: float
+    origin: str
+
+    @property
+    def held_out(self) -> bool:
+        return held_out(self.text)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", MARK.sub("", text)).strip().lower()
+
+
+def held_out(text: str) -> bool:
+    """Whether a sentence belongs to the held-out split (about HELD_OUT_PERCENT of sentences)."""
+    digest = hashlib.sha1(normalise(text).encode("utf-8")).digest()
+    return digest[0] * 100 // 256 < HELD_OUT_PERCENT
+
+
+def plv() -> list[Row]:
+    rows = []
+    with open(SHARED / "plv" / "PLV_train.tsv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            rows.append(Row(r["marked_sentence"], r["gold_root"], int(r["gold_penta"]), 1.0, "plv"))
+    return rows
+
+
+def cameo() -> list[Row]:
+    rows = []
+    with open(SHARED / "cameo_class" / "train.tsv", encoding="utf-8", newline="") as fh:
+        for line in fh:
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            if text and label.strip().isdigit():
+                rows.append(Row(text, None, int(label), 1.0, "cameo"))
+    return rows
+
+
+def india(limit_per_class: int = 300) -> list[Row]:
+    rows, seen = [], {"COERCE": 0, "ASSAULT": 0}
+    for line in open(SHARED / "india_police_events" / "sents.jsonl", encoding="utf-8"):
+        r = json.loads(line)
+        labels, text = set(r["sent_labels"]), r["sent_text"].strip()
+        type_ = "ASSAULT" if "KILL" in labels else "COERCE" if "ARREST" in labels else None
+        if type_ and len(text.split()) >= 6 and seen[type_] < limit_per_class:
+            seen[type_] += 1
+            rows.append(Row(text, type_, None, 0.5, "india"))
+    return rows
+
+
+def ngec(per_template: int = 3) -> list[Row]:
+    """Headline and first sentence of a few stories per headline template; fiction, so light weight."""
+    csv.field_size_limit(1 << 30)
+    rows, count = [], {}
+    with open(SHARED / "ngec_synthetic" / "gpt_synthetic_events_2023-10-19_19.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            template = r["title"]
+            if count.get(template, 0) >= per_template or r["label"] not in TYPES:
+                continue
+            count[template] = count.get(template, 0) + 1
+            headline = r["prompt"].strip().splitlines()[0].strip()
+            first = re.split(r"(?<=[.!?])\s+", r["text"].strip(), maxsplit=1)[0]
+            rows.append(Row(headline, r["label"], None, 0.3, "ngec"))
+            if 6 <= len(first.split()) <= 60:
+                rows.append(Row(first, r["label"], None, 0.3, "ngec"))
+    return rows
+
+
+def _marked(raw: str, sent: list[int], source: list[int] | None, target: list[int] | None) -> str:
+    """The sentence with the source and target spans marked as PLV marks them."""
+    lo, hi = sent
+    marks = []
+    for span, tag in ((source, "s"), (target, "t")):
+        if span and lo <= span[0] < span[1] <= hi:
+            marks += [(span[0], f"<{tag}>"), (span[1], f"</{tag}>")]
+    out, at = [], lo
+    for pos, tag in sorted(marks, key=lambda m: (m[0], m[1].startswith("<") and not m[1].startswith("</"))):
+        out += [raw[at:pos], tag]
+        at = pos
+    out.append(raw[at:hi])
+    return "".join(out)
+
+
+def candidates(path: Path = OURS / "polnear_candidates.jsonl") -> list[Row]:
+    """Hand-labelled candidates of the rule coder; the texts are read from ../shared by offset."""
+    if not path.exists():
+        return []
+    folder = SHARED / "polnear" / "train" / "text"
+    rows, cache = [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        c = json.loads(line)
+        if c.get("label") not in LABELS:
+            continue
+        raw = cache.setdefault(c["doc"], (folder / c["doc"]).read_text(encoding="utf-8"))
+        source = c["source"] if c.get("source_ok") is not False else None
+        target = c["target"] if c.get("target_ok") is not False else None
+        rows.append(Row(_marked(raw, c["sent"], source, target), c["label"], None, 1.0, "candidates"))
+    return rows
+
+
+def written(path: Path = OURS / "written.jsonl") -> list[Row]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            if r.get("label") in LABELS:
+                rows.append(Row(r["text"], r["label"], None, 1.0, "written"))
+    return rows
+
+
+def load() -> list[Row]:
+    """Every row, in a fixed order."""
+    return plv() + cameo() + india() + ngec() + candidates() + written()
+
+
+if __name__ == "__main__":
+    from collections import Counter
+
+    data = load()
+    print(len(data), "rows")
+    for origin in ("plv", "cameo", "india", "ngec", "candidates", "written"):
+        part = [r for r in data if r.origin == origin]
+        print(f"{origin:11} {len(part):5}  held out {sum(r.held_out for r in part):4}",
+              Counter(r.type for r in part).most_common(6))
