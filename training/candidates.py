@@ -41,6 +41,7 @@ def candidates(path: Path, pipeline) -> list[dict]:
             at = raw.find(sent.text)
         if at < 0:
             continue  # cleaning changed the sentence: no stable offsets
+        cursor = at
         shift = at - sent.start
         out.append({
             "doc": path.name, "sent": [at, at + len(sent.text)],

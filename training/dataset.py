@@ -133,13 +133,15 @@ def candidates(path: Path = OURS / "polnear_candidates.jsonl") -> list[Row]:
     if not path.exists():
         return []
     folder = SHARED / "polnear" / "train" / "text"
-    rows, cache = [], {}
+    rows, cache, seen = [], {}, set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         c = json.loads(line)
-        if c.get("label") not in LABELS:
+        key = (c["doc"], tuple(c["trigger"]))
+        if c.get("label") not in LABELS or key in seen:
             continue
+        seen.add(key)
         raw = cache.setdefault(c["doc"], (folder / c["doc"]).read_text(encoding="utf-8"))
         source = c["source"] if c.get("source_ok") is not False else None
         target = c["target"] if c.get("target_ok") is not False else None

