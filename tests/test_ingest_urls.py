@@ -23,8 +23,12 @@ def test_feed_and_url_ingest_with_one_broken_entry(http_root, examples_dir, tmp_
     (root / "feed.rss").write_text(FEED.format(base=base), encoding="utf-8")
     db = str(tmp_path / "web.duckdb")
     runner = CliRunner()
+    refused = runner.invoke(main, ["ingest", f"{base}/07.html", "--db", db])
+    assert refused.exit_code == 1
+    assert "127.0.0.1 is a loopback address; pass --allow-private-hosts" in refused.output
+    assert "Added 0 articles" in refused.output
     result = runner.invoke(main, ["ingest", f"{base}/feed.rss", f"{base}/07.html", f"{base}/05.html",
-                                  "--db", db])
+                                  "--db", db, "--allow-private-hosts"])
     assert result.exit_code == 1, result.output  # the missing entry is a failure
     assert f"{base}/missing.html" in result.output and "404" in result.output
     assert "Added 3 articles" in result.output and "1 duplicates" in result.output

@@ -19,7 +19,9 @@ class Options:
     boilerplate: extra boilerplate lexicon files, beside the bundled one.
     actors: extra actor knowledge-base files (TSV, columns of leaders.tsv or organisations.tsv).
     triggers: extra event trigger files (TSV, columns of events/data/triggers.tsv).
-    timeout: seconds to wait for a URL.
+    timeout: seconds for one whole fetch of a URL (redirects, headers and body together).
+    feed_timeout: seconds for a feed and all the entries it links to, together.
+    allow_private_hosts: also fetch URLs on loopback, private, link-local and reserved addresses.
     """
 
     workers: int = 1
@@ -31,4 +33,6 @@ class Options:
     actors: tuple[Path, ...] = field(default_factory=tuple)
     triggers: tuple[Path, ...] = field(default_factory=tuple)
     timeout: float = 20.0
+    feed_timeout: float = 300.0
+    allow_private_hosts: bool = False
     progress: bool = True

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+import codecs
+import math
 from datetime import date
 
 import click
@@ -11,6 +12,7 @@ from rich.console import Console
 from ..errors import TidingsError
 from ..ingest.dates import parse_date
 from ..store.db import DEFAULT_PATH
+from .safe import json_text, plain
 
 out = Console(highlight=False, soft_wrap=True)
 if not out.is_terminal:
@@ -34,24 +36,46 @@ def print_count(rows: list, limit: int, what: str) -> None:
 
 
 def date_arg(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """A date option; only --published must be a plausible publication date."""
     try:
-        return parse_date(value)
+        return parse_date(value, bounded=param.name == "published")
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
 
 
+def encoding_arg(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A text encoding Python knows."""
+    if value is None:
+        return None
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+
+
+def seconds_arg(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """A duration option: a positive, finite number of seconds."""
+    if not (math.isfinite(value) and value > 0):
+        raise click.BadParameter(f"{value} is not a positive, finite number of seconds")
+    return value
+
+
 def echo_json(data: object) -> None:
-    click.echo(json.dumps(data, default=str, ensure_ascii=False, indent=2))
+    click.echo(json_text(data, indent=2))
 
 
 class TidingsGroup(click.Group):
-    """Turns library errors into one clear line and exit code 1, without a traceback."""
+    """Turns library errors, and files that cannot be written, into one clear line and exit code 1."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except TidingsError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(plain(exc)) from None
+        except OSError as exc:
+            if exc.filename is None:
+                raise
+            raise click.ClickException(plain(f"{exc.filename}: {exc.strerror or exc}")) from None
 
 
 @click.group(cls=TidingsGroup, context_settings={"help_option_names": ["-h", "--help"]})

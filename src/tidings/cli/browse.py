@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import click
-from rich.markup import escape
 from rich.table import Table
 
 from ..store.db import open_store
 from .app import date_arg, db_option, echo_json, err, json_option, main, out
+from .safe import markup as escape
 
 
 @main.command()
@@ -35,8 +35,8 @@ def articles(db: str, language, source, since, until, search, status, limit: int
                          justify="right" if name in ("words", "sents", "ents") else "left")
     table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=20)
     for r in rows:
-        table.add_row(r["id"][:10], str(r["published"] or ""), r["source"] or "", r["language"] or "",
-                      str(r["n_words"]), str(r["n_sentences"]), str(r["n_mentions"]),
+        table.add_row(escape(r["id"][:10]), escape(r["published"] or ""), escape(r["source"] or ""),
+                      escape(r["language"] or ""), str(r["n_words"]), str(r["n_sentences"]), str(r["n_mentions"]),
                       escape(r["title"] or "(untitled)"))
     out.print(table)
     err.print(f"{len(rows)} articles" + (" (limit reached; use --limit)" if len(rows) == limit else ""))
@@ -80,7 +80,7 @@ def show(what: tuple[str, ...], db: str, as_json: bool) -> None:
         if a[field] is not None:
             out.print(f"  [dim]{field:<9}[/dim] {escape(str(a[field]))}")
     out.print()
-    out.print(escape(a["text"]))
+    out.print(escape(a["text"], newlines=True))
     out.print()
     out.print(f"[bold]Removed as page residue[/bold] ({len(a['removed'])} lines)")
     for line in a["removed"]:
@@ -89,13 +89,13 @@ def show(what: tuple[str, ...], db: str, as_json: bool) -> None:
               f" [bold]actors[/bold] ({len(a['actor_mentions'])})")
     by_sentence: dict[int, list[str]] = {}
     for m in a["mentions"]:
-        by_sentence.setdefault(m["sentence_index"], []).append(f"{escape(m['text'])} [dim]{m['label']}[/dim]")
+        by_sentence.setdefault(m["sentence_index"], []).append(f"{escape(m['text'])} [dim]{escape(m['label'])}[/dim]")
     actors_by_sentence: dict[int, list[str]] = {}
     for m in a["actor_mentions"]:
-        codes = " ".join(filter(None, [m["country"], *m["sectors"]]))
+        codes = escape(" ".join(filter(None, [m["country"], *m["sectors"]])))
         who = escape(m["actor_name"] or "unresolved")
         actors_by_sentence.setdefault(m["sentence_index"], []).append(
-            f"{escape(m['text'])} [dim]->[/dim] {who} [dim]{codes} ({m['method']})[/dim]")
+            f"{escape(m['text'])} [dim]->[/dim] {who} [dim]{codes} ({escape(m['method'])})[/dim]")
     for s in a["sentences"]:
         out.print(f"  [dim]{s['index']:>3} {s['start']:>5}-{s['end']:<5}[/dim] {escape(s['text'])}")
         if by_sentence.get(s["index"]):
@@ -111,7 +111,7 @@ def _show_actor(db: str, key: str, as_json: bool) -> None:
         actor = get_actor(store, key)
     if as_json:
         return echo_json(actor)
-    out.print(f"[bold]{escape(actor['name'])}[/bold]  [dim]{actor['id']}[/dim]")
+    out.print(f"[bold]{escape(actor['name'])}[/bold]  [dim]{escape(actor['id'])}[/dim]")
     for field in ("type", "country", "sectors", "wikidata", "aliases"):
         value = actor[field]
         if value:
@@ -119,7 +119,7 @@ def _show_actor(db: str, key: str, as_json: bool) -> None:
     out.print(f"\n[bold]Mentions[/bold] ({len(actor['mentions'])})")
     for m in actor["mentions"]:
         sentence = m["sentence"]
-        out.print(f"  [dim]{m['article_id'][:10]} {m['published'] or ''} {m['method']}[/dim] "
+        out.print(f"  [dim]{escape(m['article_id'][:10])} {escape(m['published'] or '')} {escape(m['method'])}[/dim] "
                   f"{escape(m['text'])}: [italic]{escape(sentence)}[/italic]")
 
 
@@ -145,8 +145,8 @@ def actors_cmd(db: str, country, type_, sector, search, limit: int, as_json: boo
         table.add_column(name, no_wrap=True, max_width=width, overflow="ellipsis",
                          justify="right" if name in ("mentions", "articles") else "left")
     for r in rows:
-        table.add_row(r["id"], escape(r["name"]), r["type"], r["country"] or "", " ".join(r["sectors"]),
-                      str(r["mentions"]), str(r["articles"]))
+        table.add_row(escape(r["id"]), escape(r["name"]), escape(r["type"]), escape(r["country"] or ""),
+                      escape(" ".join(r["sectors"])), str(r["mentions"]), str(r["articles"]))
     out.print(table)
     err.print(f"{len(rows)} actors" + (" (limit reached; use --limit)" if len(rows) == limit else ""))
 
@@ -184,5 +184,6 @@ def stages() -> None:
 
     table = Table("stage", "needs", "adds", "what it does", box=None)
     for info in resolve():
-        table.add_row(info.name, ", ".join(info.requires), ", ".join(info.provides), info.doc)
+        table.add_row(escape(info.name), escape(", ".join(info.requires)), escape(", ".join(info.provides)),
+                      escape(info.doc))
     out.print(table)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.markup import escape
 from rich.table import Table
 
 from ..store.db import open_store
 from .app import date_arg, db_option, echo_json, limit_option, main, out, print_count
 from .output import write_rows
+from .safe import markup as escape
+from .safe import same_length
 
 
 def show_event(db: str, key: str, as_json: bool) -> None:
@@ -23,29 +24,30 @@ def show_event(db: str, key: str, as_json: bool) -> None:
     if as_json:
         return echo_json(e)
     base = e["sentence_start"]
-    line = Text(e["sentence_text"])
+    line = Text(same_length(e["sentence_text"]))  # offsets into the sentence still hold
     for actor in e["sources"]:
         line.stylize("bold green", actor["start"] - base, actor["end"] - base)
     for actor in e["targets"]:
         if actor not in e["sources"]:
             line.stylize("bold blue", actor["start"] - base, actor["end"] - base)
     line.stylize("bold reverse", e["start"] - base, e["end"] - base)
-    out.print(f"[bold]{e['type']}[/bold] {e['mode'] or ''} {e['context'] or ''} [dim](CAMEO {e['cameo']})[/dim]"
-              f"  {e['modality']}" + (f" [dim](cue: {escape(e['modality_cue'])})[/dim]" if e["modality_cue"] else ""))
+    out.print(f"[bold]{escape(e['type'])}[/bold] {escape(e['mode'] or '')} {escape(e['context'] or '')} "
+              f"[dim](CAMEO {escape(e['cameo'])})[/dim]  {escape(e['modality'])}"
+              + (f" [dim](cue: {escape(e['modality_cue'])})[/dim]" if e["modality_cue"] else ""))
     out.print(line)
-    who = lambda xs: "; ".join(f"{escape(x['name'] or x['text'])} [dim]{x['country'] or ''} {' '.join(x['sectors'])}[/dim]" for x in xs)  # noqa: E731
+    who = lambda xs: "; ".join(f"{escape(x['name'] or x['text'])} [dim]{escape(x['country'] or '')} {escape(' '.join(x['sectors']))}[/dim]" for x in xs)  # noqa: E731
     out.print(f"  [green]source[/green]  {who(e['sources'])}")
     out.print(f"  [blue]target[/blue]  {who(e['targets']) or '-'}")
     if e["attributed_to"]:
         a = e["attributed_to"]
         out.print(f"  [dim]claimed by[/dim] {escape(a['name'] or a['text'])}")
     if e["date"]:
-        out.print(f"  [dim]when[/dim]    {e['date']} ({e['date_precision']})")
+        out.print(f"  [dim]when[/dim]    {escape(e['date'])} ({escape(e['date_precision'])})")
     if e["location"]:
         loc = e["location"]
-        out.print(f"  [dim]where[/dim]   {escape(loc['name'])} {loc['country'] or ''} ({loc['lat']}, {loc['lon']})")
-    out.print(f"  [dim]article[/dim] {e['article_id']} {escape(e['title'] or '')} {e['published'] or ''}")
-    out.print(f"  [dim]id[/dim]      {e['id']}  confidence {e['confidence']}")
+        out.print(f"  [dim]where[/dim]   {escape(loc['name'])} {escape(loc['country'] or '')} ({loc['lat']}, {loc['lon']})")
+    out.print(f"  [dim]article[/dim] {escape(e['article_id'])} {escape(e['title'] or '')} {escape(e['published'] or '')}")
+    out.print(f"  [dim]id[/dim]      {escape(e['id'])}  confidence {e['confidence']}")
 
 
 @main.command("events")
@@ -83,7 +85,8 @@ def events_cmd(db: str, actor, country, type_, modality, since, until, fmt: str,
             table.add_column(name, no_wrap=True, max_width=width, overflow="ellipsis")
         for r in rows:
             who = lambda xs: ", ".join(x["name"] or x["text"] for x in xs)  # noqa: E731
-            table.add_row(r["id"], r["date"] or "", r["type"], r["modality"], escape(who(r["sources"])),
+            table.add_row(escape(r["id"]), escape(r["date"] or ""), escape(r["type"]), escape(r["modality"]),
+                          escape(who(r["sources"])),
                           escape(who(r["targets"])), escape((r["location"] or {}).get("name") or ""),
                           escape(r["trigger"]))
         out.print(table)

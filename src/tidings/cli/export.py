@@ -8,6 +8,8 @@ import click
 
 from ..store.db import open_store
 from .app import db_option, err, main
+from .output import make_folder, writing
+from .safe import markup
 
 
 @main.command("export")
@@ -32,18 +34,19 @@ def export_cmd(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...], all_mo
     if fmt in ("plover", "gdelt"):
         from ..store.formats import export_gdelt, export_plover
 
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(out_dir)
         with open_store(db, read_only=True) as store:
-            if fmt == "plover":
-                path = out_dir / "events.plover.jsonl"
-                n = export_plover(store, path)
-            else:
-                path = out_dir / "events.gdelt.tsv"
-                n = export_gdelt(store, path, asserted_only=not all_modalities)
-        err.print(f"{path}  {n} records")
+            path = out_dir / ("events.plover.jsonl" if fmt == "plover" else "events.gdelt.tsv")
+            with writing(path):
+                if fmt == "plover":
+                    n = export_plover(store, path)
+                else:
+                    n = export_gdelt(store, path, asserted_only=not all_modalities)
+        err.print(f"{markup(path)}  {n} records")
         return
-    with open_store(db, read_only=True) as store:
+    make_folder(out_dir)
+    with open_store(db, read_only=True) as store, writing(out_dir):
         written = export(store, fmt, out_dir, list(tables) or None)
         for table, path in written.items():
             n = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            err.print(f"{path}  {n} records")
+            err.print(f"{markup(path)}  {n} records")

@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import click
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..options import Options
 from ..store.db import open_store
-from .app import date_arg, db_option, err, main
+from .app import date_arg, db_option, encoding_arg, err, main, seconds_arg
+from .safe import markup as escape
+from .safe import plain
 
 
 @main.command()
@@ -23,20 +24,27 @@ from .app import date_arg, db_option, err, main
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per parse batch and per store transaction.")
 @click.option("--published", callback=date_arg, help="Publication date for inputs that give none (e.g. 2024-11-07).")
-@click.option("--encoding", help="Encoding of plain-text files that are not UTF-8 (e.g. cp1252).")
+@click.option("--encoding", callback=encoding_arg,
+              help="Fallback encoding for files that are not UTF-8 (e.g. cp1252); UTF-8 files are read as UTF-8.")
 @click.option("--boilerplate", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra boilerplate lexicon (one regex per line); may be repeated.")
 @click.option("--triggers", "trigger_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra event triggers (TSV with the columns of events/data/triggers.tsv); may be repeated.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra actors (TSV with the columns of leaders.tsv or organisations.tsv); may be repeated.")
-@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@click.option("--timeout", default=20.0, show_default=True, callback=seconds_arg,
+              help="Seconds for one whole fetch of a URL: redirects, headers and body together.")
+@click.option("--feed-timeout", default=300.0, show_default=True, callback=seconds_arg,
+              help="Seconds for a feed and all the entries it links to, together.")
+@click.option("--allow-private-hosts", is_flag=True,
+              help="Also fetch URLs on loopback, private, link-local and reserved addresses "
+                   "(refused by default: a feed must not make Tidings read internal services).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no duplicate lines (errors still show).")
 @click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
            encoding: str | None, boilerplate: tuple[Path, ...], trigger_files: tuple[Path, ...],
-           actor_files: tuple[Path, ...], timeout: float, quiet: bool,
-           verbose: bool) -> None:
+           actor_files: tuple[Path, ...], timeout: float, feed_timeout: float, allow_private_hosts: bool,
+           quiet: bool, verbose: bool) -> None:
     """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
 
     PATHS may be .txt files (first non-empty line is the title), .html pages, .jsonl files
@@ -44,28 +52,32 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
     folders (searched recursively), article URLs and feed URLs. A file `name.json` beside
     `name.txt` or `name.html` supplies its metadata. Articles already stored are skipped,
     so an interrupted run can simply be started again. Exit code 1 if any input failed.
+
+    URLs are fetched over http and https only, redirects included (at most 5), never from
+    loopback, private or reserved addresses unless --allow-private-hosts is given; each page
+    may be up to 10 MB.
     """
     from ..pipeline import Pipeline  # loads spaCy: keep `tidings --help` fast
 
     options = Options(workers=workers, batch_size=batch_size, published=published, encoding=encoding,
                       boilerplate=boilerplate, actors=actor_files, triggers=trigger_files, timeout=timeout,
-                      progress=not quiet)
+                      feed_timeout=feed_timeout, allow_private_hosts=allow_private_hosts, progress=not quiet)
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)
     counts = {"words": 0}
-    with open_store(db) as store, progress:
+    with open_store(db, hold=False) as store, progress:
         task = progress.add_task("ingest", total=None, rate="")
 
         def listen(kind: str, item) -> None:
             if kind == "failed":
                 err.print(f"[red]error[/red] {escape(str(item))}")
             elif kind == "duplicate" and not quiet:
-                err.print(f"[yellow]duplicate[/yellow] {escape(item.origin or item.id)} (already stored as {item.id})")
+                err.print(f"[yellow]duplicate[/yellow] {escape(item.origin or item.id)} (already stored as {escape(item.id)})")
             if kind == "added":
                 counts["words"] += item.n_words
                 if verbose:
-                    click.echo(f"stored {item.id} {item.origin}")
+                    click.echo(plain(f"stored {item.id} {item.origin}"))
             progress.advance(task)
             elapsed = progress.tasks[0].elapsed or 1e-9
             done = progress.tasks[0].completed
@@ -78,6 +90,6 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
         if report.skipped_language else ""
     err.print(f"Added {report.added} articles{skipped}, {len(report.duplicates)} duplicates, "
               f"{len(report.failed)} failed in {report.seconds:.1f} s "
-              f"({rate:.1f} articles/s, {report.words / max(report.seconds, 1e-9):,.0f} words/s) into {db}")
+              f"({rate:.1f} articles/s, {report.words / max(report.seconds, 1e-9):,.0f} words/s) into {escape(db)}")
     if not report.ok:
         sys.exit(1)

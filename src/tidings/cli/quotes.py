@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import click
-from rich.markup import escape
 from rich.table import Table
 
 from ..store.db import open_store
 from .app import db_option, echo_json, json_option, limit_option, main, out, print_count
+from .safe import markup as escape
 
 KINDS = ("statement", "assessment", "prediction", "denial")
 
@@ -54,8 +54,8 @@ def quotes_cmd(db: str, speaker, article, search, limit: int, as_json: bool) -> 
     table.add_column("how", no_wrap=True, max_width=6)
     table.add_column("quote", no_wrap=True, overflow="ellipsis", min_width=30)
     for r in rows:
-        table.add_row(r["id"], r["published"] or "", escape(_who(r["speaker"])), r["method"],
-                      escape(r["text"].replace("\n", " ")))
+        table.add_row(escape(r["id"]), escape(r["published"] or ""), escape(_who(r["speaker"])), escape(r["method"]),
+                      escape(r["text"]))
     out.print(table)
     print_count(rows, limit, "quotes")
 
@@ -95,8 +95,8 @@ def claims_cmd(db: str, kind, speaker, article, search, limit: int, as_json: boo
         table.add_column(name, no_wrap=True, max_width=width, overflow="ellipsis")
     table.add_column("content", no_wrap=True, overflow="ellipsis", min_width=30)
     for r in rows:
-        table.add_row(r["id"], r["published"] or "", r["kind"], escape(_who(r["speaker"])), escape(r["cue"]),
-                      escape(r["content"].replace("\n", " ")))
+        table.add_row(escape(r["id"]), escape(r["published"] or ""), escape(r["kind"]), escape(_who(r["speaker"])),
+                      escape(r["cue"]), escape(r["content"]))
     out.print(table)
     print_count(rows, limit, "claims")
 
@@ -138,7 +138,7 @@ def predictions_cmd(db: str, speaker, outcome, limit: int, as_json: bool) -> Non
         about = ", ".join(a["name"] or a["actor_id"] for a in r["about"])
         o = r["outcome"]
         result = f"{o['type']} {o['published'] or ''} {o['event_id']}" if o else "open"
-        table.add_row(r["id"], r["published"] or "", escape(_who(r["speaker"])), escape(about),
-                      escape(r["content"].replace("\n", " ")), escape(result))
+        table.add_row(escape(r["id"]), escape(r["published"] or ""), escape(_who(r["speaker"])), escape(about),
+                      escape(r["content"]), escape(result))
     out.print(table)
     print_count(rows, limit, "predictions")

@@ -19,19 +19,19 @@ METADATA_KEYS = ("title", "url", "published", "source", "author")
 
 
 def decode(data: bytes, origin: str, encoding: str | None = None) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, or the given encoding."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else the given fallback encoding."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(origin, "binary data, not text (NUL bytes found)")
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise InputError(origin, f"cannot decode as {encoding}: {exc}") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if encoding:  # only for files that are not UTF-8: a UTF-8 file stays UTF-8
+            try:
+                return data.decode(encoding)
+            except (LookupError, UnicodeDecodeError) as fallback:
+                raise InputError(origin, f"not UTF-8, and cannot decode as {encoding}: {fallback}") from None
         raise InputError(
             origin,
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "

@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..options import Options
 from .files import JSONL_SUFFIXES, SUPPORTED, read_file
 from .raw import RawDocument
-from .web import is_url, read_url
+from .web import FetchPolicy, is_url, read_url
 
 Item = RawDocument | InputError
 
@@ -25,6 +25,9 @@ def discover(inputs: Iterable[str]) -> list[Path | str | InputError]:
             found.append(value)
             continue
         path = Path(value)
+        if "://" in value and not path.exists():
+            found.append(InputError(value, "refused: only http:// and https:// URLs are fetched"))
+            continue
         if path.is_dir():
             found.extend(p for p in sorted(path.rglob("*"))
                          if p.is_file() and p.suffix.lower() in SUPPORTED and not p.name.startswith("."))
@@ -54,10 +57,12 @@ def estimate_total(found: list[Path | str | InputError]) -> int:
 
 def read_all(found: list[Path | str | InputError], options: Options) -> Iterator[Item]:
     """Yield each raw document, or an InputError where an input cannot be read."""
+    policy = FetchPolicy(timeout=options.timeout, feed_timeout=options.feed_timeout,
+                         allow_private_hosts=options.allow_private_hosts)
     for entry in found:
         if isinstance(entry, InputError):
             yield entry
         elif isinstance(entry, Path):
             yield from read_file(entry, options.encoding)
         else:
-            yield from read_url(entry, timeout=options.timeout)
+            yield from read_url(entry, policy)

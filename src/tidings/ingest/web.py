@@ -1,31 +1,34 @@
-"""Read articles from the web: single article URLs and RSS/Atom feeds (stdlib HTTP, feedparser)."""
+"""Read articles from the web: single article URLs and RSS/Atom feeds (safe fetching in fetch.py, feedparser)."""
 
 from __future__ import annotations
 
 import codecs
-import http.client
 import io
 import re
-import socket
-import urllib.error
+import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from datetime import date
 from email.message import Message
 from typing import Any
 
 import feedparser
+import lxml.html
 
 from ..errors import InputError
+from .dates import check_published
+from .fetch import USER_AGENT, FetchPolicy, Fetched, fetch_url
 from .raw import RawDocument
 
-USER_AGENT = "tidings/0.1"
-MAX_BYTES = 10 * 1024 * 1024
+__all__ = ["USER_AGENT", "FetchPolicy", "fetch", "is_url", "read_url", "decode_html"]
+
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml",
               "application/xml", "text/xml"}
 TEXT_TYPES = FEED_TYPES | {"application/xhtml+xml", "application/json"}
 FEED_STARTS = (b"<?xml", b"<rss", b"<feed", b"<rdf")
+BLOCKS = {"p", "div", "br", "li", "blockquote", "pre", "tr", "section", "article", "h1", "h2", "h3", "h4",
+          "h5", "h6"}
+PARAGRAPH = re.compile(r"\n\s*\n")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -46,47 +49,20 @@ def _mime(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
-def _reason(exc: BaseException, timeout: float) -> str:
-    """A short, user-facing reason for a network failure."""
-    if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
-        exc = exc.reason
-    if isinstance(exc, (TimeoutError, socket.timeout)):
-        return f"timed out after {timeout:g} s"
-    if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(exc, socket.gaierror):
-        return f"cannot resolve host ({exc.strerror or exc})"
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"cannot connect: {exc.strerror}"
-    return f"cannot fetch: {getattr(exc, 'reason', None) or exc}"
+def fetch(url: str, policy: FetchPolicy | None = None, *, deadline: float | None = None) -> Fetched:
+    """GET ``url`` under the URL policy (see ``fetch.py``) and check that it is a text page.
 
-
-def fetch(url: str, *, timeout: float = 20.0) -> tuple[bytes, str]:
-    """GET ``url`` (following redirects) and return its body and Content-Type header.
-
-    Raises InputError for non-http(s) URLs, HTTP errors, network failures, bodies over
-    10 MB and content that is not text (images, PDFs, ...).
+    Raises InputError for refused URLs and redirects, HTTP errors, network failures, the
+    deadline, bodies over the size cap and content that is not text (images, PDFs, ...).
     """
-    if not is_url(url):
-        raise InputError(url, "not an http:// or https:// URL")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            content_type = response.headers.get("Content-Type", "") or ""
-            mime = _mime(content_type)
-            unknown = mime in ("", "application/octet-stream")
-            if not (unknown or mime.startswith("text/") or mime in TEXT_TYPES or mime.endswith("+xml")):
-                raise InputError(url, f"not a text page (content type {mime})")
-            body = response.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise InputError(url, f"HTTP {exc.code} {exc.reason}".rstrip()) from None
-    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
-        raise InputError(url, _reason(exc, timeout)) from None
-    if len(body) > MAX_BYTES:
-        raise InputError(url, f"response larger than {MAX_BYTES // (1024 * 1024)} MB")
-    if unknown and (b"\x00" in body[:4096] or not _head(body).startswith(b"<")):
+    got = fetch_url(url, policy, deadline=deadline)
+    mime = _mime(got.content_type)
+    unknown = mime in ("", "application/octet-stream")
+    if not (unknown or mime.startswith("text/") or mime in TEXT_TYPES or mime.endswith("+xml")):
+        raise InputError(url, f"not a text page (content type {mime})")
+    if unknown and (b"\x00" in got.body[:4096] or not _head(got.body).startswith(b"<")):
         raise InputError(url, f"not a text page (content type {mime or 'missing'}, no markup found)")
-    return body, content_type
+    return got
 
 
 def _codec(name: bytes | str | None) -> str | None:
@@ -127,50 +103,83 @@ def _entry_date(entry: Any) -> date | None:
 
 def _entry_content(entry: Any) -> str | None:
     for part in entry.get("content") or []:
-        if part.get("value", "").strip():
+        if (part.get("value") or "").strip():
             return part["value"]
     summary = entry.get("summary")
     return summary if summary and summary.strip() else None
 
 
-def _read_entries(url: str, parsed: Any, timeout: float) -> Iterator[RawDocument | InputError]:
+def entry_text(content: str) -> str:
+    """Plain text of a feed entry's own content (HTML or text): a paragraph per block, blank lines between."""
+    try:
+        root = lxml.html.fragment_fromstring(content, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return content
+    for element in root.iter():
+        if element.tag in BLOCKS:
+            element.tail = "\n\n" + (element.tail or "")
+    paragraphs = (" ".join(part.split()) for part in PARAGRAPH.split(root.text_content()))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _entry(base: str, number: int, entry: Any, source: str | None, policy: FetchPolicy,
+           deadline: float) -> RawDocument | InputError:
+    """One feed entry: its linked page, else its own content; an InputError when neither can be had."""
+    link = (entry.get("link") or "").strip()
+    if entry.get("guidislink") and not is_url(link):
+        link = ""  # an id such as "abc-123" that feedparser took for a permalink
+    link = urllib.parse.urljoin(base, link) if link else None
+    origin = link if link and is_url(link) else f"{base}#entry-{number}"
+    published = _entry_date(entry)
+    try:
+        check_published(published)
+    except ValueError as exc:
+        return InputError(origin, f"bad published date: {exc}")
+    meta = dict(title=entry.get("title") or None, published=published, source=source,
+                author=entry.get("author") or None)
+    content = _entry_content(entry)
+    if link and (is_url(link) or content is None):  # a link Tidings will not fetch says why
+        try:
+            got = fetch(link, policy, deadline=deadline)
+        except InputError as exc:
+            return exc
+        return RawDocument(origin=link, format="feed", html=decode_html(got.body, got.content_type),
+                           url=got.url, **meta)
+    text = entry_text(content) if content is not None else ""
+    if not text.strip():
+        return InputError(origin, "feed entry has neither a link nor any content")
+    return RawDocument(origin=origin, format="feed", text=text, **meta)
+
+
+def _read_entries(feed: Fetched, parsed: Any, policy: FetchPolicy, deadline: float) -> Iterator[RawDocument | InputError]:
     source = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, start=1):
-        link = entry.get("link")
-        link = urllib.parse.urljoin(url, link.strip()) if link else None
-        meta = dict(title=entry.get("title") or None, published=_entry_date(entry),
-                    source=source, author=entry.get("author") or None)
-        if link and is_url(link):
-            try:
-                body, content_type = fetch(link, timeout=timeout)
-            except InputError as exc:
-                yield exc
-                continue
-            yield RawDocument(origin=link, format="feed", html=decode_html(body, content_type),
-                              url=link, **meta)
-            continue
-        origin = f"{url}#entry-{number}"
-        content = _entry_content(entry)
-        if content is None:
-            yield InputError(origin, "feed entry has neither a link nor any content")
-        else:
-            yield RawDocument(origin=origin, format="feed", html=content, **meta)
+        if time.monotonic() >= deadline:
+            left = len(parsed.entries) - number + 1
+            yield InputError(feed.requested, f"feed deadline of {policy.feed_timeout:g} s passed; "
+                             f"{left} of {len(parsed.entries)} entries not read")
+            return
+        yield _entry(feed.url, number, entry, source, policy, deadline)
 
 
-def read_url(url: str, *, timeout: float = 20.0) -> Iterator[RawDocument | InputError]:
+def read_url(url: str, policy: FetchPolicy | None = None) -> Iterator[RawDocument | InputError]:
     """Yield the article at ``url``, or one document per entry when ``url`` is an RSS/Atom feed.
 
-    Failures are yielded as InputErrors; one bad feed entry never stops the rest.
+    Failures are yielded as InputErrors; one bad feed entry never stops the rest. A feed and
+    its entries together get ``policy.feed_timeout`` seconds, each fetch ``policy.timeout``.
     """
+    policy = policy or FetchPolicy()
+    deadline = time.monotonic() + policy.feed_timeout
     try:
-        body, content_type = fetch(url, timeout=timeout)
+        got = fetch(url, policy)
     except InputError as exc:
         yield exc
         return
+    body, content_type = got.body, got.content_type
     if _looks_like_feed(body, content_type):
         parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-type": content_type})
         if parsed.entries:
-            yield from _read_entries(url, parsed, timeout)
+            yield from _read_entries(got, parsed, policy, deadline)
             return
         if parsed.get("version"):
             yield InputError(url, "feed has no entries")
@@ -179,4 +188,4 @@ def read_url(url: str, *, timeout: float = 20.0) -> Iterator[RawDocument | Input
             problem = parsed.get("bozo_exception")
             yield InputError(url, f"unreadable feed: {problem}" if problem else "feed has no entries")
             return
-    yield RawDocument(origin=url, format="url", html=decode_html(body, content_type), url=url)
+    yield RawDocument(origin=url, format="url", html=decode_html(body, content_type), url=got.url)
