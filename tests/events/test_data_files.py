@@ -11,6 +11,11 @@ from tidings.events.lexicon import TYPES
 
 DATA = resources.files("tidings.events").joinpath("data")
 CAMEO_TABLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "plover_gsr" / "CAMEO2PLOVER-2021.txt"
+# CAMEO 02 (Appeal), from the CAMEO codebook 1.1b3: the CAMEO-to-PLOVER table leaves the category
+# out because PLOVER drops it; Tidings codes appeals as REQUEST and keeps their CAMEO code
+CAMEO_APPEAL = {"020", "021", "0211", "0212", "0213", "0214", "022", "023", "0231", "0232", "0233", "0234",
+                "024", "0241", "0242", "0243", "0244", "025", "0251", "0252", "0253", "0254", "0255", "0256",
+                "026", "027", "028"}
 
 
 def rows(name):
@@ -30,7 +35,7 @@ def test_modality_cues_have_a_known_kind_and_scope_and_no_repeats():
 
 def test_intent_recodings_name_plover_types_and_cameo_codes():
     kinds = {row["kind"] for row in rows("intent_cues.tsv")}
-    assert kinds == {"commit", "threat", "demand", "refuse", "observer"}
+    assert kinds == {"commit", "threat", "demand", "appeal", "refuse", "observer"}
     for row in rows("intent.tsv"):
         assert row["kind"] in kinds and row["to"] in TYPES and (row["from"] in TYPES or row["from"] == "*"), row
         assert row["cameo"] == "" or re.fullmatch(r"\d{2,4}", row["cameo"]), row
@@ -41,7 +46,22 @@ def test_every_cameo_code_in_the_data_is_in_the_cameo_to_plover_table():
         pytest.skip(f"CAMEO table not found at {CAMEO_TABLE}")
     known = {line.split(":")[0].strip() for line in CAMEO_TABLE.read_text(encoding="utf-8").splitlines() if ":" in line}
     codes = {r["cameo"] for r in rows("triggers.tsv") if r["type"] != "-"} | {r["cameo"] for r in rows("intent.tsv") if r["cameo"]}
-    assert codes - known == set()
+    assert codes - known - CAMEO_APPEAL == set()
+
+
+def test_appeals_are_cameo_02_requests_and_only_demands_are_cameo_10():
+    appeal = {"request", "ask", "urge", "appeal", "plea", "plead with", "call for", "call on", "seek"}
+    demand = {"demand", "insist on"}
+    for r in rows("triggers.tsv"):
+        if r["cameo"] in CAMEO_APPEAL:
+            assert r["type"] == "REQUEST", r
+        if r["trigger"] in appeal and r["type"] == "REQUEST":
+            assert r["cameo"][:2] == "02", r
+        if r["trigger"] in demand:
+            assert r["cameo"][:2] == "10", r
+    for r in rows("intent.tsv"):
+        assert r["kind"] != "appeal" or r["cameo"][:2] == "02", r
+        assert r["kind"] != "demand" or r["cameo"][:2] == "10", r
 
 
 def test_no_event_rows_name_objects_and_nothing_else():

@@ -5,7 +5,8 @@ actor's promise of a cooperative act is AGREE ("Turkey will allow the refugees t
 promise of a hostile act is THREATEN ("the farmers would blockade Paris"), a commitment not to act
 is REJECT ("will not accept refugees", "refused to meet"), and an act that a speaker says
 another actor must do is that speaker's REQUEST ("Britain said Russia must return the
-helicopter"). The statement itself happened, so the recoded event is asserted; a forecast by
+helicopter": a demand, CAMEO 10x; "should" makes it an appeal, CAMEO 02x). The statement
+itself happened, so the recoded event is asserted; a forecast by
 someone else ("analysts say X may attack") stays a hypothetical event of its own type.
 The cues and the type mapping are data: data/intent_cues.tsv and data/intent.tsv.
 """
@@ -24,7 +25,7 @@ from .modality import HYPOTHETICAL, NEGATED
 
 @dataclass(frozen=True)
 class Recoding:
-    kind: str  # commit, threat, refuse or demand
+    kind: str  # commit, threat, refuse, demand or appeal
     type: str
     mode: str | None
     cameo: str
@@ -38,7 +39,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def cue_kinds() -> dict[str, str]:
-    """Intention cue (word or lemma) -> commit, threat, demand, refuse or observer."""
+    """Intention cue (word or lemma) -> commit, threat, demand, appeal, refuse or observer."""
     return {row["cue"]: row["kind"] for row in _rows("intent_cues.tsv")}
 
 
@@ -65,11 +66,11 @@ def _predicate(trigger: Token) -> Token:
 
 
 def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
-    """Whether the event is a commitment, a threat, a refusal or a demand, from its modality cue."""
+    """Whether the event is a commitment, a threat, a refusal, a demand or an appeal, from its cue."""
     if cue is None:
         return None
     kind = _kind(cue)
-    if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand"):
+    if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
         return kind
     if modality == NEGATED:
         if kind == "refuse":

@@ -32,6 +32,7 @@ class Cues:
     hypothetical_modifiers: frozenset[str]
     negating_modifiers: frozenset[str]
     cancelling: frozenset[str]  # verbs that negate their nominal object ("cancelled the summit")
+    requesting: frozenset[str] = frozenset()  # verbs whose nominal object is asked for ("called for talks")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,7 @@ def load_cues() -> Cues:
                 hypothetical_heads=get("hypothetical", "head"),
                 negating_heads=frozenset(c for c in negators if c not in ATTACHED_NEGATION),
                 hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"),
-                cancelling=get("negated", "object"))
+                cancelling=get("negated", "object"), requesting=get("hypothetical", "object"))
 
 
 def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] | None:
@@ -116,6 +117,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 break
             if t.dep_ in ("dobj", "nsubjpass") and negation and _phrasal_lemma(head) in cues.cancelling:
                 return NEGATED, head  # "cancelled the summit", "the flight was delayed"
+            if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
+                    t.dep_ == "prep" and f"{head.lemma_.lower()} {t.lower_}" in cues.requesting):
+                return HYPOTHETICAL, head  # "sought the extradition", "called for talks": not yet done
             if t.dep_ == "pobj":
                 # "did not comment on the situation", "a flight delayed after an accident": what a
                 # preposition adds is not what is denied; a modal still covers it

@@ -1,0 +1,136 @@
+"""The events stage's rules, in the order they run over each draft (draft.py).
+
+Each rule is a small function ``rule(draft, scene)`` that returns the draft unchanged, a changed
+copy, or None to drop it; the stage runs ``RULES`` in order and ``draft.trace`` lists the rules that
+changed a draft. The sentence in each rule's docstring is its example and the input of its test
+(tests/events/test_rules.py). Order matters and is meant to be read here:
+
+1. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
+2. ``roles``                 source and targets from the parse (roles.py)
+3. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
+4. ``host_visit``            a host receives, the visitor acts
+5. ``mutual_meeting``        every participant of talks on both sides
+6. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
+7. ``speaker``               whose claim holds the event
+8. ``asked_party_acts``      what X is urged to do is X's act, and has not happened
+9. ``accused_party_acts``    what X is accused of is X's act, not the accuser's
+10. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+11. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+12. ``demand_of_another``    what a speaker says another must (or should) do is its request
+13. ``own_intention``        an actor's own promise, threat or refusal
+14. ``unclaimed_must``       a "must" that is no one's request is no event
+15. ``needs_actor``          no event without a known actor
+    (slot) ``classify``      a learned classifier may re-type or drop the draft here
+16. ``date``                 the date its sentence names
+17. ``place``                where it happened
+18. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+19. ``confidence``           how sure the coding is
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .draft import ActorRef, EventDraft, Rule, Scene
+from .rules_intent import (demand_of_another, modality, officials_state_acts, own_intention, speaker,
+                           unclaimed_must, wanted_act)
+from .rules_roles import (accused_party_acts, asked_party_acts, host_visit, meeting_place, mutual_meeting,
+                          named_agent, roles)
+from .when import event_date
+from .where import event_location
+
+# violence and coercion whose unnamed perpetrator is coded by where it acted: "was arrested in
+# Lebanon", "a bombing near Samarra killed ..." (as the PLOVER gold standard and location-based
+# datasets code them)
+LOCATED_TYPES = {"ASSAULT", "COERCE"}
+
+
+def _occurs(tok: Token) -> bool:
+    """Whether a trigger with no known source still reports an occurrence: a verb ("three soldiers
+    were killed"), or a noun that is a subject or a setting ("the bombing killed", "killed in a
+    bombing"), not a noun that some other verb talks about ("dismissing negotiations with the US")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "by"))
+
+
+def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Someone attacked something somewhere.": an event without a known actor is not coded
+    (precision first); nor is a noun with only a target that no verb reports as happening
+    ("North Korea is dismissing negotiations with the US": no negotiation took place)."""
+    if not draft.sources and (not draft.targets or not _occurs(draft.token)):
+        return None
+    return draft
+
+
+# ---- slot: ``classify`` --------------------------------------------------------------------
+# A learned classifier goes here, between ``needs_actor`` and ``date`` (RULES[CLASSIFY_AT], below):
+# roles, modality, speaker and intentions are settled, so it sees the event as the rules read it,
+# and may re-type it (type, mode, context, cameo) or drop it (None: not an event); dates, places
+# and confidence come after it. A per-draft rule ``classify(draft, scene)`` is inserted at
+# CLASSIFY_AT; a classifier that wants all drafts of an article in one batch runs in
+# ``stage.drafts`` between RULES[:CLASSIFY_AT] and RULES[CLASSIFY_AT:], which the stage runs as two
+# passes over the article's drafts for that reason.
+# ---------------------------------------------------------------------------------------------
+
+
+def date(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Japan lodged a protest with North Korea last week." (published 2024-11-07): the week of
+    2024-10-31. A date expression of the sentence, resolved against the publication date."""
+    when = event_date(draft.token, draft.sentence, scene.article.published)
+    return replace(draft, date=when) if when else draft
+
+
+def place(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Secretary of State Antony Blinken arrived in Seoul on Monday.": Seoul is where it happened
+    (and, a visit's destination, its host). A meeting's place was found first (``meeting_place``)."""
+    if draft.meeting:
+        return draft
+    found = event_location(draft.token, draft.sentence, scene.kb)
+    return replace(draft, place=found) if found is not None else draft
+
+
+def located_source(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.":
+    no one is named as the one who arrested him, so the place stands in (source LBN, no actor id)."""
+    if draft.sources or draft.type not in LOCATED_TYPES or draft.place is None or not draft.place.country:
+        return draft
+    return replace(draft, sources=(ActorRef.at(draft.place),))
+
+
+def confidence(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"China criticized the United States on Monday.": 0.9, both sides named (a place standing in for a
+    source does not count); a multiword or object-specific trigger adds 0.1."""
+    named = any(s.found != "place" for s in draft.sources)
+    score = 0.5 + 0.2 * named + 0.2 * bool(draft.targets) + 0.1 * (
+        len(draft.trigger.words) > 1 or bool(draft.trigger.objects))
+    return replace(draft, confidence=round(score, 2))
+
+
+RULES: list[Rule] = [
+    meeting_place,
+    roles,
+    named_agent,
+    host_visit,
+    mutual_meeting,
+    modality,
+    speaker,
+    asked_party_acts,
+    accused_party_acts,
+    officials_state_acts,
+    wanted_act,
+    demand_of_another,
+    own_intention,
+    unclaimed_must,
+    needs_actor,
+    # <- classify: the learned classifier's slot (see above)
+    date,
+    place,
+    located_source,
+    confidence,
+]
+
+CLASSIFY_AT = RULES.index(date)  # where the classify slot is: the rules before it settle the event

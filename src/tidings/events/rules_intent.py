@@ -1,0 +1,152 @@
+"""Rules that settle whether the event happened and whose claim or intention it is (see rules.py
+for their order, and intent.py for how a stated intention is recoded)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .attribution import Speaker, cues, speaker_of
+from .draft import EventDraft, Scene
+from .intent import intent_kind, is_observer, recode
+from .lexicon import Trigger
+from .modality import ASSERTED, HYPOTHETICAL, classify_token
+
+# what a speaker says another actor "must" (or "should") do, when the verb is no trigger of its
+# own: a pseudo-entry, coded only when the intention rules make it the speaker's request
+DEMAND = Trigger(("must",), "VERB", frozenset(), "REQUEST", None, None, "100", False)
+# "X wants Y to do Z": the wanter asks it of Y
+WANT_VERBS = {"want", "wish", "like"}
+
+
+def modality(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"North Korea might attack South Korea next year.": hypothetical, cue "might". A cue counts
+    only where it governs the trigger in the tree (modality.py)."""
+    found, cue = classify_token(draft.token)
+    if found == draft.modality and cue is draft.cue:
+        return draft
+    return replace(draft, modality=found, cue=cue)
+
+
+def speaker(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"According to Anthony Holmes, North Korea might attack South Korea next year.": the event
+    sits in Holmes's claim (attribution.py)."""
+    found = speaker_of(draft.token, scene.index)
+    return replace(draft, speaker=found) if found.info is not None else draft
+
+
+def _guessed(who: Speaker) -> bool:
+    """Whether the claim is a belief or a fear ("some fear that ...") rather than a statement."""
+    return who.cue is not None and cues().get(who.cue.lemma_.lower()) in ("assessment", "prediction")
+
+
+def same_side(who: Speaker, actors) -> bool:
+    """Whether the speaker is one of the actors (or of their country): a statement of its own intent.
+    An unnamed speaker ("a statement said", "officials said") counts as the actors' own, unless it is
+    an observer ("analysts say")."""
+    if who.info is None:
+        return True  # the article reports the intention itself
+    if not who.actors:
+        # "officials said X will ..." speaks for X; "some fear that X will ..." only guesses
+        return not is_observer(who.info) and not _guessed(who)
+    ids = {a.actor_id for a in actors if a.actor_id}
+    countries = {a.country for a in actors if a.country}
+    return any(s.actor_id in ids or (s.country and s.country in countries) for s in who.actors)
+
+
+STATE_SECTORS = {"GOV", "MIL"}
+
+
+def officials_state_acts(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"A US defense official said troops would be sent to Poland.": an unnamed official of a
+    named state, announcing what will be done without saying by whom, speaks for that state (source
+    USA; ``own_intention`` then makes it a promise). Only for a stated plan (will, would, plan, ...),
+    a passive without agent, and a subject that names no other state."""
+    who = draft.speaker
+    if draft.sources or draft.modality != HYPOTHETICAL or draft.cue is None or draft.nominal:
+        return draft
+    if intent_kind(draft.token, draft.modality, draft.cue) not in ("commit", "threat"):
+        return draft
+    official = [m for m in who.actors if m.country and STATE_SECTORS & set(m.sectors) and m.actor_id != m.country]
+    tok = draft.token
+    passive = any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+    if len(official) != 1 or not passive:
+        return draft
+    country = official[0].country
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and any(m.country and m.country != country for m in scene.index.group(subject)):
+        return draft
+    sources = scene.refs(official, "speaker")
+    return replace(draft, sources=sources, targets=tuple(t for t in draft.targets if t not in sources))
+
+
+def _recoded(draft: EventDraft, kind: str, **changes) -> EventDraft | None:
+    found = recode(kind, draft.type)
+    if found is None:
+        return None
+    same = found.type == draft.type  # "will make concessions": the type stands, and so do its details
+    return draft.recoded(found.type, found.mode or (draft.mode if same else None), found.cameo or draft.cameo,
+                         modality=ASSERTED, intent=kind, **changes)
+
+
+def _wanter(tok: Token) -> Token | None:
+    """The verb of wanting whose complement the trigger is: "wants the UK to extradite"."""
+    t = tok
+    for _ in range(2):
+        if t.dep_ not in ("ccomp", "xcomp") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lemma_.lower() in WANT_VERBS:
+            return t
+    return None
+
+
+def wanted_act(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"The US wants the UK to extradite Assange.": a request by the US of the UK (REQUEST USA ->
+    GBR, CAMEO appeal), not a cooperation by the UK. What an actor wants for itself ("the US wants
+    to extradite him") stays a hypothetical event of its own."""
+    if draft.modality != HYPOTHETICAL or draft.intent or not draft.sources:
+        return draft
+    verb = _wanter(draft.token)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None:
+        return draft
+    wanters = scene.refs(scene.index.group(subject), "wanter")
+    if not wanters or set(wanters) & set(draft.sources):
+        return draft
+    return _recoded(draft, "appeal", sources=wanters, targets=draft.sources, cue=verb) or draft
+
+
+def demand_of_another(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Britain said Russia must return the helicopter.": Britain's REQUEST of Russia (asserted: the
+    saying happened); "should" makes it an appeal (CAMEO 02x), "must" a demand (10x)."""
+    if draft.intent:
+        return draft
+    kind = intent_kind(draft.token, draft.modality, draft.cue)
+    who = draft.speaker
+    if kind not in ("demand", "appeal") or not who.actors or not draft.sources or same_side(who, draft.sources):
+        return draft
+    return _recoded(draft, kind, sources=scene.refs(who.actors, "speaker"), targets=draft.sources) or draft
+
+
+def own_intention(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Turkey will send troops to Libya.": a promise of the actor's own is an asserted AGREE; "Serbia
+    said it would blockade Montenegro" a THREATEN; "Iran will not sign the agreement" a REJECT. A
+    host may announce the visit it receives. A forecast by others stays hypothetical."""
+    if draft.intent:
+        return draft
+    kind = intent_kind(draft.token, draft.modality, draft.cue)
+    if kind not in ("commit", "threat", "refuse") or not draft.sources:
+        return draft
+    found = recode(kind, draft.type)
+    if same_side(draft.speaker, draft.sources) or (
+            found is not None and found.type == "AGREE" and same_side(draft.speaker, draft.targets)):
+        return _recoded(draft, kind) or draft
+    return draft
+
+
+def unclaimed_must(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"North Korea must respond.": a "must" that is nobody's request of another (no speaker, or the
+    speaker's own duty) is no event."""
+    return None if draft.trigger is DEMAND and not draft.intent else draft

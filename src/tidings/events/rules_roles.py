@@ -1,0 +1,176 @@
+"""Rules that settle who acts and who is acted on (see rules.py for their order).
+
+Each rule takes a draft and the article's scene and returns the draft, a changed copy, or None.
+The sentence in a rule's docstring is its example, and the input of its test in tests/events/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..actors.mentions import PHRASE_DEPS
+from ..model import ActorMention
+from .draft import ActorRef, EventDraft, Scene
+from .modality import ASSERTED, HYPOTHETICAL
+from .roles import MentionIndex, _agent_of, _subject_of, noun_roles, verb_roles
+from .where import event_location
+
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": Serbia suffers it
+# verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
+# "asked the UN to send", "wants the UK to extradite"; what is asked has not happened
+ASKING = {"ask", "urge", "call", "appeal", "plead", "beg", "implore", "exhort", "press", "pressure", "request",
+          "want", "wish", "demand", "tell", "order", "instruct", "invite", "encourage", "advise", "persuade",
+          "lobby", "push", "challenge", "petition"}
+# and other verbs whose object does what their complement says ("allowed the refugees to return");
+# verbs like "promise" keep their subject as the doer and are not listed
+OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable", "authorize", "authorise",
+                           "oblige", "prompt"}
+# verbs that say someone did something, with the preposition before the deed: "accused Iran of
+# attacking", "blamed Russia for shelling", "charged him with smuggling", "was arrested for spying"
+CHARGING = {"accuse": {"of"}, "suspect": {"of"}, "convict": {"of"}, "blame": {"for"}, "charge": {"with"},
+            "condemn": {"for"}, "criticize": {"for"}, "criticise": {"for"}, "punish": {"for"}, "arrest": {"for"},
+            "detain": {"for"}, "jail": {"for"}, "sentence": {"for"}, "indict": {"for"}, "praise": {"for"},
+            "thank": {"for"}, "credit": {"with"}, "sanction": {"for"}}
+# "called on Israel to halt", "appealed to Iran to free", "pleaded with Moscow to stop"
+ASKING_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "plead": {"with"}, "turn": {"to"}}
+
+
+def meeting_place(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"North Korea held talks with the United States on Friday in Geneva.": where a meeting is held
+    is found before its participants, so that Geneva is the place and cannot be taken for the
+    party the talks are held with (a visit's destination is its host: see ``place``)."""
+    if not draft.meeting:
+        return draft
+    place = event_location(draft.token, draft.sentence, scene.kb)
+    return replace(draft, place=place) if place is not None else draft
+
+
+def roles(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"China demanded that the United States cancel the arms sale to Taiwan.": CHN is the source,
+    USA the target. Subjects, objects, passives, possessors and light verbs, read off the parse
+    (roles.py), with a meeting's place hidden."""
+    index = scene.index_for(draft)
+    tok = draft.token
+    found = noun_roles(tok, index, draft.trigger.type in HOSTILE_TYPES) if draft.nominal else verb_roles(tok, index)
+    if not found.sources and not found.targets:
+        return draft
+    return replace(draft, sources=scene.refs(found.sources), targets=scene.refs(found.targets))
+
+
+def _described(head: Token, index: MentionIndex) -> list[ActorMention]:
+    """The mentions in the phrase of ``head`` that describe an actor by its role (a sector, as
+    "police" or "prosecutors" have) even where the actor stage could not say whose it is."""
+    found, stack, seen = [], [head], set()
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        m = index.by_token.get(tok.i)
+        if m is not None and (m.sectors or m.actor_id or m.country) and m not in found:
+            found.append(m)
+        stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
+    return sorted(found, key=lambda m: m.start)
+
+
+def named_agent(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Paul Manafort was besieged by police on Tuesday.": the police are the source, though the text
+    does not say whose police they are; so are "prosecutors" in "Prosecutors charged Paul Manafort
+    with fraud" and "a federal grand jury" that indicted him. Only actors described by their role
+    count ("killed by an explosive device" names no actor), only for a verb with a known target,
+    and never in place of a source the parse found."""
+    if draft.sources or draft.nominal or not any(t.known for t in draft.targets):
+        return draft
+    subject, passive = _subject_of(draft.token)
+    head = _agent_of(draft.token) if passive else subject
+    if head is None or head.pos_ == "PRON":
+        return draft
+    found = [m for m in _described(head, scene.index) if m.sectors and not any(t.start == m.start for t in draft.targets)]
+    return replace(draft, sources=scene.refs(found, "agent")) if found else draft
+
+
+def host_visit(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on
+    Saturday.": the visitor (JPN) acts and the host (RUS) receives, as PLOVER codes a visit."""
+    if not draft.cameo.startswith("043"):
+        return draft
+    return replace(draft, sources=draft.targets, targets=draft.sources)
+
+
+def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev
+    on Tuesday.": no host and no visitor, so every participant is both source and target (PLOVER
+    codes all as actor; both lists keep each dyad for CAMEO users); "Trump and Kim held talks":
+    each with the other."""
+    if not draft.trigger.reciprocal:
+        return draft
+    if draft.trigger.type == "CONSULT" and draft.sources and draft.targets:
+        everyone = draft.sources + tuple(t for t in draft.targets if t not in draft.sources)
+        return replace(draft, sources=everyone, targets=everyone)
+    if len(draft.sources) > 1 and not draft.targets:
+        return replace(draft, targets=draft.sources)
+    return draft
+
+
+def _asked(verb: Token) -> Token | None:
+    """Whom a verb of asking asks: its object ("urged Japan to"), or "on"/"to"/"with" X for the
+    verbs that take one ("called on Israel to", "appealed to Iran to", "pleaded with Moscow to")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    preps = ASKING_PREPS.get(verb.lemma_.lower(), ())
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"China urged Japan to release the fishermen.": the release, if it comes, is Japan's (source
+    JPN, not China), and what is asked has not happened (hypothetical, whatever else the parse
+    said). Verbs like "allowed the refugees to return" also pass the act to their object; where
+    the object names no actor ("urged him to resign") the act has no source, not the urger."""
+    tok = draft.token
+    if draft.nominal or tok.dep_ not in ("xcomp", "advcl") or tok.head.i == tok.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in tok.children):
+        return draft
+    verb = tok.head
+    if verb.lemma_.lower() not in (OBJECT_CONTROL if tok.dep_ == "xcomp" else ASKING):
+        return draft
+    if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return draft  # "pleaded with Germany to send tanks" (parsed as a purpose clause), not "pleaded, saying ..."
+    obj = _asked(verb)
+    if obj is None:
+        return draft
+    asked = scene.refs(scene.index.group(obj))  # "urged him to resign": not the urger's act either
+    if set(asked) == set(draft.sources):
+        return draft
+    modality, cue = draft.modality, draft.cue
+    if modality == ASSERTED and verb.lemma_.lower() in ASKING:
+        modality, cue = HYPOTHETICAL, verb
+    return replace(draft, sources=asked, targets=tuple(t for t in draft.targets if t not in asked),
+                   modality=modality, cue=cue)
+
+
+def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"A US official accused Iran of attacking the tanker.": the attack is Iran's (source IRN), not
+    the accuser's; so is "blamed Russia for shelling", or the spying of someone "arrested for
+    spying". Where the one accused names no actor ("accused him of ..."), the deed has no source
+    rather than the accuser's."""
+    tok = draft.token
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return draft
+    verb = prep.head
+    if prep.lower_ not in CHARGING.get(verb.lemma_.lower(), ()):
+        return draft
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    accused = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    if accused is None:
+        return draft
+    doers = scene.refs(scene.index.group(accused))
+    if set(doers) == set(draft.sources):
+        return draft
+    return replace(draft, sources=doers, targets=tuple(t for t in draft.targets if t not in doers))

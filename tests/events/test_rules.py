@@ -1,0 +1,227 @@
+"""Each rule of tidings.events.rules, on the example sentence of its docstring, with the real models."""
+
+import inspect
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tidings.events import stage as stage_module
+from tidings.events.rules import RULES
+
+
+@pytest.fixture
+def code(pipeline, monkeypatch):
+    """Run the pipeline on a text; return (events, finished drafts, [(dropped draft, rule name)])."""
+
+    def run(text, published=None):
+        seen = {}
+        original = stage_module.drafts
+
+        def recording(article, options, dropped=None):
+            seen["dropped"] = []
+            seen["kept"] = original(article, options, seen["dropped"])
+            return seen["kept"]
+
+        monkeypatch.setattr(stage_module, "drafts", recording)
+        article = pipeline.article(text, published=published)
+        return article.events, seen["kept"], seen["dropped"]
+
+    return run
+
+
+def draft_on(drafts, word):
+    return next(d for d in drafts if d.token.text == word)
+
+
+def countries(refs):
+    return {r.country for r in refs}
+
+
+def test_every_rule_has_an_example_sentence_and_a_test_here():
+    source = Path(__file__).read_text(encoding="utf-8")
+    for rule in RULES:
+        doc = inspect.getdoc(rule) or ""
+        example = re.search(r'^"(.+?[.?!])"', doc, re.S)
+        assert example, f"{rule.__name__}: no example sentence opening its docstring"
+        assert f"def test_{rule.__name__}(" in source, f"{rule.__name__}: no test"
+        assert " ".join(example.group(1).split()) in source, f"{rule.__name__}: its test does not use its example"
+
+
+def test_meeting_place(code):
+    events, drafts, _ = code("North Korea held talks with the United States on Friday in Geneva.")
+    (event,) = [e for e in events if e.type == "CONSULT"]
+    assert {a["country"] for a in event.sources} == {a["country"] for a in event.targets} == {"PRK", "USA"}
+    assert event.location["name"] == "Geneva" and "Geneva" not in [a["text"] for a in event.targets]
+    trace = draft_on(drafts, event.trigger).trace
+    assert trace.index("meeting_place") < trace.index("roles") < trace.index("mutual_meeting")
+
+
+def test_roles(code):
+    _, drafts, _ = code("China demanded that the United States cancel the arms sale to Taiwan.")
+    demanded = draft_on(drafts, "demanded")
+    assert countries(demanded.sources) == {"CHN"} and countries(demanded.targets) == {"USA"}
+    assert "roles" in demanded.trace
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("Paul Manafort was besieged by police on Tuesday.", "besieged", "police"),
+    ("Prosecutors charged Paul Manafort with fraud.", "charged", "Prosecutors"),
+    ("Paul Manafort was indicted by a federal grand jury.", "indicted", "a federal grand jury"),
+])
+def test_named_agent(code, text, trigger, agent):
+    _, drafts, _ = code(text)
+    draft = draft_on(drafts, trigger)
+    assert [(s.text, s.actor_id, s.found) for s in draft.sources] == [(agent, None, "agent")]
+    assert "named_agent" in draft.trace
+
+
+@pytest.mark.parametrize("text", ["Paul Manafort is charged with five counts of fraud.",
+                                  "Three soldiers were killed by an explosive device."])
+def test_no_agent_is_invented_where_the_text_names_none(code, text):
+    events, _, _ = code(text)
+    assert all(not e.sources for e in events), [(e.trigger, e.sources) for e in events]
+
+
+def test_host_visit(code):
+    _, drafts, _ = code("Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on Saturday.")
+    hosted = draft_on(drafts, "hosted")
+    assert countries(hosted.sources) == {"JPN"} and countries(hosted.targets) == {"RUS"} and "host_visit" in hosted.trace
+
+
+def test_mutual_meeting(code):
+    text = "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev on Tuesday."
+    _, drafts, _ = code(text)
+    call = draft_on(drafts, "telephoned")
+    assert countries(call.sources) == countries(call.targets) == {"USA", "RUS"} and "mutual_meeting" in call.trace
+
+
+def test_modality(code):
+    _, drafts, _ = code("North Korea might attack South Korea next year.")
+    attack = draft_on(drafts, "attack")
+    assert (attack.modality, attack.cue.text) == ("hypothetical", "might") and "modality" in attack.trace
+
+
+def test_speaker(code):
+    events, drafts, _ = code("According to Anthony Holmes, North Korea might attack South Korea next year.")
+    attack = draft_on(drafts, "attack")
+    assert attack.speaker.info["text"] == "Anthony Holmes" and "speaker" in attack.trace
+    assert next(e for e in events if e.trigger == "attack").modality == "hypothetical"
+
+
+def test_asked_party_acts(code):
+    events, drafts, _ = code("China urged Japan to release the fishermen.")
+    release = draft_on(drafts, "release")
+    assert countries(release.sources) == {"JPN"} and release.modality == "hypothetical"
+    assert "asked_party_acts" in release.trace
+    urged = next(e for e in events if e.trigger == "urged")
+    assert urged.type == "REQUEST" and urged.cameo == "020"
+
+
+def test_what_someone_is_called_on_to_do_is_never_asserted(code):
+    events, _, _ = code("The UN called on Israel to halt the offensive.")
+    halt = next(e for e in events if e.trigger == "halt")
+    assert halt.modality == "hypothetical" and {a["country"] for a in halt.sources} == {"ISR"}
+
+
+def test_accused_party_acts(code):
+    _, drafts, _ = code("A US official accused Iran of attacking the tanker.")
+    attack = draft_on(drafts, "attacking")
+    assert countries(attack.sources) == {"IRN"} and "accused_party_acts" in attack.trace
+    assert countries(draft_on(drafts, "accused").sources) == {"USA"}
+
+
+def test_officials_state_acts(code):
+    events, drafts, _ = code("A US defense official said troops would be sent to Poland.")
+    sent = draft_on(drafts, "sent")
+    assert "officials_state_acts" in sent.trace and [s.found for s in sent.sources] == ["speaker"]
+    (event,) = events
+    assert event.type == "AGREE" and event.modality == "asserted"
+    assert {a["country"] for a in event.sources} == {"USA"} and {a["country"] for a in event.targets} == {"POL"}
+
+
+def test_an_official_says_nothing_for_a_state_of_what_it_did_not_plan(code):
+    events, _, _ = code("A US defense official said troops were sent to Poland.")
+    assert all(not e.sources for e in events), [(e.trigger, e.sources) for e in events]
+
+
+def test_wanted_act(code):
+    events, drafts, _ = code("The US wants the UK to extradite Assange.")
+    (event,) = events
+    assert event.type == "REQUEST" and event.modality == "asserted" and event.modality_cue == "wants"
+    assert {a["country"] for a in event.sources} == {"USA"} and {a["country"] for a in event.targets} == {"GBR"}
+    assert event.cameo.startswith("02") and "wanted_act" in draft_on(drafts, "extradite").trace
+
+
+def test_what_an_actor_wants_for_itself_stays_its_own_hypothetical_act(code):
+    events, _, _ = code("The US wants to extradite Assange.")
+    assert events and all(e.type != "REQUEST" and e.modality == "hypothetical" for e in events)
+
+
+def test_demand_of_another(code):
+    events, drafts, _ = code("Britain said Russia must return the helicopter.")
+    (event,) = events
+    assert event.type == "REQUEST" and event.cameo.startswith("10") and event.modality == "asserted"
+    assert {a["country"] for a in event.sources} == {"GBR"} and {a["country"] for a in event.targets} == {"RUS"}
+    assert "demand_of_another" in draft_on(drafts, "return").trace
+
+
+def test_what_another_should_do_is_an_appeal(code):
+    (event,) = code("Britain said Russia should return the helicopter.")[0]
+    assert event.type == "REQUEST" and event.cameo.startswith("02")
+
+
+def test_own_intention(code):
+    events, drafts, _ = code("Turkey will send troops to Libya.")
+    (event,) = events
+    assert (event.type, event.modality) == ("AGREE", "asserted") and "own_intention" in draft_on(drafts, "send").trace
+
+
+def test_unclaimed_must(code):
+    events, _, dropped = code("North Korea must respond.")
+    assert events == [] and [rule for _, rule in dropped] == ["unclaimed_must"]
+
+
+def test_needs_actor(code):
+    events, _, dropped = code("Someone attacked something somewhere.")
+    assert events == [] and [rule for _, rule in dropped] == ["needs_actor"]
+
+
+def test_date(code):
+    events, drafts, _ = code("Japan lodged a protest with North Korea last week.", published=date(2024, 11, 7))
+    assert (events[0].date, events[0].date_precision) == ("2024-10-31", "week")
+    assert "date" in drafts[0].trace
+
+
+def test_place(code):
+    events, drafts, _ = code("Secretary of State Antony Blinken arrived in Seoul on Monday.")
+    arrived = draft_on(drafts, "arrived")
+    assert arrived.place.country == "KOR" and "place" in arrived.trace and "meeting_place" not in arrived.trace
+
+
+def test_located_source(code):
+    events, drafts, _ = code("A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.")
+    arrested = draft_on(drafts, "arrested")
+    assert [(s.actor_id, s.country, s.found) for s in arrested.sources] == [(None, "LBN", "place")]
+    assert "located_source" in arrested.trace
+
+
+def test_confidence(code):
+    _, drafts, _ = code("China criticized the United States on Monday.")
+    criticized = draft_on(drafts, "criticized")
+    assert criticized.confidence == 0.9 and "confidence" in criticized.trace
+
+
+def test_a_place_standing_in_for_a_source_adds_no_confidence(code):
+    _, drafts, _ = code("A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.")
+    assert draft_on(drafts, "arrested").confidence <= 0.8
+
+
+def test_the_classify_slot_lies_after_roles_and_intentions_and_before_dates_places_and_confidence():
+    from tidings.events.rules import CLASSIFY_AT
+
+    names = [r.__name__ for r in RULES]
+    assert names[CLASSIFY_AT - 1] == "needs_actor" and names[CLASSIFY_AT] == "date"
+    assert {"roles", "modality", "own_intention"} <= set(names[:CLASSIFY_AT])
+    assert {"place", "confidence"} <= set(names[CLASSIFY_AT:])
