@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.duckdb
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench install clean model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ bench: install
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/attribution.py
+
+# rebuild the event classifier from its sources (training/, docs/model.md): about an hour on 2 cores
+model: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python training/train.py
+	$(BIN)/python training/tune_policy.py
 
 clean:
 	rm -rf $(VENV) export/ $(DB) .pytest_cache

@@ -1,7 +1,7 @@
 """The event classifier's training data, rebuilt from public sources and our own labels.
 
-Every row is one candidate: a sentence, with the candidate's source marked ``<s>...</s>`` and its
-target ``<t>...</t>`` where known, and up to two labels:
+Every row is one candidate: a sentence, with the candidate's source marked ``<s>...</s>``, its
+target ``<t>...</t>`` and its trigger word ``<e>...</e>`` where known, and up to two labels:
 
 - ``type``: one of the 16 PLOVER types, ``NONE`` (no event), ``YIELD`` (PLV's merge of CONCEDE and
   RETREAT, trained as either of the two) or None;
@@ -18,6 +18,10 @@ Sources (see docs/model.md for provenance and licences), all under ``../shared/d
 | ngec | NGEC synthetic stories: filled headline and first sentence, down-weighted | type |
 | candidates | the rule coder's candidates in PolNeAR train articles, labelled by hand (training/data) | type or NONE |
 | written | sentences we wrote across news sections, labelled by hand (training/data) | type or NONE |
+
+Trigger words: our candidates carry theirs. In PLV rows and our written sentences the trigger is
+found with Tidings' own trigger lexicon on a spaCy parse (``mark_triggers``): the word of the
+labelled type nearest the marked actors, else none is marked. The sentence-level sets stay unmarked.
 
 A sentence is held out when a hash of its normalised text says so, whatever its origin, so that the
 same sentence never sits on both sides (PLV and the CAMEO set share sentences).
@@ -39,7 +43,7 @@ HELD_OUT_PERCENT = 20
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 LABELS = TYPES + ("NONE",)
-MARK = re.compile(r"</?[st]>")
+MARK = re.compile(r"</?[ste]>")
 
 
 @dataclass
@@ -95,7 +99,7 @@ def india(limit_per_class: int = 300) -> list[Row]:
     return rows
 
 
-def ngec(per_template: int = 3) -> list[Row]:
+def ngec(per_template: int = 2) -> list[Row]:
     """Headline and first sentence of a few stories per headline template; fiction, so light weight."""
     csv.field_size_limit(1 << 30)
     rows, count = [], {}
@@ -113,19 +117,14 @@ def ngec(per_template: int = 3) -> list[Row]:
     return rows
 
 
-def _marked(raw: str, sent: list[int], source: list[int] | None, target: list[int] | None) -> str:
-    """The sentence with the source and target spans marked as PLV marks them."""
+def _marked(raw: str, sent: list[int], source: list[int] | None, target: list[int] | None,
+            trigger: list[int] | None = None) -> str:
+    """The sentence with the source, target and trigger spans marked, as Tidings marks them at run time."""
+    from tidings.events.classifier import mark
+
     lo, hi = sent
-    marks = []
-    for span, tag in ((source, "s"), (target, "t")):
-        if span and lo <= span[0] < span[1] <= hi:
-            marks += [(span[0], f"<{tag}>"), (span[1], f"</{tag}>")]
-    out, at = [], lo
-    for pos, tag in sorted(marks, key=lambda m: (m[0], m[1].startswith("<") and not m[1].startswith("</"))):
-        out += [raw[at:pos], tag]
-        at = pos
-    out.append(raw[at:hi])
-    return "".join(out)
+    span = lambda x: tuple(x) if x else None  # noqa: E731
+    return mark(raw[lo:hi], lo, span(source), span(target), span(trigger))
 
 
 def candidates(path: Path = OURS / "polnear_candidates.jsonl") -> list[Row]:
@@ -145,7 +144,7 @@ def candidates(path: Path = OURS / "polnear_candidates.jsonl") -> list[Row]:
         raw = cache.setdefault(c["doc"], (folder / c["doc"]).read_text(encoding="utf-8"))
         source = c["source"] if c.get("source_ok") is not False else None
         target = c["target"] if c.get("target_ok") is not False else None
-        rows.append(Row(_marked(raw, c["sent"], source, target), c["label"], None, 1.0, "candidates"))
+        rows.append(Row(_marked(raw, c["sent"], source, target, c["trigger"]), c["label"], None, 1.0, "candidates"))
     return rows
 
 
@@ -161,16 +160,67 @@ def written(path: Path = OURS / "written.jsonl") -> list[Row]:
     return rows
 
 
-def load() -> list[Row]:
-    """Every row, in a fixed order."""
-    return plv() + cameo() + india() + ngec() + candidates() + written()
+def _unmark(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The plain sentence and the offsets of its marked spans by tag."""
+    plain, spans, opened, at = [], {}, {}, 0
+    for m in MARK.finditer(text):
+        plain.append(text[at:m.start()])
+        at = m.end()
+        pos = sum(len(p) for p in plain)
+        tag = m.group()[-2]
+        if m.group().startswith("</"):
+            if tag in opened:
+                spans[tag] = (opened.pop(tag), pos)
+        else:
+            opened[tag] = pos
+    plain.append(text[at:])
+    return "".join(plain), spans
+
+
+def mark_triggers(rows: list[Row]) -> list[Row]:
+    """PLV and written rows with the trigger word marked (see the module docstring); others as they are."""
+    from tidings.events.classifier import mark
+    from tidings.events.lexicon import load_lexicon
+    from tidings.nlp.model import load_nlp
+
+    nlp, lexicon = load_nlp(), load_lexicon()
+    todo = [i for i, r in enumerate(rows) if r.origin in ("plv", "written")]
+    plains = [_unmark(rows[i].text) for i in todo]
+    out = list(rows)
+    for i, (plain, spans), doc in zip(todo, plains, nlp.pipe([p for p, _ in plains], batch_size=64)):
+        row = out[i]
+        wanted = {"CONCEDE", "RETREAT"} if row.type == "YIELD" else {row.type}
+        anchors = [p for span in spans.values() for p in span] or [0]
+        found = []
+        for tok in doc:
+            if any(a <= tok.idx < b for a, b in spans.values()):
+                continue
+            trigger = lexicon.match(tok)
+            if trigger is None:
+                continue
+            typed = trigger.type in wanted or row.type == "NONE"
+            found.append((not typed, min(abs(tok.idx - a) for a in anchors), tok))
+        if not found:
+            continue
+        bad, _, tok = min(found, key=lambda f: (f[0], f[1]))
+        if bad and row.type not in ("NONE", None):
+            continue  # the lexicon knows no word of this type here: leave the trigger unmarked
+        text = mark(plain, 0, spans.get("s"), spans.get("t"), (tok.idx, tok.idx + len(tok.text)))
+        out[i] = Row(text, row.type, row.penta, row.weight, row.origin)
+    return out
+
+
+def load(triggers: bool = True) -> list[Row]:
+    """Every row, in a fixed order; with ``triggers``, PLV and written rows get their trigger marked."""
+    rows = plv() + cameo() + india() + ngec() + candidates() + written()
+    return mark_triggers(rows) if triggers else rows
 
 
 if __name__ == "__main__":
     from collections import Counter
 
     data = load()
-    print(len(data), "rows")
+    print(len(data), "rows,", sum("<e>" in r.text for r in data), "with a trigger marked")
     for origin in ("plv", "cameo", "india", "ngec", "candidates", "written"):
         part = [r for r in data if r.origin == origin]
         print(f"{origin:11} {len(part):5}  held out {sum(r.held_out for r in part):4}",

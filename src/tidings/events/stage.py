@@ -10,6 +10,7 @@ from ..options import Options
 from ..quotes.claims import claim_at
 from ..stages import stage
 from .draft import EventDraft, Scene, run
+from .learned import classify
 from .lexicon import TriggerLexicon, load_lexicon
 from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light
 from .rules import CLASSIFY_AT, RULES
@@ -72,7 +73,11 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
                 draft = run(draft, scene, RULES[:CLASSIFY_AT], dropped)
             if draft is not None:
                 settled.append(draft)
-    # the classify slot (rules.py): a classifier of all the article's drafts at once goes here
+    if options.event_model:  # the classify slot (rules.py): all the article's drafts in one batch
+        judged = classify(settled)
+        if dropped is not None:
+            dropped += [(d, "classify") for d, j in zip(settled, judged) if j is None]
+        settled = [j for j in judged if j is not None]
     finished = (run(d, scene, RULES[CLASSIFY_AT:], dropped) for d in settled)
     return [d for d in finished if d is not None]
 

@@ -1,0 +1,224 @@
+"""Events on real mixed news: strict precision and recall against the hand-labelled dev set.
+
+The dev set (bench/devset.py, rubric in bench/devset/RUBRIC.md) is 60 whole articles, half US
+political news and half business and technology news, every event labelled by hand. Each
+article's text goes through the whole pipeline; each coded event is matched to the labelled events
+of its sentence.
+
+- **strict precision**: coded events that are a labelled event of the same type whose source is
+  right (the coded source overlaps the labelled source's span, names the same actor, or has its
+  country where the label names a state; no source where the label has none), over all coded events;
+- **real**: coded events that are some labelled event of their sentence, whatever the type;
+- **recall**: labelled events matched by a coded event of the same type in their sentence;
+- **hypothetical as asserted**: matched events labelled hypothetical that were coded asserted.
+
+Figures are printed for the ``dev`` split (looked at while tuning) and the ``test`` split (never
+looked at while tuning) apart, for the rules alone and with the learned model.
+
+    python bench/mixed_news.py            # both splits, both coders
+    python bench/mixed_news.py --errors dev   # also list the dev split's misses
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import devset  # noqa: E402
+
+STAGES = ["sentences", "entities", "actors", "quotes", "events"]
+
+
+def make_pipeline(model: bool) -> Any:
+    from dataclasses import fields
+
+    from tidings import Options, Pipeline
+
+    extra = {"event_model": model} if any(f.name == "event_model" for f in fields(Options)) else {}
+    if model and not extra:
+        raise SystemExit("this version of Tidings has no event model")
+    return Pipeline(Options(progress=False, **extra), stages=STAGES)
+
+
+@dataclass
+class Coded:
+    """One coded event in the document's own offsets."""
+
+    doc: str
+    sent: tuple[int, int]
+    trigger: tuple[int, int]
+    text: str
+    type: str
+    modality: str
+    sources: list[dict]  # each with start/end shifted to the document's offsets (None if elsewhere)
+
+
+def coded_events(pipeline: Any, doc: str) -> list[Coded]:
+    """The pipeline's events for one document, with offsets into ``devset.text(doc)``."""
+    return coded_in(pipeline.article(devset.text(doc), origin=doc), doc)
+
+
+def coded_in(article: Any, doc: str) -> list[Coded]:
+    """An article's events, with offsets into ``devset.text(doc)`` (its sentences located there)."""
+    raw = devset.text(doc)
+    shifts: dict[int, tuple[int, int] | None] = {}
+    cursor = 0
+    for s in article.sentences:
+        at = raw.find(s.text, cursor)
+        if at < 0:
+            at = raw.find(s.text)
+        shifts[s.index] = (at, at - s.start) if at >= 0 else None
+        if at >= 0:
+            cursor = at + len(s.text)
+
+    def moved(a: dict) -> dict:
+        if a.get("start") is None:
+            return {**a, "start": None, "end": None}
+        index = next((s.index for s in article.sentences if s.start <= a["start"] < s.end), None)
+        found = shifts.get(index) if index is not None else None
+        if found is None:
+            return {**a, "start": None, "end": None}
+        return {**a, "start": a["start"] + found[1], "end": a["end"] + found[1]}
+
+    out = []
+    for e in article.events:
+        found = shifts.get(e.sentence_index)
+        if found is None:
+            continue
+        at, shift = found
+        sent = article.sentences[e.sentence_index]
+        out.append(Coded(doc, (at, at + len(sent.text)), (e.start + shift, e.end + shift), e.trigger, e.type,
+                         e.modality, [moved(a) for a in e.sources]))
+    return out
+
+
+def _name_key(name: str | None) -> set[str]:
+    words = re.findall(r"[a-z]+", (name or "").lower())
+    return {words[-1]} if words else set()
+
+
+def source_right(coded: Coded, gold: dict) -> bool:
+    """Whether the coded event's source is the labelled one (see the module docstring)."""
+    want = gold.get("source")
+    if not want:
+        return not any(a.get("actor_id") or a.get("name") for a in coded.sources)
+    for a in coded.sources:
+        if a.get("start") is not None and want.get("start") is not None and \
+                a["start"] < want["end"] and want["start"] < a["end"]:
+            return True
+        if want.get("name") and a.get("name") and (
+                a["name"].lower() == want["name"].lower() or _name_key(a["name"]) & _name_key(want["name"])):
+            return True
+        if want.get("country") and a.get("country") == want["country"] and not a.get("actor_id") and not want.get("name"):
+            return True
+        if want.get("country") and a.get("country") == want["country"] and a.get("name") and want.get("name") \
+                and _name_key(a["name"]) & _name_key(want["name"]):
+            return True
+    return False
+
+
+@dataclass
+class Tally:
+    coded: int = 0
+    strict: int = 0
+    real: int = 0
+    gold: int = 0
+    recalled: int = 0
+    recalled_any: int = 0
+    hyp: int = 0
+    hyp_as_asserted: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def scores(self) -> dict[str, float]:
+        return {
+            "strict_precision": self.strict / self.coded if self.coded else 0.0,
+            "real_precision": self.real / self.coded if self.coded else 0.0,
+            "recall": self.recalled / self.gold if self.gold else 0.0,
+            "recall_any_type": self.recalled_any / self.gold if self.gold else 0.0,
+            "coded": self.coded, "gold": self.gold,
+            "hypothetical_as_asserted": self.hyp_as_asserted,
+        }
+
+
+def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None) -> Tally:
+    """Match each document's coded events to its labels; tally the figures. ``coded_of(doc)`` gives
+    a document's coded events (default: run ``pipeline`` on it)."""
+    tally = Tally()
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for g in gold:
+        if not g.get("none"):
+            by_doc[g["doc"]].append(g)
+    for doc in docs:
+        golds = by_doc.get(doc, [])
+        tally.gold += len(golds)
+        coded = coded_of(doc) if coded_of else coded_events(pipeline, doc)
+        tally.coded += len(coded)
+        used_strict: set[int] = set()
+        matched_type: set[int] = set()
+        matched_any: set[int] = set()
+        raw = devset.text(doc)
+        for c in coded:
+            same_sent = [i for i, g in enumerate(golds) if c.sent[0] <= g["trigger"][0] < c.sent[1]]
+            real = bool(same_sent)
+            typed = [i for i in same_sent if golds[i]["type"] == c.type]
+            strict = [i for i in typed if source_right(c, golds[i]) and i not in used_strict]
+            tally.real += real
+            matched_any.update(same_sent)
+            matched_type.update(typed)
+            if strict:
+                best = min(strict, key=lambda i: abs(golds[i]["trigger"][0] - c.trigger[0]))
+                used_strict.add(best)
+                tally.strict += 1
+                if golds[best]["mode"] == "hypothetical":
+                    tally.hyp += 1
+                    tally.hyp_as_asserted += c.modality == "asserted"
+            else:
+                why = "not an event" if not real else "wrong type" if not typed else "wrong source"
+                want = "; ".join(f"{golds[i]['type']} {golds[i].get('trigger_text')} by "
+                                 f"{(golds[i].get('source') or {}).get('name')}" for i in same_sent) or "-"
+                who = ", ".join(a.get("name") or a.get("text") or "?" for a in c.sources) or "-"
+                tally.errors.append(f"FP {why}: {c.type} '{c.text}' by {who} | gold: {want} | "
+                                    f"{raw[c.sent[0]:c.sent[1]][:160]!r}")
+        tally.recalled += len(matched_type)
+        tally.recalled_any += len(matched_any)
+        for i, g in enumerate(golds):
+            if i not in matched_type:
+                tally.errors.append(f"FN {g['type']} '{g.get('trigger_text')}' by "
+                                    f"{(g.get('source') or {}).get('name')} ({g['mode']}) in {doc}")
+    return tally
+
+
+def run(model: bool, split: str) -> Tally:
+    return score(make_pipeline(model), devset.documents()[split], devset.labels())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", choices=["dev"], help="list the misses of the dev split (never the test split)")
+    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--coder", choices=["rules", "model", "both"], default="both")
+    args = parser.parse_args()
+    if not devset.available() or not devset.labels():
+        sys.exit("the dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    coders = [False, True] if args.coder == "both" else [args.coder == "model"]
+    print(f"{'coder':6} {'split':5} {'strict P':>8} {'real P':>7} {'recall':>7} {'R any':>6} {'coded':>6} {'gold':>5} {'hyp->asserted':>13}")
+    for model in coders:
+        for split in splits:
+            t = run(model, split)
+            s = t.scores()
+            print(f"{'model' if model else 'rules':6} {split:5} {s['strict_precision']:8.3f} {s['real_precision']:7.3f} "
+                  f"{s['recall']:7.3f} {s['recall_any_type']:6.3f} {s['coded']:6d} {s['gold']:5d} {s['hypothetical_as_asserted']:13d}")
+            if args.errors == "dev" and split == "dev":
+                print("\n".join("   " + e for e in t.errors))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The ``classify`` rule: the learned classifier re-types or drops the rules' drafts.
+
+The rules find candidates and read their roles, modality and attribution; the classifier
+(classifier.py) reads the candidate's sentence with its source and target marked and says whether
+it reports an event and of which type. Which of the two to trust, and when, was measured on the dev
+half of the mixed-news dev set (bench/mixed_news.py), and is kept in ``model/policy.json``:
+
+- ``drop_below``: a draft whose probability of being an event is lower is dropped;
+- ``retype_margin``: the classifier's type replaces the rules' when its probability exceeds the
+  rules' type's by at least this much; the CAMEO code then becomes the type's root code
+  (``data/cameo_roots.tsv``), since the lexicon's code belonged to the old type;
+- ``sourceless_below``: a draft whose source the rules could not find is dropped when its
+  probability of being an event is lower (better no event than one whose source is lost).
+
+All drafts of an article are classified in one batch.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from .classifier import MODEL_DIR, load_classifier, mark
+from .draft import ActorRef, EventDraft
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """When the classifier overrules the rules (see the module docstring)."""
+
+    drop_below: float = 0.5
+    retype_margin: float = 0.3
+    sourceless_below: float = 0.0
+
+    @classmethod
+    def load(cls, path: Path = MODEL_DIR / "policy.json") -> Policy:
+        if not path.exists():
+            return cls()
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def cameo_roots() -> dict[str, str]:
+    """The CAMEO code an event takes when the classifier gives it a type the lexicon did not."""
+    rows = {}
+    for line in (DATA / "cameo_roots.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("type\t"):
+            type_, code = line.split("\t")[:2]
+            rows[type_] = code
+    return rows
+
+
+def _first_in(refs: tuple[ActorRef, ...], lo: int, hi: int) -> tuple[int, int] | None:
+    for ref in refs:
+        if ref.start is not None and ref.end is not None and lo <= ref.start and ref.end <= hi:
+            return ref.start, ref.end
+    return None
+
+
+def marked_text(draft: EventDraft) -> str:
+    """The draft's sentence with its trigger and its first source and target inside the sentence marked."""
+    sent, tok = draft.sentence, draft.token
+    lo, hi = sent.start_char, sent.end_char
+    return mark(sent.text, lo, _first_in(draft.sources, lo, hi), _first_in(draft.targets, lo, hi),
+                (tok.idx, tok.idx + len(tok.text)))
+
+
+def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:
+    """Each draft kept as it is, re-typed, or None where the classifier says it is no event."""
+    if not drafts:
+        return []
+    policy = policy or Policy.load()
+    predictions = load_classifier().predict([marked_text(d) for d in drafts])
+    out: list[EventDraft | None] = []
+    for draft, p in zip(drafts, predictions):
+        if p.p_event < policy.drop_below or (not draft.sources and p.p_event < policy.sourceless_below):
+            out.append(None)
+            continue
+        if p.best_type != draft.type and p.p(p.best_type) - p.p(draft.type) >= policy.retype_margin:
+            draft = replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
+                            trace=draft.trace + ("classify",))
+        out.append(draft)
+    return out

@@ -1,0 +1,65 @@
+"""The shipped event classifier: loads offline, marks candidates, and reads clear cases right."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.events.classifier import MODEL_DIR, EventClassifier, load_classifier, mark, penta_of_type
+
+
+def test_mark_wraps_source_and_target_spans():
+    sentence = "Police arrested the protesters."
+    assert mark(sentence, 100, (100, 106), (116, 130)) == "<s>Police</s> arrested <t>the protesters</t>."
+
+
+def test_mark_leaves_spans_outside_the_sentence_unmarked():
+    assert mark("He said so.", 50, (10, 12), None) == "He said so."
+
+
+def test_mark_keeps_only_the_source_when_spans_overlap():
+    assert mark("Kim Jong Un met Trump.", 0, (0, 11), (4, 11)) == "<s>Kim Jong Un</s> met Trump."
+
+
+def test_mark_wraps_the_trigger():
+    assert mark("Police arrested them.", 0, (0, 6), None, (7, 15)) == "<s>Police</s> <e>arrested</e> them."
+
+
+def test_penta_of_type_puts_appeals_with_statements():
+    assert penta_of_type("REQUEST") == 0 and penta_of_type("ASSAULT") == 4 and penta_of_type("NONE") is None
+
+
+def test_a_missing_model_says_how_to_rebuild_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="make model"):
+        EventClassifier(tmp_path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<s>Police</s> arrested <t>dozens of protesters</t> outside parliament on Tuesday.", "COERCE"),
+    ("<s>Russian forces</s> shelled <t>Kharkiv</t> overnight, killing four civilians.", "ASSAULT"),
+    ("<s>The foreign minister</s> held talks with <t>his Chinese counterpart</t> in Beijing.", "CONSULT"),
+    ("<s>Thousands of teachers</s> marched through the capital demanding higher pay.", "PROTEST"),
+])
+def test_clear_events_get_their_type(text, expected):
+    assert load_classifier().predict([text])[0].label == expected
+
+
+@pytest.mark.parametrize("text", [
+    "<s>The Nifty</s> has been rallying for five sessions as banks gained.",
+    "<s>City</s> attacked from the first whistle and scored twice before half-time.",
+])
+def test_markets_and_sport_are_no_events(text):
+    assert load_classifier().predict([text])[0].label == "NONE"
+
+
+def test_predictions_keep_input_order_across_batches():
+    clf = load_classifier()
+    texts = ["<s>Police</s> arrested <t>a man</t>.", "<s>The Nifty</s> rallied on Monday as banks gained.",
+             "<s>Japan</s> protested to <t>China</t> over the incursion."] * 12
+    one_by_one = [clf.predict([t])[0].label for t in texts[:3]]
+    batched = [p.label for p in clf.predict(texts, batch_size=5)]
+    assert batched == one_by_one * 12
+
+
+def test_the_model_folder_ships_its_tokenizer_labels_and_policy():
+    names = {p.name for p in MODEL_DIR.iterdir()}
+    assert {"event-classifier.onnx", "tokenizer.json", "labels.json", "policy.json", "report.json"} <= names

@@ -1,0 +1,100 @@
+"""Choose when the learned classifier overrules the rules, on the dev half of the mixed-news set only.
+
+For each policy of a small grid (``drop_below`` x ``retype_margin``, see events/learned.py) the
+events stage is re-run over the dev documents, parsed once, and scored as bench/mixed_news.py
+scores it. The policy with the best strict precision whose recall is not below the rules' own (the
+issue's goal: precision up, recall no lower; ties go to the better F1) is written to ``src/tidings/events/model/policy.json``. The test half is never
+read here.
+
+    python training/tune_policy.py            # print the grid, write the best policy
+    python training/tune_policy.py --dry-run  # print only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import devset  # noqa: E402
+import mixed_news  # noqa: E402
+
+DROP = (0.0, 0.2, 0.35, 0.5, 0.65)
+MARGIN = (0.0, 0.2, 0.4, 1.01)
+SOURCELESS = (0.0, 0.9, 1.01)
+
+
+def parsed(pipeline, doc: str):
+    """A dev document through every stage, its spaCy doc kept so that the events stage can re-run."""
+    from tidings.ingest.prepare import Preparer
+    from tidings.ingest.raw import RawDocument
+
+    article = Preparer(pipeline.options).prepare([RawDocument(origin=doc, format="txt", text=devset.text(doc))])[0]
+    article.doc = pipeline.nlp(article.text)
+    for info in pipeline.stages:
+        info.fn(article, pipeline.options)
+    return article
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true")
+    args = parser.parse_args()
+    from tidings import Options
+    from tidings.events import learned
+    from tidings.events.classifier import load_classifier
+    from tidings.events.stage import events
+
+    docs = devset.documents()["dev"]
+    gold = devset.labels()
+    pipeline = mixed_news.make_pipeline(False)
+    articles = {d: parsed(pipeline, d) for d in docs}
+
+    clf = load_classifier()
+    cache: dict[str, object] = {}
+    predict = clf.predict
+
+    def cached(texts: list[str], batch_size: int = 32) -> list:
+        todo = [t for t in dict.fromkeys(texts) if t not in cache]
+        for t, p in zip(todo, predict(todo, batch_size)):
+            cache[t] = p
+        return [cache[t] for t in texts]
+
+    clf.predict = cached  # type: ignore[method-assign]
+
+    def run(options: Options, policy: learned.Policy | None) -> mixed_news.Tally:
+        learned.Policy.load = classmethod(lambda cls, path=None: policy or learned.Policy())  # type: ignore[assignment]
+        coded = {}
+        for d, article in articles.items():
+            events(article, options)
+            coded[d] = mixed_news.coded_in(article, d)
+        return mixed_news.score(None, docs, gold, coded_of=coded.__getitem__)
+
+    base = Options(progress=False)
+    rules = run(replace(base, event_model=False), None).scores()
+    print(f"rules alone: strict P {rules['strict_precision']:.3f} recall {rules['recall']:.3f} coded {rules['coded']}")
+    best, best_key = None, (-1.0, -1.0)
+    grid = [learned.Policy(d, m, s) for d in DROP for m in MARGIN for s in SOURCELESS]
+    for policy in grid:
+        scores = run(replace(base, event_model=True), policy).scores()
+        p, r = scores["strict_precision"], scores["recall"]
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        flag = ""
+        if r >= rules["recall"] - 1e-9 and (p, f) > best_key:
+            best, best_key, flag = policy, (p, f), " *"
+        print(f"drop<{policy.drop_below:.2f} margin {policy.retype_margin:.2f} sourceless<{policy.sourceless_below:.2f}: "
+              f"strict P {p:.3f} recall {r:.3f} F {f:.3f} coded {scores['coded']}{flag}")
+    print("best:", best)
+    if best is not None and not args.dry_run:
+        out = learned.MODEL_DIR / "policy.json"
+        out.write_text(json.dumps(asdict(best)) + "\n", encoding="utf-8")
+        print("wrote", out)
+
+
+if __name__ == "__main__":
+    main()
