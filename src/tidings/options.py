@@ -19,6 +19,8 @@ class Options:
     boilerplate: extra boilerplate lexicon files, beside the bundled one.
     actors: extra actor knowledge-base files (TSV, columns of leaders.tsv or organisations.tsv).
     triggers: extra event trigger files (TSV, columns of events/data/triggers.tsv).
+    event_model: let the learned event classifier re-type or drop the rules' candidates
+        (events/learned.py); off, the rules alone code events.
     timeout: seconds for one whole fetch of a URL (redirects, headers and body together).
     feed_timeout: seconds for a feed and all the entries it links to, together.
     allow_private_hosts: also fetch URLs on loopback, private, link-local and reserved addresses.
@@ -32,6 +34,7 @@ class Options:
     boilerplate: tuple[Path, ...] = field(default_factory=tuple)
     actors: tuple[Path, ...] = field(default_factory=tuple)
     triggers: tuple[Path, ...] = field(default_factory=tuple)
+    event_model: bool = True
     timeout: float = 20.0
     feed_timeout: float = 300.0
     allow_private_hosts: bool = False
