@@ -24,6 +24,8 @@ class Options:
     timeout: seconds for one whole fetch of a URL (redirects, headers and body together).
     feed_timeout: seconds for a feed and all the entries it links to, together.
     allow_private_hosts: also fetch URLs on loopback, private, link-local and reserved addresses.
+    max_chars: longest article text processed, in characters (0: no limit); longer ones are refused.
+    max_file_mb: largest .txt, .html or sidecar file, or JSON Lines line, read (in MB); larger ones are refused.
     """
 
     workers: int = 1
@@ -38,4 +40,6 @@ class Options:
     timeout: float = 20.0
     feed_timeout: float = 300.0
     allow_private_hosts: bool = False
+    max_chars: int = 1_000_000
+    max_file_mb: float = 10.0
     progress: bool = True

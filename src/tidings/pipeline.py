@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .errors import InputError
-from .ingest.prepare import Preparer
+from .ingest.prepare import DUPLICATE, Preparer
 from .ingest.raw import RawDocument
-from .ingest.sources import discover, estimate_total, read_all
+from .ingest.sources import discover, estimate_total
 from .model import Article
 from .nlp.model import load_nlp
+from .nlp.parse import parse_texts
 from .options import Options
 from .pool import parse_in_workers
+from .safety import read_guarded, write_batch
 from .stages import StageInfo, resolve
 from .store.db import Store
 
@@ -55,6 +57,7 @@ class Pipeline:
         self.stages: list[StageInfo] = resolve(stages)
         self.nlp = load_nlp()
         self.stage_seconds: dict[str, float] = {info.name: 0.0 for info in self.stages}
+        self.report: RunReport | None = None  # of the current or last run
 
     def annotate(self, article: Article) -> Article:
         """Run the stages on an article whose ``doc`` is set; drop the doc afterwards.
@@ -92,14 +95,20 @@ class Pipeline:
             yield from self.parse_here(articles)
 
     def parse_here(self, articles: Iterable[Article]) -> Iterator[Article | InputError]:
-        """Parse and annotate articles in this process."""
-        pairs = ((a.text if a.status == "processed" else "", a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size):
-            article.doc = doc
-            try:
-                yield self.annotate(article)
-            except InputError as exc:
-                yield exc
+        """Parse and annotate articles in this process, a batch at a time; an article that spaCy
+        or a stage fails on comes out as an InputError, the others go on."""
+        items = iter(articles)
+        while chunk := list(islice(items, self.options.batch_size)):
+            texts = [a.text if a.status == "processed" else "" for a in chunk]
+            for article, doc in zip(chunk, parse_texts(self.nlp, texts, self.options.batch_size)):
+                if isinstance(doc, Exception):
+                    yield InputError(article.origin or article.id, f"parse failed: {type(doc).__name__}: {doc}")
+                    continue
+                article.doc = doc
+                try:
+                    yield self.annotate(article)
+                except InputError as exc:
+                    yield exc
 
     def article(self, text: str, *, title: str | None = None, origin: str = "<text>", **meta) -> Article:
         """Process one text in memory, without a store: a convenience for library use."""
@@ -120,45 +129,43 @@ class Pipeline:
         so a run that was interrupted can simply be started again.
         """
         started = time.perf_counter()
-        report = RunReport()
+        report = self.report = RunReport()  # kept on the pipeline, for a caller stopped by Ctrl-C
         tell = listener or (lambda kind, item: None)
         found = discover(inputs)
         if total:
             total(estimate_total(found))
         preparer = Preparer(self.options, store.site_lines())
-        seen: set[str] = set()
 
         def fail(error: InputError) -> None:
             report.failed.append(error)
             tell("failed", error)
 
         def fresh() -> Iterator[Article]:
-            items = read_all(found, self.options)
+            items = read_guarded(found, self.options)
             while chunk := list(islice(items, PREPARE_CHUNK)):
                 for item in chunk:
                     if isinstance(item, InputError):
                         fail(item)
                 raws = [r for r in chunk if isinstance(r, RawDocument)]
-                prepared = preparer.prepare(raws)
-                stored = store.existing_ids(a.id for a in prepared if isinstance(a, Article))
-                for item in prepared:
+                for item in preparer.prepare(raws, known=store.existing_ids):
                     if isinstance(item, InputError):
                         fail(item)
-                    elif item.id in stored or item.id in seen:
+                    elif item.status == DUPLICATE:
                         report.duplicates.append(item.origin or item.id)
                         tell("duplicate", item)
                     else:
-                        seen.add(item.id)
                         yield item
 
         batch: list[Article] = []
 
         def flush() -> None:
-            store.write(batch, preparer.take_pending())
+            for article, error in write_batch(store, batch, preparer):
+                fail(error)
+                batch.remove(article)
+            report.added += len(batch)  # counted before anything else can interrupt
+            report.words += sum(a.n_words for a in batch)
+            report.skipped_language += sum(a.status != "processed" for a in batch)
             for article in batch:
-                report.added += 1
-                report.words += article.n_words
-                report.skipped_language += article.status != "processed"
                 tell("added", article)
             batch.clear()
 

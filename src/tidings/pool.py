@@ -18,6 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from .errors import InputError, TidingsError
+from .lifeline import bind_to_parent
 from .model import Article
 from .options import Options
 
@@ -33,6 +34,7 @@ def _start(options: Options, stages: Sequence[str]) -> None:
     global _worker
     from .pipeline import Pipeline
 
+    bind_to_parent()
     _worker = Pipeline(replace(options, workers=1), stages=stages)
 
 
@@ -40,15 +42,7 @@ def _work(chunk: list[Article]) -> tuple[list[Article | InputError], dict[str, f
     """Parse and annotate a chunk; the stage seconds it took come back with it."""
     assert _worker is not None
     before = dict(_worker.stage_seconds)
-    try:
-        out = list(_worker.parse_here(chunk))
-    except Exception:  # the parser itself failed on some text: find which, one by one
-        out = []
-        for article in chunk:
-            try:
-                out.extend(_worker.parse_here([article]))
-            except Exception as exc:
-                out.append(InputError(article.origin or article.id, f"parse failed: {type(exc).__name__}: {exc}"))
+    out = list(_worker.parse_here(chunk))  # per-article failures come back as InputErrors
     return out, {k: v - before.get(k, 0.0) for k, v in _worker.stage_seconds.items()}
 
 
@@ -79,11 +73,30 @@ def parse_in_workers(pipeline: Pipeline, articles: Iterable[Article]) -> Iterato
     context = _context()
     if context.get_start_method() == "fork":
         pipeline.warm()
-    with ProcessPoolExecutor(max_workers=options.workers, mp_context=context, initializer=_start,
-                             initargs=(options, names)) as pool:
+    pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=context, initializer=_start,
+                               initargs=(options, names))
+    try:
         while chunk := list(islice(items, max(1, options.batch_size // 2))):
             pending.append(pool.submit(_work, chunk))
             if len(pending) >= CHUNKS_PER_WORKER * options.workers:
                 yield from collect(pending.popleft())
         while pending:
             yield from collect(pending.popleft())
+    except BaseException:  # Ctrl-C, a failed write, the consumer gone: stop the workers now
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once, whatever they are doing, and leave no process behind."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=1)

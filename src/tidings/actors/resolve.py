@@ -67,13 +67,21 @@ class Resolver:
         self.counts: Counter[str] = Counter()
         self.actors: dict[str, Actor] = {}
         self.taken: set[int] = set()  # tokens already part of a mention or used as evidence
+        self.sentence_starts = [s.start for s in self.doc.sents]  # token indices, for distances
 
     # -- driver -----------------------------------------------------------------------------
 
     def run(self) -> None:
-        ents = self._entities()
+        ents = self._entities()  # in text order: each sentence takes the next ones (linear, not per sentence)
+        j = 0
         for sent in self.doc.sents:
-            items = [("ent", e) for e in ents if sent.start <= e.start < sent.end]
+            while j < len(ents) and ents[j].start < sent.start:
+                j += 1
+            k = j
+            while k < len(ents) and ents[k].start < sent.end:
+                k += 1
+            items = [("ent", e) for e in ents[j:k]]
+            j = k
             items += [("tok", t) for t in sent]
             items.sort(key=lambda x: x[1].start if x[0] == "ent" else x[1].i)
             for kind, item in items:
@@ -358,7 +366,7 @@ class Resolver:
         for f in reversed(self.found):
             if not f.subject or f.actor is None or f.start >= start:
                 continue
-            if _sentences_between(self.doc, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
+            if _sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
                 break
             if tok.lower_ in PERSON_PRONOUNS:
                 ok = f.actor.type == "person"
@@ -438,5 +446,6 @@ def _definite(span: list[Token]) -> bool:
     return len(span) == 2 and span[0].lower_ == "the"
 
 
-def _sentences_between(doc: Doc, a: int, b: int) -> int:
-    return sum(1 for s in doc.sents if a < s.start <= b)
+def _sentences_between(starts: list[int], a: int, b: int) -> int:
+    """How many sentences start after token ``a`` and at or before token ``b`` (``starts`` sorted)."""
+    return max(0, bisect_right(starts, b) - bisect_right(starts, a))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -39,12 +43,17 @@ from .safe import plain
 @click.option("--allow-private-hosts", is_flag=True,
               help="Also fetch URLs on loopback, private, link-local and reserved addresses "
                    "(refused by default: a feed must not make Tidings read internal services).")
+@click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(0),
+              help="Longest article text processed, in characters (0: no limit); longer ones are refused "
+                   "with a message. Long articles are parsed in pieces of 100,000 characters.")
+@click.option("--max-file-mb", default=10.0, show_default=True, type=click.FloatRange(0, min_open=True),
+              help="Largest .txt, .html or sidecar file, or JSON Lines line, read (MB); larger ones are refused.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no duplicate lines (errors still show).")
 @click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
            encoding: str | None, boilerplate: tuple[Path, ...], trigger_files: tuple[Path, ...],
            actor_files: tuple[Path, ...], timeout: float, feed_timeout: float, allow_private_hosts: bool,
-           quiet: bool, verbose: bool) -> None:
+           max_chars: int, max_file_mb: float, quiet: bool, verbose: bool) -> None:
     """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
 
     PATHS may be .txt files (first non-empty line is the title), .html pages, .jsonl files
@@ -61,7 +70,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
 
     options = Options(workers=workers, batch_size=batch_size, published=published, encoding=encoding,
                       boilerplate=boilerplate, actors=actor_files, triggers=trigger_files, timeout=timeout,
-                      feed_timeout=feed_timeout, allow_private_hosts=allow_private_hosts, progress=not quiet)
+                      feed_timeout=feed_timeout, allow_private_hosts=allow_private_hosts, max_chars=max_chars,
+                      max_file_mb=max_file_mb, progress=not quiet)
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)
@@ -83,8 +93,20 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
             done = progress.tasks[0].completed
             progress.update(task, rate=f"{done / elapsed:.1f} articles/s  {counts['words'] / elapsed:,.0f} words/s")
 
-        report = Pipeline(options).run(list(paths), store, listen,
-                                       total=lambda n: progress.update(task, total=n))
+        pipeline, stopped = None, 0
+        try:
+            with stop_on_sigterm():
+                pipeline = Pipeline(options)
+                report = pipeline.run(list(paths), store, listen, total=lambda n: progress.update(task, total=n))
+        except KeyboardInterrupt as exc:
+            stopped = exc.args[0] if exc.args and isinstance(exc.args[0], int) else signal.SIGINT
+    if stopped:  # the store is closed: say what was kept and leave at once
+        kept = pipeline.report.added if pipeline and pipeline.report else 0
+        err.print(f"Stopped by {signal.Signals(stopped).name}: {kept} articles committed in this run are kept; "
+                  "run the same command again to resume.")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(128 + stopped)  # skip tearing down the models, which takes seconds
     rate = report.added / report.seconds if report.seconds else 0.0
     skipped = f" ({report.skipped_language} not in {', '.join(options.languages)}: stored, not parsed)" \
         if report.skipped_language else ""
@@ -93,3 +115,21 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
               f"({rate:.1f} articles/s, {report.words / max(report.seconds, 1e-9):,.0f} words/s) into {escape(db)}")
     if not report.ok:
         sys.exit(1)
+
+
+@contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM stops the run as Ctrl-C does (KeyboardInterrupt, carrying the signal number)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -66,9 +66,23 @@ def normalise(text: str, published: date | None) -> tuple[date, str] | None:
     return day, precision
 
 
+def _sentence_dates(sentence: Span) -> list[Span]:
+    """The DATE entities of a sentence, from an index built once per doc (``Span.ents`` walks
+    every entity of the doc, which made the stage quadratic in the article's length)."""
+    doc = sentence.doc
+    index = doc.user_data.get("tidings_dates")
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                index.setdefault(ent.sent.start, []).append(ent)
+        doc.user_data["tidings_dates"] = index
+    return [e for e in index.get(sentence.start, ()) if e.end <= sentence.end]
+
+
 def event_date(trigger: Token, sentence: Span, published: date | None) -> tuple[str, str] | None:
     """The date of the event a trigger names: a DATE entity in its clause, else in its sentence."""
-    dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    dates = _sentence_dates(sentence)
     if not dates:
         return None
     clause = trigger

@@ -47,7 +47,7 @@ def estimate_total(found: list[Path | str | InputError]) -> int:
         if isinstance(entry, Path) and entry.suffix.lower() in JSONL_SUFFIXES:
             try:
                 with entry.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))  # noqa: B023
             except OSError:
                 total += 1
         else:
@@ -63,6 +63,6 @@ def read_all(found: list[Path | str | InputError], options: Options) -> Iterator
         if isinstance(entry, InputError):
             yield entry
         elif isinstance(entry, Path):
-            yield from read_file(entry, options.encoding)
+            yield from read_file(entry, options.encoding, int(options.max_file_mb * 1_000_000))
         else:
             yield from read_url(entry, policy)

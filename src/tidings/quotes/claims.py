@@ -20,7 +20,7 @@ lies inside another claim's content is left out: it is part of that claim (PolNe
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
@@ -58,8 +58,14 @@ def _edges(token: Token) -> tuple[int, int]:
     return token.left_edge.idx, right.idx + len(right)
 
 
+_marks: tuple[list[Quotation], int, "_Spans"] | None = None  # the last article's quotations, indexed
+
+
 def _overlapping(start: int, end: int, quotes: list[Quotation]) -> list[Quotation]:
-    return [q for q in quotes if q.mark_start < end and start < q.mark_end]
+    global _marks
+    if _marks is None or _marks[0] is not quotes or _marks[1] != len(quotes):
+        _marks = (quotes, len(quotes), _Spans([(q.mark_start, q.mark_end) for q in quotes]))
+    return [quotes[i] for i in _marks[2].near(start, end) if quotes[i].mark_start < end and start < quotes[i].mark_end]
 
 
 def _content(cue: Token, entry: Cue, quotes: list[Quotation]) -> tuple[int, int, Token] | None:
@@ -244,21 +250,59 @@ class ClaimFinder:
         return _outermost(found)
 
 
+class _Spans:
+    """Character spans by where they start, to find those near an offset without a walk over all
+    of them (which made long articles quadratic): only spans starting at most the longest span's
+    length before the offset can reach it."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+        self.starts = [spans[i][0] for i in self.order]
+        self.longest = max((e - s for s, e in spans), default=0)
+
+    def near(self, start: int, end: int) -> list[int]:
+        """Positions, in the given order, of the spans that start before ``end`` and may reach ``start``."""
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return sorted(self.order[lo:hi])
+
+
+class _Contents:
+    """Claims by their content spans."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.spans = _Spans([(c.content_start, c.content_end) for c in claims])
+
+    def holding(self, start: int, end: int) -> list[Claim]:
+        """Claims whose content holds ``start``..``end``, in their given order."""
+        return [c for c in (self.claims[i] for i in self.spans.near(start, start + 1))
+                if c.content_start <= start and end <= c.content_end]
+
+
 def _outermost(claims: list[Claim]) -> list[Claim]:
     """Claims whose cue is not inside another claim's content, in text order."""
-    kept = []
+    contents = _Contents(claims)
+    kept, spans = [], set()
     for c in claims:
-        if any(o is not c and o.content_start <= c.cue_start < o.content_end for o in claims):
+        if any(o is not c for o in contents.holding(c.cue_start, c.cue_start + 1)):
             continue
-        if any(k.content_start == c.content_start and k.content_end == c.content_end for k in kept):
+        if (c.content_start, c.content_end) in spans:
             continue
+        spans.add((c.content_start, c.content_end))
         kept.append(c)
     return sorted(kept, key=lambda c: (c.start, c.cue_start))
+
+
+_index: tuple[list[Claim], int, _Contents] | None = None  # the last article's claims, indexed
 
 
 def claim_at(article: Article, start: int, end: int | None = None) -> Claim | None:
     """The innermost claim of the article whose content holds the offsets ``start``..``end``
     (an event trigger, say), or None when the article asserts it in its own voice."""
+    global _index
     end = start + 1 if end is None else end
-    holding = [c for c in article.claims if c.content_start <= start and end <= c.content_end]
+    if _index is None or _index[0] is not article.claims or _index[1] != len(article.claims):
+        _index = (article.claims, len(article.claims), _Contents(article.claims))
+    holding = _index[2].holding(start, end)
     return min(holding, key=lambda c: c.content_end - c.content_start) if holding else None
