@@ -41,6 +41,40 @@ def parsed(pipeline, doc: str):
     return article
 
 
+def disagreements(coded_with, options, learned, gold: list[dict]) -> None:
+    """Where the classifier and the rules disagree on the dev half, which one the labels side with."""
+    golds: dict[str, list[dict]] = {}
+    for g in gold:
+        if not g.get("none"):
+            golds.setdefault(g["doc"], []).append(g)
+
+    def gold_types(doc: str, sent: tuple[int, int]) -> set[str]:
+        return {g["type"] for g in golds.get(doc, []) if sent[0] <= g["trigger"][0] < sent[1]}
+
+    kept = coded_with(options, learned.Policy(drop_below=0.0, retype_margin=1.01))
+    retyped = coded_with(options, learned.Policy(drop_below=0.0, retype_margin=0.0))
+    judged = coded_with(options, learned.Policy(drop_below=0.5, retype_margin=1.01))
+    tally = {"rules": 0, "model": 0, "neither": 0}
+    for doc, events in kept.items():
+        by_trigger = {e.trigger: e for e in retyped[doc]}
+        for e in events:
+            other = by_trigger.get(e.trigger)
+            if other is None or other.type == e.type:
+                continue
+            types = gold_types(doc, e.sent)
+            tally["rules" if e.type in types else "model" if other.type in types else "neither"] += 1
+    print(f"type disagreements on dev: the labels side with the rules {tally['rules']}, "
+          f"with the classifier {tally['model']}, with neither {tally['neither']}")
+    dropped = {"an event of that type": 0, "no such event": 0}
+    for doc, events in kept.items():
+        left = {e.trigger for e in judged[doc]}
+        for e in events:
+            if e.trigger not in left:
+                dropped["an event of that type" if e.type in gold_types(doc, e.sent) else "no such event"] += 1
+    print(f"candidates the classifier calls no event (p < 0.5) on dev: {dropped['no such event']} are none by the labels, "
+          f"{dropped['an event of that type']} are an event of the rules' type there")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true")
@@ -67,12 +101,16 @@ def main() -> None:
 
     clf.predict = cached  # type: ignore[method-assign]
 
-    def run(options: Options, policy: learned.Policy | None) -> mixed_news.Tally:
+    def coded_with(options: Options, policy: learned.Policy | None) -> dict[str, list]:
         learned.Policy.load = classmethod(lambda cls, path=None: policy or learned.Policy())  # type: ignore[assignment]
         coded = {}
         for d, article in articles.items():
             events(article, options)
             coded[d] = mixed_news.coded_in(article, d)
+        return coded
+
+    def run(options: Options, policy: learned.Policy | None) -> mixed_news.Tally:
+        coded = coded_with(options, policy)
         return mixed_news.score(None, docs, gold, coded_of=coded.__getitem__)
 
     base = Options(progress=False)
@@ -90,6 +128,7 @@ def main() -> None:
         print(f"drop<{policy.drop_below:.2f} margin {policy.retype_margin:.2f} sourceless<{policy.sourceless_below:.2f}: "
               f"strict P {p:.3f} recall {r:.3f} F {f:.3f} coded {scores['coded']}{flag}")
     print("best:", best)
+    disagreements(coded_with, replace(base, event_model=True), learned, gold)
     if best is not None and not args.dry_run:
         out = learned.MODEL_DIR / "policy.json"
         out.write_text(json.dumps(asdict(best)) + "\n", encoding="utf-8")

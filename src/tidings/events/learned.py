@@ -80,7 +80,10 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
         if p.p_event < policy.drop_below or (not draft.sources and p.p_event < policy.sourceless_below):
             out.append(None)
             continue
-        if p.best_type != draft.type and p.p(p.best_type) - p.p(draft.type) >= policy.retype_margin:
+        # a type the intent rules set (a promise, threat, refusal or request read from the statement's
+        # structure) is kept: the classifier reads the trigger word, which names the act promised
+        if draft.intent is None and p.best_type != draft.type and \
+                p.p(p.best_type) - p.p(draft.type) >= policy.retype_margin:
             draft = replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
                             trace=draft.trace + ("classify",))
         out.append(draft)

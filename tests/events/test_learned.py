@@ -1,0 +1,62 @@
+"""The classify rule: the learned classifier drops non-events and re-types, never touching modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.events import learned
+
+
+@pytest.fixture(scope="module")
+def rules_only():
+    from tidings import Options, Pipeline
+
+    return Pipeline(Options(progress=False, event_model=False))
+
+
+def _types(article) -> list[tuple[str, str]]:
+    return [(e.trigger, e.type) for e in article.events]
+
+
+def test_market_and_sport_figures_of_speech_are_dropped(pipeline, rules_only):
+    text = ("Indian shares extended their gains. The Nifty has been rallying for five sessions as banks gained, "
+            "and traders said the index could attack its record high next week.")
+    assert _types(rules_only.article(text)), "the rules propose candidates here (else the test proves nothing)"
+    assert pipeline.article(text).events == []
+
+
+def test_a_plain_political_event_is_kept(pipeline):
+    article = pipeline.article("Police arrested dozens of protesters outside parliament in Tbilisi on Tuesday.")
+    assert ("arrested", "COERCE") in _types(article)
+
+
+def test_predicted_events_stay_hypothetical(pipeline):
+    article = pipeline.article("Analysts say North Korea might also conduct a nuclear test before the election.")
+    assert article.events and all(e.modality == "hypothetical" for e in article.events)
+
+
+def test_types_set_by_intent_rules_are_kept(pipeline, rules_only):
+    text = "Iran threatened to attack American ships in the Gulf."
+    rules = [(e.type, e.modality) for e in rules_only.article(text).events]
+    assert ("THREATEN", "asserted") in rules, "the intent rules make the threatened attack a THREATEN"
+    assert ("THREATEN", "asserted") in [(e.type, e.modality) for e in pipeline.article(text).events]
+
+
+def test_retyping_never_changes_modality(pipeline, rules_only):
+    text = ("The minister said the government might expel the ambassador. Protesters attacked the embassy, "
+            "and the president will visit Seoul next week.")
+    rules = {e.trigger: e.modality for e in rules_only.article(text).events}
+    for e in pipeline.article(text).events:
+        assert e.modality == rules[e.trigger]
+
+
+def test_policy_file_holds_the_tuned_thresholds():
+    policy = learned.Policy.load()
+    assert 0.0 <= policy.drop_below <= 1.0 and 0.0 <= policy.retype_margin <= 1.01
+
+
+def test_a_retyped_event_takes_the_cameo_root_of_its_new_type():
+    roots = learned.cameo_roots()
+    assert roots["REQUEST"] == "020" and roots["ASSAULT"] == "180"
+    assert set(roots) == {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
