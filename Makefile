@@ -24,6 +24,7 @@ demo: install
 	$(BIN)/tidings stats --db $(DB)
 	$(BIN)/tidings articles --db $(DB)
 	$(BIN)/tidings actors --db $(DB) --limit 15
+	$(BIN)/tidings stories --db $(DB)
 	$(BIN)/tidings export --db $(DB) --format jsonl --out export/
 
 test: install

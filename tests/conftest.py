@@ -72,3 +72,15 @@ def http_root(tmp_path):
     yield root, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def news_store(tmp_path_factory, pipeline, seeds_dir):
+    """A store holding the example articles and the seeds, ingested once (with their merged
+    events and stories); tests must not write to it."""
+    from tidings import open_store
+
+    path = tmp_path_factory.mktemp("news") / "news.duckdb"
+    with open_store(path) as s:
+        pipeline.run([str(EXAMPLES), str(seeds_dir)], s)
+    return path

@@ -70,7 +70,8 @@ def test_export_writes_one_file_per_table(runner, db, tmp_path, fmt):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"{t}.{fmt}" for t in ("articles", "sentences", "mentions", "actors", "actor_mentions", "events",
-                                    "quotes", "claims"))
+                                    "quotes", "claims", "near_duplicates", "merged_events", "event_mentions",
+                                    "stories", "story_articles"))
 
 
 def test_export_jsonl_keeps_the_contract(runner, db, tmp_path):

@@ -24,6 +24,9 @@ class Options:
     timeout: seconds for one whole fetch of a URL (redirects, headers and body together).
     feed_timeout: seconds for a feed and all the entries it links to, together.
     allow_private_hosts: also fetch URLs on loopback, private, link-local and reserved addresses.
+    near_duplicate_threshold: estimated Jaccard similarity of 5-word shingles from which a new
+        article is a near-duplicate of a stored one (tidings/stories/duplicates.py).
+    story_threshold: similarity from which an article joins a story (tidings/stories/cluster.py).
     max_chars: longest article text processed, in characters (0: no limit); longer ones are refused.
     max_file_mb: largest .txt, .html or sidecar file, or JSON Lines line, read (in MB); larger ones are refused.
     """
@@ -43,3 +46,5 @@ class Options:
     max_chars: int = 1_000_000
     max_file_mb: float = 10.0
     progress: bool = True
+    near_duplicate_threshold: float = 0.5
+    story_threshold: float = 0.4

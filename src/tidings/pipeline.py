@@ -24,6 +24,7 @@ from .pool import parse_in_workers
 from .safety import read_guarded, write_batch
 from .stages import StageInfo, resolve
 from .store.db import Store
+from .stories.corpus import link_stored
 
 PREPARE_CHUNK = 32  # raw documents cleaned together (site repetition is counted per chunk)
 
@@ -162,6 +163,7 @@ class Pipeline:
             for article, error in write_batch(store, batch, preparer):
                 fail(error)
                 batch.remove(article)
+            link_stored(store, self.options, self.stages, self.stage_seconds)
             report.added += len(batch)  # counted before anything else can interrupt
             report.words += sum(a.n_words for a in batch)
             report.skipped_language += sum(a.status != "processed" for a in batch)

@@ -52,8 +52,34 @@ def registered() -> dict[str, StageInfo]:
     """All registered stages by name (importing the built-in ones first)."""
     from . import actors, events, nlp  # noqa: F401  registers the built-in stages
     from . import quotes  # noqa: F401
+    from . import stories  # noqa: F401
 
     return dict(_REGISTRY)
+
+
+# Corpus stages work on stored articles together (near-duplicates, merged events, stories): each
+# is called as fn(store, article_ids, options) after a batch is stored, on the articles it has not
+# seen yet, in registration order (see tidings/stories/corpus.py).
+CorpusFn = Callable[..., None]
+_CORPUS: dict[str, StageInfo] = {}
+
+
+def corpus_stage(name: str, *, requires: Sequence[str] = (), provides: Sequence[str] = ()
+                 ) -> Callable[[CorpusFn], CorpusFn]:
+    """Register a function as a corpus stage under ``name``."""
+
+    def register(fn: CorpusFn) -> CorpusFn:
+        _CORPUS[name] = StageInfo(name, fn, tuple(requires), tuple(provides),
+                                  (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else "")
+        return fn
+
+    return register
+
+
+def corpus_stages() -> dict[str, StageInfo]:
+    """All registered corpus stages by name, in the order they run."""
+    registered()
+    return dict(_CORPUS)
 
 
 def resolve(names: Sequence[str] | None = None) -> list[StageInfo]:

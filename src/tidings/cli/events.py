@@ -15,14 +15,22 @@ from .safe import same_length
 
 
 def show_event(db: str, key: str, as_json: bool) -> None:
-    from rich.text import Text
-
     from ..store.queries import get_event
+    from .stories import print_merge
 
     with open_store(db, read_only=True) as store:
         e = get_event(store, key)
-    if as_json:
-        return echo_json(e)
+        if as_json:
+            from ..store.stories import event_merge
+
+            return echo_json({**e, "merged": event_merge(store, e["id"])})
+        _print_event(e)
+        print_merge(store, e["id"])
+
+
+def _print_event(e: dict) -> None:
+    from rich.text import Text
+
     base = e["sentence_start"]
     line = Text(same_length(e["sentence_text"]))  # offsets into the sentence still hold
     for actor in e["sources"]:

@@ -35,6 +35,17 @@ EXPORTS: dict[str, str] = {
               "cue_end, method",
     "claims": 'id, article_id, sentence_index AS sentence, kind, {speaker} AS speaker, cue, cue_start, cue_end, '
               'content, content_start, content_end, start, "end"',
+    # near-duplicates, merged events and stories (docs/stories.md)
+    "near_duplicates": "article_id AS id, article_id, duplicate_of, similarity",
+    "merged_events": "id, type, mode, modality, {sources} AS sources, {targets} AS targets, "
+                     "strftime(date, '%Y-%m-%d') AS date, strftime(date_min, '%Y-%m-%d') AS date_min, "
+                     "strftime(date_max, '%Y-%m-%d') AS date_max, place_country, first_article_id, "
+                     "strftime(first_reported, '%Y-%m-%d') AS first_reported, n_mentions, n_articles, n_sources",
+    "event_mentions": 'id, event_id, article_id, start, "end", reason',
+    "stories": "id, label, headline, strftime(first_date, '%Y-%m-%d') AS first_date, "
+               "strftime(last_date, '%Y-%m-%d') AS last_date, n_articles, {key_actors} AS key_actors, "
+               "{key_types} AS key_types",
+    "story_articles": "article_id AS id, story_id, article_id, similarity, reason",
 }
 
 
@@ -52,7 +63,7 @@ def export(store: Store, fmt: str, out_dir: str | Path, tables: list[str] | None
     for table in chosen:
         lists = {c: f"to_json({c})" if fmt == "csv" else c
                  for c in ("removed", "sectors", "aliases", "sources", "targets", "attributed_to", "location",
-                           "speaker")}
+                           "speaker", "key_actors", "key_types")}
         select = EXPORTS[table].format(**lists)
         target = out / f"{table}.{fmt}"
         path_sql = str(target).replace("'", "''")

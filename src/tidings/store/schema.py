@@ -49,9 +49,14 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
     if version > LATEST:
         raise StoreError(f"this store has schema version {version}, newer than this Tidings "
                          f"knows ({LATEST}); upgrade Tidings to open it")
+    done = set()
+    if version:
+        done = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
     for migration in migrations():
-        if migration.version <= version:
+        # every migration not yet applied, also one numbered below the store's version (numbers
+        # are handed out ahead: 007 can land before 006)
+        if migration.version in done:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
