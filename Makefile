@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.duckdb
 
-.PHONY: demo test bench install clean model
+.PHONY: demo test bench install clean browser model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,17 @@ demo: install
 	$(BIN)/tidings actors --db $(DB) --limit 15
 	$(BIN)/tidings stories --db $(DB)
 	$(BIN)/tidings export --db $(DB) --format jsonl --out export/
+	@echo
+	@echo "Open the dashboard: $(BIN)/tidings serve --db $(DB)   then http://127.0.0.1:8000/"
+	@echo "  (relations of the United States and North Korea: http://127.0.0.1:8000/#/relations?a=USA&b=PRK; API docs: /docs)"
 
-test: install
+# the browser tests drive Debian's headless Chromium (tests/web/)
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "tests/web needs chromium and chromium-driver: sudo apt-get install chromium chromium-driver"; fi; fi
+
+test: install browser
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..api.handoff import open_for_ingest
 from ..options import Options
-from ..store.db import open_store
 from .app import date_arg, db_option, encoding_arg, err, main, seconds_arg
 from .safe import markup as escape
 from .safe import plain
@@ -61,6 +61,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
     folders (searched recursively), article URLs and feed URLs. A file `name.json` beside
     `name.txt` or `name.html` supplies its metadata. Articles already stored are skipped,
     so an interrupted run can simply be started again. Exit code 1 if any input failed.
+    While `tidings serve` holds the store, each batch is handed to the server to store.
 
     URLs are fetched over http and https only, redirects included (at most 5), never from
     loopback, private or reserved addresses unless --allow-private-hosts is given; each page
@@ -76,7 +77,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)
     counts = {"words": 0}
-    with open_store(db, hold=False) as store, progress:
+    with open_for_ingest(db, hold=False) as store, progress:
         task = progress.add_task("ingest", total=None, rate="")
 
         def listen(kind: str, item) -> None:

@@ -1,0 +1,143 @@
+"""The store as a server holds it.
+
+DuckDB lets one process write a file, or several processes read it, never both. So the server
+owns the store: it opens it once, writable, and every request thread reads through a cursor
+of its own on that one database, while batches (from ``POST /articles``, or handed over by a
+``tidings ingest`` of the same file, see ``handoff``) are written by one writer at a time in
+one transaction each. DuckDB's MVCC gives each read a committed snapshot: a batch being
+written never blocks a read, and no read sees half a batch.
+
+Several server workers (processes) cannot share a writable file, so with ``writable=False``
+every worker opens the store read-only: the store is served as it is and not written to.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..store.db import Store, open_store
+
+log = logging.getLogger("tidings.api")
+
+
+class ServedStore:
+    """One store shared by the request threads of a server process."""
+
+    def __init__(self, path: str | Path, *, writable: bool = True) -> None:
+        self.path = Path(path)
+        self.writable = writable
+        self.store: Store = open_store(self.path, read_only=not writable)
+        self._root = self.store.con
+        # Many small queries at once: each runs on its request's thread rather than fanning out.
+        self._root.execute("SET threads TO 1")
+        self._root.execute("SET enable_progress_bar = false")
+        self._cache: dict[str, tuple[int, Any]] = {}
+        self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._lock = threading.Lock()
+        self.write_lock = threading.Lock()
+        self.generation = 0  # bumped by every committed batch
+        self._tables = self._read_tables()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's connection to the database (DuckDB connections are not thread-safe)."""
+        cur = getattr(self._local, "cursor", None)
+        if cur is None:
+            with self._lock:
+                cur = self._root.cursor()
+                self._cursors.append(cur)
+            self._local.cursor = cur
+        return cur
+
+    def rows(self, sql: str, params: Sequence[Any] | dict | None = None) -> list[dict[str, Any]]:
+        cur = self.cursor().execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def one(self, sql: str, params: Sequence[Any] | dict | None = None) -> dict[str, Any] | None:
+        rows = self.rows(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict | None = None) -> Any:
+        row = self.cursor().execute(sql, params or []).fetchone()
+        return row[0] if row else None
+
+    def cached(self, key: str, compute):
+        """``compute()``, kept until the next batch is written."""
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] == self.generation:
+            return hit[1]
+        generation = self.generation
+        value = compute()
+        self._cache[key] = (generation, value)
+        return value
+
+    def _read_tables(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self.cursor().execute(
+            "SELECT table_name FROM information_schema.tables").fetchall())
+
+    def has(self, *tables: str) -> bool:
+        """Whether the store has all these tables (stories, for one, come with a later migration)."""
+        return all(t in self._tables for t in tables)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations") or 0)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(self, articles: Sequence, site_lines: dict | None = None) -> None:
+        """Store a batch in one transaction; one writer at a time."""
+        with self.write_lock:
+            self.store.write(articles, site_lines)
+            self._link()
+            self.generation += 1
+            self._tables = self._read_tables()
+
+    def _link(self) -> None:
+        """Run the corpus stages (near-duplicates, merged events, stories) over the new batch,
+        where this Tidings has them: the holder of the store links what is handed to it."""
+        try:
+            from ..stories.corpus import link_stored
+        except ImportError:
+            return
+        from ..options import Options
+        from ..stages import resolve
+
+        try:
+            link_stored(self.store, Options(progress=False), resolve(None), {})
+        except Exception:  # the batch is stored; `tidings reprocess` links what is left
+            log.exception("the corpus stages failed on the new batch; it is stored all the same")
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        return {r[0] for r in self.cursor().execute(
+            "SELECT id FROM articles WHERE list_contains($1, id)", [wanted]).fetchall()}
+
+    def site_lines(self) -> dict:
+        from collections import Counter
+
+        out: dict[str, Counter] = {}
+        for site, key, n in self.cursor().execute("SELECT site, key, n FROM site_lines").fetchall():
+            out.setdefault(site, Counter())[key] = n
+        return out
+
+    def close(self) -> None:
+        with self._lock:
+            for cur in self._cursors:
+                try:
+                    cur.close()
+                except duckdb.Error:
+                    pass
+            self._cursors.clear()
+        self.store.close()

@@ -1,0 +1,102 @@
+"""The dashboard in headless Chromium against a live server over the examples' store."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from .conftest import open_view, screenshot, wait_ready
+
+pytestmark = pytest.mark.slow
+
+# Vega holds parsed dates as milliseconds since the epoch (UTC): back to the API's YYYY-MM-DD.
+DAY = "const day = (p) => typeof p === 'number' ? new Date(p).toISOString().slice(0, 10) : p;"
+
+
+def test_the_dashboard_opens_offline_with_what_the_store_holds(browser, dashboard):
+    tti = open_view(browser, dashboard + "/")
+    counts = httpx.get(dashboard + "/api/meta").json()["counts"]
+    cards = {c.text.split("\n")[1]: int(c.text.split("\n")[0].replace(",", ""))
+             for c in browser.find_elements(By.CSS_SELECTOR, ".card")}
+    assert cards == counts
+    assert browser.find_elements(By.CSS_SELECTOR, "#latest li.event")
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(u.startswith(dashboard) or u.startswith("data:") for u in loaded), loaded
+    screenshot(browser, "dashboard.png")
+    print(f"time to interactive, dashboard: {tti:.0f} ms")
+    assert tti < 15_000
+
+
+def test_search_then_an_event_shows_its_sentence_with_the_spans_marked(browser, dashboard):
+    open_view(browser, dashboard + "/")
+    box = browser.find_element(By.CSS_SELECTOR, "#search input")
+    box.send_keys("missile", Keys.ENTER)
+    wait_ready(browser)
+    items = browser.find_elements(By.CSS_SELECTOR, "#rows li.event")
+    api = httpx.get(dashboard + "/api/events", params={"search": "missile", "limit": 50}).json()["items"]
+    assert len(items) == len(api) > 0
+    assert all("missile" in i.find_element(By.CSS_SELECTOR, ".sentence").text.lower() for i in items)
+    items[0].find_element(By.CSS_SELECTOR, "a").click()
+    wait_ready(browser)
+    event = httpx.get(dashboard + f"/api/events/{api[0]['id']}").json()
+    sentence = browser.find_element(By.ID, "event-sentence")
+    assert sentence.text == event["sentence_text"]
+    assert sentence.find_element(By.CSS_SELECTOR, "mark.trigger").text == event["trigger"]
+    marked_sources = [m.text for m in sentence.find_elements(By.CSS_SELECTOR, "mark.source")]
+    assert all(m in [s["text"] for s in event["sources"]] for m in marked_sources)
+    screenshot(browser, "event.png")
+
+
+def test_the_relations_view_draws_the_series_the_api_gives(browser, dashboard):
+    rel = httpx.get(dashboard + "/api/relations", params={"a": "USA", "b": "PRK"}).json()
+    tti = open_view(browser, dashboard + "/#/relations?a=USA&b=PRK")
+    drawn = browser.execute_script(
+        DAY + "const out = []; (function walk(s) { if (s.items) s.items.forEach(walk);"
+        " if (s.datum && s.datum.kind === 'asserted' && s.mark && s.mark.marktype === 'symbol')"
+        " out.push([day(s.datum.period), s.datum.direction, s.datum.score, s.datum.events]); })(window.tidingsChart.scenegraph().root);"
+        "return out;")
+    expected = sorted([p["period"], p["direction"], p["score"], p["events"]] for p in rel["series"])
+    assert sorted({tuple(d) for d in drawn}) == sorted(tuple(e) for e in expected)
+    points = browser.find_elements(By.CSS_SELECTOR, "#relations-chart g.mark-symbol path")
+    assert len(points) >= len(rel["series"]) + len(rel["hypothetical"])
+    screenshot(browser, "relations.png")
+    print(f"time to interactive, relations USA-PRK: {tti:.0f} ms")
+    # a click on the first asserted point lists the events and sentences behind it
+    first = rel["series"][0]
+    browser.execute_script(
+        DAY + "const v = window.tidingsChart; const items = [];"
+        "(function walk(s) { if (s.items) s.items.forEach(walk); if (s.datum && s.datum.kind === 'asserted' && s.mark && s.mark.marktype === 'symbol') items.push(s); })(v.scenegraph().root);"
+        "const p = items.find(i => day(i.datum.period) === arguments[0] && i.datum.direction === arguments[1]);"
+        "const box = document.querySelector('#relations-chart svg').getBoundingClientRect();"
+        "const o = v.origin(); const x = box.left + o[0] + p.x, y = box.top + o[1] + p.y;"
+        "const el = document.elementFromPoint(x, y);"
+        "el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}));",
+        first["period"], first["direction"])
+    browser.implicitly_wait(10)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#drill-rows li.event")
+    browser.implicitly_wait(0)
+    assert len(rows) == first["events"]
+    assert all(r.find_element(By.CSS_SELECTOR, "mark.trigger") for r in rows)
+    browser.execute_script("document.getElementById('drill').scrollIntoView()")
+    screenshot(browser, "relations-drill.png")
+    assert tti < 15_000
+
+
+def test_an_actor_page_has_codes_mentions_and_counterparts(browser, dashboard):
+    open_view(browser, dashboard + "/#/actor/PRK")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "North Korea"
+    assert browser.find_elements(By.CSS_SELECTOR, "#over-time svg, #over-time canvas")
+    assert browser.find_elements(By.CSS_SELECTOR, "main .rows li a[href^='#/relations']")
+    assert browser.find_elements(By.CSS_SELECTOR, "main .rows li mark.actor")
+
+
+def test_on_a_phone_nothing_overflows_the_screen(browser, dashboard):
+    browser.set_window_size(390, 844)
+    open_view(browser, dashboard + "/")
+    width = browser.execute_script("return document.documentElement.clientWidth")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= width + 1
+    screenshot(browser, "dashboard-phone.png")
+    open_view(browser, dashboard + "/#/relations?a=USA&b=PRK")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= width + 1
