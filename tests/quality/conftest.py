@@ -27,3 +27,9 @@ def load_bench(name: str) -> ModuleType:
 @pytest.fixture(scope="session")
 def bench_module() -> Callable[[str], ModuleType]:
     return load_bench
+
+
+@pytest.fixture(scope="session")
+def event_model_pipeline():
+    """The pipeline up to the events stage with the learned event model on (bench/events.py's), once a session."""
+    return load_bench("events").make_pipeline(True)

@@ -1,0 +1,66 @@
+"""Quality gate for the learned event model (issue 10): the figures measured on data it was not trained on.
+
+- ``mixed_test_strict_precision``, ``mixed_test_recall``: bench/mixed_news.py on the dev set's
+  **test** split (30 articles, never looked at while tuning), with the model; its misses are never printed;
+- ``plv_type_accuracy``, ``plv_quad_accuracy``: PLV's held-out rows, as the training run reported them
+  in ``src/tidings/events/model/report.json`` (whichever model ships);
+- ``gsr_untrained_type_accuracy``: bench/events.py's GSR type accuracy with the model, on the records
+  whose sentence is not in the classifier's training data.
+
+The floors are the "event_model" key of floors.json; the figures that need ../shared/data skip without it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "data"
+REPORT = ROOT / "src" / "tidings" / "events" / "model" / "report.json"
+FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text()).get("event_model", {})
+MIXED = {"mixed_test_strict_precision": "strict_precision", "mixed_test_recall": "recall"}
+PLV = {"plv_type_accuracy": "plv_type_accuracy", "plv_quad_accuracy": "plv_quad_accuracy"}
+GSR = {"gsr_untrained_type_accuracy": "type_accuracy"}
+MEASURES = {**MIXED, **PLV, **GSR}
+
+
+@pytest.fixture(scope="module")
+def mixed_test_scores(bench_module, event_model_pipeline) -> dict[str, Any]:
+    mixed = bench_module("mixed_news")
+    if not mixed.devset.available() or not mixed.devset.labels():
+        pytest.skip("the mixed-news dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
+    tally = mixed.score(event_model_pipeline, mixed.devset.documents()["test"], mixed.devset.labels())
+    return tally.scores()  # figures only: the test split's misses are never shown
+
+
+@pytest.fixture(scope="module")
+def plv_scores() -> dict[str, Any]:
+    assert REPORT.exists(), f"{REPORT}: the shipped event model has no training report"
+    return json.loads(REPORT.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def gsr_untrained_scores(bench_module, event_model_pipeline) -> dict[str, float]:
+    events = bench_module("events")
+    if not events.gsr.GSR.exists() or not SHARED.is_dir():
+        pytest.skip(f"PLOVER gold-standard records or the training data not found under {SHARED}")
+    return events.gsr_scores(event_model_pipeline, untrained=True)
+
+
+def test_every_measure_has_a_floor() -> None:
+    assert set(MEASURES) <= set(FLOORS), f"floors.json 'event_model' lacks {sorted(set(MEASURES) - set(FLOORS))}"
+
+
+@pytest.mark.parametrize("measure", sorted(MEASURES))
+def test_event_model_measures_stay_above_their_floor(request: pytest.FixtureRequest, measure: str) -> None:
+    if measure not in FLOORS:
+        pytest.skip(f"no floor pinned for {measure}")
+    fixture = "mixed_test_scores" if measure in MIXED else "plv_scores" if measure in PLV else "gsr_untrained_scores"
+    scores = request.getfixturevalue(fixture)
+    assert MEASURES[measure] in scores, f"{fixture} has no {MEASURES[measure]!r}"
+    value = scores[MEASURES[measure]]
+    assert value >= FLOORS[measure], (measure, value, FLOORS[measure])
