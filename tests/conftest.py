@@ -32,6 +32,15 @@ def pipeline():
     return Pipeline(Options(progress=False))
 
 
+@pytest.fixture(scope="session")
+def rules_pipeline():
+    """The full pipeline with the learned event classifier off: what the rules alone code. The
+    rules' own tests use it; the classifier is tested on its own and end to end."""
+    from tidings import Options, Pipeline
+
+    return Pipeline(Options(progress=False, event_model=False))
+
+
 @pytest.fixture
 def store(tmp_path):
     from tidings import open_store

@@ -3,7 +3,8 @@
 For each policy of a small grid (``drop_below`` x ``retype_margin``, see events/learned.py) the
 events stage is re-run over the dev documents, parsed once, and scored as bench/mixed_news.py
 scores it. The policy with the best strict precision whose recall is not below the rules' own (the
-issue's goal: precision up, recall no lower; ties go to the better F1) is written to ``src/tidings/events/model/policy.json``. The test half is never
+issue's goal: precision up, recall no lower; ties go to the better F1, then to the policy that
+overrules the rules least) is written to ``src/tidings/events/model/policy.json``. The test half is never
 read here.
 
     python training/tune_policy.py            # print the grid, write the best policy
@@ -52,19 +53,20 @@ def disagreements(coded_with, options, learned, gold: list[dict]) -> None:
         return {g["type"] for g in golds.get(doc, []) if sent[0] <= g["trigger"][0] < sent[1]}
 
     kept = coded_with(options, learned.Policy(drop_below=0.0, retype_margin=1.01))
-    retyped = coded_with(options, learned.Policy(drop_below=0.0, retype_margin=0.0))
     judged = coded_with(options, learned.Policy(drop_below=0.5, retype_margin=1.01))
-    tally = {"rules": 0, "model": 0, "neither": 0}
-    for doc, events in kept.items():
-        by_trigger = {e.trigger: e for e in retyped[doc]}
-        for e in events:
-            other = by_trigger.get(e.trigger)
-            if other is None or other.type == e.type:
-                continue
-            types = gold_types(doc, e.sent)
-            tally["rules" if e.type in types else "model" if other.type in types else "neither"] += 1
-    print(f"type disagreements on dev: the labels side with the rules {tally['rules']}, "
-          f"with the classifier {tally['model']}, with neither {tally['neither']}")
+    for margin in (0.0, 0.2, 0.4, 0.6):
+        retyped = coded_with(options, learned.Policy(drop_below=0.0, retype_margin=margin))
+        tally = {"rules": 0, "model": 0, "neither": 0}
+        for doc, events in kept.items():
+            by_trigger = {e.trigger: e for e in retyped[doc]}
+            for e in events:
+                other = by_trigger.get(e.trigger)
+                if other is None or other.type == e.type:
+                    continue
+                types = gold_types(doc, e.sent)
+                tally["rules" if e.type in types else "model" if other.type in types else "neither"] += 1
+        print(f"type disagreements on dev where the classifier is surer by {margin:.1f}: the labels side with "
+              f"the rules {tally['rules']}, with the classifier {tally['model']}, with neither {tally['neither']}")
     dropped = {"an event of that type": 0, "no such event": 0}
     for doc, events in kept.items():
         left = {e.trigger for e in judged[doc]}
@@ -116,15 +118,16 @@ def main() -> None:
     base = Options(progress=False)
     rules = run(replace(base, event_model=False), None).scores()
     print(f"rules alone: strict P {rules['strict_precision']:.3f} recall {rules['recall']:.3f} coded {rules['coded']}")
-    best, best_key = None, (-1.0, -1.0)
+    best, best_key = None, (-1.0, -1.0, 0.0, 0.0)
     grid = [learned.Policy(d, m, s) for d in DROP for m in MARGIN for s in SOURCELESS]
     for policy in grid:
         scores = run(replace(base, event_model=True), policy).scores()
         p, r = scores["strict_precision"], scores["recall"]
         f = 2 * p * r / (p + r) if p + r else 0.0
         flag = ""
-        if r >= rules["recall"] - 1e-9 and (p, f) > best_key:
-            best, best_key, flag = policy, (p, f), " *"
+        key = (round(p, 6), round(f, 6), policy.retype_margin, -policy.drop_below)
+        if r >= rules["recall"] - 1e-9 and key > best_key:
+            best, best_key, flag = policy, key, " *"
         print(f"drop<{policy.drop_below:.2f} margin {policy.retype_margin:.2f} sourceless<{policy.sourceless_below:.2f}: "
               f"strict P {p:.3f} recall {r:.3f} F {f:.3f} coded {scores['coded']}{flag}")
     print("best:", best)

@@ -4,8 +4,8 @@ demanding, insisting and "must" are 10x (Demand); PLOVER codes both as REQUEST."
 import pytest
 
 
-def event_on(pipeline, text, trigger):
-    return next(e for e in pipeline.article(text).events if e.trigger == trigger)
+def event_on(rules_pipeline, text, trigger):
+    return next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)
 
 
 @pytest.mark.parametrize("text, trigger, cameo", [
@@ -20,8 +20,8 @@ def event_on(pipeline, text, trigger):
     ("Serbia insisted on talks with Kosovo.", "insisted", "100"),
     ("Britain said Russia must return the helicopter.", "return", "105"),
 ])
-def test_appeals_are_cameo_02_and_demands_cameo_10(pipeline, text, trigger, cameo):
-    event = event_on(pipeline, text, trigger)
+def test_appeals_are_cameo_02_and_demands_cameo_10(rules_pipeline, text, trigger, cameo):
+    event = event_on(rules_pipeline, text, trigger)
     assert (event.type, event.cameo) == ("REQUEST", cameo)
 
 
@@ -31,5 +31,5 @@ def test_appeals_are_cameo_02_and_demands_cameo_10(pipeline, text, trigger, came
     ("Ukraine pleaded with Germany to send tanks.", "send"),
     ("The UN called on Israel to halt the offensive.", "halt"),
 ])
-def test_what_is_asked_for_is_never_asserted(pipeline, text, trigger):
-    assert event_on(pipeline, text, trigger).modality == "hypothetical"
+def test_what_is_asked_for_is_never_asserted(rules_pipeline, text, trigger):
+    assert event_on(rules_pipeline, text, trigger).modality == "hypothetical"

@@ -3,9 +3,9 @@
 import pytest
 
 
-def only(pipeline, text, type_):
-    found = [e for e in pipeline.article(text).events if e.type == type_]
-    assert len(found) == 1, [(e.trigger, e.type, e.modality) for e in pipeline.article(text).events]
+def only(rules_pipeline, text, type_):
+    found = [e for e in rules_pipeline.article(text).events if e.type == type_]
+    assert len(found) == 1, [(e.trigger, e.type, e.modality) for e in rules_pipeline.article(text).events]
     return found[0]
 
 
@@ -13,51 +13,51 @@ def countries(actors):
     return {a["country"] for a in actors}
 
 
-def test_a_promised_cooperative_act_is_an_asserted_agree(pipeline):
-    event = only(pipeline, "Turkey will send troops to Libya.", "AGREE")
+def test_a_promised_cooperative_act_is_an_asserted_agree(rules_pipeline):
+    event = only(rules_pipeline, "Turkey will send troops to Libya.", "AGREE")
     assert event.modality == "asserted" and event.modality_cue == "will"
     assert countries(event.sources) == {"TUR"} and countries(event.targets) == {"LBY"}
 
 
-def test_a_hostile_act_the_actor_says_it_would_do_is_a_threat(pipeline):
-    event = only(pipeline, "Serbia said it would blockade Montenegro.", "THREATEN")
+def test_a_hostile_act_the_actor_says_it_would_do_is_a_threat(rules_pipeline):
+    event = only(rules_pipeline, "Serbia said it would blockade Montenegro.", "THREATEN")
     assert event.modality == "asserted" and event.mode == "restrict"
     assert countries(event.sources) == {"SRB"} and countries(event.targets) == {"MNE"}
 
 
 @pytest.mark.parametrize("text", ["Iran will not sign the agreement with France.",
                                   "North Korea said it would not meet South Korean officials."])
-def test_a_commitment_not_to_act_is_a_rejection(pipeline, text):
-    event = only(pipeline, text, "REJECT")
+def test_a_commitment_not_to_act_is_a_rejection(rules_pipeline, text):
+    event = only(rules_pipeline, text, "REJECT")
     assert event.modality == "asserted"
 
 
-def test_what_a_speaker_says_another_actor_must_do_is_the_speakers_request(pipeline):
-    event = only(pipeline, "Britain said Russia must return the helicopter.", "REQUEST")
+def test_what_a_speaker_says_another_actor_must_do_is_the_speakers_request(rules_pipeline):
+    event = only(rules_pipeline, "Britain said Russia must return the helicopter.", "REQUEST")
     assert countries(event.sources) == {"GBR"} and countries(event.targets) == {"RUS"}
 
 
 @pytest.mark.parametrize("text", ["Analysts say North Korea will test a missile next month.",
                                   "According to analysts, Iran will attack Israel."])
-def test_a_forecast_by_observers_stays_a_hypothetical_event_of_its_own_type(pipeline, text):
-    events = pipeline.article(text).events
+def test_a_forecast_by_observers_stays_a_hypothetical_event_of_its_own_type(rules_pipeline, text):
+    events = rules_pipeline.article(text).events
     assert events and all(e.modality == "hypothetical" and e.type not in ("AGREE", "THREATEN") for e in events)
 
 
-def test_an_intention_someone_else_fears_stays_hypothetical(pipeline):
+def test_an_intention_someone_else_fears_stays_hypothetical(rules_pipeline):
     text = "Some fear that Trump will once again threaten to withdraw American troops from South Korea."
-    events = pipeline.article(text).events
+    events = rules_pipeline.article(text).events
     assert events and all(e.modality == "hypothetical" for e in events), [(e.trigger, e.type, e.modality) for e in events]
     assert not any(e.type == "AGREE" for e in events)
 
 
-def test_a_threatened_withdrawal_is_a_threat_not_a_promise(pipeline):
-    events = pipeline.article("Trump threatened to withdraw American troops from South Korea.").events
+def test_a_threatened_withdrawal_is_a_threat_not_a_promise(rules_pipeline):
+    events = rules_pipeline.article("Trump threatened to withdraw American troops from South Korea.").events
     assert [e.type for e in events] == ["THREATEN"], [(e.trigger, e.type) for e in events]
     assert countries(events[0].sources) == {"USA"} and countries(events[0].targets) == {"KOR"}
 
 
-def test_a_headline_plan_is_the_actors_stated_intention(pipeline):
-    event = only(pipeline, "North Korea to send troops to Russia", "AGREE")
+def test_a_headline_plan_is_the_actors_stated_intention(rules_pipeline):
+    event = only(rules_pipeline, "North Korea to send troops to Russia", "AGREE")
     assert event.modality == "asserted" and event.modality_cue == "to"
     assert countries(event.sources) == {"PRK"} and countries(event.targets) == {"RUS"}

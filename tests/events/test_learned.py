@@ -7,11 +7,9 @@ import pytest
 from tidings.events import learned
 
 
-@pytest.fixture(scope="module")
-def rules_only():
-    from tidings import Options, Pipeline
-
-    return Pipeline(Options(progress=False, event_model=False))
+@pytest.fixture(scope="session")
+def rules_only(rules_pipeline):
+    return rules_pipeline
 
 
 def _types(article) -> list[tuple[str, str]]:
@@ -19,10 +17,16 @@ def _types(article) -> list[tuple[str, str]]:
 
 
 def test_market_and_sport_figures_of_speech_are_dropped(pipeline, rules_only):
-    text = ("Indian shares extended their gains. The Nifty has been rallying for five sessions as banks gained, "
-            "and traders said the index could attack its record high next week.")
+    text = ("Manchester United attacked Chelsea from the first whistle and won 3-0. "
+            "Investors rallied behind the Japanese yen as traders fled to safety.")
     assert _types(rules_only.article(text)), "the rules propose candidates here (else the test proves nothing)"
     assert pipeline.article(text).events == []
+
+
+def test_forecasts_are_never_dropped_only_retyped(pipeline, rules_only):
+    text = "Analysts say North Korea will test a missile next month."
+    rules = [(e.trigger, e.modality) for e in rules_only.article(text).events]
+    assert rules and [(e.trigger, e.modality) for e in pipeline.article(text).events] == rules
 
 
 def test_a_plain_political_event_is_kept(pipeline):

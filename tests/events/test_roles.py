@@ -3,58 +3,58 @@
 import pytest
 
 
-def first(pipeline, text, type_):
-    return next(e for e in pipeline.article(text).events if e.type == type_)
+def first(rules_pipeline, text, type_):
+    return next(e for e in rules_pipeline.article(text).events if e.type == type_)
 
 
 def countries(actors):
     return {a["country"] for a in actors}
 
 
-def test_the_subject_of_a_demanded_clause_is_the_target(pipeline):
-    event = first(pipeline, "China demanded that the United States cancel the arms sale to Taiwan.", "REQUEST")
+def test_the_subject_of_a_demanded_clause_is_the_target(rules_pipeline):
+    event = first(rules_pipeline, "China demanded that the United States cancel the arms sale to Taiwan.", "REQUEST")
     assert countries(event.sources) == {"CHN"} and countries(event.targets) == {"USA"}
 
 
-def test_a_possessive_and_an_of_phrase_give_source_and_target_of_a_nominal_event(pipeline):
-    event = first(pipeline, "Russia's invasion of Ukraine began in 2022.", "ASSAULT")
+def test_a_possessive_and_an_of_phrase_give_source_and_target_of_a_nominal_event(rules_pipeline):
+    event = first(rules_pipeline, "Russia's invasion of Ukraine began in 2022.", "ASSAULT")
     assert countries(event.sources) == {"RUS"} and countries(event.targets) == {"UKR"}
 
 
-def test_a_group_noun_takes_the_actor_of_its_members(pipeline):
-    event = first(pipeline, "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", "PROTEST")
+def test_a_group_noun_takes_the_actor_of_its_members(rules_pipeline):
+    event = first(rules_pipeline, "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", "PROTEST")
     assert countries(event.sources) == {"IRQ"}
 
 
-def test_a_participle_shares_the_target_of_its_clause(pipeline):
+def test_a_participle_shares_the_target_of_its_clause(rules_pipeline):
     text = "He also formed a new alliance with Russia, sending both weapons and troops to help in the war against Ukraine."
-    event = first(pipeline, "North Korea tested a missile. " + text, "AID")
+    event = first(rules_pipeline, "North Korea tested a missile. " + text, "AID")
     assert countries(event.targets) == {"RUS"}
 
 
-def test_a_stative_passive_keeps_its_subject_as_source(pipeline):
-    event = first(pipeline, "Israel is opposed to French mediation in the talks with Syria.", "REJECT")
+def test_a_stative_passive_keeps_its_subject_as_source(rules_pipeline):
+    event = first(rules_pipeline, "Israel is opposed to French mediation in the talks with Syria.", "REJECT")
     assert countries(event.sources) == {"ISR"}
 
 
-def test_the_of_phrase_of_a_hostile_noun_is_its_target(pipeline):
-    event = first(pipeline, "Israeli forces tightened the blockade of Gaza on Monday.", "COERCE")
+def test_the_of_phrase_of_a_hostile_noun_is_its_target(rules_pipeline):
+    event = first(rules_pipeline, "Israeli forces tightened the blockade of Gaza on Monday.", "COERCE")
     assert countries(event.sources) == {"ISR"} and countries(event.targets) == {"PSE"}
 
 
-def test_a_possessive_pronoun_leaves_the_of_phrase_as_target(pipeline):
-    event = first(pipeline, "Israel today mounted its long-awaited invasion of South Lebanon.", "ASSAULT")
+def test_a_possessive_pronoun_leaves_the_of_phrase_as_target(rules_pipeline):
+    event = first(rules_pipeline, "Israel today mounted its long-awaited invasion of South Lebanon.", "ASSAULT")
     assert countries(event.sources) == {"ISR"} and countries(event.targets) == {"LBN"}
 
 
-def test_talks_with_someone_list_every_participant_on_both_sides(pipeline):
-    event = first(pipeline, "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev on Tuesday.",
+def test_talks_with_someone_list_every_participant_on_both_sides(rules_pipeline):
+    event = first(rules_pipeline, "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev on Tuesday.",
                   "CONSULT")
     assert countries(event.sources) == countries(event.targets) == {"USA", "RUS"}
 
 
-def test_a_host_receives_and_the_visitor_acts(pipeline):
-    event = first(pipeline, "Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on Saturday.",
+def test_a_host_receives_and_the_visitor_acts(rules_pipeline):
+    event = first(rules_pipeline, "Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on Saturday.",
                   "CONSULT")
     assert countries(event.sources) == {"JPN"} and countries(event.targets) == {"RUS"}
 
@@ -64,14 +64,14 @@ def test_a_host_receives_and_the_visitor_acts(pipeline):
     ("Three US servicemen were killed by an improvised explosive device outside of the Iraqi city of Basra.", "IRQ"),
     ("A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.", "LBN"),
 ])
-def test_an_unnamed_perpetrator_is_coded_by_where_it_acted(pipeline, text, country):
-    event = next(e for e in pipeline.article(text).events if e.type in ("ASSAULT", "COERCE"))
+def test_an_unnamed_perpetrator_is_coded_by_where_it_acted(rules_pipeline, text, country):
+    event = next(e for e in rules_pipeline.article(text).events if e.type in ("ASSAULT", "COERCE"))
     assert [s["actor_id"] for s in event.sources] == [None] and countries(event.sources) == {country}
     assert event.sources[0]["start"] is not None and event.location["country"] == country
 
 
-def test_a_named_perpetrator_is_never_replaced_by_the_place(pipeline):
-    event = first(pipeline, "Israeli troops killed two gunmen in Jenin on Monday.", "ASSAULT")
+def test_a_named_perpetrator_is_never_replaced_by_the_place(rules_pipeline):
+    event = first(rules_pipeline, "Israeli troops killed two gunmen in Jenin on Monday.", "ASSAULT")
     assert countries(event.sources) == {"ISR"} and all(s["actor_id"] for s in event.sources)
 
 
@@ -80,37 +80,37 @@ def test_a_named_perpetrator_is_never_replaced_by_the_place(pipeline):
     "A senior British minister reiterated that Libya must hand over the alleged bombers.",
     "The Red Cross operating in Iraq said US and British forces must ensure security.",
 ])
-def test_what_a_speaker_says_another_must_do_is_a_request(pipeline, text):
-    event = first(pipeline, text, "REQUEST")
+def test_what_a_speaker_says_another_must_do_is_a_request(rules_pipeline, text):
+    event = first(rules_pipeline, text, "REQUEST")
     assert event.targets and event.modality == "asserted"
 
 
-def test_a_refusal_coordinated_with_a_light_verb_is_kept(pipeline):
+def test_a_refusal_coordinated_with_a_light_verb_is_kept(rules_pipeline):
     text = "Benin opened its borders to West Africans but was still refusing admittance to Ghanaians, Benin police said."
-    event = first(pipeline, text, "REJECT")
+    event = first(rules_pipeline, text, "REJECT")
     assert countries(event.sources) == {"BEN"} and countries(event.targets) == {"GHA"}
 
 
-def test_a_mislemmatised_light_verb_still_carries_its_noun(pipeline):
-    event = first(pipeline, "Tens of thousands of students staged mass demonstrations in Jakarta on Saturday.", "PROTEST")
+def test_a_mislemmatised_light_verb_still_carries_its_noun(rules_pipeline):
+    event = first(rules_pipeline, "Tens of thousands of students staged mass demonstrations in Jakarta on Saturday.", "PROTEST")
     assert countries(event.sources) == {"IDN"}
 
 
-def test_the_sources_own_troops_are_not_the_target_when_another_actor_is_named(pipeline):
-    event = first(pipeline, "The United States withdrew American troops from South Korea in 1992.", "RETREAT")
+def test_the_sources_own_troops_are_not_the_target_when_another_actor_is_named(rules_pipeline):
+    event = first(rules_pipeline, "The United States withdrew American troops from South Korea in 1992.", "RETREAT")
     assert countries(event.sources) == {"USA"} and countries(event.targets) == {"KOR"}
 
 
-def test_a_conditional_clause_does_not_borrow_the_target_of_its_main_clause(pipeline):
+def test_a_conditional_clause_does_not_borrow_the_target_of_its_main_clause(rules_pipeline):
     text = "North Korea is dismissing talks with the US while hinting at openness if certain conditions are met."
-    assert not any(e.trigger == "met" for e in pipeline.article(text).events)
+    assert not any(e.trigger == "met" for e in rules_pipeline.article(text).events)
 
 
-def test_where_a_meeting_is_held_is_no_party_to_it(pipeline):
-    event = first(pipeline, "The UN Security Council met in New York on Monday.", "CONSULT")
+def test_where_a_meeting_is_held_is_no_party_to_it(rules_pipeline):
+    event = first(rules_pipeline, "The UN Security Council met in New York on Monday.", "CONSULT")
     assert [t["text"] for t in event.targets] == [] and event.location["country"] == "USA"
 
 
-def test_where_a_visit_goes_is_its_host(pipeline):
-    event = first(pipeline, "Secretary of State Antony Blinken arrived in Seoul on Monday.", "CONSULT")
+def test_where_a_visit_goes_is_its_host(rules_pipeline):
+    event = first(rules_pipeline, "Secretary of State Antony Blinken arrived in Seoul on Monday.", "CONSULT")
     assert countries(event.targets) == {"KOR"}

@@ -12,8 +12,8 @@ from tidings.events.rules import RULES
 
 
 @pytest.fixture
-def code(pipeline, monkeypatch):
-    """Run the pipeline on a text; return (events, finished drafts, [(dropped draft, rule name)])."""
+def code(rules_pipeline, monkeypatch):
+    """Run the rules-only pipeline on a text; return (events, finished drafts, [(dropped draft, rule name)])."""
 
     def run(text, published=None):
         seen = {}
@@ -25,7 +25,7 @@ def code(pipeline, monkeypatch):
             return seen["kept"]
 
         monkeypatch.setattr(stage_module, "drafts", recording)
-        article = pipeline.article(text, published=published)
+        article = rules_pipeline.article(text, published=published)
         return article.events, seen["kept"], seen["dropped"]
 
     return run

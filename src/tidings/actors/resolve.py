@@ -35,7 +35,9 @@ ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "ins
              "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
              "forces", "command", "office", "department", "service", "bank", "group", "organization",
              "organisation", "commission", "court", "parliament", "assembly", "navy", "guard", "post",
-             "agency", "bureau", "foundation", "center", "centre", "network", "movement", "brigade"}
+             "agency", "bureau", "foundation", "center", "centre", "network", "movement", "brigade",
+             "board", "administration", "authority", "tribunal", "congress", "senate", "federation",
+             "league", "coalition", "alliance", "campaign", "airlines", "airways", "police", "council"}
 OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),
                 "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}

@@ -34,6 +34,9 @@ from .safe import plain
               help="Extra boilerplate lexicon (one regex per line); may be repeated.")
 @click.option("--triggers", "trigger_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra event triggers (TSV with the columns of events/data/triggers.tsv); may be repeated.")
+@click.option("--no-event-model", "event_model", flag_value=False, default=True,
+              help="Code events with the rules alone, without the learned classifier that drops "
+                   "non-events and corrects types (docs/model.md).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra actors (TSV with the columns of leaders.tsv or organisations.tsv); may be repeated.")
 @click.option("--timeout", default=20.0, show_default=True, callback=seconds_arg,
@@ -52,7 +55,7 @@ from .safe import plain
 @click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
            encoding: str | None, boilerplate: tuple[Path, ...], trigger_files: tuple[Path, ...],
-           actor_files: tuple[Path, ...], timeout: float, feed_timeout: float, allow_private_hosts: bool,
+           event_model: bool, actor_files: tuple[Path, ...], timeout: float, feed_timeout: float, allow_private_hosts: bool,
            max_chars: int, max_file_mb: float, quiet: bool, verbose: bool) -> None:
     """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
 
@@ -70,7 +73,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
     from ..pipeline import Pipeline  # loads spaCy: keep `tidings --help` fast
 
     options = Options(workers=workers, batch_size=batch_size, published=published, encoding=encoding,
-                      boilerplate=boilerplate, actors=actor_files, triggers=trigger_files, timeout=timeout,
+                      boilerplate=boilerplate, actors=actor_files, triggers=trigger_files,
+                      event_model=event_model, timeout=timeout,
                       feed_timeout=feed_timeout, allow_private_hosts=allow_private_hosts, max_chars=max_chars,
                       max_file_mb=max_file_mb, progress=not quiet)
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
