@@ -6,14 +6,16 @@ compatible with an event when all of these hold, and the reason is stored with i
 
 - **modality**: the same (asserted, negated, hypothetical). A predicted test never merges with a
   test that happened, and the report that it happened leaves the prediction as it was;
-- **type**: the same PLOVER type, or a pair of ``data/compatible_types.tsv`` (a missile test is
-  coded as a show of force by one trigger and as an attack by another);
+- **type**: the same PLOVER type and, where both have one, the same mode; or a pair of
+  ``data/compatible_types.tsv`` with the modes it names (a missile test is coded as a show of
+  force with weapons by one trigger and as an attack with heavy weapons by another);
 - **participants**: they share an actor. Actors match by id, and a state matches its own bodies
   ("PRK" and "PRK-MIL"); people and organisations match only themselves. Where both name who
   acted, the sources must share one; where both name a target, the targets must share one;
 - **date**: the spans the dates allow overlap, give or take ``SLACK`` days. A date to the day or
   week is taken as it is; a month or a year as that month or year; with no date in the text, the
-  event happened in the ``LOOKBACK`` days up to the article's publication; with neither, any date;
+  event happened in the ``LOOKBACK`` days up to the article's publication; with neither, the
+  mention joins only an event of its own article or one of the same kind of act (same mode);
 - **place**: where both are placed, in the same country.
 
 Among compatible events the one sharing most actors wins, then the same type, then the closer
@@ -33,7 +35,7 @@ from pathlib import Path
 from ..options import Options
 from ..stages import corpus_stage
 
-SLACK = 1  # days either side
+SLACK = 2  # days either side: a report dates what it refers to by the day it is discussed
 LOOKBACK = 7  # days before publication that an undated event may have happened
 WINDOW = 60  # days: merged events older than this before a batch are not candidates
 _STATE = re.compile(r"^([A-Z]{3})(?:-[A-Z]{3})?$")
