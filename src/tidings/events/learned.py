@@ -63,18 +63,17 @@ def _first_in(refs: tuple[ActorRef, ...], lo: int, hi: int) -> tuple[int, int] |
     return None
 
 
-WINDOW = 400  # characters kept on each side of the trigger: the model reads 96 tokens at most
+WINDOW = 48  # tokens kept on each side of the trigger, so that it stays within the 96 word pieces read
 
 
 def marked_text(draft: EventDraft) -> str:
     """The draft's sentence with its trigger and its first source and target inside the sentence
-    marked; a very long "sentence" (a list, a table, text without stops) is cut to a window around
-    the trigger, so that the cost of a candidate does not grow with the article."""
+    marked; a very long "sentence" (a list, a table, text without stops) is cut to a window of
+    tokens around the trigger, so that the cost of a candidate does not grow with the article."""
     sent, tok = draft.sentence, draft.token
-    lo, hi = sent.start_char, sent.end_char
-    lo, hi = max(lo, tok.idx - WINDOW), min(hi, tok.idx + len(tok.text) + WINDOW)
-    text = sent.doc.text[lo:hi]
-    return mark(text, lo, _first_in(draft.sources, lo, hi), _first_in(draft.targets, lo, hi),
+    window = sent.doc[max(sent.start, tok.i - WINDOW):min(sent.end, tok.i + WINDOW + 1)]
+    lo, hi = window.start_char, window.end_char
+    return mark(window.text, lo, _first_in(draft.sources, lo, hi), _first_in(draft.targets, lo, hi),
                 (tok.idx, tok.idx + len(tok.text)))
 
 
