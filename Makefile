@@ -45,6 +45,9 @@ bench: install
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/attribution.py
+	$(BIN)/python bench/near_duplicates.py
+	$(BIN)/python bench/coref.py
+	$(BIN)/python bench/stories.py
 
 # rebuild the event classifier from its sources (training/, docs/model.md): about an hour on 2 cores
 model: install

@@ -34,10 +34,33 @@ from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
 EXAMPLES = ROOT / "examples" / "articles"
 TYPES = ["AGREE", "CONSULT", "ACCUSE", "REJECT", "THREATEN", "MOBILIZE", "ASSAULT", "REQUEST", "COOPERATE"]
 COUNTRIES = ["PRK", "USA", "KOR", "JPN", "RUS", "CHN"]
+
+
+def _live():
+    """tests/api/live.py: starting and stopping `tidings serve` on a free loopback port."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tidings_live", ROOT / "tests" / "api" / "live.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+def wait_ready(driver, timeout: float = 60.0) -> float:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready = driver.execute_script("return document.body && document.body.dataset.ready ? window.tidingsReadyAt : null")
+        if ready is not None:
+            return float(ready)
+        time.sleep(0.02)
+    raise RuntimeError(f"{driver.current_url} never became ready")
 
 
 # -- the store ----------------------------------------------------------------------------
@@ -171,9 +194,7 @@ def summarise(run: dict) -> list[dict]:
 
 
 def serve(db: Path, workers: int):
-    from api.live import start_server
-
-    return start_server(db, "--workers", str(workers), "--log-level", "error")
+    return _live().start_server(db, "--workers", str(workers), "--log-level", "error")
 
 
 # -- time to interactive ------------------------------------------------------------------
@@ -183,10 +204,8 @@ def tti(runs: int) -> dict | None:
         print("Chromium not installed: no time-to-interactive figures")
         return None
     import httpx
-    from api.live import start_server, stop_server
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
-    from web.conftest import FLAGS, wait_ready
 
     from tidings import Options, Pipeline, open_store
 
@@ -194,7 +213,8 @@ def tti(runs: int) -> dict | None:
     db = tmp / "examples.duckdb"
     with open_store(db) as store:
         Pipeline(Options(progress=False)).run([str(EXAMPLES)], store)
-    proc, url = start_server(db)
+    live = _live()
+    proc, url = live.start_server(db)
     out: dict[str, list[float]] = {}
     try:
         pair = httpx.get(url + "/api/meta").json()["busiest_pair"]
@@ -215,7 +235,7 @@ def tti(runs: int) -> dict | None:
             finally:
                 driver.quit()
     finally:
-        stop_server(proc)
+        live.stop_server(proc)
         shutil.rmtree(tmp, ignore_errors=True)
     return {"pair": pair, **{k: statistics.median(v) for k, v in out.items()}}
 
@@ -232,9 +252,9 @@ def main() -> None:
     parser.add_argument("--no-tti", action="store_true")
     args = parser.parse_args()
 
-    from api.live import stop_server
-
     import duckdb
+
+    stop_server = _live().stop_server
 
     tmp = Path(tempfile.mkdtemp(prefix="tidings-bench-api-"))
     db = args.store or tmp / "api.duckdb"

@@ -145,7 +145,28 @@ def test_quotes_in_values_stay_values(client):
 def test_stories_answer_only_where_the_store_has_them(client):
     meta = client.get("/api/meta").json()
     r = client.get("/api/stories")
-    if meta["stories"]:
-        assert r.status_code == 200 and "items" in r.json()
-    else:
+    if not meta["stories"]:
+        assert r.status_code == 404 and r.json()["error"]["code"] == "not_available"
+        return
+    stories = walk(client, "/api/stories", limit=2)
+    assert stories and len({s["id"] for s in stories}) == len(stories)
+    story = client.get(f"/api/stories/{stories[0]['id']}").json()
+    assert story["articles"] and {"timeline", "quotes", "claims"} <= set(story)
+    assert all(m["n_mentions"] >= 1 for m in story["timeline"])
+    assert client.get("/api/stories/story-nothing").json()["error"]["code"] == "not_found"
+
+
+def test_a_store_without_stories_says_so(store_copy):
+    import duckdb
+    from fastapi.testclient import TestClient
+
+    from tidings.api.app import create_app
+
+    con = duckdb.connect(str(store_copy))
+    for table in ("story_articles", "stories"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.close()
+    with TestClient(create_app(str(store_copy))) as c:
+        assert c.get("/api/meta").json()["stories"] is False
+        r = c.get("/api/stories/anything")
         assert r.status_code == 404 and r.json()["error"]["code"] == "not_available"

@@ -100,3 +100,13 @@ def test_on_a_phone_nothing_overflows_the_screen(browser, dashboard):
     screenshot(browser, "dashboard-phone.png")
     open_view(browser, dashboard + "/#/relations?a=USA&b=PRK")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= width + 1
+
+
+def test_a_story_page_shows_its_timeline(browser, dashboard):
+    meta = httpx.get(dashboard + "/api/meta").json()
+    if not meta["stories"]:
+        pytest.skip("this store has no stories")
+    story = httpx.get(dashboard + "/api/stories", params={"limit": 1}).json()["items"][0]
+    open_view(browser, dashboard + f"/#/story/{story['id']}")
+    assert not browser.find_element(By.ID, "nav-stories").get_attribute("hidden")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#timeline li")) >= 1

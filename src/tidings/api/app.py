@@ -84,9 +84,17 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
         first, last = row.pop("first"), row.pop("last")
         return json_response({
             "name": "Tidings", "version": __version__, "schema_version": store.schema_version,
-            "writable": bool(store.writable and request.app.state.api_key), "stories": store.has("stories", "story_articles"),
+            "writable": bool(store.writable and request.app.state.api_key), "stories": store.has("stories", "story_articles", "merged_events", "event_mentions"),
             "counts": row, "published_from": first, "published_to": last,
             "busiest_pair": store.cached("busiest_pair", lambda: busiest_pair(store.rows))})
+
+    def _relations(request: Request, a: str, b: str, by: str) -> dict:
+        """The series of a pair, computed once per committed state of the store."""
+        store = served(request)
+        try:
+            return store.cached(("relations", a.lower(), b.lower(), by), lambda: relations(store.rows, a, b, by))
+        except UnknownSide as exc:
+            raise ApiError(404, str(exc), field=exc.field) from None
 
     @app.get("/api/relations", response_model=Relations, tags=["relations"],
              responses={**ERRORS, 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
@@ -97,10 +105,7 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
         per period the mean PLOVER score of their asserted events (`total` the sum); hypothetical
         events and predictions about both apart, never in the score. Click-through: the events of
         a point are `/api/events?source=A&target=B&modality=asserted&since=..&until=..`."""
-        try:
-            data = relations(served(request).rows, a, b, by)
-        except UnknownSide as exc:
-            raise ApiError(404, str(exc), field=exc.field) from None
+        data = _relations(request, a, b, by)
         if format == "csv":
             return csv_response(data["series"], ["period", "direction", "score", "total", "events", "cooperation",
                                                  "conflict"])
@@ -110,15 +115,11 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
     def get_relations_chart(request: Request, a: Annotated[str, Query(min_length=1, max_length=200)],
                             b: Annotated[str, Query(min_length=1, max_length=200)],
                             by: Literal["month", "week"] = "month") -> dict:
-        """The same series as a Vega-Lite spec (data inline), as the dashboard draws it and
-        `tidings relations --plot` renders it."""
+        """The same series as a Vega-Lite spec (data inline; the series itself in `usermeta`), as
+        the dashboard draws it and `tidings relations --plot` renders it."""
         from ..web.charts import relations_spec
 
-        try:
-            data = relations(served(request).rows, a, b, by)
-        except UnknownSide as exc:
-            raise ApiError(404, str(exc), field=exc.field) from None
-        return json_response(relations_spec(data))
+        return json_response(relations_spec(_relations(request, a, b, by)))
 
     @app.get("/api/health", include_in_schema=False)
     def health():

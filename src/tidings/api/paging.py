@@ -99,7 +99,8 @@ def page(served: ServedStore, listing: Listing, where: list[str], params: dict[s
         raise
     if listing.keys and rows:
         built = {r["id"]: r for r in served.rows(
-            listing.sql.format(where=f"WHERE list_contains($ids, {listing.id_column})"), {"ids": [r["id"] for r in rows]})}
+            listing.sql.format(where=f"WHERE {listing.id_column} IN (SELECT unnest($ids))"),
+            {"ids": [r["id"] for r in rows]})}
         rows = [{**built[r["id"]], "_key": r["_key"]} for r in rows if r["id"] in built]
     more = len(rows) > limit
     rows = rows[:limit]

@@ -286,10 +286,14 @@ def get_event(request: Request, id: Key):
     """One event with its sentence: the trigger (`start`/`end`) and each source and target carry
     offsets into the article's text, `sentence_start` is where the sentence begins."""
     store = served(request)
-    rows, _ = page(store, EVENTS, ["e.id = $id"], {"id": id}, sort="date", limit=1, cursor=None)
+    rows = store.rows(EVENTS.sql.format(where="WHERE e.id = $id"), {"id": id})
     if not rows:
         raise not_found("event", id, "id")
-    return json_response(_with_sentences(store, _events_out(rows))[0])
+    event = _events_out(rows)[0]
+    sentence = store.one('SELECT start, text FROM sentences WHERE article_id = $1 AND "index" = $2',
+                         [event["article_id"], event["sentence"]])
+    event["sentence_text"], event["sentence_start"] = (sentence["text"], sentence["start"]) if sentence else (None, None)
+    return json_response(event)
 
 
 # -- quotes, claims, predictions ----------------------------------------------------------

@@ -24,6 +24,7 @@ import duckdb
 from ..store.db import Store, open_store
 
 log = logging.getLogger("tidings.api")
+CACHED = 256
 
 
 class ServedStore:
@@ -37,7 +38,7 @@ class ServedStore:
         # Many small queries at once: each runs on its request's thread rather than fanning out.
         self._root.execute("SET threads TO 1")
         self._root.execute("SET enable_progress_bar = false")
-        self._cache: dict[str, tuple[int, Any]] = {}
+        self._cache: dict[Any, tuple[int, Any]] = {}
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._lock = threading.Lock()
@@ -62,6 +63,8 @@ class ServedStore:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
+    query = rows  # the name the store's own read functions use
+
     def one(self, sql: str, params: Sequence[Any] | dict | None = None) -> dict[str, Any] | None:
         rows = self.rows(sql, params)
         return rows[0] if rows else None
@@ -70,13 +73,15 @@ class ServedStore:
         row = self.cursor().execute(sql, params or []).fetchone()
         return row[0] if row else None
 
-    def cached(self, key: str, compute):
-        """``compute()``, kept until the next batch is written."""
+    def cached(self, key: Any, compute):
+        """``compute()``, kept until the next batch is written (at most CACHED answers)."""
         hit = self._cache.get(key)
         if hit is not None and hit[0] == self.generation:
             return hit[1]
         generation = self.generation
         value = compute()
+        if len(self._cache) >= CACHED:
+            self._cache.clear()
         self._cache[key] = (generation, value)
         return value
 

@@ -1,66 +1,76 @@
 """Stories and their timelines, where the store has them.
 
-Stories come with a later migration (tables ``stories`` and ``story_articles``). These
-endpoints look at run time: on a store without them they answer 404 ``not_available``, and
-``/api/meta`` says ``stories: false`` so the dashboard leaves the page out.
+Stories come with migration 007 (tables ``stories``, ``story_articles``, ``merged_events``,
+``event_mentions``). These endpoints look at run time: on a store without them they answer 404
+``not_available``, and ``/api/meta`` says ``stories: false`` so the dashboard leaves the page
+out. The records are read with the stories' own queries (``store.stories``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal
 
 from fastapi import APIRouter, Request
 
-from .errors import ApiError, not_found
+from ..errors import StoreError
+from .errors import ApiError
 from .paging import DEFAULT_LIMIT, Listing, SortKey, json_response, listing_response, page
-from .records import ERRORS, LISTED, Cursor, Format, Key, Limit, _events_out, _with_sentences, EVENTS, served
+from .records import ERRORS, LISTED, Cursor, Day, Format, Key, Limit, Text, served
 
 router = APIRouter(prefix="/api", responses=ERRORS, tags=["stories"])
+TABLES = ("stories", "story_articles", "merged_events", "event_mentions")
+STORY_COLUMNS = ["id", "label", "headline", "first_date", "last_date", "n_articles", "key_actors", "key_types",
+                 "n_events"]
+STORIES = Listing(
+    "SELECT s.id, s.label, s.headline, strftime(s.first_date, '%Y-%m-%d') AS first_date,"
+    " strftime(s.last_date, '%Y-%m-%d') AS last_date, s.n_articles, s.key_actors, s.key_types,"
+    " (SELECT count(DISTINCT em.event_id) FROM story_articles sa JOIN event_mentions em"
+    "   ON em.article_id = sa.article_id WHERE sa.story_id = s.id) AS n_events FROM stories s {where}",
+    {"last_date": SortKey("coalesce(t.last_date, '')", "VARCHAR"), "first_date": SortKey("coalesce(t.first_date, '')", "VARCHAR"),
+     "n_articles": SortKey("t.n_articles", "BIGINT")},
+    "-last_date")
 
 
-def _columns(request: Request, table: str) -> list[str]:
+def _available(request: Request):
     store = served(request)
-    if not store.has(table):
-        raise ApiError(404, "this store has no stories yet (they come with a newer Tidings)", code="not_available")
-    return [r["column_name"] for r in store.rows(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position",
-        [table])]
+    if not store.has(*TABLES):
+        raise ApiError(404, "this store has no stories (a newer Tidings adds them: `tidings reprocess`)",
+                       code="not_available")
+    return store
 
 
 @router.get("/stories", responses=LISTED)
-def list_stories(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = "json"):
-    """Stories, as the store records them."""
-    columns = _columns(request, "stories")
-    if "id" not in columns:
-        raise ApiError(404, "this store's stories have no id column", code="not_available")
-    listing = Listing("SELECT * FROM stories {where}", {"id": SortKey("CAST(t.id AS VARCHAR)", "VARCHAR")}, "id")
-    rows, nxt = page(served(request), listing, [], {}, sort="id", limit=limit, cursor=cursor)
-    return listing_response(rows, nxt, format, limit, columns)
+def list_stories(request: Request, actor: Text = None, country: Text = None, since: Day = None, until: Day = None,
+                 sort: Literal[tuple(STORIES.sort_names())] | None = None,  # type: ignore[valid-type]
+                 limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = "json"):
+    """Stories, latest first: label, span, size, key actors and event types."""
+    from ..store.stories import resolve_actor_ids
+
+    store = _available(request)
+    where, params = [], {}
+    if actor:
+        where.append("list_has_any(list_transform(s.actors, lambda x: x.actor_id), $actors)")
+        params["actors"] = resolve_actor_ids(store, actor)
+    if country:
+        where.append("EXISTS (SELECT 1 FROM unnest(s.actors) AS u(x) JOIN actors a ON a.id = u.x.actor_id"
+                     " WHERE a.country = $country)")
+        params["country"] = country.upper()
+    if since:
+        where.append("coalesce(s.last_date, DATE '9999-12-31') >= $since"); params["since"] = since
+    if until:
+        where.append("coalesce(s.first_date, DATE '0001-01-01') <= $until"); params["until"] = until
+    rows, nxt = page(store, STORIES, where, params, sort=sort, limit=limit, cursor=cursor)
+    return listing_response(rows, nxt, format, limit, STORY_COLUMNS)
 
 
 @router.get("/stories/{id}")
 def get_story(request: Request, id: Key):
-    """One story: its record, its articles, and the timeline of their events and key quotes."""
-    _columns(request, "stories")
-    links = _columns(request, "story_articles")
-    if "story_id" not in links or "article_id" not in links:
-        raise ApiError(404, "this store's story_articles cannot be read", code="not_available")
-    store = served(request)
-    story = store.one("SELECT * FROM stories WHERE CAST(id AS VARCHAR) = $1", [id])
-    if story is None:
-        raise not_found("story", id, "id")
-    story["articles"] = store.rows(
-        "SELECT a.id, a.title, strftime(a.published, '%Y-%m-%d') AS published, a.source FROM story_articles l"
-        " JOIN articles a ON a.id = l.article_id WHERE CAST(l.story_id AS VARCHAR) = $1"
-        " ORDER BY a.published NULLS LAST, a.id", [id])
-    ids = [a["id"] for a in story["articles"]]
-    events: list[dict[str, Any]] = []
-    if ids:
-        events, _ = page(store, EVENTS, ["list_contains($ids, e.article_id)"], {"ids": ids}, sort="date",
-                         limit=500, cursor=None)
-    story["timeline"] = _with_sentences(store, _events_out(events))
-    story["quotes"] = store.rows(
-        'SELECT q.id, q.article_id, q.text, q.speaker, strftime(a.published, \'%Y-%m-%d\') AS published'
-        " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE list_contains($1, q.article_id)"
-        " AND q.speaker IS NOT NULL ORDER BY length(q.text) DESC LIMIT 10", [ids]) if ids else []
-    return json_response(story)
+    """One story (a merged story's old id redirects): its articles, the timeline of its merged
+    events (each with its mentions and sources counted) and key quotes and claims."""
+    from ..store.stories import get_story as story
+
+    store = _available(request)
+    try:
+        return json_response(story(store, id))
+    except StoreError as exc:
+        raise ApiError(404, str(exc), field="id") from None

@@ -97,6 +97,7 @@ def relations_spec(rel: dict[str, Any], *, width: int | str = 640, height: int =
              "encoding": {"x": x, "y": y, "color": color, "tooltip": tooltip}},
         ],
         "config": {"font": "sans-serif", "view": {"stroke": None}},
+        "usermeta": {"relations": rel},  # the numbers behind the chart, for whoever draws it
     }
 
 

@@ -115,8 +115,9 @@ async function eventPage(id) {
 
 let vegaLoaded = null;
 function loadVega() {
-  const load = (src) => new Promise((ok, fail) => { const s = document.createElement("script"); s.src = src; s.onload = ok; s.onerror = fail; document.head.appendChild(s); });
-  vegaLoaded = vegaLoaded || load("/static/vendor/vega.min.js").then(() => load("/static/vendor/vega-lite.min.js")).then(() => load("/static/vendor/vega-embed.min.js"));
+  // fetched in parallel, run in order (async = false), each needing the one before
+  const load = (src) => new Promise((ok, fail) => { const s = document.createElement("script"); s.src = src; s.async = false; s.onload = ok; s.onerror = fail; document.head.appendChild(s); });
+  vegaLoaded = vegaLoaded || Promise.all(["vega", "vega-lite", "vega-embed"].map((n) => load(`/static/vendor/${n}.min.js`)));
   return vegaLoaded;
 }
 
@@ -141,7 +142,8 @@ async function relationsPage(params) {
     <div class="chart" id="relations-chart"></div><p class="muted">The line is the mean PLOVER conflict–cooperation score of asserted events per ${esc(by)}, each direction apart (−10 most hostile, +10 most cooperative). Hollow diamonds: hypothetical events; triangles: predictions about both. Neither enters the score. Click a mark for the events and sentences behind it.</p>
     <div id="drill"></div><h2>Predictions about both</h2><ul class="rows" id="pair-predictions"></ul>`;
   document.getElementById("pair").onsubmit = (ev) => { ev.preventDefault(); location.hash = "#/relations?" + qs(Object.fromEntries(new FormData(ev.target))); };
-  const [spec, rel] = await Promise.all([api("relations/chart", { a, b, by }), api("relations", { a, b, by }), loadVega()]);
+  const [spec] = await Promise.all([api("relations/chart", { a, b, by }), loadVega()]);
+  const rel = spec.usermeta.relations;
   window.tidingsRelations = rel;
   document.getElementById("pair-predictions").innerHTML = rel.predictions.map((p) => predictionItem({ ...p, cue: "" })).join("") || "<li class='muted'>none</li>";
   spec.width = "container";
@@ -159,13 +161,19 @@ async function drill(d) {
   box.scrollIntoView({ block: "nearest" });
 }
 
+const merged = (m) => `<li><span class="tag ${esc(m.modality)}">${esc(m.modality)}</span><b>${esc(m.type)}</b>${m.mode ? " " + esc(m.mode) : ""}
+  <span class="muted">${esc(m.date || "undated")}${m.dated ? "" : " (reported)"} · ${m.n_mentions} mentions in ${m.n_sources} independent sources</span>
+  <div>${(m.source_names || []).map(esc).join(", ") || "–"} → ${(m.target_names || []).map(esc).join(", ") || "–"}</div>
+  <div class="muted">first reported: <a href="#/article/${encodeURIComponent(m.first_article_id)}">${esc(m.first_title || m.first_article_id)}</a> ${esc(m.first_reported || "")} · <a href="#/event/${encodeURIComponent(m.id)}">first mention</a></div></li>`;
 async function storyPage(id) {
   const s = await api("stories/" + encodeURIComponent(id));
-  view.innerHTML = `<h1>${esc(s.label || s.headline || s.id)}</h1><p class="muted">${esc(s.first_date || "")} – ${esc(s.last_date || "")} · ${s.articles.length} articles</p>
-    <h2>Timeline</h2><ul class="rows">${s.timeline.map(eventItem).join("")}</ul><h2>Key quotes</h2><ul class="rows">${s.quotes.map(quoteItem).join("")}</ul>
-    <h2>Articles</h2><ul class="rows">${s.articles.map(articleItem).join("")}</ul>`;
+  view.innerHTML = `<h1>${esc(s.label || s.headline || s.id)}</h1><p class="muted">${esc(s.first_date || "")} – ${esc(s.last_date || "")} · ${s.articles.length} articles${s.redirected_from ? ` · merged from ${esc(s.redirected_from)}` : ""}</p>
+    <h2>Timeline</h2><ul class="rows" id="timeline">${s.timeline.map(merged).join("") || "<li class='muted'>no events</li>"}</ul>
+    <h2>Key quotes</h2><ul class="rows">${s.quotes.map((q) => `<li><q>${esc(q.text)}</q> <span class="muted">— ${speaker(q.speaker)} · <a href="#/article/${encodeURIComponent(q.article_id)}">article</a></span></li>`).join("")}</ul>
+    <h2>Key claims</h2><ul class="rows">${s.claims.map((c) => `<li><span class="tag">${esc(c.kind)}</span>${speaker(c.speaker)}: ${esc(c.content)} <span class="muted">· <a href="#/article/${encodeURIComponent(c.article_id)}">article</a></span></li>`).join("")}</ul>
+    <h2>Articles</h2><ul class="rows">${s.articles.map((a) => `<li><a href="#/article/${encodeURIComponent(a.id)}"><b>${esc(a.title || a.id)}</b></a> <span class="muted">${esc(a.published || "undated")} · ${esc(a.source || "")}${a.duplicate_of ? " · near-duplicate" : ""}</span></li>`).join("")}</ul>`;
 }
-const storyItem = (s) => `<li><a href="#/story/${encodeURIComponent(s.id)}"><b>${esc(s.label || s.headline || s.id)}</b></a> <span class="muted">${esc(s.first_date || "")} – ${esc(s.last_date || "")} · ${s.n_articles ?? ""} articles</span></li>`;
+const storyItem = (s) => `<li><a href="#/story/${encodeURIComponent(s.id)}"><b>${esc(s.label || s.headline || s.id)}</b></a> <span class="muted">${esc(s.first_date || "")} – ${esc(s.last_date || "")} · ${s.n_articles} articles · ${s.n_events} events</span></li>`;
 
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const pages = {
@@ -180,7 +188,7 @@ const pages = {
   claims: (_, p) => listing("Claims", "claims", [["search", "Search"], ["speaker", "Speaker"], ["kind", "Kind", ["statement", "assessment", "prediction", "denial"]]], claimItem, p),
   predictions: (_, p) => listing("Predictions", "predictions", [["speaker", "Speaker"], ["outcome", "Outcome", ["true", "false"]]], predictionItem, p),
   relations: (_, p) => relationsPage(p),
-  stories: (_, p) => listing("Stories", "stories", [], storyItem, p),
+  stories: (_, p) => listing("Stories", "stories", [["actor", "Actor"], ["country", "Country"], ["since", "Since"], ["until", "Until"]], storyItem, p),
   story: (id) => storyPage(id),
 };
 
