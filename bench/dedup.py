@@ -82,6 +82,11 @@ def main() -> None:
                 store.con.execute("BEGIN TRANSACTION")
                 index.add(ids, list(range(seq, seq + n)), [None] * n, [None] * n, sigs, keys)
                 store.con.execute("COMMIT")
+                done = first + n
+                if done % 50_000 == 0 or done == args.n:
+                    took = time.perf_counter() - started
+                    print(f"  {done:,} indexed in {took:.0f} s ({done / took:,.0f}/s), peak {peak_mb():,.0f} MB",
+                          flush=True)
                 t = time.perf_counter()
             index_s = time.perf_counter() - started
             store.con.execute("CHECKPOINT")

@@ -190,12 +190,53 @@ def absorb(e: Merged, m: Mention) -> None:
     e.members.append(m.id)
 
 
+def _weeks(day_span: tuple[date, date] | None, widen: int = 0):
+    if day_span is None:
+        return (None,)
+    return range((day_span[0].toordinal() - widen) // 7, (day_span[1].toordinal() + widen) // 7 + 1)
+
+
+class _Index:
+    """Events by (modality, type, actor token, week): a mention is compared only with events that
+    could take it, not with every event of the window."""
+
+    def __init__(self, events: list[Merged]) -> None:
+        self.buckets: dict[tuple, list[Merged]] = {}
+        self.any_week: dict[tuple, list[Merged]] = {}
+        self.order: dict[int, int] = {}
+        for e in events:
+            self.add(e)
+
+    def add(self, e: Merged) -> None:
+        self.order.setdefault(id(e), len(self.order))
+        for t in tokens(e.sources + e.targets):
+            key = (e.modality, e.type, t)
+            self.any_week.setdefault(key, []).append(e)
+            for week in _weeks(e.span):
+                self.buckets.setdefault(key + (week,), []).append(e)
+
+    def candidates(self, m: Mention) -> list[Merged]:
+        types = {m.type} | {b for (a, b) in compatible_types() if a == m.type}
+        seen: dict[int, Merged] = {}
+        for t in tokens(m.sources + m.targets):
+            for type_ in types:
+                key = (m.modality, type_, t)
+                if m.span is None:
+                    found = self.any_week.get(key, ())
+                else:
+                    found = [e for week in (*_weeks(m.span, 2 * SLACK), None) for e in self.buckets.get(key + (week,), ())]
+                for e in found:
+                    seen[id(e)] = e
+        return sorted(seen.values(), key=lambda e: self.order[id(e)])
+
+
 def assign(mentions: list[Mention], events: list[Merged]) -> list[tuple[Mention, Merged, str]]:
     """Each mention, in order, to the best compatible event (new events are appended to ``events``)."""
+    index = _Index(events)
     out = []
     for m in mentions:
         best = None
-        for e in events:
+        for e in index.candidates(m):
             found = compare(m, e)
             if found and (best is None or found[0] > best[0]):
                 best = (found[0], e, found[1])
@@ -203,9 +244,11 @@ def assign(mentions: list[Mention], events: list[Merged]) -> list[tuple[Mention,
             e = Merged(m.id, m.type, m.mode, m.modality, list(m.sources), list(m.targets), m.span, m.precise,
                        m.place_country, dirty=True, members=[m.id])
             events.append(e)
+            index.add(e)
             out.append((m, e, "first report"))
         else:
             absorb(best[1], m)
+            index.add(best[1])  # it may have gained actors
             out.append((m, best[1], "joined: " + best[2]))
     return out
 
