@@ -77,24 +77,36 @@ def marked_text(draft: EventDraft) -> str:
                 (tok.idx, tok.idx + len(tok.text)))
 
 
+def _droppable(draft: EventDraft) -> bool:
+    """Only what is told as having happened is dropped: the training data holds few forecasts and
+    denials, and the classifier reads "analysts say X will test a missile" as no event."""
+    return draft.modality == ASSERTED
+
+
+def _retypable(draft: EventDraft) -> bool:
+    """Kept: a type the intent rules set (a promise, threat, refusal or request read from the
+    statement's structure), and the type of a noun ("condemned the missile test"): the classifier,
+    trained on sentences labelled by their main relation, reads such a noun as the verb's event."""
+    return draft.intent is None and not draft.nominal
+
+
 def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:
-    """Each draft kept as it is, re-typed, or None where the classifier says it is no event."""
-    if not drafts:
-        return []
+    """Each draft kept as it is, re-typed, or None where the classifier says it is no event. Drafts
+    that can be neither dropped nor re-typed are not run through the model at all."""
     policy = policy or Policy.load()
-    predictions = load_classifier().predict([marked_text(d) for d in drafts])
+    todo = [i for i, d in enumerate(drafts) if _droppable(d) or _retypable(d)]
+    predictions = dict(zip(todo, load_classifier().predict([marked_text(drafts[i]) for i in todo]))) if todo else {}
     out: list[EventDraft | None] = []
-    for draft, p in zip(drafts, predictions):
-        # only what is told as having happened is dropped: the training data holds few forecasts and
-        # denials, and the classifier reads "analysts say X will test a missile" as no event
-        droppable = draft.modality == ASSERTED
-        if droppable and (p.p_event < policy.drop_below or (not draft.sources and p.p_event < policy.sourceless_below)):
+    for i, draft in enumerate(drafts):
+        p = predictions.get(i)
+        if p is None:
+            out.append(draft)
+            continue
+        if _droppable(draft) and (p.p_event < policy.drop_below or
+                                  (not draft.sources and p.p_event < policy.sourceless_below)):
             out.append(None)
             continue
-        # kept: a type the intent rules set (a promise, threat, refusal or request read from the
-        # statement's structure), and the type of a noun ("condemned the missile test"): the classifier,
-        # trained on sentences labelled by their main relation, reads such a noun as the verb's event
-        if draft.intent is None and not draft.nominal and p.best_type != draft.type and \
+        if _retypable(draft) and p.best_type != draft.type and \
                 p.p(p.best_type) - p.p(draft.type) >= policy.retype_margin:
             draft = replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
                             trace=draft.trace + ("classify",))
