@@ -48,6 +48,7 @@ bench: install
 	$(BIN)/python bench/near_duplicates.py
 	$(BIN)/python bench/coref.py
 	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/api.py
 
 # rebuild the event classifier from its sources (training/, docs/model.md): about an hour on 2 cores
 model: install

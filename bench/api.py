@@ -14,6 +14,7 @@
 
     python bench/api.py                          # everything, about 3 minutes
     python bench/api.py --seconds 5 --no-tti
+    python bench/api.py --workers 0 --store /tmp/api.duckdb   # only the time to interactive
 """
 
 from __future__ import annotations
@@ -269,7 +270,7 @@ def main() -> None:
     print(f"Store: {len(ids):,} events in {n_articles:,} articles; {args.connections} connections, "
           f"rounds of at most {args.seconds:g} s and {args.requests:,} requests; {os.cpu_count()} cores", flush=True)
     report = {"events": len(ids), "articles": n_articles, "rounds": {}}
-    for workers in [int(w) for w in args.workers.split(",")]:
+    for workers in [int(w) for w in args.workers.split(",") if int(w) > 0]:  # --workers 0: none
         proc, url = serve(db, workers)
         port = int(url.rsplit(":", 1)[1])
         try:

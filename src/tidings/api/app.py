@@ -76,17 +76,21 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
     def meta(request: Request):
         """What the store holds, whether the server takes writes, and which views it has."""
         store = served(request)
-        row = store.one(
-            "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,"
-            " (SELECT count(*) FROM actors) AS actors, (SELECT count(*) FROM quotes) AS quotes,"
-            " (SELECT count(*) FROM claims) AS claims, strftime(min(published), '%Y-%m-%d') AS first,"
-            " strftime(max(published), '%Y-%m-%d') AS last FROM articles")
-        first, last = row.pop("first"), row.pop("last")
-        return json_response({
-            "name": "Tidings", "version": __version__, "schema_version": store.schema_version,
-            "writable": bool(store.writable and request.app.state.api_key), "stories": store.has("stories", "story_articles", "merged_events", "event_mentions"),
-            "counts": row, "published_from": first, "published_to": last,
-            "busiest_pair": store.cached("busiest_pair", lambda: busiest_pair(store.rows))})
+
+        def figures() -> dict:
+            row = store.one(
+                "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,"
+                " (SELECT count(*) FROM actors) AS actors, (SELECT count(*) FROM quotes) AS quotes,"
+                " (SELECT count(*) FROM claims) AS claims, strftime(min(published), '%Y-%m-%d') AS first,"
+                " strftime(max(published), '%Y-%m-%d') AS last FROM articles")
+            first, last = row.pop("first"), row.pop("last")
+            return {"schema_version": store.schema_version, "counts": row, "published_from": first,
+                    "published_to": last, "busiest_pair": busiest_pair(store.rows),
+                    "stories": store.has("stories", "story_articles", "merged_events", "event_mentions")}
+
+        return json_response({"name": "Tidings", "version": __version__,
+                              "writable": bool(store.writable and request.app.state.api_key),
+                              **store.cached("meta", figures)})
 
     def _relations(request: Request, a: str, b: str, by: str) -> dict:
         """The series of a pair, computed once per committed state of the store."""
