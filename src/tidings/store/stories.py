@@ -101,7 +101,7 @@ def refresh(con, ids: list[str]) -> None:
     """Recompute the stories' dates, counts, key actors and types, headline and label from the store."""
     con.execute(
         "UPDATE stories s SET first_date = x.first_date, last_date = x.last_date, n_articles = x.n,"
-        " headline = x.headline, updated_at = current_timestamp FROM ("
+        " headline = x.headline FROM ("
         "  SELECT sa.story_id, min(a.published) AS first_date, max(a.published) AS last_date, count(*) AS n,"
         "   arg_min(a.title, (sa.similarity < 1, a.published IS NULL, a.published, a.ingested_at, a.id)) AS headline"
         "  FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE list_contains($1, sa.story_id)"

@@ -4,7 +4,6 @@
 CREATE TABLE IF NOT EXISTS corpus_stage_done (
     stage      VARCHAR NOT NULL,
     article_id VARCHAR NOT NULL,
-    done_at    TIMESTAMP DEFAULT current_timestamp,
     PRIMARY KEY (stage, article_id)
 );
 
@@ -62,8 +61,7 @@ CREATE TABLE IF NOT EXISTS stories (
     key_types     VARCHAR[] NOT NULL,
     headline      VARCHAR,                  -- the title of its most central article
     terms         STRUCT(term VARCHAR, weight DOUBLE)[] NOT NULL,   -- centroid of its articles' term vectors
-    actors        STRUCT(actor_id VARCHAR, n INTEGER)[] NOT NULL,
-    updated_at    TIMESTAMP DEFAULT current_timestamp
+    actors        STRUCT(actor_id VARCHAR, n INTEGER)[] NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS story_articles (
@@ -76,8 +74,7 @@ CREATE TABLE IF NOT EXISTS story_articles (
 -- A story merged into another keeps its id as a redirect, so ids already seen still work.
 CREATE TABLE IF NOT EXISTS story_redirects (
     old_id    VARCHAR PRIMARY KEY,
-    new_id    VARCHAR NOT NULL,
-    merged_at TIMESTAMP DEFAULT current_timestamp
+    new_id    VARCHAR NOT NULL
 );
 
 -- Document frequencies of terms over the stored articles, for the stories' term weights.
