@@ -93,7 +93,7 @@ def save(con, placements: list[Placement], merges: list[tuple[Story, Story]], st
         "INSERT INTO stories (id, label, first_date, last_date, n_articles, key_actors, key_types, headline, terms,"
         " actors) SELECT unnest($1), '', NULL, NULL, 0, [], [], NULL, unnest($2), unnest($3)",
         [ids, [[{"term": t, "weight": w} for t, w in s.terms.items()] for s in dirty],
-         [[{"actor_id": a, "n": n} for a, n in s.actors.most_common(30)] for s in dirty]])
+         [[{"actor_id": a, "n": n} for a, n in _top(s.actors, 30)] for s in dirty]])
     refresh(con, ids)
 
 
@@ -260,3 +260,8 @@ def event_merge(store, mention_id: str) -> dict | None:
         ' JOIN sentences s ON s.article_id = e.article_id AND s."index" = e.sentence_index'
         " WHERE em.event_id = $1 ORDER BY a.published NULLS LAST, a.ingested_at, em.id", [event_id])
     return event
+
+
+def _top(counts, k: int) -> list[tuple[str, int]]:
+    """The k commonest, ties by id: the same story stores the same list however its articles came in."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
