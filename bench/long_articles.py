@@ -3,7 +3,7 @@
 Each length runs in a fresh process that ingests one plain-text article (sentences of the
 bundled examples, in paragraphs) into a new store with one worker, and reports the run's
 seconds (model loading excluded), the stages' seconds and its peak resident memory (the
-model included). Articles longer than ``--max-chars`` (default 1,000,000) are refused with
+model included). Articles longer than ``--max-chars`` (default 500,000) are refused with
 a message instead; long articles are parsed in pieces of 100,000 characters.
 
     python bench/long_articles.py                      # 10k, 100k, 300k and 1M characters

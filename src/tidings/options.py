@@ -43,7 +43,7 @@ class Options:
     timeout: float = 20.0
     feed_timeout: float = 300.0
     allow_private_hosts: bool = False
-    max_chars: int = 1_000_000
+    max_chars: int = 500_000
     max_file_mb: float = 10.0
     progress: bool = True
     near_duplicate_threshold: float = 0.5

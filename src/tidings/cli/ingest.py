@@ -46,7 +46,7 @@ from .safe import plain
 @click.option("--allow-private-hosts", is_flag=True,
               help="Also fetch URLs on loopback, private, link-local and reserved addresses "
                    "(refused by default: a feed must not make Tidings read internal services).")
-@click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(0),
+@click.option("--max-chars", default=500_000, show_default=True, type=click.IntRange(0),
               help="Longest article text processed, in characters (0: no limit); longer ones are refused "
                    "with a message. Long articles are parsed in pieces of 100,000 characters.")
 @click.option("--max-file-mb", default=10.0, show_default=True, type=click.FloatRange(0, min_open=True),
