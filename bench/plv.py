@@ -65,7 +65,6 @@ def score(model: bool, rows: list[dataset.Row]) -> Result:
     result = Result()
     for row in rows:
         plain, spans = dataset._unmark(row.text)
-        offset = 0
         article = pipeline.article(plain)
         # the article text may differ from the sentence by leading whitespace only
         offset = article.text.find(plain[:40]) if plain[:40] else 0

@@ -44,21 +44,10 @@ def list_stories(request: Request, actor: Text = None, country: Text = None, sin
                  sort: Literal[tuple(STORIES.sort_names())] | None = None,  # type: ignore[valid-type]
                  limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = "json"):
     """Stories, latest first: label, span, size, key actors and event types."""
-    from ..store.stories import resolve_actor_ids
+    from ..store.stories import story_filters
 
     store = _available(request)
-    where, params = [], {}
-    if actor:
-        where.append("list_has_any(list_transform(s.actors, lambda x: x.actor_id), $actors)")
-        params["actors"] = resolve_actor_ids(store, actor)
-    if country:
-        where.append("EXISTS (SELECT 1 FROM unnest(s.actors) AS u(x) JOIN actors a ON a.id = u.x.actor_id"
-                     " WHERE a.country = $country)")
-        params["country"] = country.upper()
-    if since:
-        where.append("coalesce(s.last_date, DATE '9999-12-31') >= $since"); params["since"] = since
-    if until:
-        where.append("coalesce(s.first_date, DATE '0001-01-01') <= $until"); params["until"] = until
+    where, params = story_filters(store, actor=actor, country=country, since=since, until=until)
     rows, nxt = page(store, STORIES, where, params, sort=sort, limit=limit, cursor=cursor)
     return listing_response(rows, nxt, format, limit, STORY_COLUMNS)
 

@@ -156,9 +156,9 @@ def resolve_actor_ids(store, key: str) -> list[str]:
     return [r["id"] for r in rows]
 
 
-def list_stories(store, *, actor: str | None = None, country: str | None = None, since=None, until=None,
-                 limit: int | None = 100) -> list[dict]:
-    """Stories, most recent first, with their label, span and size."""
+def story_filters(store, *, actor: str | None = None, country: str | None = None, since=None,
+                  until=None) -> tuple[list[str], dict]:
+    """The WHERE conditions (over stories ``s``) and parameters of a stories filter, for the CLI and the API."""
     where, params = [], {}
     if actor:
         where.append("list_has_any(list_transform(s.actors, lambda x: x.actor_id), $actors)")
@@ -171,6 +171,13 @@ def list_stories(store, *, actor: str | None = None, country: str | None = None,
         where.append("coalesce(s.last_date, DATE '9999-12-31') >= $since"); params["since"] = since
     if until:
         where.append("coalesce(s.first_date, DATE '0001-01-01') <= $until"); params["until"] = until
+    return where, params
+
+
+def list_stories(store, *, actor: str | None = None, country: str | None = None, since=None, until=None,
+                 limit: int | None = 100) -> list[dict]:
+    """Stories, most recent first, with their label, span and size."""
+    where, params = story_filters(store, actor=actor, country=country, since=since, until=until)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     limit_sql = "" if not limit else f"LIMIT {int(limit)}"
     return store.query(
