@@ -104,7 +104,7 @@ def main() -> None:
     clf.predict = cached  # type: ignore[method-assign]
 
     def coded_with(options: Options, policy: learned.Policy | None) -> dict[str, list]:
-        learned.Policy.load = classmethod(lambda cls, path=None: policy or learned.Policy())  # type: ignore[assignment]
+        learned.default_policy = lambda: policy or learned.Policy()  # type: ignore[assignment]
         coded = {}
         for d, article in articles.items():
             events(article, options)

@@ -46,6 +46,12 @@ class Policy:
 
 
 @cache
+def default_policy() -> Policy:
+    """The shipped policy, read once per process (not once per article)."""
+    return Policy.load()
+
+
+@cache
 def cameo_roots() -> dict[str, str]:
     """The CAMEO code an event takes when the classifier gives it a type the lexicon did not."""
     rows = {}
@@ -93,7 +99,7 @@ def _retypable(draft: EventDraft) -> bool:
 def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:
     """Each draft kept as it is, re-typed, or None where the classifier says it is no event. Drafts
     that can be neither dropped nor re-typed are not run through the model at all."""
-    policy = policy or Policy.load()
+    policy = policy or default_policy()
     todo = [i for i, d in enumerate(drafts) if _droppable(d) or _retypable(d)]
     predictions = dict(zip(todo, load_classifier().predict([marked_text(drafts[i]) for i in todo]))) if todo else {}
     out: list[EventDraft | None] = []
