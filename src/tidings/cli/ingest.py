@@ -92,7 +92,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
             if kind == "added":
                 counts["words"] += item.n_words
                 if verbose:
-                    click.echo(plain(f"stored {item.id} {item.origin}"))
+                    # flushed: a pipe (tee, a log shipper, a test) sees each article as it is stored
+                    print(plain(f"stored {item.id} {item.origin}"), flush=True)
             progress.advance(task)
             elapsed = progress.tasks[0].elapsed or 1e-9
             done = progress.tasks[0].completed
