@@ -10,6 +10,8 @@ of its sentence.
   country where the label names a state; no source where the label has none), over all coded events;
 - **real**: coded events that are some labelled event of their sentence, whatever the type;
 - **recall**: labelled events matched by a coded event of the same type in their sentence;
+- **strict recall**: labelled events matched by a coded event of the same type whose source is
+  right (strict precision's counterpart);
 - **hypothetical as asserted**: matched events labelled hypothetical that were coded asserted.
 
 Figures are printed for the ``dev`` split (looked at while tuning) and the ``test`` split (never
@@ -132,6 +134,7 @@ class Tally:
     gold: int = 0
     recalled: int = 0
     recalled_any: int = 0
+    recalled_strict: int = 0
     hyp: int = 0
     hyp_as_asserted: int = 0
     errors: list[str] = field(default_factory=list)
@@ -142,6 +145,7 @@ class Tally:
             "real_precision": self.real / self.coded if self.coded else 0.0,
             "recall": self.recalled / self.gold if self.gold else 0.0,
             "recall_any_type": self.recalled_any / self.gold if self.gold else 0.0,
+            "strict_recall": self.recalled_strict / self.gold if self.gold else 0.0,
             "coded": self.coded, "gold": self.gold,
             "hypothetical_as_asserted": self.hyp_as_asserted,
         }
@@ -187,6 +191,7 @@ def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None
                 tally.errors.append(f"FP {why}: {c.type} '{c.text}' by {who} | gold: {want} | "
                                     f"{raw[c.sent[0]:c.sent[1]][:160]!r}")
         tally.recalled += len(matched_type)
+        tally.recalled_strict += len(used_strict)
         tally.recalled_any += len(matched_any)
         for i, g in enumerate(golds):
             if i not in matched_type:
@@ -209,13 +214,13 @@ def main() -> None:
         sys.exit("the dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     coders = [False, True] if args.coder == "both" else [args.coder == "model"]
-    print(f"{'coder':6} {'split':5} {'strict P':>8} {'real P':>7} {'recall':>7} {'R any':>6} {'coded':>6} {'gold':>5} {'hyp->asserted':>13}")
+    print(f"{'coder':6} {'split':5} {'strict P':>8} {'real P':>7} {'recall':>7} {'R any':>6} {'coded':>6} {'gold':>5} {'hyp->asserted':>13} {'strict R':>8}")
     for model in coders:
         for split in splits:
             t = run(model, split)
             s = t.scores()
             print(f"{'model' if model else 'rules':6} {split:5} {s['strict_precision']:8.3f} {s['real_precision']:7.3f} "
-                  f"{s['recall']:7.3f} {s['recall_any_type']:6.3f} {s['coded']:6d} {s['gold']:5d} {s['hypothetical_as_asserted']:13d}")
+                  f"{s['recall']:7.3f} {s['recall_any_type']:6.3f} {s['coded']:6d} {s['gold']:5d} {s['hypothetical_as_asserted']:13d} {s['strict_recall']:8.3f}")
             if args.errors == "dev" and split == "dev":
                 print("\n".join("   " + e for e in t.errors))
 

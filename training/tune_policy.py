@@ -95,9 +95,9 @@ def main() -> None:
     cache: dict[str, object] = {}
     predict = clf.predict
 
-    def cached(texts: list[str], batch_size: int = 32) -> list:
+    def cached(texts: list[str]) -> list:
         todo = [t for t in dict.fromkeys(texts) if t not in cache]
-        for t, p in zip(todo, predict(todo, batch_size)):
+        for t, p in zip(todo, predict(todo)):
             cache[t] = p
         return [cache[t] for t in texts]
 

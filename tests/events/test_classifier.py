@@ -55,13 +55,14 @@ def test_markets_and_sport_are_no_events(text):
     assert load_classifier().predict([text])[0].label == "NONE"
 
 
-def test_predictions_keep_input_order_across_batches():
+def test_a_candidate_gets_the_same_probabilities_whatever_else_is_classified_with_it():
     clf = load_classifier()
     texts = ["<s>Police</s> <e>arrested</e> <t>a man</t>.", "<s>The Nifty</s> <e>rallied</e> on Monday as banks gained.",
-             "<s>Japan</s> <e>protested</e> to <t>China</t> over the incursion."] * 12
-    one_by_one = [clf.predict([t])[0].label for t in texts[:3]]
-    batched = [p.label for p in clf.predict(texts, batch_size=5)]
-    assert batched == one_by_one * 12
+             "<s>Japan</s> <e>protested</e> to <t>China</t> over the incursion, officials in Tokyo said on Tuesday."] * 4
+    alone = [clf.predict([t])[0] for t in texts[:3]]
+    together = clf.predict(texts)
+    assert [p.label for p in together] == [p.label for p in alone] * 4
+    assert [p.probs for p in together] == [p.probs for p in alone] * 4
 
 
 def test_the_model_folder_ships_its_tokenizer_labels_and_policy():

@@ -49,6 +49,23 @@ def test_every_rule_has_an_example_sentence_and_a_test_here():
         assert " ".join(example.group(1).split()) in source, f"{rule.__name__}: its test does not use its example"
 
 
+def test_put_question(code):
+    events, _, dropped = code("Pressed by the host, the senator said there was no evidence.")
+    assert not [e for e in events if e.trigger == "Pressed"]
+    assert ("Pressed", "put_question") in [(d.token.text, rule) for d, rule in dropped]
+    events, _, _ = code("Sanders was asked about their case during an interview.")
+    assert not [e for e in events if e.trigger == "asked"]
+    events, _, _ = code("The opposition asked the president to resign.")
+    assert [e.type for e in events if e.trigger == "asked"] == ["REQUEST"]
+    events, _, _ = code("Japan asked China for help with the rescue.")
+    assert [e.type for e in events if e.trigger == "asked"] == ["REQUEST"]
+
+
+def test_a_word_of_a_name_or_date_is_no_trigger(code):
+    events, _, _ = code("Obama met Putin in March, and he appeared on Meet the Press.")
+    assert [e.trigger for e in events] == ["met"]
+
+
 def test_meeting_place(code):
     events, drafts, _ = code("North Korea held talks with the United States on Friday in Geneva.")
     (event,) = [e for e in events if e.type == "CONSULT"]

@@ -5,6 +5,7 @@ copy, or None to drop it; the stage runs ``RULES`` in order and ``draft.trace`` 
 changed a draft. The sentence in each rule's docstring is its example and the input of its test
 (tests/events/test_rules.py). Order matters and is meant to be read here:
 
+0. ``put_question``          a question put to someone in an interview is no request
 1. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
 2. ``roles``                 source and targets from the parse (roles.py)
 3. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
@@ -34,7 +35,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .draft import ActorRef, EventDraft, Rule, Scene
-from .rules_intent import (demand_of_another, modality, officials_state_acts, own_intention, speaker,
+from .rules_intent import (demand_of_another, modality, officials_state_acts, own_intention, put_question, speaker,
                            unclaimed_must, wanted_act)
 from .rules_roles import (accused_party_acts, asked_party_acts, host_visit, meeting_place, mutual_meeting,
                           named_agent, roles)
@@ -111,6 +112,7 @@ def confidence(draft: EventDraft, scene: Scene) -> EventDraft:
 
 
 RULES: list[Rule] = [
+    put_question,
     meeting_place,
     roles,
     named_agent,

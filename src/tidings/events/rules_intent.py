@@ -20,6 +20,29 @@ DEMAND = Trigger(("must",), "VERB", frozenset(), "REQUEST", None, None, "100", F
 WANT_VERBS = {"want", "wish", "like"}
 
 
+# verbs of putting a question to someone, which report an interview rather than a request
+QUESTION_VERBS = {"ask", "press", "quiz", "grill"}
+
+
+def put_question(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Pressed by the host, the senator said there was no evidence.": a question put to someone (by
+    a reporter, a moderator) is no request; "was asked to resign" and "asked for help" still are.
+    ("was asked about" and "asked questions" are no-event rows of the trigger lexicon.)"""
+    tok = draft.token
+    if tok.lemma_.lower() not in QUESTION_VERBS or tok.pos_ not in ("VERB", "AUX"):
+        return draft
+    kids = list(tok.children)
+    asks_act = any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                   for c in kids) or any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in kids) or \
+        any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in kids)
+    if asks_act:
+        return draft
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl"))
+    asks_whether = any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") or g.tag_ in ("WRB", "WP")
+                                                   for g in c.children) for c in kids)
+    return None if passive or asks_whether else draft
+
+
 def modality(draft: EventDraft, scene: Scene) -> EventDraft:
     """"North Korea might attack South Korea next year.": hypothetical, cue "might". A cue counts
     only where it governs the trigger in the tree (modality.py)."""

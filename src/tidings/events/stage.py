@@ -26,8 +26,16 @@ def _demanded(tok) -> bool:
         any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
 
 
+# A word inside one of these named entities is part of a name, a date or a figure, never a trigger:
+# "in March", "Meet the Press", "the Presidential Transitions Improvement Act", "Strike Force".
+NAME_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "MONEY", "PERCENT",
+                 "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
+
+
 def candidate(tok, sentence, lexicon: TriggerLexicon) -> EventDraft | None:
     """A draft for a token that the trigger lexicon knows (or a verb under "must"), else None."""
+    if tok.ent_type_ in NAME_ENTITIES:
+        return None
     trigger = lexicon.match(tok)
     if trigger is None:
         if not _demanded(tok):
