@@ -22,6 +22,7 @@ from .. import __version__
 from ..errors import TidingsError
 from . import errors, handoff
 from .errors import ApiError, ErrorResponse
+from .events import router as events_router
 from .paging import csv_response, json_response
 from .records import ERRORS, served
 from .records import router as records_router
@@ -68,6 +69,7 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
         return await call_next(request)
 
     app.include_router(records_router)
+    app.include_router(events_router)
     app.include_router(write_router)
     app.include_router(internal)
     app.include_router(stories_router)

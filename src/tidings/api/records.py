@@ -1,4 +1,4 @@
-"""Read endpoints for the records: articles, actors, events, quotes, claims, predictions.
+"""Read endpoints for the records: articles, actors, quotes, claims, predictions (events: ``events``).
 
 Every listing filters, sorts (``sort=-published``: a minus for descending), pages by cursor
 (``limit`` at most 200, ``next`` in the answer or the ``X-Next-Cursor`` header) and answers in
@@ -14,14 +14,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BeforeValidator
 
-from ..store.formats import plover_score, quad_code
-from ..store.queries import event_filters
 from ..store.quotes import PREDICTIONS_SQL, SPEAKER_SQL
 from .errors import ApiError, ErrorResponse, not_found
 from .paging import DEFAULT_LIMIT, MAX_LIMIT, Listing, SortKey, json_response, listing_response, page
-from .relations import UnknownSide, resolve_side, score_sql
-from .schemas import (ActorDetail, ActorRow, ArticleDetail, ArticleRow, ClaimRow, EventRow, Page, PredictionRow,
-                      QuoteRow)
+from .event_rows import EVENTS, events_out, with_sentences
+from .schemas import ActorDetail, ActorRow, ArticleDetail, ArticleRow, ClaimRow, Page, PredictionRow, QuoteRow
 from .served import ServedStore
 
 ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (400, 404, 422)}
@@ -125,7 +122,7 @@ def get_article(request: Request, id: Key):
         " WHERE m.article_id = $1 ORDER BY m.start, m.id", [article_id])
     events, _ = page(store, EVENTS, ["e.article_id = $article"], {"article": article_id}, sort="start",
                      limit=10_000, cursor=None)
-    article["events"] = _with_sentences(store, _events_out(events))
+    article["events"] = with_sentences(store, events_out(events))
     article["quotes"], _ = page(store, QUOTES, ["q.article_id = $article"], {"article": article_id},
                                 sort="start", limit=10_000, cursor=None)
     article["claims"], _ = page(store, CLAIMS, ["c.article_id = $article"], {"article": article_id},
@@ -202,98 +199,6 @@ def get_actor(request: Request, id: Key):
         " WHERE o.actor_id IS NOT NULL AND o.actor_id <> $1 GROUP BY ALL ORDER BY events DESC, o.actor_id LIMIT 15",
         [aid])
     return json_response(actor)
-
-
-# -- events -------------------------------------------------------------------------------
-
-EVENT_COLUMNS = ["id", "article_id", "sentence", "type", "mode", "context", "cameo", "sources", "targets", "modality",
-                 "modality_cue", "attributed_to", "date", "date_precision", "location", "start", "end", "trigger",
-                 "confidence", "score", "quad", "title", "published", "sentence_text", "sentence_start"]
-EVENTS = Listing(
-    "SELECT e.id, e.article_id, e.sentence_index AS sentence, e.type, e.mode, e.context, e.cameo, e.sources,"
-    " e.targets, e.modality, e.modality_cue, e.attributed_to, strftime(e.date, '%Y-%m-%d') AS date,"
-    ' e.date_precision, e.location, e.start, e."end", e.trigger, e.confidence, a.title,'
-    " strftime(a.published, '%Y-%m-%d') AS published FROM events e JOIN articles a ON a.id = e.article_id {where}",
-    {"date": SortKey("coalesce(t._when, DATE '0001-01-01')", "DATE"), "confidence": SortKey("t.confidence", "DOUBLE"),
-     "score": SortKey("coalesce(t.score, 0)", "DOUBLE", score_sql() + " AS score"),
-     "type": SortKey("t.type", "VARCHAR"), "start": SortKey("t.start", "BIGINT")},
-    "-date",
-    keys="SELECT e.id, coalesce(e.date, a.published) AS _when, e.confidence, e.type, e.start {extra}"
-         " FROM events e JOIN articles a ON a.id = e.article_id {where}",
-    id_column="e.id")
-
-
-def _events_out(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each event with its PLOVER score and quad (computed here: only for the page's rows)."""
-    for row in rows:
-        row["score"] = plover_score(row["type"], row["mode"])
-        row["quad"] = quad_code(row["type"])
-    return rows
-
-
-def _with_sentences(store: ServedStore, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add each event's sentence (text and offset), to show it with the spans marked."""
-    if not rows:
-        return rows
-    found = {(r["article_id"], r["index"]): r for r in store.rows(
-        'SELECT s.article_id, s."index", s.start, s.text FROM sentences s'
-        " JOIN (SELECT unnest($1) AS article_id, unnest($2) AS idx) k"
-        ' ON s.article_id = k.article_id AND s."index" = k.idx',
-        [[r["article_id"] for r in rows], [r["sentence"] for r in rows]])}
-    for row in rows:
-        s = found.get((row["article_id"], row["sentence"]))
-        row["sentence_text"] = s["text"] if s else None
-        row["sentence_start"] = s["start"] if s else None
-    return rows
-
-
-def side_filter(store: ServedStore, key: str, column: str, name: str, where: list[str],
-                params: dict[str, Any]) -> None:
-    try:
-        side = resolve_side(store.rows, key, name)
-    except UnknownSide as exc:
-        raise ApiError(404, str(exc), field=name) from None
-    where.append(side.match(column, name)); params[name] = side.id
-
-
-@router.get("/events", response_model=Page[EventRow], responses=LISTED, tags=["events"])
-def list_events(request: Request, type: Text = None, modality: Literal["asserted", "negated", "hypothetical"] | None = None,
-                country: Text = None, actor: Text = None, source: Text = None, target: Text = None,
-                since: Day = None, until: Day = None, search: Text = None, article: Text = None,
-                sort: Literal[tuple(EVENTS.sort_names())] | None = None,  # type: ignore[valid-type]
-                limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = "json"):
-    """Events, newest first (the event's date, else its article's). `actor` (name or id) and
-    `country` match either side; `source` and `target` (a country or an actor) one side each;
-    `search` looks in the sentence. Each event carries its PLOVER score and quad, and its sentence."""
-    store = served(request)
-    clause, params = event_filters(actor=actor, country=country, type=type, modality=modality, since=since,
-                                   until=until, article=article)
-    where = [clause.removeprefix("WHERE ")] if clause else []
-    if source:
-        side_filter(store, source, "e.sources", "source", where, params)
-    if target:
-        side_filter(store, target, "e.targets", "target", where, params)
-    if search:
-        where.append('EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = e.article_id'
-                     ' AND s."index" = e.sentence_index AND s.text ILIKE $search)')
-        params["search"] = f"%{search}%"
-    rows, nxt = page(store, EVENTS, where, params, sort=sort, limit=limit, cursor=cursor)
-    return listing_response(_with_sentences(store, _events_out(rows)), nxt, format, limit, EVENT_COLUMNS)
-
-
-@router.get("/events/{id}", response_model=EventRow, tags=["events"])
-def get_event(request: Request, id: Key):
-    """One event with its sentence: the trigger (`start`/`end`) and each source and target carry
-    offsets into the article's text, `sentence_start` is where the sentence begins."""
-    store = served(request)
-    rows = store.rows(EVENTS.sql.format(where="WHERE e.id = $id"), {"id": id})
-    if not rows:
-        raise not_found("event", id, "id")
-    event = _events_out(rows)[0]
-    sentence = store.one('SELECT start, text FROM sentences WHERE article_id = $1 AND "index" = $2',
-                         [event["article_id"], event["sentence"]])
-    event["sentence_text"], event["sentence_start"] = (sentence["text"], sentence["start"]) if sentence else (None, None)
-    return json_response(event)
 
 
 # -- quotes, claims, predictions ----------------------------------------------------------

@@ -9,11 +9,16 @@ written never blocks a read, and no read sees half a batch.
 
 Several server workers (processes) cannot share a writable file, so with ``writable=False``
 every worker opens the store read-only: the store is served as it is and not written to.
+
+Each process also keeps the committed events in memory (``events``, see ``event_cache``):
+built in the background when it opens the store, and replaced whole after each batch it
+commits, before ``write`` returns, so a reader sees the state before a batch or after it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,9 +27,16 @@ from typing import Any
 import duckdb
 
 from ..store.db import Store, open_store
+from .event_index import EventIndex
+
 
 log = logging.getLogger("tidings.api")
 CACHED = 256
+
+
+def event_cache_enabled() -> bool:
+    """Whether servers keep the events in memory (``TIDINGS_EVENT_CACHE=0`` turns it off)."""
+    return os.environ.get("TIDINGS_EVENT_CACHE", "1") != "0"
 
 
 class ServedStore:
@@ -45,6 +57,30 @@ class ServedStore:
         self.write_lock = threading.Lock()
         self.generation = 0  # bumped by every committed batch
         self._tables = self._read_tables()
+        self.events: EventIndex | None = None  # the committed events in memory, once built
+        self._closed = False
+        self._indexer: threading.Thread | None = None
+        if event_cache_enabled():
+            self._indexer = threading.Thread(target=self._index_events, name="tidings-events-index", daemon=True)
+            self._indexer.start()
+
+    def _index_events(self) -> None:
+        """Build the events index (holding the write lock, so no batch lands meanwhile)."""
+        from .event_cache import build
+
+        with self.write_lock:
+            if self._closed:
+                return
+            try:
+                self.events = build(self, self.generation)
+            except Exception:  # the DuckDB path answers everything without it
+                log.exception("could not build the events index; events are read from the store")
+
+    def wait_for_index(self, timeout: float = 120.0) -> EventIndex | None:
+        """The events index once it is built (None if it is off or failed)."""
+        if self._indexer is not None:
+            self._indexer.join(timeout)
+        return self.events
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -104,8 +140,21 @@ class ServedStore:
         with self.write_lock:
             self.store.write(articles, site_lines)
             self._link()
+            self._index_batch([a.id for a in articles])
             self.generation += 1
             self._tables = self._read_tables()
+
+    def _index_batch(self, article_ids: list[str]) -> None:
+        """Swap in the events index with the committed batch's events (or drop it, if that fails)."""
+        if self.events is None:
+            return
+        from .event_cache import extend
+
+        try:
+            self.events = extend(self, self.events, article_ids, self.generation + 1)
+        except Exception:
+            self.events = None
+            log.exception("could not add the batch to the events index; events are read from the store")
 
     def _link(self) -> None:
         """Run the corpus stages (near-duplicates, merged events, stories) over the new batch,
@@ -138,6 +187,9 @@ class ServedStore:
         return out
 
     def close(self) -> None:
+        with self.write_lock:
+            self._closed = True
+            self.events = None
         with self._lock:
             for cur in self._cursors:
                 try:

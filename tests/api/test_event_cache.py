@@ -1,0 +1,158 @@
+"""The in-memory events index answers exactly what DuckDB answers, and sees each committed batch.
+
+Every request is sent twice to the same app over the same store: once answered from the index,
+once with the index set aside (``served.events = None``), which takes the DuckDB path. The
+bodies and the cursor headers must be the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from datetime import timedelta
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def indexed(shared_store):
+    from fastapi.testclient import TestClient
+
+    from tidings.api.app import create_app
+
+    app = create_app(str(shared_store), writable=False)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert app.state.served.wait_for_index() is not None
+        yield client, app.state.served
+
+
+def both(client, served, path: str, params: dict | None = None):
+    """The answer from the index and the answer from DuckDB, which must be equal."""
+    cached = client.get(path, params=params)
+    index, served.events = served.events, None
+    try:
+        plain = client.get(path, params=params)
+    finally:
+        served.events = index
+    assert cached.status_code == plain.status_code, (path, params, cached.text, plain.text)
+    assert cached.content == plain.content, (path, params)
+    assert cached.headers.get("x-next-cursor") == plain.headers.get("x-next-cursor")
+    assert cached.headers.get("content-type") == plain.headers.get("content-type")
+    return cached
+
+
+FILTERS = [{}, {"type": "assault"}, {"type": "CONSULT"}, {"modality": "hypothetical"}, {"modality": "negated"},
+           {"country": "prk"}, {"country": "USA", "modality": "asserted"}, {"actor": "Donald Trump"},
+           {"actor": "donald trump", "type": "consult"}, {"source": "USA"}, {"target": "North Korea"},
+           {"source": "USA", "target": "PRK"}, {"since": "2024-11-01"}, {"until": "2024-10-15"},
+           {"since": "2024-01-01", "until": "2024-12-31", "country": "KOR"}, {"type": "NO-SUCH"},
+           {"country": "ZZZ"}, {"actor": "Ünknown"}]
+SORTS = [None, "date", "-date", "confidence", "-confidence", "score", "-score", "type", "-type", "start", "-start"]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: json.dumps(f))
+def test_every_page_of_every_sort_equals_duckdb(indexed, filters):
+    client, served = indexed
+    for sort in SORTS:
+        for limit in (1, 7, 200):
+            params = {**filters, "limit": limit, **({"sort": sort} if sort else {})}
+            pages = 0
+            while True:
+                body = both(client, served, "/api/events", params).json()
+                pages += 1
+                if not body["next"] or pages > 40:
+                    break
+                params["cursor"] = body["next"]
+
+
+def test_articles_and_csv_equal_duckdb(indexed):
+    client, served = indexed
+    events = both(client, served, "/api/events", {"limit": 200}).json()["items"]
+    for article in sorted({e["article_id"] for e in events})[:5]:
+        both(client, served, "/api/events", {"article": article, "sort": "start"})
+    for sort in ("-date", "type", "-score"):
+        params = {"format": "csv", "limit": 5, "sort": sort}
+        for _ in range(4):
+            r = both(client, served, "/api/events", params)
+            if not r.headers.get("x-next-cursor"):
+                break
+            params["cursor"] = r.headers["x-next-cursor"]
+
+
+def cursor(*parts) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(parts)).encode()).decode().rstrip("=")
+
+
+def test_odd_cursors_get_the_answers_of_duckdb(indexed):
+    client, served = indexed
+    for sort, key in [("-date", "2024-11-5"), ("-date", "2024-11-05"), ("-date", 20), ("date", "0001-01-01"),
+                      ("confidence", "0.5"), ("confidence", 0.5), ("-confidence", 1), ("start", 12.5),
+                      ("start", 100), ("start", "7"), ("type", "CONSULT"), ("type", "B"), ("-type", 3),
+                      ("-score", -3.5), ("score", True)]:
+        both(client, served, "/api/events", {"sort": sort, "limit": 5, "cursor": cursor(sort, key, "0")})
+        both(client, served, "/api/events", {"sort": sort, "limit": 5, "cursor": cursor(sort, key, "zzzz")})
+    both(client, served, "/api/events", {"sort": "type", "cursor": cursor("-date", "2024-11-05", "a")})
+    both(client, served, "/api/events", {"cursor": "%%%garbage"})
+    both(client, served, "/api/events", {"source": "Atlantis"})
+
+
+def test_every_event_detail_equals_duckdb(indexed):
+    client, served = indexed
+    ids = list(served.events.position)
+    assert len(ids) > 50
+    for event_id in ids:
+        both(client, served, f"/api/events/{event_id}")
+    for missing in ("no-such-event", ids[0][:-1], ids[0] + "0"):
+        assert both(client, served, f"/api/events/{missing}").status_code == 404
+
+
+def copy_of(articles, tag: str):
+    """The examples' articles with all their records under new ids (as bench/api.py builds its store)."""
+    from tidings.model import Article, Event, Sentence
+
+    batch = []
+    for a in articles:
+        new_id = hashlib.sha256(f"{a['article']['id']}:{tag}".encode()).hexdigest()[:16]
+        art = Article(**dict(a["article"], id=new_id, text=a["article"]["text"] + f"\n[{tag}]",
+                             origin=f"test:{tag}", published=a["article"]["published"] + timedelta(days=1)))
+        art.sentences = [Sentence(**dict(s, article_id=new_id, id=new_id + s["id"][16:])) for s in a["sentences"]]
+        art.events = [Event(**dict(e, article_id=new_id, id=new_id + e["id"][16:])) for e in a["events"]]
+        batch.append(art)
+    return batch
+
+
+def test_a_committed_batch_is_in_the_next_answer(store_copy):
+    from fastapi.testclient import TestClient
+
+    from tidings.api.app import create_app
+
+    app = create_app(str(store_copy))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        served = app.state.served
+        before = served.wait_for_index()
+        assert before is not None
+        source = served.rows("SELECT * EXCLUDE (n_words, ingested_at) FROM articles WHERE published IS NOT NULL"
+                             " AND id IN (SELECT article_id FROM events) ORDER BY id LIMIT 2")
+        records = [{"article": a,
+                    "sentences": served.rows("SELECT * FROM sentences WHERE article_id = $1", [a["id"]]),
+                    "events": served.rows("SELECT * FROM events WHERE article_id = $1", [a["id"]])} for a in source]
+        batch = copy_of(records, "later")
+        served.write(batch)
+        after = served.events
+        assert after is not None and after is not before and len(after) == len(before) + sum(
+            len(r["events"]) for r in records)
+        new_ids = [e.id for a in batch for e in a.events]
+        for event_id in new_ids:
+            assert both(client, served, f"/api/events/{event_id}").json()["id"] == event_id
+        listed = {e["id"] for e in both(client, served, "/api/events", {"article": batch[0].id}).json()["items"]}
+        assert listed == {e.id for e in batch[0].events}
+        for sort in ("-date", "type", "-score", "start"):
+            params = {"sort": sort, "limit": 50}
+            while True:
+                body = both(client, served, "/api/events", params).json()
+                if not body["next"]:
+                    break
+                params["cursor"] = body["next"]
