@@ -25,6 +25,17 @@ def threshold(options: Options) -> float:
     return getattr(options, "near_duplicate_threshold", DEFAULT_THRESHOLD)
 
 
+def scan(con, name: str, frame: dict[str, np.ndarray], sql: str) -> list[tuple]:
+    """Run ``sql`` with the numpy arrays of ``frame`` as the table ``name``: DuckDB reads them in
+    place (NaN is NULL), with no Python object per value."""
+    con.complete()  # a result left half-read by fetchone() would refuse the registration
+    con.register(name, frame)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.unregister(name)
+
+
 class Index:
     """The LSH index of a store, as seen from one connection."""
 
@@ -32,20 +43,18 @@ class Index:
         self.con = con
 
     def next_seq(self) -> int:
-        return self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM near_duplicates").fetchone()[0]
+        return self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM near_duplicates").fetchall()[0][0]
 
     def candidates(self, keys: np.ndarray) -> dict[int, list[tuple[str, str | None, np.ndarray]]]:
         """For each row of ``keys``, the stored articles sharing a band key with it:
         (article_id, its duplicate_of, its signature)."""
         if keys.size == 0:
             return {}
-        rows = np.repeat(np.arange(keys.shape[0]), keys.shape[1])
-        self.con.execute("CREATE OR REPLACE TEMP TABLE probe AS SELECT unnest($1) AS row, unnest($2) AS key",
-                         [rows.tolist(), keys.ravel().tolist()])
-        found = self.con.execute(
-            "SELECT DISTINCT p.row, n.article_id, n.duplicate_of, n.signature FROM probe p"
-            " JOIN minhash_bands b ON b.key = p.key JOIN near_duplicates n ON n.seq = b.seq").fetchall()
-        self.con.execute("DROP TABLE probe")
+        probe = {"row": np.repeat(np.arange(keys.shape[0], dtype=np.int64), keys.shape[1]),
+                 "key": np.ascontiguousarray(keys, dtype=np.int64).ravel()}
+        found = scan(self.con, "minhash_probe", probe,
+                     "SELECT DISTINCT p.row, n.article_id, n.duplicate_of, n.signature FROM minhash_probe p"
+                     " JOIN minhash_bands b ON b.key = p.key JOIN near_duplicates n ON n.seq = b.seq")
         out: dict[int, list] = defaultdict(list)
         for row, article_id, duplicate_of, blob in found:
             out[row].append((article_id, duplicate_of, from_blob(blob)))
@@ -55,11 +64,16 @@ class Index:
             sigs: np.ndarray, keys: np.ndarray) -> None:
         if not ids:
             return
-        self.con.execute("INSERT INTO near_duplicates (article_id, seq, duplicate_of, similarity, signature)"
-                         " SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5)",
-                         [ids, seqs, duplicate_of, sims, [to_blob(s) for s in sigs]])
-        self.con.execute("INSERT INTO minhash_bands SELECT unnest($1), unnest($2)",
-                         [keys.ravel().tolist(), np.repeat(np.array(seqs), keys.shape[1]).tolist()])
+        rows = {"article_id": np.array(ids, dtype=object), "seq": np.asarray(seqs, dtype=np.int64),
+                "duplicate_of": np.array(duplicate_of, dtype=object),
+                "similarity": np.array([np.nan if x is None else x for x in sims], dtype=np.float64),
+                "signature": np.array([to_blob(s) for s in sigs], dtype=object)}
+        bands = {"key": np.ascontiguousarray(keys, dtype=np.int64).ravel(),
+                 "seq": np.repeat(rows["seq"], keys.shape[1])}
+        scan(self.con, "near_duplicates_new", rows, "INSERT INTO near_duplicates (article_id, seq, duplicate_of,"
+             " similarity, signature) SELECT article_id, seq, duplicate_of, similarity, signature FROM near_duplicates_new")
+        scan(self.con, "minhash_bands_new", bands,
+             "INSERT INTO minhash_bands (key, seq) SELECT key, seq FROM minhash_bands_new")
 
 
 def link(index: Index, ids: list[str], texts: list[str], limit: float) -> list[tuple[str | None, float | None]]:

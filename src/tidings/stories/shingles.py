@@ -13,11 +13,12 @@ checked against the threshold with their signatures.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import rensa
+
+from .wordhash import batch_word_hashes
 
 SHINGLE = 5  # words per shingle
 NUM_PERM = 128
@@ -48,43 +49,48 @@ def minhash_matrix(sets: Sequence[Iterable[str]]) -> np.ndarray:
     return np.asarray(rows, dtype=np.uint32)
 
 
-class _WordHashes(dict):
-    """Stable 64-bit hashes of words (crc32 and adler32 side by side), cached."""
-
-    def __missing__(self, word: str) -> int:
-        raw = word.encode()
-        value = self[word] = (zlib.crc32(raw) << 32) | zlib.adler32(raw)
-        return value
-
-
-_WORD_HASHES = _WordHashes()
 _P = np.uint64(0x100000001B3)
+
+
+def batch_shingle_hashes(texts: Sequence[str], k: int = SHINGLE) -> tuple[np.ndarray, np.ndarray]:
+    """The 64-bit hashes of the k-word shingles of all texts (a text of k words or fewer is one
+    shingle, the sum of its word hashes), and each text's offsets into them. Shingles repeated
+    within a text are kept: MinHash takes minima, so repeats change nothing."""
+    h, offsets = batch_word_hashes(texts)
+    m = np.diff(offsets)
+    long_ = m > k
+    counts = np.where(long_, m - k + 1, 1)
+    out_offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=out_offsets[1:])
+    flat = np.zeros(int(out_offsets[-1]), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        n = max(h.size - k + 1, 0)
+        rolled = h[:n].copy()
+        for j in range(1, k):
+            rolled = rolled * _P + h[j:j + n]
+        text = np.repeat(np.arange(len(texts)), m)[:n]
+        within = np.arange(n) - offsets[text]
+        keep = long_[text] & (within <= m[text] - k)
+        flat[out_offsets[text[keep]] + within[keep]] = rolled[keep]
+        short = np.flatnonzero(~long_)
+        if short.size:
+            sums = np.add.reduceat(np.append(h, np.uint64(0)), offsets[:-1])[short]
+            flat[out_offsets[short]] = np.where(m[short] > 0, sums, np.uint64(0))
+    return flat, out_offsets
 
 
 def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     """The distinct 64-bit hashes of a text's k-word shingles (what ``signatures`` sketches)."""
-    ws = _WORD.findall(text.lower())
-    if len(_WORD_HASHES) > 2_000_000:
-        _WORD_HASHES.clear()
-    h = np.array(list(map(_WORD_HASHES.__getitem__, ws)), dtype=np.uint64)
-    if len(h) <= k:
-        return np.array([int(h.sum()) if len(h) else 0], dtype=np.uint64)
-    n = len(h) - k + 1
-    out = h[:n].copy()
-    with np.errstate(over="ignore"):
-        for j in range(1, k):
-            out = out * _P + h[j:j + n]
-    return np.unique(out)
+    return np.unique(batch_shingle_hashes([text], k)[0])
 
 
 def signatures(texts: Sequence[str]) -> np.ndarray:
-    """MinHash signatures of texts (rows of ``NUM_PERM`` uint32), from their shingle hashes."""
+    """MinHash signatures of texts (rows of ``NUM_PERM`` uint32), from their shingle hashes,
+    the whole batch at once."""
     if not texts:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
-    hashes = [shingle_hashes(t) for t in texts]
-    offsets = np.zeros(len(hashes) + 1, dtype=np.uint64)
-    offsets[1:] = np.cumsum([len(h) for h in hashes])
-    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(np.concatenate(hashes), offsets, NUM_PERM, SEED)
+    flat, offsets = batch_shingle_hashes(texts)
+    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets.astype(np.uint64), NUM_PERM, SEED)
     return np.asarray(matrix.to_rows(), dtype=np.uint32)
 
 
