@@ -179,11 +179,19 @@ def stats(db: str, as_json: bool) -> None:
 
 @main.command()
 def stages() -> None:
-    """List the pipeline stages, what each needs and what it adds."""
-    from ..stages import resolve
+    """List the pipeline stages, what each needs and what it adds.
 
-    table = Table("stage", "needs", "adds", "what it does", box=None)
+    Per-article stages run on each article as it is parsed, in an order where each one's needs
+    come first; corpus stages run on the stored articles after each batch is written (and with
+    `tidings reprocess`), each on the articles it has not seen yet.
+    """
+    from ..stages import corpus_stages, resolve
+
+    table = Table("stage", "runs on", "needs", "adds", "what it does", box=None)
     for info in resolve():
-        table.add_row(escape(info.name), escape(", ".join(info.requires)), escape(", ".join(info.provides)),
-                      escape(info.doc))
+        table.add_row(escape(info.name), "each article", escape(", ".join(info.requires)),
+                      escape(", ".join(info.provides)), escape(info.doc))
+    for info in corpus_stages().values():
+        table.add_row(escape(info.name), "stored articles", escape(", ".join(info.requires)),
+                      escape(", ".join(info.provides)), escape(info.doc))
     out.print(table)

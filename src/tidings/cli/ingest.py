@@ -51,12 +51,22 @@ from .safe import plain
                    "with a message. Long articles are parsed in pieces of 100,000 characters.")
 @click.option("--max-file-mb", default=10.0, show_default=True, type=click.FloatRange(0, min_open=True),
               help="Largest .txt, .html or sidecar file, or JSON Lines line, read (MB); larger ones are refused.")
+@click.option("--near-duplicate-threshold", type=click.FloatRange(0, 1), default=Options.near_duplicate_threshold,
+              show_default=True,
+              help="Estimated Jaccard similarity of 5-word shingles from which a new article is linked to a "
+                   "stored one as its reprint or update (measured: docs/benchmarks.md, Near-duplicates).")
+@click.option("--story-threshold", type=click.FloatRange(0, 1), default=Options.story_threshold, show_default=True,
+              help="Similarity (0.8 x tf-idf cosine of title, lead and actors + 0.2 if both leads report one "
+                   "merged event) from which an article joins a story; lower joins more, higher starts more "
+                   "stories. The default gave the best B3 F1 of the thresholds tried (0.3 to 0.45) on 180 "
+                   "hand-grouped articles (docs/benchmarks.md, Stories).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no duplicate lines (errors still show).")
 @click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
            encoding: str | None, boilerplate: tuple[Path, ...], trigger_files: tuple[Path, ...],
            event_model: bool, actor_files: tuple[Path, ...], timeout: float, feed_timeout: float, allow_private_hosts: bool,
-           max_chars: int, max_file_mb: float, quiet: bool, verbose: bool) -> None:
+           max_chars: int, max_file_mb: float, near_duplicate_threshold: float, story_threshold: float, quiet: bool,
+           verbose: bool) -> None:
     """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
 
     PATHS may be .txt files (first non-empty line is the title), .html pages, .jsonl files
@@ -69,6 +79,10 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
     URLs are fetched over http and https only, redirects included (at most 5), never from
     loopback, private or reserved addresses unless --allow-private-hosts is given; each page
     may be up to 10 MB.
+
+    After each batch, reprints are linked to their first copy, event mentions merged and
+    articles placed in stories (--near-duplicate-threshold, --story-threshold). While a server
+    holds the store, it does this with its own settings.
     """
     from ..pipeline import Pipeline  # loads spaCy: keep `tidings --help` fast
 
@@ -76,7 +90,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
                       boilerplate=boilerplate, actors=actor_files, triggers=trigger_files,
                       event_model=event_model, timeout=timeout,
                       feed_timeout=feed_timeout, allow_private_hosts=allow_private_hosts, max_chars=max_chars,
-                      max_file_mb=max_file_mb, progress=not quiet)
+                      max_file_mb=max_file_mb, progress=not quiet,
+                      near_duplicate_threshold=near_duplicate_threshold, story_threshold=story_threshold)
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)

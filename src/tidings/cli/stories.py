@@ -8,6 +8,7 @@ import click
 from rich.markup import escape as _escape
 from rich.table import Table
 
+from ..options import Options
 from ..store.db import open_store
 from .app import date_arg, db_option, echo_json, err, json_option, limit_option, main, out, print_count
 from .safe import plain
@@ -158,14 +159,15 @@ def print_merge(store, event_id: str) -> None:
 @main.command("reprocess")
 @db_option
 @click.option("--stages", "stages", help="Comma-separated stages to run again (default: all); "
-              "`tidings stages` lists them, plus near_duplicates, merged_events, stories.")
+              "`tidings stages` lists them, per-article and corpus stages.")
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes that parse and annotate articles.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per parse batch and per store transaction.")
-@click.option("--near-duplicate-threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+@click.option("--near-duplicate-threshold", type=click.FloatRange(0, 1), default=Options.near_duplicate_threshold,
+              show_default=True,
               help="Estimated Jaccard similarity from which an article is a near-duplicate.")
-@click.option("--story-threshold", type=click.FloatRange(0, 1), default=0.4, show_default=True,
+@click.option("--story-threshold", type=click.FloatRange(0, 1), default=Options.story_threshold, show_default=True,
               help="Similarity from which an article joins a story.")
 def reprocess_cmd(db: str, stages: str | None, workers: int, batch_size: int, near_duplicate_threshold: float,
                   story_threshold: float) -> None:
@@ -175,7 +177,6 @@ def reprocess_cmd(db: str, stages: str | None, workers: int, batch_size: int, ne
     (`--stages near_duplicates,merged_events,stories` needs no parsing). Crash-safe: a run
     killed midway is finished by running the same command again.
     """
-    from ..options import Options
     from ..stories.reprocess import reprocess
 
     options = Options(workers=workers, batch_size=batch_size, near_duplicate_threshold=near_duplicate_threshold,
