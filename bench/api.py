@@ -6,8 +6,12 @@
 2. For 1 and 2 server workers, runs `tidings serve` and a bounded closed-loop load (C keep-alive
    connections, at most --seconds and --requests each round) of the events list (random type,
    country, modality, page size and pages) and event detail (random ids among all events), from
-   one asyncio process with a minimal HTTP/1.1 client. Prints requests/s, p50/p95/p99 latency
-   and errors, per endpoint and together. Only 127.0.0.1 is ever a target.
+   one asyncio process (uvloop where installed) with a minimal HTTP/1.1 client. Prints
+   requests/s, p50/p95/p99 latency and errors, per endpoint and together, the load average
+   before and after each round and the server's resident memory (all its processes). Only
+   127.0.0.1 is ever a target. The server keeps the events in memory (``event_cache``);
+   --no-cache measures the DuckDB path alone (TIDINGS_EVENT_CACHE=0).
+2b. The events index's own memory (tracemalloc over building it in this process), per event.
 3. With Chromium present: the dashboard's first load and the relations view of the busiest pair
    on the examples' store, time to interactive (navigation start to the view drawn with its
    data), cold (fresh profile) and warm, median of --tti-runs.
@@ -15,6 +19,7 @@
     python bench/api.py                          # everything, about 3 minutes
     python bench/api.py --seconds 5 --no-tti
     python bench/api.py --workers 0 --store /tmp/api.duckdb   # only the time to interactive
+    python bench/api.py --no-cache --no-tti                  # the DuckDB path, for comparison
 """
 
 from __future__ import annotations
@@ -198,6 +203,72 @@ def serve(db: Path, workers: int):
     return _live().start_server(db, "--workers", str(workers), "--log-level", "error")
 
 
+def wait_for_index(url: str, ids: list[str], timeout: float = 300.0) -> None:
+    """Until every worker answers from its events index: nine in ten event details, each on a
+    new connection (so over all workers), take under 5 ms, which DuckDB's scan never does."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        took = []
+        for event_id in ids[:40]:
+            with httpx.Client(base_url=url) as client:
+                started = time.perf_counter()
+                client.get(f"/api/events/{event_id}")
+                took.append(time.perf_counter() - started)
+        if sorted(took)[35] < 0.005:
+            return
+        time.sleep(0.5)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, MB."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def index_memory(db: Path) -> dict:
+    """What the events index of this store holds in memory (tracemalloc over building it)."""
+    import tracemalloc
+
+    from tidings.api import event_cache
+    from tidings.api.served import ServedStore
+
+    os.environ["TIDINGS_EVENT_CACHE"] = "0"
+    served = ServedStore(db, writable=False)
+    os.environ.pop("TIDINGS_EVENT_CACHE")
+    try:
+        tracemalloc.start()
+        started = time.perf_counter()
+        index = event_cache.build(served, 0)
+        seconds = time.perf_counter() - started
+        held, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        json_bytes = sum(len(j) for j in index.json)
+    finally:
+        served.close()
+    return {"events": len(index), "build_s": round(seconds, 2), "index_mb": round(held / 2**20, 1),
+            "peak_mb": round(peak / 2**20, 1), "bytes_per_event": round(held / len(index)),
+            "json_bytes_per_event": round(json_bytes / len(index)),
+            "at_1m_events_mb": round(held / len(index) * 1_000_000 / 2**20)}
+
+
 # -- time to interactive ------------------------------------------------------------------
 
 def tti(runs: int) -> dict | None:
@@ -249,6 +320,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100_000, help="At most this many requests a round.")
     parser.add_argument("--connections", type=int, default=16, help="Concurrent keep-alive connections.")
     parser.add_argument("--workers", default="1,2", help="Server worker counts to measure.")
+    parser.add_argument("--no-cache", action="store_true", help="Serve without the events index (DuckDB only).")
     parser.add_argument("--tti-runs", type=int, default=5)
     parser.add_argument("--no-tti", action="store_true")
     args = parser.parse_args()
@@ -269,18 +341,38 @@ def main() -> None:
     con.close()
     print(f"Store: {len(ids):,} events in {n_articles:,} articles; {args.connections} connections, "
           f"rounds of at most {args.seconds:g} s and {args.requests:,} requests; {os.cpu_count()} cores", flush=True)
-    report = {"events": len(ids), "articles": n_articles, "rounds": {}}
+    report = {"events": len(ids), "articles": n_articles, "cache": not args.no_cache, "rounds": {}}
+    if args.no_cache:
+        os.environ["TIDINGS_EVENT_CACHE"] = "0"
+    elif args.workers != "0":
+        report["index"] = index_memory(db)
+        print("Events index:", report["index"], flush=True)
+    run_loop = asyncio.run
+    try:
+        import uvloop
+
+        run_loop = uvloop.run
+    except ImportError:
+        pass
     for workers in [int(w) for w in args.workers.split(",") if int(w) > 0]:  # --workers 0: none
         proc, url = serve(db, workers)
         port = int(url.rsplit(":", 1)[1])
         try:
-            asyncio.run(load(port, ids, args.connections, 2.0, 5_000, seed=1))  # warm-up, not counted
-            run = asyncio.run(load(port, ids, args.connections, args.seconds, args.requests, seed=2))
+            if not args.no_cache:
+                wait_for_index(url, ids)
+            run_loop(load(port, ids, args.connections, 2.0, 5_000, seed=1))  # warm-up, not counted
+            load_before = os.getloadavg()
+            run = run_loop(load(port, ids, args.connections, args.seconds, args.requests, seed=2))
+            load_after = os.getloadavg()
+            memory = rss_mb(proc.pid)
         finally:
             stop_server(proc)
         rows = summarise(run)
-        report["rounds"][workers] = rows
-        print(f"\n{workers} worker(s), {run['elapsed']:.1f} s")
+        report["rounds"][workers] = {"rows": rows, "load_before": load_before, "load_after": load_after,
+                                     "server_rss_mb": round(memory)}
+        print(f"\n{workers} worker(s), {run['elapsed']:.1f} s; load average (1, 5, 15 min) before "
+              f"{' '.join(f'{x:.2f}' for x in load_before)}, after {' '.join(f'{x:.2f}' for x in load_after)}; "
+              f"server resident memory {memory:.0f} MB")
         print(f"{'endpoint':<14}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
         for r in rows:
             print(f"{r['endpoint']:<14}{r['requests']:>10,}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p95']:>9.1f}"

@@ -38,6 +38,25 @@ MAX_BODY = 50_000_000
 STATIC = resources.files("tidings.web").joinpath("static")
 
 
+class LimitBody:
+    """Refuse a request whose declared body is over MAX_BODY bytes (a plain ASGI middleware:
+    Starlette's ``BaseHTTPMiddleware`` costs more than an event detail answered from memory)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            for name, value in scope["headers"]:
+                if name == b"content-length":
+                    if value and (not value.isdigit() or int(value) > MAX_BODY):
+                        response = errors.error_response(413, "too_large", f"request body over {MAX_BODY} bytes")
+                        await response(scope, receive, send)
+                        return
+                    break
+        await self.app(scope, receive, send)
+
+
 def create_app(db: str, *, api_key: str | None = None, writable: bool = True, url: str | None = None) -> FastAPI:
     """The application over the store ``db``. ``url`` is where it is served, for the sidecar
     that lets `tidings ingest` hand its batches over (see ``handoff``)."""
@@ -61,12 +80,7 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
     app.state.api_key = api_key or None
     errors.install(app)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY):
-            return errors.error_response(413, "too_large", f"request body over {MAX_BODY} bytes")
-        return await call_next(request)
+    app.add_middleware(LimitBody)
 
     app.include_router(records_router)
     app.include_router(events_router)

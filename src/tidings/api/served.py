@@ -39,6 +39,15 @@ def event_cache_enabled() -> bool:
     return os.environ.get("TIDINGS_EVENT_CACHE", "1") != "0"
 
 
+def event_cache_limit() -> int:
+    """Most events kept in memory (about 1.4 kB each): above it the store answers
+    (``TIDINGS_EVENT_CACHE_MAX``, default 2,000,000)."""
+    try:
+        return int(os.environ.get("TIDINGS_EVENT_CACHE_MAX", "2000000"))
+    except ValueError:
+        return 2_000_000
+
+
 class ServedStore:
     """One store shared by the request threads of a server process."""
 
@@ -72,6 +81,10 @@ class ServedStore:
             if self._closed:
                 return
             try:
+                if (self.scalar("SELECT count(*) FROM events") or 0) > event_cache_limit():
+                    log.warning("over %d events: events are read from the store, not kept in memory",
+                                event_cache_limit())
+                    return
                 self.events = build(self, self.generation)
             except Exception:  # the DuckDB path answers everything without it
                 log.exception("could not build the events index; events are read from the store")
@@ -151,7 +164,8 @@ class ServedStore:
         from .event_cache import extend
 
         try:
-            self.events = extend(self, self.events, article_ids, self.generation + 1)
+            events = extend(self, self.events, article_ids, self.generation + 1)
+            self.events = events if len(events) <= event_cache_limit() else None
         except Exception:
             self.events = None
             log.exception("could not add the batch to the events index; events are read from the store")
