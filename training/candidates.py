@@ -6,7 +6,10 @@ character offsets into the *file's* text, so that labels can be kept without cop
     python training/candidates.py ../shared/data/polnear/train/text --skip-devset --limit 150 > /tmp/candidates.jsonl
 
 A labeller adds ``"label"`` (a PLOVER type, or ``"NONE"`` when the candidate is no event) and the
-model's training set is rebuilt from the offsets by ``training/dataset.py``.
+model's training set is rebuilt from the offsets by ``training/dataset.py``. The candidates are
+what the classifier is shown at run time, before it judges them: the rules' events and, with the
+event model on, statements (``rule_type`` STATEMENT, events/statements.py); ``--statements-only``
+lists just those.
 """
 
 from __future__ import annotations
@@ -59,8 +62,12 @@ def main() -> None:
     parser.add_argument("--skip-devset", action="store_true", help="leave out the dev set's documents")
     parser.add_argument("--limit", type=int, default=0, help="at most this many files (0: all)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many files first")
+    parser.add_argument("--statements-only", action="store_true", help="only the statement candidates")
     args = parser.parse_args()
     from tidings import Options, Pipeline
+    from tidings.events import stage
+
+    stage.classify = lambda drafts: list(drafts)  # every candidate, as the classifier would be shown it
 
     skip = set()
     if args.skip_devset:
@@ -73,7 +80,8 @@ def main() -> None:
     pipeline = Pipeline(Options(progress=False), stages=["sentences", "entities", "actors", "quotes", "events"])
     for path in files:
         for c in candidates(path, pipeline):
-            print(json.dumps(c, ensure_ascii=False))
+            if not args.statements_only or c["rule_type"] == "STATEMENT":
+                print(json.dumps(c, ensure_ascii=False))
 
 
 if __name__ == "__main__":

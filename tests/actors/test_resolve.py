@@ -136,3 +136,20 @@ def test_an_international_official_gets_no_home_country(pipeline):
     article = pipeline.article("Afghan rebel leaders met U.N. mediator Diego Cordovez in Kabul, Afghanistan.")
     mention = next(m for m in article.actor_mentions if "Cordovez" in m.text)
     assert mention.country is None
+
+
+def test_possessive_pronoun_owning_a_subject_takes_the_last_person_subject(pipeline):
+    _, found = resolve(pipeline, "Kim Jong Un has faced public discontent over flood damage. "
+                                 "His government blamed provincial officials.")
+    assert found["His"].actor_id == found["Kim Jong Un"].actor_id and found["His"].method == "pronoun"
+
+
+def test_the_bureau_is_the_bureau_named_before(pipeline):
+    _, found = resolve(pipeline, "The FBI opened an inquiry in May. We now know that the bureau is also "
+                                 "investigating the foundation.")
+    assert found["the bureau"].actor_id == found["FBI"].actor_id
+
+
+def test_a_noun_that_is_no_word_of_an_earlier_name_is_left_alone(pipeline):
+    _, found = resolve(pipeline, "The FBI opened an inquiry in May. The committee is also investigating.")
+    assert "The committee" not in found or found["The committee"].actor_id != found["FBI"].actor_id

@@ -64,3 +64,22 @@ def test_a_retyped_event_takes_the_cameo_root_of_its_new_type():
     assert roots["REQUEST"] == "020" and roots["ASSAULT"] == "180"
     assert set(roots) == {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+STATEMENTS = ('"Sanders sided with the gun lobby over the families," Clinton tweeted on Wednesday. '
+              "The senator said he would travel to Iowa on Monday.")
+
+
+def test_statements_are_never_candidates_without_the_model(rules_only):
+    assert not [e for e in rules_only.article(STATEMENTS).events if e.trigger in ("tweeted", "said")]
+
+
+def test_a_statement_comes_out_typed_as_an_act_or_not_at_all(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=0.0))
+    events = pipeline.article(STATEMENTS).events
+    statements = [e for e in events if e.trigger in ("tweeted", "said")]
+    assert statements, "with no threshold, a statement the classifier reads as an act is kept"
+    assert all(e.type in learned.STATEMENT_TYPES and e.cameo == learned.cameo_roots()[e.type] for e in statements)
+    assert all(e.sources for e in statements), "a statement is its speaker's act"
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=1.01))
+    assert not [e for e in pipeline.article(STATEMENTS).events if e.trigger in ("tweeted", "said")]

@@ -114,3 +114,9 @@ def test_where_a_meeting_is_held_is_no_party_to_it(rules_pipeline):
 def test_where_a_visit_goes_is_its_host(rules_pipeline):
     event = first(rules_pipeline, "Secretary of State Antony Blinken arrived in Seoul on Monday.", "CONSULT")
     assert countries(event.targets) == {"KOR"}
+
+
+def test_has_read_as_is_does_not_make_the_subject_a_target(rules_pipeline):
+    article = rules_pipeline.article("Putin was accused of ordering the killings. He's always denied it.")
+    (event,) = [e for e in article.events if e.trigger == "denied"]
+    assert [s["name"] for s in event.sources] == ["Vladimir Putin"] and not event.targets

@@ -26,11 +26,13 @@ from .names import contains_words, norm, slug
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLACE_KINDS = ("country", "capital", "seat", "organisation")
 PERSON_PRONOUNS = {"he", "she"}
+POSSESSIVE_PRONOUNS = {"his", "her"}  # "His campaign said": read as "he" when it owns a subject
 NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "metonym"}
 THING_SUBJECTS = {"it", "country"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 FUZZY_CUTOFF = 90.0
 MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
+ORG_ANAPHOR_DISTANCE = 4  # sentences back to look for the organisation "the bureau" stands for
 ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
              "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
              "forces", "command", "office", "department", "service", "bank", "group", "organization",
@@ -313,6 +315,11 @@ class Resolver:
                                          or (tok.lower_ == "country" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")):
             self._pronoun(tok)
             return
+        if tok.dep_ == "poss" and tok.lower_ in POSSESSIVE_PRONOUNS and tok.head.dep_ in SUBJECT_DEPS:
+            self._pronoun(tok)
+            return
+        if self._named_org_again(tok):
+            return
         role = self._role(tok)
         if role is None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return
@@ -370,7 +377,7 @@ class Resolver:
                 continue
             if _sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
                 break
-            if tok.lower_ in PERSON_PRONOUNS:
+            if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in POSSESSIVE_PRONOUNS:
                 ok = f.actor.type == "person"
                 if not ok and f.actor.type == "country":
                     # "North Korea has expanded its arsenal ... He also formed": the state's
@@ -387,6 +394,27 @@ class Resolver:
             break  # only the most recent subject counts: no guess past it
         if tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+
+    def _named_org_again(self, tok: Token) -> bool:
+        """"The FBI ... the bureau is also investigating": "the" and a noun that is a word of the
+        name of an organisation or agency named in the last few sentences (the nearest such) is that
+        organisation, as a reader takes it; the noun must not be a name or a role of its own."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ in ("compound", "amod") or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+                any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            return False
+        word = tok.lemma_.lower()
+        for f in reversed(self.found):
+            if f.actor is None or f.actor.type in ("person", "country") or f.start >= tok.i:
+                continue
+            if _sentences_between(self.sentence_starts, f.start, tok.i) > ORG_ANAPHOR_DISTANCE:
+                break
+            names = {w.lower().rstrip("s") for w in f.actor.name.split()}
+            if word.rstrip("s") in names:
+                self._add(tok.i - 1 if tok.doc[tok.i - 1].lower_ == "the" else tok.i, tok.i + 1, f.actor,
+                          "description", 0.7, tok)
+                return True
+        return False
 
     def _leader_named(self, country: str) -> Actor | None:
         leaders = [self.kb.by_id[i].actor for i in self.counts if i in self.kb.by_id

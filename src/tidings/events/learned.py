@@ -11,7 +11,10 @@ half of the mixed-news dev set (bench/mixed_news.py), and is kept in ``model/pol
   rules' type's by at least this much; the CAMEO code then becomes the type's root code
   (``data/cameo_roots.tsv``), since the lexicon's code belonged to the old type;
 - ``sourceless_below``: a draft whose source the rules could not find is dropped when its
-  probability of being an event is lower (better no event than one whose source is lost).
+  probability of being an event is lower (better no event than one whose source is lost);
+- ``statement_below``: a statement (statements.py: "Clinton tweeted that ...") is kept, with the
+  classifier's type, only when that type is one a statement can be an act of and its probability
+  of being an event is at least this; every other statement is dropped.
 
 All drafts of an article are classified in one batch.
 """
@@ -23,9 +26,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from .classifier import MODEL_DIR, load_classifier, mark
+from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .draft import ActorRef, EventDraft
 from .modality import ASSERTED
+from .statements import STATEMENT, STATEMENT_TYPES
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -37,6 +41,7 @@ class Policy:
     drop_below: float = 0.5
     retype_margin: float = 0.3
     sourceless_below: float = 0.0
+    statement_below: float = 1.01  # off unless the tuned policy turns it on
 
     @classmethod
     def load(cls, path: Path = MODEL_DIR / "policy.json") -> Policy:
@@ -96,15 +101,26 @@ def _retypable(draft: EventDraft) -> bool:
     return draft.intent is None and not draft.nominal
 
 
+def _statement(draft: EventDraft, p: Prediction | None, policy: Policy) -> EventDraft | None:
+    """A statement typed as the act the classifier reads in it, or None (statements.py)."""
+    if p is None or p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
+        return None
+    return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
+                   trace=draft.trace + ("classify",))
+
+
 def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:
     """Each draft kept as it is, re-typed, or None where the classifier says it is no event. Drafts
     that can be neither dropped nor re-typed are not run through the model at all."""
     policy = policy or default_policy()
-    todo = [i for i, d in enumerate(drafts) if _droppable(d) or _retypable(d)]
+    todo = [i for i, d in enumerate(drafts) if _droppable(d) or _retypable(d) or d.type == STATEMENT]
     predictions = dict(zip(todo, load_classifier().predict([marked_text(drafts[i]) for i in todo]))) if todo else {}
     out: list[EventDraft | None] = []
     for i, draft in enumerate(drafts):
         p = predictions.get(i)
+        if draft.type == STATEMENT:
+            out.append(_statement(draft, p, policy))
+            continue
         if p is None:
             out.append(draft)
             continue

@@ -72,6 +72,12 @@ def _is_passive(verb: Token) -> bool:
     return verb.lemma_.lower() not in STATIVE_PASSIVES or any(c.dep_ == "agent" for c in verb.children)
 
 
+def _has_object(verb: Token) -> bool:
+    """A direct object under a verb parsed as passive, which a passive cannot have."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s")
+                                                                 for c in verb.children)
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
     t = verb
@@ -79,6 +85,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         for child in t.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child, False
+            if child.dep_ in PASSIVE_SUBJECT_DEPS and _has_object(t):
+                return child, False  # "He's always denied it": "'s" is "has", which the parser took for "is"
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 if t is not verb and not any(c.dep_ == "auxpass" for c in verb.children):
                     return child, False  # "was indicted ... and will resign": the subject acts in the active verb

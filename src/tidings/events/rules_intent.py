@@ -12,6 +12,7 @@ from .draft import EventDraft, Scene
 from .intent import intent_kind, is_observer, recode
 from .lexicon import Trigger
 from .modality import ASSERTED, HYPOTHETICAL, classify_token
+from .statements import STATEMENT
 
 # what a speaker says another actor "must" (or "should") do, when the verb is no trigger of its
 # own: a pseudo-entry, coded only when the intention rules make it the speaker's request
@@ -105,6 +106,8 @@ def officials_state_acts(draft: EventDraft, scene: Scene) -> EventDraft:
 
 
 def _recoded(draft: EventDraft, kind: str, **changes) -> EventDraft | None:
+    if draft.type == STATEMENT:  # "he will say": whether his saying is an act is the classifier's call
+        return None
     found = recode(kind, draft.type)
     if found is None:
         return None

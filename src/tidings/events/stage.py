@@ -15,6 +15,7 @@ from .lexicon import TriggerLexicon, load_lexicon
 from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light
 from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND
+from .statements import statement_trigger
 
 SPEAKER_KEYS = ("actor_id", "name", "country", "text", "start", "end")
 
@@ -32,11 +33,14 @@ NAME_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT
                  "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 
 
-def candidate(tok, sentence, lexicon: TriggerLexicon) -> EventDraft | None:
-    """A draft for a token that the trigger lexicon knows (or a verb under "must"), else None."""
+def candidate(tok, sentence, lexicon: TriggerLexicon, statements: bool = False) -> EventDraft | None:
+    """A draft for a token that the trigger lexicon knows (or a verb under "must"; with
+    ``statements``, a verb of saying, statements.py), else None."""
     if tok.ent_type_ in NAME_ENTITIES:
         return None
     trigger = lexicon.match(tok)
+    if trigger is None and statements:
+        trigger = statement_trigger(tok)
     if trigger is None:
         if not _demanded(tok):
             return None
@@ -76,7 +80,7 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
     settled = []
     for sent in article.doc.sents:
         for tok in sent:
-            draft = candidate(tok, sent, lexicon)
+            draft = candidate(tok, sent, lexicon, statements=options.event_model)
             if draft is not None:
                 draft = run(draft, scene, RULES[:CLASSIFY_AT], dropped)
             if draft is not None:
