@@ -54,6 +54,15 @@ def test_chart_spec_carries_the_same_numbers(client):
     assert drawn == sorted((p["period"], p["direction"], p["score"]) for p in rel["series"])
 
 
+def test_the_chart_compiled_to_vega_carries_the_same_numbers(client):
+    vega = client.get("/api/relations/chart", params={"a": "USA", "b": "PRK", "format": "vega"}).json()
+    lite = client.get("/api/relations/chart", params={"a": "USA", "b": "PRK"}).json()
+    assert vega["$schema"].startswith("https://vega.github.io/schema/vega/")
+    assert vega["usermeta"] == lite["usermeta"]
+    values = next(d["values"] for d in vega["data"] if "values" in d)
+    assert values == lite["data"]["values"]
+
+
 def test_cli_prints_the_series_and_plots_png_and_svg(store_copy, tmp_path):
     from click.testing import CliRunner
 

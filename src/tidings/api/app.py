@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Literal
@@ -36,6 +37,15 @@ from .write import router as write_router
 log = logging.getLogger("tidings.api")
 MAX_BODY = 50_000_000
 STATIC = resources.files("tidings.web").joinpath("static")
+
+
+def _warm_charts() -> None:
+    try:
+        from ..web.charts import warm
+
+        warm()
+    except Exception:  # the first chart request pays for it instead
+        log.exception("could not start vl-convert")
 
 
 class LimitBody:
@@ -66,6 +76,7 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
         app.state.served = ServedStore(db, writable=writable)
         app.state.parser = Parser()
         app.state.ingest_token = handoff.announce(db, url) if (writable and url) else None
+        threading.Thread(target=_warm_charts, name="tidings-warm-charts", daemon=True).start()
         try:
             yield
         finally:
@@ -134,12 +145,19 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
     @app.get("/api/relations/chart", tags=["relations"], responses=ERRORS)
     def get_relations_chart(request: Request, a: Annotated[str, Query(min_length=1, max_length=200)],
                             b: Annotated[str, Query(min_length=1, max_length=200)],
-                            by: Literal["month", "week"] = "month") -> dict:
+                            by: Literal["month", "week"] = "month",
+                            format: Literal["vega-lite", "vega"] = "vega-lite") -> dict:
         """The same series as a Vega-Lite spec (data inline; the series itself in `usermeta`), as
-        the dashboard draws it and `tidings relations --plot` renders it."""
-        from ..web.charts import relations_spec
+        `tidings relations --plot` renders it; `format=vega` gives it compiled to Vega, as the
+        dashboard draws it (with Vega alone)."""
+        from ..web.charts import relations_spec, vega_spec
 
-        return json_response(relations_spec(_relations(request, a, b, by)))
+        rel = _relations(request, a, b, by)
+        if format == "vega":
+            spec = relations_spec(rel, width="container")
+            return json_response(served(request).cached(("relations-vega", a.lower(), b.lower(), by),
+                                                        lambda: vega_spec(spec)))
+        return json_response(relations_spec(rel))
 
     @app.get("/api/health", include_in_schema=False)
     def health():

@@ -101,6 +101,21 @@ def relations_spec(rel: dict[str, Any], *, width: int | str = 640, height: int =
     }
 
 
+def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The Vega-Lite spec compiled to Vega with vl-convert (the vendored Vega-Lite's version), so
+    that a browser draws it with vega.min.js alone: no Vega-Lite or vega-embed to fetch and compile."""
+    import vl_convert
+
+    compiled = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
+    compiled.setdefault("usermeta", spec.get("usermeta"))
+    return compiled
+
+
+def warm() -> None:
+    """Start vl-convert's JavaScript engine (about 1 s the first time), so no request waits for it."""
+    vega_spec({"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x", "type": "quantitative"}}})
+
+
 def render(spec: dict[str, Any], path: str) -> None:
     """Write the chart to ``path``, PNG or SVG by its suffix."""
     import vl_convert

@@ -113,13 +113,14 @@ async function eventPage(id) {
     <tr><th>id</th><td>${esc(e.id)} · confidence ${e.confidence}</td></tr></table>`;
 }
 
-let vegaLoaded = null;
-function loadVega() {
-  // fetched in parallel, run in order (async = false), each needing the one before
-  const load = (src) => new Promise((ok, fail) => { const s = document.createElement("script"); s.src = src; s.async = false; s.onload = ok; s.onerror = fail; document.head.appendChild(s); });
-  vegaLoaded = vegaLoaded || Promise.all(["vega", "vega-lite", "vega-embed"].map((n) => load(`/static/vendor/${n}.min.js`)));
-  return vegaLoaded;
+const scripts = {};
+function loadScript(name) {
+  // each fetched once; dynamically added scripts with async = false run in the order added
+  scripts[name] = scripts[name] || new Promise((ok, fail) => { const s = document.createElement("script"); s.src = `/static/vendor/${name}.min.js`; s.async = false; s.onload = ok; s.onerror = fail; document.head.appendChild(s); });
+  return scripts[name];
 }
+// Vega-Lite specs (the actor page) need all three; the relations chart comes compiled to Vega and needs Vega alone.
+const loadVega = () => Promise.all(["vega", "vega-lite", "vega-embed"].map(loadScript));
 
 async function actorPage(id) {
   const a = await api("actors/" + encodeURIComponent(id));
@@ -142,14 +143,14 @@ async function relationsPage(params) {
     <div class="chart" id="relations-chart"></div><p class="muted">The line is the mean PLOVER conflict–cooperation score of asserted events per ${esc(by)}, each direction apart (−10 most hostile, +10 most cooperative). Hollow diamonds: hypothetical events; triangles: predictions about both. Neither enters the score. Click a mark for the events and sentences behind it.</p>
     <div id="drill"></div><h2>Predictions about both</h2><ul class="rows" id="pair-predictions"></ul>`;
   document.getElementById("pair").onsubmit = (ev) => { ev.preventDefault(); location.hash = "#/relations?" + qs(Object.fromEntries(new FormData(ev.target))); };
-  const [spec] = await Promise.all([api("relations/chart", { a, b, by }), loadVega()]);
+  const [spec] = await Promise.all([api("relations/chart", { a, b, by, format: "vega" }), loadScript("vega")]);
   const rel = spec.usermeta.relations;
   window.tidingsRelations = rel;
   document.getElementById("pair-predictions").innerHTML = rel.predictions.map((p) => predictionItem({ ...p, cue: "" })).join("") || "<li class='muted'>none</li>";
-  spec.width = "container";
-  const result = await vegaEmbed("#relations-chart", spec, { actions: false, renderer: "svg" });
-  window.tidingsChart = result.view;
-  result.view.addEventListener("click", (ev, item) => { if (item && item.datum && item.datum.kind) drill(item.datum); });
+  const chart = new vega.View(vega.parse(spec), { renderer: "svg", container: "#relations-chart", hover: true });
+  await chart.runAsync();
+  window.tidingsChart = chart;
+  chart.addEventListener("click", (ev, item) => { if (item && item.datum && item.datum.kind) drill(item.datum); });
 }
 async function drill(d) {
   const box = document.getElementById("drill");
@@ -196,6 +197,7 @@ async function render() {
   pending();
   const { parts, params } = route();
   document.querySelectorAll("nav a").forEach((a) => a.classList.toggle("on", a.getAttribute("href") === "#/" + (parts[0] || "")));
+  if (parts[0] === "relations") loadScript("vega");  // fetched while the store's figures are asked for
   try {
     meta = meta || await api("meta");
     document.getElementById("nav-stories").hidden = !meta.stories;
