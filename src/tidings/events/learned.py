@@ -101,6 +101,12 @@ def _retypable(draft: EventDraft) -> bool:
     return draft.intent is None and not draft.nominal
 
 
+def _holds_another(statement: EventDraft, drafts: list[EventDraft]) -> bool:
+    """"Iran said it would attack": the attack (an intention the rules code) carries what was said,
+    so the saying is not coded again as an act of its own."""
+    return any(d is not statement and d.type != STATEMENT and statement.token in d.token.ancestors for d in drafts)
+
+
 def _statement(draft: EventDraft, p: Prediction | None, policy: Policy) -> EventDraft | None:
     """A statement typed as the act the classifier reads in it, or None (statements.py)."""
     if p is None or p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
@@ -113,13 +119,15 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
     """Each draft kept as it is, re-typed, or None where the classifier says it is no event. Drafts
     that can be neither dropped nor re-typed are not run through the model at all."""
     policy = policy or default_policy()
-    todo = [i for i, d in enumerate(drafts) if _droppable(d) or _retypable(d) or d.type == STATEMENT]
+    carried = {i for i, d in enumerate(drafts) if d.type == STATEMENT and (
+        policy.statement_below > 1.0 or _holds_another(d, drafts))}  # dropped unread
+    todo = [i for i, d in enumerate(drafts) if i not in carried and (_droppable(d) or _retypable(d) or d.type == STATEMENT)]
     predictions = dict(zip(todo, load_classifier().predict([marked_text(drafts[i]) for i in todo]))) if todo else {}
     out: list[EventDraft | None] = []
     for i, draft in enumerate(drafts):
         p = predictions.get(i)
         if draft.type == STATEMENT:
-            out.append(_statement(draft, p, policy))
+            out.append(None if i in carried else _statement(draft, p, policy))
             continue
         if p is None:
             out.append(draft)
