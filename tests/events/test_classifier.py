@@ -68,3 +68,10 @@ def test_a_candidate_gets_the_same_probabilities_whatever_else_is_classified_wit
 def test_the_model_folder_ships_its_tokenizer_labels_and_policy():
     names = {p.name for p in MODEL_DIR.iterdir()}
     assert {"event-classifier.onnx", "tokenizer.json", "labels.json", "policy.json", "report.json"} <= names
+
+
+def test_a_text_read_before_is_answered_from_memory():
+    clf = load_classifier()
+    text = "<s>Reuters</s> reported that <s>Chile</s> <e>expelled</e> <t>two diplomats</t> on a Sunday in May."
+    first = clf.predict([text])[0]
+    assert clf.predict([text])[0] is first

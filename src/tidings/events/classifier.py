@@ -74,6 +74,7 @@ def mark(sentence: str, offset: int, source: Span | None, target: Span | None, t
     return "".join(out)
 
 
+CACHE_SIZE = 8192  # marked texts whose answers a process remembers (oldest forgotten first)
 TRIGGER_MARK = (1026, 1041, 1028)  # the word pieces of "<e>" in MiniLM's vocabulary
 
 
@@ -100,6 +101,7 @@ class EventClassifier:
         self.labels: list[str] = meta["types"]
         self.none = self.labels.index("NONE")
         self.pool = meta.get("pool", "mean")
+        self._cache: dict[str, Prediction] = {}
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(meta["max_length"])
         opts = ort.SessionOptions()
@@ -111,17 +113,27 @@ class EventClassifier:
         """One prediction per marked text, in order. Each text runs alone: the int8 model quantises
         its activations with one scale per run, so a text batched with others (and padded to their
         length) would get a slightly different answer depending on its company; alone, the same
-        sentence always gets the same answer, and without padding it is no slower."""
+        sentence always gets the same answer, and without padding it is no slower. Answers are
+        remembered (``CACHE_SIZE`` texts), so a reprinted article costs no second reading."""
         out = []
-        for enc in self.tokenizer.encode_batch(texts):
-            ids = np.array([enc.ids], dtype=np.int64)
-            mask = np.array([enc.attention_mask], dtype=np.int64)
-            feed = {"input_ids": ids, "attention_mask": mask}
-            if self.pool == "trigger":
-                feed["trigger_index"] = trigger_index(ids)
-            type_logits, penta_logits = self.session.run(None, feed)
-            out.append(self._prediction(_softmax(type_logits)[0], int(np.argmax(penta_logits[0]))))
+        for text in texts:
+            found = self._cache.get(text)
+            if found is None:
+                found = self._run(text)
+                if len(self._cache) >= CACHE_SIZE:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[text] = found
+            out.append(found)
         return out
+
+    def _run(self, text: str) -> Prediction:
+        enc = self.tokenizer.encode(text)
+        ids = np.array([enc.ids], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": np.array([enc.attention_mask], dtype=np.int64)}
+        if self.pool == "trigger":
+            feed["trigger_index"] = trigger_index(ids)
+        type_logits, penta_logits = self.session.run(None, feed)
+        return self._prediction(_softmax(type_logits)[0], int(np.argmax(penta_logits[0])))
 
     def _prediction(self, probs: np.ndarray, penta: int) -> Prediction:
         label = self.labels[int(np.argmax(probs))]
