@@ -16,6 +16,20 @@ def load_items(con, article_ids: list[str]) -> list[Item]:
         " ANTI JOIN story_articles sa ON sa.article_id = a.id"
         " WHERE list_contains($1, a.id) AND a.status = 'processed'"
         " ORDER BY a.ingested_at, a.published NULLS LAST, a.id", [article_ids]).fetchall()
+    return _items(con, rows, count=True)
+
+
+def member_items(con, story_id: str) -> list[Item]:
+    """A story's articles as the clustering sees them today (current document frequencies, which
+    are left as they are), in the order they arrived."""
+    rows = con.execute(
+        "SELECT a.id, a.title, a.text, a.published, nd.duplicate_of FROM story_articles sa"
+        " JOIN articles a ON a.id = sa.article_id LEFT JOIN near_duplicates nd ON nd.article_id = a.id"
+        " WHERE sa.story_id = $1 ORDER BY a.ingested_at, a.published NULLS LAST, a.id", [story_id]).fetchall()
+    return _items(con, rows, count=False)
+
+
+def _items(con, rows: list[tuple], count: bool) -> list[Item]:
     if not rows:
         return []
     ids = [r[0] for r in rows]
@@ -27,10 +41,11 @@ def load_items(con, article_ids: list[str]) -> list[Item]:
         actors[article_id][actor_id] = k
         counts[article_id]["@" + actor_id] += k  # actors are terms too, weighed by how rare they are
     terms = sorted({t for c in counts.values() for t in c})
-    con.execute("INSERT INTO term_df SELECT unnest($1), 1 ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
-                [terms])
-    con.execute("INSERT INTO term_df VALUES ($1, $2) ON CONFLICT (term) DO UPDATE SET df = term_df.df + $2",
-                [_N, len(rows)])
+    if count:
+        con.execute("INSERT INTO term_df SELECT unnest($1), 1 ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
+                    [terms])
+        con.execute("INSERT INTO term_df VALUES ($1, $2) ON CONFLICT (term) DO UPDATE SET df = term_df.df + $2",
+                    [_N, len(rows)])
     df = dict(con.execute("SELECT term, df FROM term_df WHERE list_contains($1, term)", [terms + [_N]]).fetchall())
     n = df.pop(_N, len(rows))
     events: dict[str, set] = {i: set() for i in ids}
@@ -85,15 +100,19 @@ def save(con, placements: list[Placement], merges: list[tuple[Story, Story]], st
                     [[p.article_id for p in placements], [p.story.id for p in placements],
                      [p.similarity for p in placements], [p.reason for p in placements]])
     dirty = [s for s in stories if s.dirty]
-    if not dirty:
-        return
-    ids = [s.id for s in dirty]
+    if dirty:
+        write_stories(con, dirty)
+
+
+def write_stories(con, stories: list[Story]) -> None:
+    """Store the stories' centroids and actors (replacing their rows), then their dates and labels."""
+    ids = [s.id for s in stories]
     con.execute("DELETE FROM stories WHERE list_contains($1, id)", [ids])
     con.execute(
         "INSERT INTO stories (id, label, first_date, last_date, n_articles, key_actors, key_types, headline, terms,"
         " actors) SELECT unnest($1), '', NULL, NULL, 0, [], [], NULL, unnest($2), unnest($3)",
-        [ids, [[{"term": t, "weight": w} for t, w in s.terms.items()] for s in dirty],
-         [[{"actor_id": a, "n": n} for a, n in _top(s.actors, 30)] for s in dirty]])
+        [ids, [[{"term": t, "weight": w} for t, w in s.terms.items()] for s in stories],
+         [[{"actor_id": a, "n": n} for a, n in _top(s.actors, 30)] for s in stories]])
     refresh(con, ids)
 
 

@@ -12,8 +12,10 @@ over tf-idf weighted terms: the content words of the title (counted twice) and o
 ``LEAD_WORDS`` words of the text, and the resolved actors the article mentions (as terms of their
 own, counted), with document frequencies kept in the store (``term_df``). When an article
 reaches two stories by at least ``MERGE_MARGIN`` over the threshold, the two stories are one:
-the younger is merged into the older, whose id stays, and its id is kept as a redirect. Story ids
-never change once seen: ``story-`` and the first 12 digits of the story's first article's id.
+the younger is merged into the older, whose id stays, and its id is kept as a redirect. A story
+that grew in a batch is clustered again among its own articles and split where it falls apart
+(``split.py``). Story ids never change once seen: ``story-`` and the first 12 digits of the
+story's first article's id.
 """
 
 from __future__ import annotations
@@ -208,6 +210,9 @@ def stories(store, article_ids: list[str], options: Options) -> None:
     if not items:
         return
     stories_, where = load_stories(con, items)
-    threshold = getattr(options, "story_threshold", 0.4)
+    threshold = options.story_threshold
     placements, merges = place(items, stories_, threshold, where)
     save(con, placements, merges, stories_)
+    from .split import split_grown
+
+    split_grown(con, sorted({p.story.id for p in placements}), threshold)
