@@ -221,8 +221,8 @@ def wait_for_index(url: str, ids: list[str], timeout: float = 300.0) -> None:
         time.sleep(0.5)
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, MB."""
+def tree(pid: int) -> list[int]:
+    """A process and all its descendants."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -230,10 +230,18 @@ def rss_mb(pid: int) -> float:
             children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [pid]
+    out, todo = [], [pid]
     while todo:
         p = todo.pop()
+        out.append(p)
         todo += children.get(p, [])
+    return out
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, MB."""
+    total = 0
+    for p in tree(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -241,6 +249,25 @@ def rss_mb(pid: int) -> float:
         except OSError:
             continue
     return total / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its living descendants."""
+    ticks = 0
+    for p in tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def index_memory(db: Path) -> dict:
@@ -362,17 +389,21 @@ def main() -> None:
                 wait_for_index(url, ids)
             run_loop(load(port, ids, args.connections, 2.0, 5_000, seed=1))  # warm-up, not counted
             load_before = os.getloadavg()
+            server_cpu, client_cpu = cpu_seconds(proc.pid), own_cpu()
             run = run_loop(load(port, ids, args.connections, args.seconds, args.requests, seed=2))
+            server_cpu, client_cpu = cpu_seconds(proc.pid) - server_cpu, own_cpu() - client_cpu
             load_after = os.getloadavg()
             memory = rss_mb(proc.pid)
         finally:
             stop_server(proc)
         rows = summarise(run)
+        cores = {"server": round(server_cpu / run["elapsed"], 2), "load_generator": round(client_cpu / run["elapsed"], 2)}
         report["rounds"][workers] = {"rows": rows, "load_before": load_before, "load_after": load_after,
-                                     "server_rss_mb": round(memory)}
+                                     "server_rss_mb": round(memory), "cores_used": cores}
         print(f"\n{workers} worker(s), {run['elapsed']:.1f} s; load average (1, 5, 15 min) before "
               f"{' '.join(f'{x:.2f}' for x in load_before)}, after {' '.join(f'{x:.2f}' for x in load_after)}; "
-              f"server resident memory {memory:.0f} MB")
+              f"server resident memory {memory:.0f} MB; cores used: server {cores['server']:.2f}, "
+              f"load generator {cores['load_generator']:.2f}")
         print(f"{'endpoint':<14}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
         for r in rows:
             print(f"{r['endpoint']:<14}{r['requests']:>10,}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p95']:>9.1f}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Literal
@@ -37,15 +36,6 @@ from .write import router as write_router
 log = logging.getLogger("tidings.api")
 MAX_BODY = 50_000_000
 STATIC = resources.files("tidings.web").joinpath("static")
-
-
-def _warm_charts() -> None:
-    try:
-        from ..web.charts import warm
-
-        warm()
-    except Exception:  # the first chart request pays for it instead
-        log.exception("could not start vl-convert")
 
 
 class LimitBody:
@@ -76,7 +66,6 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
         app.state.served = ServedStore(db, writable=writable)
         app.state.parser = Parser()
         app.state.ingest_token = handoff.announce(db, url) if (writable and url) else None
-        threading.Thread(target=_warm_charts, name="tidings-warm-charts", daemon=True).start()
         try:
             yield
         finally:
@@ -153,11 +142,7 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
         from ..web.charts import relations_spec, vega_spec
 
         rel = _relations(request, a, b, by)
-        if format == "vega":
-            spec = relations_spec(rel, width="container")
-            return json_response(served(request).cached(("relations-vega", a.lower(), b.lower(), by),
-                                                        lambda: vega_spec(spec)))
-        return json_response(relations_spec(rel))
+        return json_response(vega_spec(rel) if format == "vega" else relations_spec(rel))
 
     @app.get("/api/health", include_in_schema=False)
     def health():

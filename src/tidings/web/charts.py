@@ -10,6 +10,9 @@ Hypothetical marks and predictions never enter the line.
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -101,19 +104,60 @@ def relations_spec(rel: dict[str, Any], *, width: int | str = 640, height: int =
     }
 
 
-def vega_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """The Vega-Lite spec compiled to Vega with vl-convert (the vendored Vega-Lite's version), so
-    that a browser draws it with vega.min.js alone: no Vega-Lite or vega-embed to fetch and compile."""
+# The relations chart compiled to Vega, once per period, with placeholders for the two names:
+# vl-convert holds the GIL for the whole compile (seconds the first time), which a server must
+# not, so it fills this compiled template instead (tests/api/test_relations.py checks that the
+# two agree; ``write_vega_templates()`` recompiles it after a change to ``relations_spec``).
+TEMPLATES = Path(__file__).with_name("relations.vega.json")
+A_NAME, B_NAME = "\u2063A\u2063", "\u2063B\u2063"  # invisible separators: in no actor's name
+
+
+def _placeholder_rel(by: str) -> dict[str, Any]:
+    return {"a": {"name": A_NAME, "id": A_NAME, "key": A_NAME}, "b": {"name": B_NAME, "id": B_NAME, "key": B_NAME},
+            "by": by, "series": [], "hypothetical": [], "predictions": []}
+
+
+def compile_vega(spec: dict[str, Any]) -> dict[str, Any]:
+    """A Vega-Lite spec compiled to Vega by vl-convert (the vendored Vega-Lite's version)."""
     import vl_convert
 
-    compiled = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
-    compiled.setdefault("usermeta", spec.get("usermeta"))
-    return compiled
+    return vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
 
 
-def warm() -> None:
-    """Start vl-convert's JavaScript engine (about 1 s the first time), so no request waits for it."""
-    vega_spec({"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x", "type": "quantitative"}}})
+def write_vega_templates() -> None:
+    """Compile the relations chart's templates into ``TEMPLATES``."""
+    compiled = {by: compile_vega(relations_spec(_placeholder_rel(by), width="container")) for by in ("month", "week")}
+    TEMPLATES.write_text(json.dumps(compiled, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+@lru_cache(maxsize=1)
+def _templates() -> dict[str, Any]:
+    return json.loads(TEMPLATES.read_text())
+
+
+def _fill(node: Any, names: dict[str, str]) -> Any:
+    if isinstance(node, str):
+        for mark, name in names.items():
+            node = node.replace(mark, name)
+        return node
+    if isinstance(node, list):
+        return [_fill(x, names) for x in node]
+    if isinstance(node, dict):
+        return {k: _fill(v, names) for k, v in node.items()}
+    return node
+
+
+def vega_spec(rel: dict[str, Any]) -> dict[str, Any]:
+    """The relations chart as Vega (what ``compile_vega(relations_spec(rel, width="container"))``
+    gives), so that a browser draws it with vega.min.js alone, no Vega-Lite or vega-embed."""
+    name = lambda s: s["name"] or s["id"]  # noqa: E731
+    out = _fill(_templates()[rel["by"]], {A_NAME: name(rel["a"]), B_NAME: name(rel["b"])})
+    rows = chart_rows(rel)
+    for data in out["data"]:
+        if "values" in data:
+            data["values"] = rows
+    out["usermeta"] = {"relations": rel}
+    return out
 
 
 def render(spec: dict[str, Any], path: str) -> None:
