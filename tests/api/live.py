@@ -38,7 +38,7 @@ def start_server(db: Path, *args: str, api_key: str | None = None, timeout: floa
                 return proc, url
         except httpx.HTTPError:
             time.sleep(0.2)
-    proc.kill()
+    stop_server(proc)  # SIGTERM first: the server ends its worker processes too
     raise RuntimeError("tidings serve did not answer in time")
 
 

@@ -23,6 +23,7 @@ from ..errors import TidingsError
 from . import errors, handoff
 from .errors import ApiError, ErrorResponse
 from .events import router as events_router
+from .fast_events import EventsFastPath
 from .paging import csv_response, json_response
 from .records import ERRORS, served
 from .records import router as records_router
@@ -80,6 +81,7 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
     app.state.api_key = api_key or None
     errors.install(app)
 
+    app.add_middleware(EventsFastPath)
     app.add_middleware(LimitBody)
 
     app.include_router(records_router)

@@ -109,8 +109,8 @@ def list_page(index: EventIndex, *, type: str | None, modality: str | None, coun
     sort = sort or EVENTS.default
     name, descending = sort.lstrip("-"), sort.startswith("-")
     after = decode_cursor(cursor, sort) if cursor else None
-    mask = index.mask(criteria, _days(since), _days(until))
-    positions, last_key = index.page(mask, name, descending, limit, after)
+    chosen = index.select(criteria, _days(since), _days(until))
+    positions, last_key = index.page(chosen, name, descending, limit, after)
     more = len(positions) > limit
     positions = positions[:limit]
     next_cursor = None

@@ -26,6 +26,7 @@ import orjson
 EPOCH = date(1970, 1, 1)
 NO_DATE = (date(1, 1, 1) - EPOCH).days  # coalesce(_when, DATE '0001-01-01')
 SORTS = ("date", "confidence", "score", "type", "start")
+EMPTY = np.array([], dtype=np.int32)
 
 
 class Uncached(Exception):
@@ -60,6 +61,12 @@ class Order:
 
     perm: np.ndarray
     keys: np.ndarray
+    rank: np.ndarray = field(default_factory=lambda: EMPTY)  # event index -> place in ``perm``
+
+    def __post_init__(self) -> None:
+        rank = np.empty(len(self.perm), dtype=np.int32)
+        rank[self.perm] = np.arange(len(self.perm), dtype=np.int32)
+        object.__setattr__(self, "rank", rank)
 
     def after(self, ids: np.ndarray, key: Any, row_id: str) -> tuple[int, int]:
         """(first position above (key, id), first position at or above it) in this order."""
@@ -208,30 +215,33 @@ class EventIndex:
         i = self.position.get(event_id)
         return None if i is None else self.json[i]
 
-    def mask(self, criteria: Sequence[Sequence[tuple[str, str]]], since: int | None = None,
-             until: int | None = None) -> np.ndarray | None:
-        """Which events pass every criterion (any of its (facet, value) alternatives) and the
-        date range (days since 1970); None when nothing filters."""
+    def select(self, criteria: Sequence[Sequence[tuple[str, str]]], since: int | None = None,
+               until: int | None = None) -> np.ndarray | None:
+        """The events (ascending indices) that pass every criterion (any of its (facet, value)
+        alternatives) and the date range (days since 1970); None when nothing filters."""
         if not criteria and since is None and until is None:
             return None
-        keep = np.ones(len(self.json), dtype=bool)
+        chosen: np.ndarray | None = None
         for alternatives in criteria:
-            hit = np.zeros(len(self.json), dtype=bool)
-            for facet, value in alternatives:
-                positions = self.postings[facet].get(value)
-                if positions is not None:
-                    hit[positions] = True
-            keep &= hit
-        when, dated = self.columns["date"], self.columns["dated"]
-        if since is not None:
-            keep &= dated & (when >= since)
-        if until is not None:
-            keep &= dated & (when <= until)
-        return keep
+            found = [self.postings[facet].get(value) for facet, value in alternatives]
+            arrays = [a for a in found if a is not None]
+            hit = arrays[0] if len(arrays) == 1 else (np.unique(np.concatenate(arrays)) if arrays else EMPTY)
+            chosen = hit if chosen is None else np.intersect1d(chosen, hit, assume_unique=True)
+        if chosen is None:
+            chosen = np.arange(len(self.json), dtype=np.int32)
+        if since is not None or until is not None:
+            when, keep = self.columns["date"][chosen], self.columns["dated"][chosen]
+            if since is not None:
+                keep = keep & (when >= since)
+            if until is not None:
+                keep = keep & (when <= until)
+            chosen = chosen[keep]
+        return chosen
 
-    def page(self, mask: np.ndarray | None, sort: str, descending: bool, limit: int,
+    def page(self, chosen: np.ndarray | None, sort: str, descending: bool, limit: int,
              cursor: tuple[Any, str] | None) -> tuple[list[int], Any]:
-        """The positions of a page's events, and the sort key of the last one (for the next cursor)."""
+        """The indices of a page's events (of ``chosen``, or of all), and the sort key of the
+        last one (for the next cursor)."""
         order = self.orders[sort]
         n = len(order.perm)
         if cursor is None:
@@ -239,17 +249,20 @@ class EventIndex:
         else:
             above, at_or_above = order.after(self.ids, _cursor_key(order, sort, cursor[0]), cursor[1])
             start = above if not descending else at_or_above
-        if mask is None:
-            places = np.arange(start, min(n, start + limit + 1)) if not descending \
-                else np.arange(start - 1, max(-1, start - limit - 2), -1)
-        elif not descending:
-            places = np.flatnonzero(mask[order.perm[start:]])[:limit + 1] + start
-        else:
-            places = np.flatnonzero(mask[order.perm[:start]])[::-1][:limit + 1]
-        places = places[:limit + 1]
-        chosen = [int(p) for p in order.perm[places]]
+        want = limit + 1
+        if chosen is None:
+            places = np.arange(start, min(n, start + want)) if not descending \
+                else np.arange(start - 1, max(-1, start - want - 1), -1)
+        else:  # places in the order of the chosen events: only theirs are looked at
+            ranks = order.rank[chosen]
+            ranks = ranks[ranks >= start] if not descending else ranks[ranks < start]
+            if len(ranks) > want:
+                ranks = np.partition(ranks, want - 1)[:want] if not descending \
+                    else np.partition(ranks, len(ranks) - want)[-want:]
+            places = np.sort(ranks) if not descending else np.sort(ranks)[::-1]
+        chosen_ids = [int(p) for p in order.perm[places]]
         last = order.keys[places[min(limit, len(places)) - 1]] if len(places) else None
-        return chosen, (_key_value(sort, last) if last is not None else None)
+        return chosen_ids, (_key_value(sort, last) if last is not None else None)
 
 
 def _columns(facts: Sequence[Facts]) -> dict[str, np.ndarray]:
