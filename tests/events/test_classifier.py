@@ -38,10 +38,9 @@ def test_a_missing_model_says_how_to_rebuild_it(tmp_path):
     ("<s>Russian forces</s> <e>shelled</e> <t>Kharkiv</t> overnight, killing four civilians.", "ASSAULT"),
     ("<s>The foreign minister</s> held <e>talks</e> with <t>his Chinese counterpart</t> in Beijing.", "CONSULT"),
     ("<s>Thousands of protesters</s> <e>marched</e> on parliament, demanding that the government resign.", "PROTEST"),
-    # a known error of the shipped model (docs/model.md): the written training sentences call campaign
-    # rallies no event, and it reads other groups' marches and rallies the same way
-    pytest.param("<s>Thousands of teachers</s> <e>marched</e> through the capital demanding higher pay.", "PROTEST",
-                 marks=pytest.mark.xfail(strict=True, reason="labour marches read as no event")),
+    # the first shipped model read labour marches as no event (campaign rallies are none); fixed by
+    # the trigger-pooled model trained on more labelled candidates
+    ("<s>Thousands of teachers</s> <e>marched</e> through the capital demanding higher pay.", "PROTEST"),
 ])
 def test_clear_events_get_their_type(text, expected):
     assert load_classifier().predict([text])[0].label == expected
