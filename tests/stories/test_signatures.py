@@ -67,3 +67,16 @@ def test_a_store_indexed_by_the_old_code_links_new_copies(store):
     corpus.run(store, Options(), corpus.selected(["near_duplicates"]))
     rows = {r["article_id"]: r for r in store.query("SELECT article_id, seq, duplicate_of FROM near_duplicates")}
     assert rows[copy.id]["duplicate_of"] == first.id and rows[copy.id]["seq"] == 2
+
+
+def test_the_index_takes_numpy_arrays_after_a_half_read_result(store):
+    """Registering arrays with DuckDB is refused while a result is half read; the index finishes it."""
+    from tidings.stories.duplicates import Index, link
+
+    store.con.execute("SELECT * FROM range(10)").fetchone()
+    index = Index(store.con)
+    links = link(index, ["a1", "a2"], [" ".join(f"w{i}" for i in range(40)), " ".join(f"w{i}" for i in range(41))], 0.5)
+    assert links == [(None, None), ("a1", links[1][1])] and links[1][1] >= 0.9
+    store.con.execute("SELECT * FROM range(10)").fetchone()
+    found = index.candidates(band_keys(signatures([" ".join(f"w{i}" for i in range(40))])))
+    assert {article_id for article_id, _, _ in found[0]} == {"a1", "a2"}
