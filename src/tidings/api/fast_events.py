@@ -1,7 +1,7 @@
 """The events endpoints' common requests answered before FastAPI's routing and validation.
 
 FastAPI spends most of a request answered from memory on matching the route and validating
-its parameters (about 0.3 ms of 0.5). For ``GET /api/events/{id}`` and ``GET /api/events`` whose
+its parameters (an event detail: 248 µs in process through FastAPI, 19 µs here). For ``GET /api/events/{id}`` and ``GET /api/events`` whose
 every parameter is plainly valid, this ASGI middleware answers from the events index directly,
 with the same bytes and headers; anything else (another parameter, a value FastAPI might read
 otherwise, a record not found, a cursor to refuse, a filter needing DuckDB) goes on to FastAPI,

@@ -201,9 +201,11 @@ class ServedStore:
         return out
 
     def close(self) -> None:
-        with self.write_lock:
-            self._closed = True
-            self.events = None
+        self._closed = True
+        # an index still being built (a large store) must not hold up the shutdown for long
+        if self.write_lock.acquire(timeout=5):
+            self.write_lock.release()
+        self.events = None
         with self._lock:
             for cur in self._cursors:
                 try:
