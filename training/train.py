@@ -204,7 +204,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--pool", choices=["mean", "trigger"], default="mean",
+    parser.add_argument("--pool", choices=["mean", "trigger"], default="trigger",
                         help="what the heads read: the tokens' mean, or that mean beside the trigger's word piece")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (2 on an idle 2-core machine)")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")

@@ -120,9 +120,10 @@ class EventClassifier:
             found = self._cache.get(text)
             if found is None:
                 found = self._run(text)
-                if len(self._cache) >= CACHE_SIZE:
-                    self._cache.pop(next(iter(self._cache)))
-                self._cache[text] = found
+                if CACHE_SIZE > 0:
+                    if len(self._cache) >= CACHE_SIZE:
+                        self._cache.pop(next(iter(self._cache)))
+                    self._cache[text] = found
             out.append(found)
         return out
 
