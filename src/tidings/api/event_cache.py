@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import orjson
 from fastapi import Response
@@ -130,4 +130,4 @@ def detail(index: EventIndex, event_id: str) -> Response | None:
     return None if body is None else Response(body, media_type="application/json")
 
 
-__all__ = ["Uncached", "build", "detail", "extend", "list_page", "load", "Any"]
+__all__ = ["Uncached", "build", "detail", "extend", "list_page", "load"]
