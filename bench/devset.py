@@ -6,7 +6,9 @@ few political events should be found. The documents are drawn once with a fixed 
 two halves of the same make-up:
 
 - ``dev``: looked at while tuning rules, thresholds and the model's decision policy;
-- ``test``: never looked at while tuning; only its figures are printed.
+- ``test``: never looked at while tuning; only its figures are printed;
+- ``holdout``: a second unseen half of the same make-up (15 PolNeAR dev-split articles, 15 further
+  MEANTIME articles), labelled later, once the test half's figures had been read several times.
 
 The labels (``bench/devset/labels/*.jsonl``, one event a line) follow ``bench/devset/RUBRIC.md`` and give
 character offsets into :func:`text` of the document, which is what the benchmark feeds Tidings.
@@ -25,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 POLNEAR = SHARED / "polnear" / "train" / "text"
+POLNEAR_DEV = SHARED / "polnear" / "dev" / "text"
 MEANTIME = SHARED / "meantime" / "intra-doc_annotation"
 LABELS = Path(__file__).resolve().parent / "devset" / "labels"
 SEED = 20261202
@@ -47,9 +50,16 @@ def documents() -> dict[str, list[str]]:
     meantime = sorted(f"{p.parent.name}/{p.name}" for p in MEANTIME.glob("*/*.xml"))
     chosen_m = rng.sample(meantime, PER_SOURCE)
     half = PER_SOURCE // 2
+    # a second unseen half, drawn later from articles no split had used: PolNeAR's dev split and
+    # the remaining MEANTIME articles (the first test half had been read several times by then)
+    rng = random.Random(SEED + 1)
+    fresh_p = sorted(p.name for p in POLNEAR_DEV.glob("*.txt") if 1500 <= len(p.read_text(encoding="utf-8")) <= 4500)
+    fresh_m = sorted(set(meantime) - set(chosen_m))
     return {
         "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
         "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
+        "holdout": [f"polnear-dev/{n}" for n in rng.sample(fresh_p, min(half, len(fresh_p)))]
+        + [f"meantime/{n}" for n in rng.sample(fresh_m, min(half, len(fresh_m)))],
     }
 
 
@@ -89,6 +99,8 @@ def text(doc: str) -> str:
     kind, _, name = doc.partition("/")
     if kind == "polnear":
         return (POLNEAR / name).read_text(encoding="utf-8")
+    if kind == "polnear-dev":
+        return (POLNEAR_DEV / name).read_text(encoding="utf-8")
     if kind == "meantime":
         return _detokenize(ET.parse(MEANTIME / name).getroot())
     raise ValueError(f"unknown dev-set document {doc!r}: ids start with 'polnear/' or 'meantime/'")

@@ -207,12 +207,15 @@ def run(model: bool, split: str) -> Tally:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", choices=["dev"], help="list the misses of the dev split (never the test split)")
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "both"], default="both",
+                        help="both: dev and test, and the holdout half where it is labelled")
     parser.add_argument("--coder", choices=["rules", "model", "both"], default="both")
     args = parser.parse_args()
     if not devset.available() or not devset.labels():
         sys.exit("the dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    labelled = {g["doc"] for g in devset.labels()}
+    holdout = ["holdout"] if set(devset.documents().get("holdout", [])) & labelled else []
+    splits = ["dev", "test"] + holdout if args.split == "both" else [args.split]
     coders = [False, True] if args.coder == "both" else [args.coder == "model"]
     print(f"{'coder':6} {'split':5} {'strict P':>8} {'real P':>7} {'recall':>7} {'R any':>6} {'coded':>6} {'gold':>5} {'hyp->asserted':>13} {'strict R':>8}")
     for model in coders:
