@@ -77,3 +77,12 @@ def test_a_consequence_clause_is_not_cancelled_with_its_cause(pipeline):
 ])
 def test_a_headline_infinitive_and_is_to_are_future(pipeline, text, word):
     assert _modality(pipeline, text, word) == "hypothetical"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("When I visit other countries, it is not my job to comment on candidates.", "visit", "hypothetical"),
+    ("Once he signs the deal, the sanctions will end.", "signs", "hypothetical"),
+    ("When Trump visited Seoul, he met Moon Jae-in.", "visited", "asserted"),
+])
+def test_a_time_clause_in_the_present_is_not_yet_real(text, word, expected):
+    assert modality(text, word) == expected

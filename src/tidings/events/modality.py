@@ -33,6 +33,7 @@ class Cues:
     negating_modifiers: frozenset[str]
     cancelling: frozenset[str]  # verbs that negate their nominal object ("cancelled the summit")
     requesting: frozenset[str] = frozenset()  # verbs whose nominal object is asked for ("called for talks")
+    present: frozenset[str] = frozenset()  # time clauses that are not yet real in the present tense ("when I visit")
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,8 @@ def load_cues() -> Cues:
                 hypothetical_heads=get("hypothetical", "head"),
                 negating_heads=frozenset(c for c in negators if c not in ATTACHED_NEGATION),
                 hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"),
-                cancelling=get("negated", "object"), requesting=get("hypothetical", "object"))
+                cancelling=get("negated", "object"), requesting=get("hypothetical", "object"),
+                present=get("hypothetical", "present"))
 
 
 def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] | None:
@@ -68,9 +70,16 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
             return HYPOTHETICAL, child
         if dep == "mark" and word in cues.mark:
             return HYPOTHETICAL, child
+        if dep in ("mark", "advmod") and word in cues.present and _present_tense(token):
+            return HYPOTHETICAL, child  # "when I visit other countries": habitual or still to come
         if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:
             return HYPOTHETICAL, child
     return None
+
+
+def _present_tense(verb: Token) -> bool:
+    """A verb in the simple present, with no auxiliary that places it in the past or now."""
+    return verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _infinitive_to(verb: Token) -> Token | None:
