@@ -33,22 +33,22 @@ GSR = {"gsr_untrained_type_accuracy": "type_accuracy"}
 MEASURES = {**MIXED, **HOLDOUT, **PLV, **GSR}
 
 
-@pytest.fixture(scope="module")
-def mixed_test_scores(bench_module, event_model_pipeline) -> dict[str, Any]:
+def _mixed_scores(bench_module, pipeline, split: str) -> dict[str, Any]:
+    """bench/mixed_news.py's figures on one split of the dev set (its misses are never shown)."""
     mixed = bench_module("mixed_news")
     if not mixed.devset.available() or not mixed.devset.labels():
         pytest.skip("the mixed-news dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
-    tally = mixed.score(event_model_pipeline, mixed.devset.documents()["test"], mixed.devset.labels())
-    return tally.scores()  # figures only: the test split's misses are never shown
+    return mixed.score(pipeline, mixed.devset.documents()[split], mixed.devset.labels()).scores()
+
+
+@pytest.fixture(scope="module")
+def mixed_test_scores(bench_module, event_model_pipeline) -> dict[str, Any]:
+    return _mixed_scores(bench_module, event_model_pipeline, "test")
 
 
 @pytest.fixture(scope="module")
 def mixed_holdout_scores(bench_module, event_model_pipeline) -> dict[str, Any]:
-    mixed = bench_module("mixed_news")
-    if not mixed.devset.available() or not mixed.devset.labels():
-        pytest.skip("the mixed-news dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
-    tally = mixed.score(event_model_pipeline, mixed.devset.documents()["holdout"], mixed.devset.labels())
-    return tally.scores()
+    return _mixed_scores(bench_module, event_model_pipeline, "holdout")
 
 
 @pytest.fixture(scope="module")
