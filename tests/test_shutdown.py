@@ -42,11 +42,14 @@ def alive(pids: set[int]) -> set[int]:
     return left
 
 
+ARTICLES = 800  # far more than can be stored between the first commit and the signal, however fast
+
+
 def start(tmp_path: Path, examples_dir: Path) -> tuple[subprocess.Popen, Path, set[int]]:
-    """An ingest of 160 articles with 2 workers, once it has committed a batch; and its workers."""
+    """An ingest of ARTICLES articles with 2 workers, once it has committed a batch; and its workers."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    make_corpus(examples_dir, corpus, 160)
+    make_corpus(examples_dir, corpus, ARTICLES)
     db = tmp_path / "stop.duckdb"
     proc = subprocess.Popen([sys.executable, "-m", "tidings", "ingest", str(corpus), "--db", str(db), "--quiet",
                              "--verbose", "--workers", "2", "--batch-size", "8"],
@@ -80,7 +83,7 @@ def test_ctrl_c_stops_within_seconds_exits_130_and_says_what_was_kept(tmp_path, 
     with open_store(db, read_only=True) as store:
         n = store.query("SELECT count(*) AS n FROM articles")[0]["n"]
     assert f"Stopped by SIGINT: {n} articles committed in this run are kept" in err
-    assert 8 <= n < 160
+    assert 8 <= n < ARTICLES
 
 
 def test_sigterm_stops_the_run_and_its_workers(tmp_path, examples_dir):
