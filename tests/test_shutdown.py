@@ -59,7 +59,14 @@ def start(tmp_path: Path, examples_dir: Path) -> tuple[subprocess.Popen, Path, s
             break
     workers = children(proc.pid)
     assert len(workers) >= 2, "the workers were not found"
+    proc.signals = signal_state(proc.pid)  # type: ignore[attr-defined]
     return proc, db, workers
+
+
+def signal_state(pid: int) -> str:
+    """The process's blocked, ignored and caught signal masks, for a failure's message."""
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return " ".join(line.replace("\t", "") for line in lines if line.startswith(("SigBlk", "SigIgn", "SigCgt")))
 
 
 def wait_gone(pids: set[int], seconds: float) -> set[int]:
@@ -73,9 +80,14 @@ def test_ctrl_c_stops_within_seconds_exits_130_and_says_what_was_kept(tmp_path, 
     proc, db, workers = start(tmp_path, examples_dir)
     asked = time.monotonic()
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
-    _, err = proc.communicate(timeout=30)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail(f"still running 30 s after Ctrl-C; its signal masks at start: {proc.signals}")
     took = time.monotonic() - asked
-    assert proc.returncode == 130, err
+    assert proc.returncode == 130, (err, proc.signals)
     assert took < 5, f"took {took:.1f} s to stop"
     assert "Traceback" not in err
     assert "run the same command again to resume" in err

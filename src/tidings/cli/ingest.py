@@ -115,6 +115,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
             progress.update(task, rate=f"{done / elapsed:.1f} articles/s  {counts['words'] / elapsed:,.0f} words/s")
 
         pipeline, stopped = None, 0
+        ctrl_c_stops()
         try:
             with stop_on_sigterm():
                 pipeline = Pipeline(options)
@@ -136,6 +137,17 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
               f"({rate:.1f} articles/s, {report.words / max(report.seconds, 1e-9):,.0f} words/s) into {escape(db)}")
     if not report.ok:
         sys.exit(1)
+
+
+def ctrl_c_stops() -> None:
+    """Ctrl-C stops the run even where the process was started with SIGINT ignored or blocked (a
+    parent's settings are inherited: a job started from a script, a test runner's thread)."""
+    try:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+        if signal.getsignal(signal.SIGINT) in (signal.SIG_IGN, None):
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except (ValueError, AttributeError, OSError):  # not the main thread, or no pthread_sigmask here
+        pass
 
 
 @contextmanager
