@@ -83,3 +83,11 @@ def test_a_statement_comes_out_typed_as_an_act_or_not_at_all(pipeline, monkeypat
     assert all(e.sources for e in statements), "a statement is its speaker's act"
     monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=1.01))
     assert not [e for e in pipeline.article(STATEMENTS).events if e.trigger in ("tweeted", "said")]
+
+
+def test_a_statement_never_takes_whom_it_was_told_to_as_its_target(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=0.0))
+    article = pipeline.article("NATO chief Mark Rutte told the Belgian parliament that Russia was lying about the attack.")
+    statements = [e for e in article.events if e.trigger == "told"]
+    assert statements, "with no threshold, a statement the classifier reads as an act is kept"
+    assert all("parliament" not in t["text"] for e in statements for t in e.targets)

@@ -112,7 +112,18 @@ def _statement(draft: EventDraft, p: Prediction | None, policy: Policy) -> Event
     if p is None or p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
         return None
     return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
-                   trace=draft.trace + ("classify",))
+                   targets=tuple(t for t in draft.targets if not _addressee(draft, t)), trace=draft.trace + ("classify",))
+
+
+def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
+    """Whom a statement was told to ("told reporters", "said to lawmakers"), which is not whom it
+    criticises or praises: better no target than that one."""
+    if ref.start is None:
+        return False
+    verb = statement.token
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(h.left_edge.idx <= ref.start < h.right_edge.idx + len(h.right_edge.text) for h in heard)
 
 
 def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:
