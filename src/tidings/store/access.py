@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -54,6 +56,25 @@ def check_file(path: Path) -> None:
     if head and head[8:12] != DUCKDB_MAGIC:
         raise StoreError(f"{path} is not a Tidings store (not a DuckDB database file); "
                          "pass --db a Tidings store or a new file name")
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, path: Path) -> Iterator[None]:
+    """All or nothing: committed at the end of the block, rolled back on any error or interrupt
+    (a failed COMMIT, the disk full, has already ended it); a DuckDB error comes out as one line
+    about the store at ``path``."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException as exc:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        if isinstance(exc, duckdb.Error):
+            raise problem(path, exc) from None
+        raise
 
 
 def problem(path: Path, exc: BaseException, *, waited: float = 0.0) -> StoreError:

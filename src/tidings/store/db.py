@@ -14,7 +14,7 @@ import duckdb
 from ..errors import StoreError
 from ..model import (ARTICLE_COLUMNS, Actor, ActorMention, Article, Claim, Event, Mention, Quote, Sentence,
                      columns)
-from .access import READ_WAIT, WRITE_WAIT, connect, problem
+from .access import READ_WAIT, WRITE_WAIT, connect, problem, transaction
 from .schema import current_version, migrate
 
 DEFAULT_PATH = "tidings.duckdb"
@@ -130,27 +130,16 @@ class Store:
 
     def write(self, articles: Sequence[Article], site_lines: dict[str, Counter] | None = None) -> None:
         """Store a batch of articles with all their records, all or nothing."""
-        with self.connection() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                rows = [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) + (a.n_words,) for a in articles]
-                self._insert("articles", ARTICLE_COLUMNS + ("n_words",), rows)
-                for attr, (table, record_type) in RECORD_TABLES.items():
-                    names = columns(record_type)
-                    records = [_row(r, names) for a in articles for r in getattr(a, attr)]
-                    self._insert(table, names, records)
-                self._upsert_actors([actor for a in articles for actor in a.actors])
-                if site_lines:
-                    self._upsert_site_lines(site_lines)
-                con.execute("COMMIT")
-            except Exception as exc:
-                try:
-                    con.execute("ROLLBACK")
-                except duckdb.Error:
-                    pass  # a failed COMMIT (disk full) has already ended the transaction
-                if isinstance(exc, duckdb.Error):
-                    raise problem(self.path, exc) from None
-                raise
+        with self.connection() as con, transaction(con, self.path):
+            rows = [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) + (a.n_words,) for a in articles]
+            self._insert("articles", ARTICLE_COLUMNS + ("n_words",), rows)
+            for attr, (table, record_type) in RECORD_TABLES.items():
+                names = columns(record_type)
+                records = [_row(r, names) for a in articles for r in getattr(a, attr)]
+                self._insert(table, names, records)
+            self._upsert_actors([actor for a in articles for actor in a.actors])
+            if site_lines:
+                self._upsert_site_lines(site_lines)
 
     def _upsert_actors(self, actors: list[Actor]) -> None:
         """Insert new actors; for known ones, add the aliases this batch met."""

@@ -16,7 +16,7 @@ import duckdb
 
 from ..options import Options
 from ..stages import StageInfo, corpus_stages
-from ..store.access import problem
+from ..store.access import transaction
 
 CHUNK = 256  # articles per transaction
 
@@ -67,20 +67,10 @@ def run(store, options: Options | None = None, stages: Sequence[StageInfo] | Non
             ids = pending(con, info.name)
             for i in range(0, len(ids), CHUNK):
                 chunk = ids[i:i + CHUNK]
-                con.execute("BEGIN TRANSACTION")
-                try:
+                with transaction(con, store.path):
                     info.fn(store, chunk, options)
                     con.execute("INSERT INTO corpus_stage_done (stage, article_id) SELECT $1, unnest($2)"
                                 " ON CONFLICT DO NOTHING", [info.name, chunk])
-                    con.execute("COMMIT")
-                except BaseException as exc:
-                    try:
-                        con.execute("ROLLBACK")
-                    except duckdb.Error:
-                        pass
-                    if isinstance(exc, duckdb.Error):
-                        raise problem(store.path, exc) from None
-                    raise
             done[info.name] = len(ids)
             if seconds is not None:
                 seconds[info.name] = seconds.get(info.name, 0.0) + time.perf_counter() - started

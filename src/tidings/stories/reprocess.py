@@ -15,13 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import duckdb
-
 from ..errors import ConfigError, InputError
 from ..model import ARTICLE_COLUMNS, Article, columns
 from ..options import Options
 from ..stages import corpus_stages, registered
-from ..store.access import problem
+from ..store.access import transaction
 from . import corpus
 
 # What a per-article stage provides -> the Article attribute and table its records go to.
@@ -77,8 +75,7 @@ def _load(store, ids: list[str]) -> list[Article]:
 def _replace(store, articles: list[Article], attrs: list[str], key: str) -> None:
     con = store.con
     ids = [a.id for a in articles]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con, store.path):
         from ..store.db import RECORD_TABLES
 
         for attr in attrs:
@@ -89,15 +86,6 @@ def _replace(store, articles: list[Article], attrs: list[str], key: str) -> None
         if "actor_mentions" in attrs:
             store._upsert_actors([actor for a in articles for actor in a.actors])
         con.execute("INSERT INTO reprocess_done SELECT $1, unnest($2) ON CONFLICT DO NOTHING", [key, ids])
-        con.execute("COMMIT")
-    except BaseException as exc:
-        try:
-            con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass
-        if isinstance(exc, duckdb.Error):
-            raise problem(store.path, exc) from None
-        raise
 
 
 def reprocess(store, options: Options | None = None, names: Sequence[str] | None = None,
