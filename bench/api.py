@@ -45,28 +45,24 @@ TYPES = ["AGREE", "CONSULT", "ACCUSE", "REJECT", "THREATEN", "MOBILIZE", "ASSAUL
 COUNTRIES = ["PRK", "USA", "KOR", "JPN", "RUS", "CHN"]
 
 
-def _live():
-    """tests/api/live.py: starting and stopping `tidings serve` on a free loopback port."""
+def _tests_module(name: str, relative: str):
+    """A helper module of the test suite, shared with this benchmark."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("tidings_live", ROOT / "tests" / "api" / "live.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / relative)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+def _live():
+    """tests/api/live.py: starting and stopping `tidings serve` on a free loopback port."""
+    return _tests_module("tidings_live", "api/live.py")
 
 
-def wait_ready(driver, timeout: float = 60.0) -> float:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready = driver.execute_script("return document.body && document.body.dataset.ready ? window.tidingsReadyAt : null")
-        if ready is not None:
-            return float(ready)
-        time.sleep(0.02)
-    raise RuntimeError(f"{driver.current_url} never became ready")
+def _browser():
+    """tests/web/browser.py: headless Chromium, and waiting for a view to be ready."""
+    return _tests_module("tidings_browser", "web/browser.py")
 
 
 # -- the store ----------------------------------------------------------------------------
@@ -299,12 +295,11 @@ def index_memory(db: Path) -> dict:
 # -- time to interactive ------------------------------------------------------------------
 
 def tti(runs: int) -> dict | None:
-    if not (Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists()):
+    browser = _browser()
+    if not browser.installed():
         print("Chromium not installed: no time-to-interactive figures")
         return None
     import httpx
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
 
     from tidings import Options, Pipeline, open_store
 
@@ -319,18 +314,11 @@ def tti(runs: int) -> dict | None:
         pair = httpx.get(url + "/api/meta").json()["busiest_pair"]
         views = {"dashboard": url + "/", "relations": url + f"/#/relations?a={pair[0]}&b={pair[1]}"}
         for run in range(runs):
-            profile = tmp / f"profile-{run}"
-            options = webdriver.ChromeOptions()
-            options.binary_location = "/usr/bin/chromium"
-            for flag in [*FLAGS, f"--user-data-dir={profile}", "--window-size=1280,900"]:
-                options.add_argument(flag)
-            driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+            driver = browser.chromium_driver(tmp / f"profile-{run}")
             try:
                 for temperature in ("cold", "warm"):
                     for name, view in views.items():
-                        driver.get("about:blank")
-                        driver.get(view)
-                        out.setdefault(f"{name} ({temperature})", []).append(wait_ready(driver))
+                        out.setdefault(f"{name} ({temperature})", []).append(browser.open_view(driver, view))
             finally:
                 driver.quit()
     finally:

@@ -7,7 +7,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .conftest import open_view, screenshot, wait_ready
+from .browser import open_view, wait_ready
+from .conftest import screenshot
 
 pytestmark = pytest.mark.slow
 
