@@ -39,6 +39,12 @@ BOOTSTRAP, SEED = 1000, 13  # resamples of the dev documents
 SAFE = 0.8  # the share of resamples in which a policy's recall must not fall below the rules'
 
 
+def _figures(per_doc: np.ndarray) -> tuple[float, float, int]:
+    """Strict precision, recall (by type) and events coded over all the documents."""
+    coded, strict, labelled, recalled = per_doc.sum(axis=0)
+    return strict / max(coded, 1), recalled / max(labelled, 1), int(coded)
+
+
 def _recalls(per_doc: np.ndarray, samples: np.ndarray) -> np.ndarray:
     """Recall (by type) in each bootstrap resample of the documents."""
     sums = per_doc[samples].sum(axis=1)
@@ -126,25 +132,23 @@ def main() -> None:
             coded[d] = mixed_news.coded_in(article, d)
         return coded
 
-    def run(options: Options, policy: learned.Policy | None) -> tuple[mixed_news.Tally, np.ndarray]:
-        """The dev half's tally, and per document (coded, strict, labelled, recalled) for the bootstrap."""
+    def run(options: Options, policy: learned.Policy | None) -> np.ndarray:
+        """Per dev document: (coded, strict, labelled, recalled); the half's figures are their sums."""
         coded = coded_with(options, policy)
-        per_doc = np.array([[t.coded, t.strict, t.gold, t.recalled] for t in
-                            (mixed_news.score(None, [d], gold, coded_of=coded.__getitem__) for d in docs)], dtype=float)
-        return mixed_news.score(None, docs, gold, coded_of=coded.__getitem__), per_doc
+        return np.array([[t.coded, t.strict, t.gold, t.recalled] for t in
+                         (mixed_news.score(None, [d], gold, coded_of=coded.__getitem__) for d in docs)], dtype=float)
 
     base = Options(progress=False)
-    rules_tally, rules_docs = run(replace(base, event_model=False), None)
-    rules = rules_tally.scores()
-    print(f"rules alone: strict P {rules['strict_precision']:.3f} recall {rules['recall']:.3f} coded {rules['coded']}")
+    rules_docs = run(replace(base, event_model=False), None)
+    rules_p, rules_r, rules_coded = _figures(rules_docs)
+    print(f"rules alone: strict P {rules_p:.3f} recall {rules_r:.3f} coded {rules_coded}")
     samples = np.random.default_rng(SEED).integers(0, len(docs), size=(BOOTSTRAP, len(docs)))
     rules_recall = _recalls(rules_docs, samples)
     best, best_key = None, (-1.0, -1.0, 0.0, 0.0)
     grid = [learned.Policy(d, m, s, t) for d in DROP for m in MARGIN for s in SOURCELESS for t in STATEMENT]
     for policy in grid:
-        tally, per_doc = run(replace(base, event_model=True), policy)
-        scores = tally.scores()
-        p, r = scores["strict_precision"], scores["recall"]
+        per_doc = run(replace(base, event_model=True), policy)
+        p, r, n_coded = _figures(per_doc)
         f = 2 * p * r / (p + r) if p + r else 0.0
         sums = per_doc[samples].sum(axis=1)
         boot_p = float(np.mean(sums[:, 1] / np.maximum(sums[:, 0], 1)))
@@ -156,7 +160,7 @@ def main() -> None:
         print(f"drop<{policy.drop_below:.2f} margin {policy.retype_margin:.2f} sourceless<{policy.sourceless_below:.2f} "
               f"statement<{policy.statement_below:.2f}: "
               f"strict P {p:.3f} (bootstrap {boot_p:.3f}) recall {r:.3f} (not below the rules' in {safe:.0%}) "
-              f"F {f:.3f} coded {scores['coded']}{flag}")
+              f"F {f:.3f} coded {n_coded}{flag}")
     print("best:", best)
     disagreements(coded_with, replace(base, event_model=True), learned, gold)
     if best is not None and not args.dry_run:
