@@ -107,9 +107,9 @@ def _holds_another(statement: EventDraft, drafts: list[EventDraft]) -> bool:
     return any(d is not statement and d.type != STATEMENT and statement.token in d.token.ancestors for d in drafts)
 
 
-def _statement(draft: EventDraft, p: Prediction | None, policy: Policy) -> EventDraft | None:
+def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | None:
     """A statement typed as the act the classifier reads in it, or None (statements.py)."""
-    if p is None or p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
+    if p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
         return None
     return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
                    targets=tuple(t for t in draft.targets if not _addressee(draft, t)), trace=draft.trace + ("classify",))
@@ -138,7 +138,7 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
     for i, draft in enumerate(drafts):
         p = predictions.get(i)
         if draft.type == STATEMENT:
-            out.append(None if i in carried else _statement(draft, p, policy))
+            out.append(None if p is None else _statement(draft, p, policy))  # carried ones were not read
             continue
         if p is None:
             out.append(draft)
