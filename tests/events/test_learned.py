@@ -91,3 +91,11 @@ def test_a_statement_never_takes_whom_it_was_told_to_as_its_target(pipeline, mon
     statements = [e for e in article.events if e.trigger == "told"]
     assert statements, "with no threshold, a statement the classifier reads as an act is kept"
     assert all("parliament" not in t["text"] for e in statements for t in e.targets)
+
+
+def test_a_statement_with_no_known_speaker_is_dropped_unread(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=0.0))
+    named = pipeline.article("NATO said Russia was lying about the attack.").events
+    assert [e for e in named if e.trigger == "said"], "a named speaker's statement is kept at no threshold"
+    unnamed = pipeline.article("They said Russia was lying about the attack.").events
+    assert not [e for e in unnamed if e.trigger == "said"]

@@ -120,3 +120,9 @@ def test_has_read_as_is_does_not_make_the_subject_a_target(rules_pipeline):
     article = rules_pipeline.article("Putin was accused of ordering the killings. He's always denied it.")
     (event,) = [e for e in article.events if e.trigger == "denied"]
     assert [s["name"] for s in event.sources] == ["Vladimir Putin"] and not event.targets
+
+
+def test_the_owner_of_a_proposal_or_plan_acts_in_its_infinitive(rules_pipeline):
+    event = first(rules_pipeline, "Critics rounded on Donald Trump's proposal to bar Muslims from entering the United States.",
+                  "COERCE")
+    assert [s["name"] for s in event.sources] == ["Donald Trump"]

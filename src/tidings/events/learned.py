@@ -107,6 +107,12 @@ def _holds_another(statement: EventDraft, drafts: list[EventDraft]) -> bool:
     return any(d is not statement and d.type != STATEMENT and statement.token in d.token.ancestors for d in drafts)
 
 
+def _unspoken(statement: EventDraft) -> bool:
+    """A statement whose speaker the rules could not name ("They said it's negotiable"): whatever
+    act it is, it would be no one's, so it is dropped unread."""
+    return not any(ref.known for ref in statement.sources)
+
+
 def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | None:
     """A statement typed as the act the classifier reads in it, or None (statements.py)."""
     if p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
@@ -128,10 +134,11 @@ def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
 
 def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:
     """Each draft kept as it is, re-typed, or None where the classifier says it is no event. Drafts
-    that can be neither dropped nor re-typed are not run through the model at all."""
+    that can be neither dropped nor re-typed are not run through the model at all, nor are
+    statements that are dropped whatever the model says (no known speaker, or carried by another)."""
     policy = policy or default_policy()
     carried = {i for i, d in enumerate(drafts) if d.type == STATEMENT and (
-        policy.statement_below > 1.0 or _holds_another(d, drafts))}  # dropped unread
+        policy.statement_below > 1.0 or _unspoken(d) or _holds_another(d, drafts))}  # dropped unread
     todo = [i for i, d in enumerate(drafts) if i not in carried and (_droppable(d) or _retypable(d) or d.type == STATEMENT)]
     predictions = dict(zip(todo, load_classifier().predict([marked_text(drafts[i]) for i in todo]))) if todo else {}
     out: list[EventDraft | None] = []

@@ -100,6 +100,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.i != t.head.i:
             t = t.head.head  # "X issued a statement demanding ...": the issuer demands
             continue
+        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            owner = next((c for c in t.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, False  # "Trump's proposal to bar Muslims": whose proposal, plan or decision
         if t.dep_ == "relcl":  # "troops that crossed the border": the noun it modifies
             return t.head, False
         break
