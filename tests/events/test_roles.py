@@ -126,3 +126,13 @@ def test_the_owner_of_a_proposal_or_plan_acts_in_its_infinitive(rules_pipeline):
     event = first(rules_pipeline, "Critics rounded on Donald Trump's proposal to bar Muslims from entering the United States.",
                   "COERCE")
     assert [s["name"] for s in event.sources] == ["Donald Trump"]
+
+
+def test_from_names_the_source_of_a_nominal_event(rules_pipeline):
+    event = first(rules_pipeline, "The plan drew sharp criticism from China.", "ACCUSE")
+    assert countries(event.sources) == {"CHN"}
+
+
+def test_from_names_what_is_left_not_who_leaves(rules_pipeline):
+    events = rules_pipeline.article("The withdrawal from Iraq began in 2009.").events
+    assert not [e for e in events if "IRQ" in countries(e.sources)]

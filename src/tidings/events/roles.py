@@ -26,6 +26,8 @@ STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "inv
                     "concern", "disappoint", "satisfy", "interest"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NOMINAL_SOURCE_PREPS = {"by"}
+# verbs whose object noun comes "from" its source: "drew criticism from", "received aid from"
+RECEIVING = {"draw", "receive", "face", "get", "attract", "win", "earn", "accept", "welcome"}
 LIGHT_VERB_DEPS = {"dobj", "attr", "nsubjpass", "pobj"}
 # verbs that carry a nominal event without adding one: "held talks", "launched an attack"
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "give", "issue", "lodge",
@@ -249,16 +251,21 @@ def _light_verb(noun: Token) -> Token | None:
     return verb if is_light(verb) else None
 
 
-def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False) -> Roles:
+def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_from: bool = False) -> Roles:
     """Roles of a nominal event: "North Korea's attack on X", "the defection of a soldier to Y",
     "Russia's invasion of Ukraine", or, for "held talks", the subject of the light verb. For a
-    ``hostile`` noun (an attack, a blockade, an arrest) "of X" names whom it is done to."""
+    ``hostile`` noun (an attack, a blockade, an arrest) "of X" names whom it is done to; for a noun
+    ``sent_from`` its source ("criticism from Republicans", "aid from Japan"), "from X" names it."""
     sources: list[ActorMention] = []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
             sources = sources or index.phrase(child)
-    for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"}):
+    for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"} | ({"from"} if sent_from else set())):
         sources = sources or index.group(obj)
+    if sent_from and not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
+        # "drew sharp criticism from China", with "from" hung on the verb
+        for obj in _prep_objects(noun.head, {"from"}):
+            sources = sources or (index.group(obj) if obj.i > noun.i else [])
     of_objects = _prep_objects(noun, {"of"})
     of_actors = index.group(of_objects[0]) if of_objects else []
     targets = nearest_actors(noun, index, sources)

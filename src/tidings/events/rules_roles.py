@@ -18,6 +18,8 @@ from .roles import MentionIndex, _agent_of, _subject_of, noun_roles, verb_roles
 from .where import event_location
 
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": Serbia suffers it
+# nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
+LEFT_FROM = {"RETREAT", "CONCEDE"}
 # verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
 # "asked the UN to send", "wants the UK to extradite"; what is asked has not happened
 ASKING = {"ask", "urge", "call", "appeal", "plead", "beg", "implore", "exhort", "press", "pressure", "request",
@@ -53,7 +55,8 @@ def roles(draft: EventDraft, scene: Scene) -> EventDraft:
     (roles.py), with a meeting's place hidden."""
     index = scene.index_for(draft)
     tok = draft.token
-    found = noun_roles(tok, index, draft.trigger.type in HOSTILE_TYPES) if draft.nominal else verb_roles(tok, index)
+    found = noun_roles(tok, index, draft.trigger.type in HOSTILE_TYPES, draft.trigger.type not in LEFT_FROM) \
+        if draft.nominal else verb_roles(tok, index)
     if not found.sources and not found.targets:
         return draft
     return replace(draft, sources=scene.refs(found.sources), targets=scene.refs(found.targets))
