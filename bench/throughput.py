@@ -2,7 +2,8 @@
 learned event model's share of it.
 
 Builds a corpus of N articles by recombining sentences of the bundled English examples with
-varied names, then times, each in a fresh process: spaCy's ``nlp.pipe`` alone, and the whole
+varied names (dense with political events: a worst case for the event model), or, with
+``--corpus-kind real``, draws N published articles from ../shared/data, then times, each in a fresh process: spaCy's ``nlp.pipe`` alone, and the whole
 Tidings ingest (read, clean, identify, detect language, parse, stages, store) into a new store,
 with the given worker counts (default 2). Prints articles/s, words/s, peak memory and Tidings'
 overhead above spaCy.
@@ -18,6 +19,7 @@ bound of issue 10). ``--no-event-model`` runs Tidings with the rules alone.
     python bench/throughput.py                    # 300 articles, 2 workers (a few minutes)
     python bench/throughput.py --n 1000           # the figure of docs/benchmarks.md
     python bench/throughput.py --n 300 --workers 1 2
+    python bench/throughput.py --corpus-kind real  # 300 published articles (../shared/data)
 """
 
 from __future__ import annotations
@@ -73,6 +75,21 @@ def build_corpus(out: Path, n: int, seed: int = 13) -> None:
             paras.append(para)
         (out / f"{i:05d}.txt").write_text(f"Dispatch {i}: {rng.choice(sentences)[:60]}\n\n" + "\n\n".join(paras) + "\n",
                                           encoding="utf-8")
+
+
+def build_real_corpus(out: Path, n: int, seed: int = 13) -> None:
+    """N real news articles as they were published: PolNeAR's political news (train and dev) and
+    MEANTIME's business and technology news (``../shared/data``), drawn at random."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import devset
+
+    docs = [p.read_text(encoding="utf-8") for folder in (devset.POLNEAR, devset.POLNEAR_DEV) for p in sorted(folder.glob("*.txt"))]
+    docs += [devset.text(f"meantime/{p.parent.name}/{p.name}") for p in sorted(devset.MEANTIME.glob("*/*.xml"))]
+    if n > len(docs):
+        raise SystemExit(f"--corpus real has {len(docs)} articles; ask for at most that many (--n)")
+    out.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(random.Random(seed).sample(docs, n)):
+        (out / f"{i:05d}.txt").write_text(text.strip() + "\n", encoding="utf-8")
 
 
 def peak_mb() -> tuple[float, float]:
@@ -199,6 +216,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300, help="articles in the corpus (default 300; 1000 for the docs)")
     parser.add_argument("--workers", type=int, nargs="+", default=[2], help="worker counts to try (default 2)")
     parser.add_argument("--no-event-model", action="store_true", help="run Tidings with the rules alone")
+    parser.add_argument("--corpus-kind", choices=["recombined", "real"], default="recombined",
+                        help="recombined: the examples' sentences, political news dense with events (default); "
+                             "real: published articles from ../shared/data (PolNeAR, MEANTIME), at most 1,044")
     parser.add_argument("--stages", help="comma-separated stages to run (default: all), e.g. sentences,entities")
     parser.add_argument("--child", choices=["spacy", "tidings"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -208,8 +228,8 @@ def main() -> None:
                      not args.no_event_model)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        build_corpus(corpus, args.n)
-        print(f"corpus: {args.n} articles in {corpus}; stages: {args.stages or 'all'}; "
+        (build_real_corpus if args.corpus_kind == "real" else build_corpus)(corpus, args.n)
+        print(f"corpus: {args.n} {args.corpus_kind} articles in {corpus}; stages: {args.stages or 'all'}; "
               f"event model: {'off' if args.no_event_model else 'on'}")
         header = f"{'workers':>7} {'what':<8} {'seconds':>8} {'articles/s':>10} {'words/s':>9} {'peak MB main/worker':>20} {'overhead':>9}"
         print(header)

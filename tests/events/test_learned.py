@@ -99,3 +99,12 @@ def test_a_statement_with_no_known_speaker_is_dropped_unread(pipeline, monkeypat
     assert [e for e in named if e.trigger == "said"], "a named speaker's statement is kept at no threshold"
     unnamed = pipeline.article("They said Russia was lying about the attack.").events
     assert not [e for e in unnamed if e.trigger == "said"]
+
+
+def test_a_forecast_with_no_known_source_is_dropped_when_the_policy_says_so(pipeline, monkeypatch):
+    text = "Russian diplomats will be expelled next week."
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(unsourced_forecasts=True))
+    kept = [e for e in pipeline.article(text).events if e.trigger == "expelled"]
+    assert kept and kept[0].modality == "hypothetical" and not kept[0].sources
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(unsourced_forecasts=False))
+    assert not [e for e in pipeline.article(text).events if e.trigger == "expelled"]

@@ -14,7 +14,9 @@ half of the mixed-news dev set (bench/mixed_news.py), and is kept in ``model/pol
   probability of being an event is lower (better no event than one whose source is lost);
 - ``statement_below``: a statement (statements.py: "Clinton tweeted that ...") is kept, with the
   classifier's type, only when that type is one a statement can be an act of and its probability
-  of being an event is at least this; every other statement is dropped.
+  of being an event is at least this; every other statement is dropped;
+- ``unsourced_forecasts``: whether a hypothetical or negated draft whose source the rules could
+  not find is kept (True) or dropped unread (False): a forecast or denial of no one's act.
 
 All drafts of an article are classified in one batch.
 """
@@ -42,6 +44,7 @@ class Policy:
     retype_margin: float = 0.3
     sourceless_below: float = 0.0
     statement_below: float = 1.01  # off unless the tuned policy turns it on
+    unsourced_forecasts: bool = True
 
     @classmethod
     def load(cls, path: Path = MODEL_DIR / "policy.json") -> Policy:
@@ -113,6 +116,13 @@ def _unspoken(statement: EventDraft) -> bool:
     return not any(ref.known for ref in statement.sources)
 
 
+def _unread(draft: EventDraft, drafts: list[EventDraft], policy: Policy) -> bool:
+    """Whether a draft is dropped whatever the classifier would say of it, and so is not read."""
+    if draft.type == STATEMENT:
+        return policy.statement_below > 1.0 or _unspoken(draft) or _holds_another(draft, drafts)
+    return not policy.unsourced_forecasts and draft.modality != ASSERTED and not draft.sources
+
+
 def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | None:
     """A statement typed as the act the classifier reads in it, or None (statements.py)."""
     if p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
@@ -134,18 +144,20 @@ def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
 
 def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:
     """Each draft kept as it is, re-typed, or None where the classifier says it is no event. Drafts
-    that can be neither dropped nor re-typed are not run through the model at all, nor are
-    statements that are dropped whatever the model says (no known speaker, or carried by another)."""
+    that can be neither dropped nor re-typed are not run through the model at all, nor are those
+    dropped whatever the model says (``_unread``)."""
     policy = policy or default_policy()
-    carried = {i for i, d in enumerate(drafts) if d.type == STATEMENT and (
-        policy.statement_below > 1.0 or _unspoken(d) or _holds_another(d, drafts))}  # dropped unread
-    todo = [i for i, d in enumerate(drafts) if i not in carried and (_droppable(d) or _retypable(d) or d.type == STATEMENT)]
+    unread = {i for i, d in enumerate(drafts) if _unread(d, drafts, policy)}
+    todo = [i for i, d in enumerate(drafts) if i not in unread and (_droppable(d) or _retypable(d) or d.type == STATEMENT)]
     predictions = dict(zip(todo, load_classifier().predict([marked_text(drafts[i]) for i in todo]))) if todo else {}
     out: list[EventDraft | None] = []
     for i, draft in enumerate(drafts):
         p = predictions.get(i)
+        if i in unread:
+            out.append(None)
+            continue
         if draft.type == STATEMENT:
-            out.append(None if p is None else _statement(draft, p, policy))  # carried ones were not read
+            out.append(_statement(draft, p, policy))
             continue
         if p is None:
             out.append(draft)
