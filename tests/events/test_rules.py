@@ -205,6 +205,13 @@ def test_needs_actor(code):
     assert events == [] and [rule for _, rule in dropped] == ["needs_actor"]
 
 
+def test_a_participle_recalling_what_befell_the_people_named_is_no_event(code):
+    events, _, dropped = code("The parents of the American children killed in Syria sued the company.")
+    assert [rule for d, rule in dropped if d.token.text == "killed"] == ["needs_actor"]
+    events, _, _ = code("American soldiers killed in Syria.")
+    assert [e.trigger for e in events] == ["killed"], "a headline's participle reports the killing"
+
+
 def test_date(code):
     events, drafts, _ = code("Japan lodged a protest with North Korea last week.", published=date(2024, 11, 7))
     assert (events[0].date, events[0].date_precision) == ("2024-10-31", "week")

@@ -53,7 +53,9 @@ def _occurs(tok: Token) -> bool:
     were killed"), or a noun that is a subject or a setting ("the bombing killed", "killed in a
     bombing"), not a noun that some other verb talks about ("dismissing negotiations with the US")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
-        return True
+        # "the parents of the children killed at Sandy Hook": a participle describing the people
+        # an object or prepositional phrase names recalls what befell them; it reports nothing new
+        return not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ in ("pobj", "dobj"))
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
         tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "by"))
 
