@@ -67,3 +67,11 @@ def test_appeals_are_cameo_02_requests_and_only_demands_are_cameo_10():
 def test_no_event_rows_name_objects_or_a_phrase_and_nothing_else():
     for row in (r for r in rows("triggers.tsv") if r["type"] == "-"):
         assert (row["object"] or " " in row["trigger"]) and not (row["mode"] or row["context"] or row["cameo"] or row["reciprocal"]), row
+
+
+def test_every_statement_verb_says_where_it_names_its_hearer():
+    from tidings.events.statements import HEARERS, statement_verbs
+
+    verbs = statement_verbs()
+    assert verbs["tell"] == "object" and verbs["say"] == "to" and verbs["call"] == "none"
+    assert set(verbs.values()) <= set(HEARERS)

@@ -108,3 +108,10 @@ def test_a_forecast_with_no_known_source_is_dropped_when_the_policy_says_so(pipe
     assert kept and kept[0].modality == "hypothetical" and not kept[0].sources
     monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(unsourced_forecasts=False))
     assert not [e for e in pipeline.article(text).events if e.trigger == "expelled"]
+
+
+def test_whom_a_statement_characterises_is_its_target(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=0.0))
+    article = pipeline.article("Bernie Sanders called Donald Trump a pathological liar.")
+    (called,) = [e for e in article.events if e.trigger == "called"]
+    assert called.type == "ACCUSE" and [t["name"] for t in called.targets] == ["Donald Trump"]

@@ -31,7 +31,7 @@ from pathlib import Path
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .draft import ActorRef, EventDraft
 from .modality import ASSERTED
-from .statements import STATEMENT, STATEMENT_TYPES
+from .statements import STATEMENT, STATEMENT_TYPES, hearer_of
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -133,11 +133,15 @@ def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft |
 
 def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
     """Whom a statement was told to ("told reporters", "said to lawmakers"), which is not whom it
-    criticises or praises: better no target than that one."""
+    criticises or praises: better no target than that one. Whom "called him a liar" calls is the
+    target (statements.tsv says which verbs name a hearer, and where)."""
     if ref.start is None:
         return False
     verb = statement.token
-    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    hearer = hearer_of(verb)
+    if hearer == "none":
+        return False
+    heard = [c for c in verb.children if c.dep_ == "dative" or (c.dep_ == "dobj" and hearer == "object")]
     heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     return any(h.left_edge.idx <= ref.start < h.right_edge.idx + len(h.right_edge.text) for h in heard)
 

@@ -2,8 +2,8 @@
 
 "Clinton tweeted that Sanders had sided with the gun lobby" is Clinton's criticism of Sanders
 (ACCUSE), though no word of it is in the trigger lexicon. With the event model on, each verb of
-saying (``data/statements.tsv``) that the lexicon does not already code becomes a draft of type
-``STATEMENT``; the rules read its roles and modality like any other, and the ``classify`` slot
+saying or characterising ("called him a liar"; ``data/statements.tsv``) that the lexicon does not
+already code becomes a draft of type ``STATEMENT``; the rules read its roles and modality like any other, and the ``classify`` slot
 (learned.py) either gives it one of the verbal types the classifier was trained to find in
 statements, or drops it. Without the model, no statement is a candidate.
 """
@@ -23,12 +23,27 @@ STATEMENT = "STATEMENT"
 STATEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"})
 
 
+HEARERS = ("to", "object", "none")  # where a verb of ``data/statements.tsv`` names whom it was told to
+
+
 @cache
-def statement_verbs() -> frozenset[str]:
-    """The lemmas of ``data/statements.tsv``."""
+def statement_verbs() -> dict[str, str]:
+    """The lemmas of ``data/statements.tsv``, each with where it names its hearer (``HEARERS``)."""
     text = resources.files("tidings.events").joinpath("data", "statements.tsv").read_text(encoding="utf-8")
-    lines = [line.strip() for line in text.splitlines()[1:]]
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    verbs = {}
+    for number, line in enumerate(text.splitlines()[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        verb, hearer = line.split("\t")
+        if hearer not in HEARERS:
+            raise ValueError(f"statements.tsv line {number}: hearer {hearer!r} is not one of {', '.join(HEARERS)}")
+        verbs[verb] = hearer
+    return verbs
+
+
+def hearer_of(verb: Token) -> str:
+    """Where a statement's verb names whom it was told to: "to", "object" or "none"."""
+    return statement_verbs().get(verb.lemma_.lower(), "none")
 
 
 def statement_trigger(tok: Token) -> Trigger | None:
