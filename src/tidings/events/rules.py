@@ -63,7 +63,8 @@ def _occurs(tok: Token) -> bool:
 def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"Someone attacked something somewhere.": an event without a known actor is not coded
     (precision first); nor is a noun with only a target that no verb reports as happening
-    ("North Korea is dismissing negotiations with the US": no negotiation took place)."""
+    ("North Korea is dismissing negotiations with the US": no negotiation took place), nor a
+    participle recalling what befell people ("the parents of the children killed at Sandy Hook")."""
     if not draft.sources and (not draft.targets or not _occurs(draft.token)):
         return None
     return draft
