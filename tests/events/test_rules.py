@@ -212,6 +212,13 @@ def test_a_participle_recalling_what_befell_the_people_named_is_no_event(code):
     assert [e.trigger for e in events] == ["killed"], "a headline's participle reports the killing"
 
 
+def test_firms_trade(code):
+    events, _, dropped = code("China Eastern Airlines signed a contract to purchase twenty Airbus jets.")
+    assert not events and "firms_trade" in [rule for _, rule in dropped]
+    events, _, _ = code("The Pentagon signed a contract with Lockheed Martin Corporation.")
+    assert [e.trigger for e in events] == ["signed"], "a state's deal with a firm is politics"
+
+
 def test_date(code):
     events, drafts, _ = code("Japan lodged a protest with North Korea last week.", published=date(2024, 11, 7))
     assert (events[0].date, events[0].date_precision) == ("2024-10-31", "week")
@@ -246,6 +253,6 @@ def test_the_classify_slot_lies_after_roles_and_intentions_and_before_dates_plac
     from tidings.events.rules import CLASSIFY_AT
 
     names = [r.__name__ for r in RULES]
-    assert names[CLASSIFY_AT - 1] == "needs_actor" and names[CLASSIFY_AT] == "date"
+    assert names[CLASSIFY_AT - 1] == "needs_actor" and names[CLASSIFY_AT] == "firms_trade"
     assert {"roles", "modality", "own_intention"} <= set(names[:CLASSIFY_AT])
     assert {"place", "confidence"} <= set(names[CLASSIFY_AT:])

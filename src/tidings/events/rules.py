@@ -22,10 +22,12 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 14. ``unclaimed_must``       a "must" that is no one's request is no event
 15. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-16. ``date``                 the date its sentence names
-17. ``place``                where it happened
-18. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-19. ``confidence``           how sure the coding is
+16. ``firms_trade``          dealings between firms are trade, not politics (after the
+                             classifier, which may have given the draft a type of dealing)
+17. ``date``                 the date its sentence names
+18. ``place``                where it happened
+19. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+20. ``confidence``           how sure the coding is
 """
 
 from __future__ import annotations
@@ -71,14 +73,32 @@ def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
 
 
 # ---- slot: ``classify`` --------------------------------------------------------------------
-# A learned classifier goes here, between ``needs_actor`` and ``date`` (RULES[CLASSIFY_AT], below):
+# A learned classifier goes here, between ``needs_actor`` and ``firms_trade`` (RULES[CLASSIFY_AT], below):
 # roles, modality, speaker and intentions are settled, so it sees the event as the rules read it,
-# and may re-type it (type, mode, context, cameo) or drop it (None: not an event); dates, places
-# and confidence come after it. A per-draft rule ``classify(draft, scene)`` is inserted at
+# and may re-type it (type, mode, context, cameo) or drop it (None: not an event); what depends on
+# the type (firms_trade), dates, places and confidence come after it. A per-draft rule ``classify(draft, scene)`` is inserted at
 # CLASSIFY_AT; a classifier that wants all drafts of an article in one batch runs in
 # ``stage.drafts`` between RULES[:CLASSIFY_AT] and RULES[CLASSIFY_AT:], which the stage runs as two
 # passes over the article's drafts for that reason.
 # ---------------------------------------------------------------------------------------------
+
+
+# dealings that are politics only when a government, party or other political body takes part:
+# between firms they are trade ("signed a contract", "bought jets", "held talks", "backed the deal")
+TRADE_TYPES = {"AGREE", "COOPERATE", "AID", "CONSULT", "SUPPORT"}
+
+
+def firms_trade(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"China Eastern Airlines signed a contract to purchase twenty Airbus jets.": a deal between
+    firms, or a firm's alone, is no political event (the dev set's rubric); with a state, agency or
+    party on either side it is ("The Pentagon signed a contract with Lockheed Martin")."""
+    if draft.type not in TRADE_TYPES:
+        return draft
+    known = [ref for ref in draft.sources + draft.targets if ref.known]
+    types = {a.id: a for a in scene.article.actors}
+    firms = [ref for ref in known if ref.actor_id in types and types[ref.actor_id].type == "organisation"
+             and set(ref.sectors) <= {"BUS"}]
+    return None if known and len(firms) == len(known) else draft
 
 
 def date(draft: EventDraft, scene: Scene) -> EventDraft:
@@ -132,10 +152,11 @@ RULES: list[Rule] = [
     unclaimed_must,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
+    firms_trade,
     date,
     place,
     located_source,
     confidence,
 ]
 
-CLASSIFY_AT = RULES.index(date)  # where the classify slot is: the rules before it settle the event
+CLASSIFY_AT = RULES.index(firms_trade)  # where the classify slot is: the rules before it settle the event
