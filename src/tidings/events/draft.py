@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -118,6 +119,11 @@ class Scene:
     index: MentionIndex
     kb: KnowledgeBase
     names: dict[str, str]
+
+    @cached_property
+    def actor_types(self) -> dict[str, str]:
+        """Each actor of the article by id: its type ("person", "country", "organisation", ...)."""
+        return {a.id: a.type for a in self.article.actors}
 
     def refs(self, mentions: Iterable[ActorMention], found: str = "parse") -> tuple[ActorRef, ...]:
         return tuple(ActorRef.of(m, self.names, found) for m in mentions)

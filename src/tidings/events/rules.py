@@ -73,11 +73,11 @@ def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
 
 
 # ---- slot: ``classify`` --------------------------------------------------------------------
-# A learned classifier goes here, between ``needs_actor`` and ``firms_trade`` (RULES[CLASSIFY_AT], below):
+# A learned classifier goes here, between ``needs_actor`` and ``firms_trade`` (RULES[CLASSIFY_AT]):
 # roles, modality, speaker and intentions are settled, so it sees the event as the rules read it,
 # and may re-type it (type, mode, context, cameo) or drop it (None: not an event); what depends on
-# the type (firms_trade), dates, places and confidence come after it. A per-draft rule ``classify(draft, scene)`` is inserted at
-# CLASSIFY_AT; a classifier that wants all drafts of an article in one batch runs in
+# the type (firms_trade), dates, places and confidence come after it. A per-draft rule
+# ``classify(draft, scene)`` is inserted at CLASSIFY_AT; a classifier that wants all drafts of an article in one batch runs in
 # ``stage.drafts`` between RULES[:CLASSIFY_AT] and RULES[CLASSIFY_AT:], which the stage runs as two
 # passes over the article's drafts for that reason.
 # ---------------------------------------------------------------------------------------------
@@ -95,8 +95,7 @@ def firms_trade(draft: EventDraft, scene: Scene) -> EventDraft | None:
     if draft.type not in TRADE_TYPES:
         return draft
     known = [ref for ref in draft.sources + draft.targets if ref.known]
-    types = {a.id: a for a in scene.article.actors}
-    firms = [ref for ref in known if ref.actor_id in types and types[ref.actor_id].type == "organisation"
+    firms = [ref for ref in known if scene.actor_types.get(ref.actor_id) == "organisation"
              and set(ref.sectors) <= {"BUS"}]
     return None if known and len(firms) == len(known) else draft
 
