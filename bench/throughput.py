@@ -3,9 +3,9 @@ learned event model's share of it.
 
 Builds a corpus of N articles by recombining sentences of the bundled English examples with
 varied names (dense with political events: a worst case for the event model), or, with
-``--corpus-kind real``, draws N published articles from ../shared/data, then times, each in a fresh process: spaCy's ``nlp.pipe`` alone, and the whole
-Tidings ingest (read, clean, identify, detect language, parse, stages, store) into a new store,
-with the given worker counts (default 2). Prints articles/s, words/s, peak memory and Tidings'
+``--corpus-kind real``, draws N published articles from ../shared/data, then times, each in a
+fresh process: spaCy's ``nlp.pipe`` alone, and the whole Tidings ingest (read, clean, identify,
+detect language, parse, stages, store) into a new store, with the given worker counts (default 2). Prints articles/s, words/s, peak memory and Tidings'
 overhead above spaCy.
 
 Inside the Tidings run the bench also times, in each worker, the spaCy parse
@@ -83,10 +83,11 @@ def build_real_corpus(out: Path, n: int, seed: int = 13) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import devset
 
-    docs = [p.read_text(encoding="utf-8") for folder in (devset.POLNEAR, devset.POLNEAR_DEV) for p in sorted(folder.glob("*.txt"))]
+    docs = [p.read_text(encoding="utf-8") for folder in (devset.POLNEAR, devset.POLNEAR_DEV)
+            for p in sorted(folder.glob("*.txt"))]
     docs += [devset.text(f"meantime/{p.parent.name}/{p.name}") for p in sorted(devset.MEANTIME.glob("*/*.xml"))]
     if n > len(docs):
-        raise SystemExit(f"--corpus real has {len(docs)} articles; ask for at most that many (--n)")
+        raise SystemExit(f"--corpus-kind real has {len(docs)} articles; ask for at most that many (--n)")
     out.mkdir(parents=True, exist_ok=True)
     for i, text in enumerate(random.Random(seed).sample(docs, n)):
         (out / f"{i:05d}.txt").write_text(text.strip() + "\n", encoding="utf-8")
@@ -218,7 +219,7 @@ def main() -> None:
     parser.add_argument("--no-event-model", action="store_true", help="run Tidings with the rules alone")
     parser.add_argument("--corpus-kind", choices=["recombined", "real"], default="recombined",
                         help="recombined: the examples' sentences, political news dense with events (default); "
-                             "real: published articles from ../shared/data (PolNeAR, MEANTIME), at most 1,044")
+                             "real: published articles from ../shared/data (PolNeAR, MEANTIME), at most 984")
     parser.add_argument("--stages", help="comma-separated stages to run (default: all), e.g. sentences,entities")
     parser.add_argument("--child", choices=["spacy", "tidings"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)

@@ -264,8 +264,8 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
         sources = sources or index.group(obj)
     if sent_from and not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
         # "drew sharp criticism from China", with "from" hung on the verb
-        for obj in _prep_objects(noun.head, {"from"}):
-            sources = sources or (index.group(obj) if obj.i > noun.i else [])
+        for obj in (o for o in _prep_objects(noun.head, {"from"}) if o.i > noun.i):
+            sources = sources or index.group(obj)
     of_objects = _prep_objects(noun, {"of"})
     of_actors = index.group(of_objects[0]) if of_objects else []
     targets = nearest_actors(noun, index, sources)

@@ -3,9 +3,9 @@
 "Clinton tweeted that Sanders had sided with the gun lobby" is Clinton's criticism of Sanders
 (ACCUSE), though no word of it is in the trigger lexicon. With the event model on, each verb of
 saying or characterising ("called him a liar"; ``data/statements.tsv``) that the lexicon does not
-already code becomes a draft of type ``STATEMENT``; the rules read its roles and modality like any other, and the ``classify`` slot
-(learned.py) either gives it one of the verbal types the classifier was trained to find in
-statements, or drops it. Without the model, no statement is a candidate.
+already code becomes a draft of type ``STATEMENT``; the rules read its roles and modality like any
+other, and the ``classify`` slot (learned.py) either gives it one of the verbal types the
+classifier was trained to find in statements, or drops it. Without the model, no statement is a candidate.
 """
 
 from __future__ import annotations
