@@ -72,6 +72,17 @@ def test_pronoun_subject_takes_the_last_person_subject(pipeline, second, pronoun
     assert found[pronoun].actor_id == found["Kim Jong Un"].actor_id and found[pronoun].method == "pronoun"
 
 
+def test_pronoun_looks_past_a_plural_subject(pipeline):
+    _, found = resolve(pipeline, 'Donald Trump spoke in Ohio. He says "people from China love me," and he also '
+                                 "accuses it of stealing jobs.")
+    assert found["he"].actor_id == found["Donald Trump"].actor_id
+
+
+def test_an_unknown_organisation_is_named_by_its_head_noun(pipeline):
+    _, found = resolve(pipeline, "The Department of Education will investigate the college.")
+    assert found["The Department of Education"].actor_id == "org-department-of-education"
+
+
 def test_pronoun_is_left_alone_when_the_last_subject_is_no_person(pipeline):
     _, found = resolve(pipeline, "Donald Trump met the envoys twice. North Korea has expanded its arsenal since then. "
                                  "He also formed a new alliance with Russia.")

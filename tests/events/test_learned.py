@@ -115,3 +115,37 @@ def test_whom_a_statement_characterises_is_its_target(pipeline, monkeypatch):
     article = pipeline.article("Bernie Sanders called Donald Trump a pathological liar.")
     (called,) = [e for e in article.events if e.trigger == "called"]
     assert called.type == "ACCUSE" and [t["name"] for t in called.targets] == ["Donald Trump"]
+
+
+RETURNED = "The United States returned an ancient marble sculpture to Algeria on Tuesday."
+
+
+def test_relations_are_never_candidates_without_the_model(rules_only):
+    assert not [e for e in rules_only.article(RETURNED).events if e.trigger == "returned"]
+
+
+def test_a_verb_by_which_one_actor_acts_on_another_is_typed_by_the_classifier(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(relation_below=0.0))
+    (returned,) = [e for e in pipeline.article(RETURNED).events if e.trigger == "returned"]
+    assert returned.type in ("CONCEDE", "RETREAT", "AID", "COOPERATE")  # what PLV calls YIELD, or a gift
+    assert returned.cameo == learned.cameo_roots()[returned.type]
+    assert [s["name"] for s in returned.sources] == ["United States"] and [t["name"] for t in returned.targets] == ["Algeria"]
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(relation_below=1.01))
+    assert not [e for e in pipeline.article(RETURNED).events if e.trigger == "returned"]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("In an executive order, Obama established a White House council.", "established"),  # a word of the object
+    ("The State Department felt the need to obtain documents from Germany.", "felt"),  # another verb's party
+    ("Donald Trump beat Hillary Clinton in Ohio.", "beat"),  # a contest: data/relations.tsv
+])
+def test_a_relation_needs_a_known_target_heading_its_object_and_a_verb_of_acting(pipeline, monkeypatch, text, verb):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(relation_below=0.0))
+    assert not [e for e in pipeline.article(text).events if e.trigger == verb]
+
+
+def test_a_relation_governing_a_trigger_leaves_the_event_to_it(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(relation_below=0.0))
+    events = pipeline.article("Israel's air force launched an attack on Hamas in Gaza on Friday.").events
+    assert [e.type for e in events if e.trigger == "attack"] == ["ASSAULT"]
+    assert not [e for e in events if e.trigger == "launched"]

@@ -136,3 +136,10 @@ def test_from_names_the_source_of_a_nominal_event(rules_pipeline):
 def test_from_names_what_is_left_not_who_leaves(rules_pipeline):
     events = rules_pipeline.article("The withdrawal from Iraq began in 2009.").events
     assert not [e for e in events if "IRQ" in countries(e.sources)]
+
+
+def test_the_inherited_subject_of_a_passive_verb_is_its_target(rules_pipeline):
+    (event,) = [e for e in rules_pipeline.article("ISIS has to be destroyed, the senator said.").events
+                if e.trigger == "destroyed"]
+    assert not [s for s in event.sources if s["name"] == "Islamic State"]
+    assert [t["name"] for t in event.targets] == ["Islamic State"]

@@ -31,6 +31,7 @@ NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "met
 THING_SUBJECTS = {"it", "country"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 FUZZY_CUTOFF = 90.0
+PLURAL_TAGS = {"NNS", "NNPS"}
 MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
 ORG_ANAPHOR_DISTANCE = 4  # sentences back to look for the organisation "the bureau" stands for
 ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
@@ -176,8 +177,8 @@ class Resolver:
             person = self._known_person(norm(text), ())
             if person is not None:
                 self._add(ent.start, ent.end, person[0], person[1], person[2], root)
-            elif norm(text).split()[-1:] and norm(text).split()[-1] in ORG_HEADS:
-                self._new_org(ent)
+            elif (norm(text).split()[-1:] and norm(text).split()[-1] in ORG_HEADS) or root.lower_ in ORG_HEADS:
+                self._new_org(ent)  # "the Tokyo Stock Exchange"'s last word, "the Department of Education"'s head
 
     def _close_place(self, text: str) -> list[Entry]:
         """A country or capital spelt a little wrong ("Ethopia", "Quatar")."""
@@ -391,7 +392,9 @@ class Resolver:
             if ok:
                 self._add(start, tok.i + 1, f.actor, "pronoun", 0.6, tok)
                 return
-            break  # only the most recent subject counts: no guess past it
+            if tok.doc[f.root].tag_ in PLURAL_TAGS:
+                continue  # "people from China love me, he said": a plural subject is never "he" or "it"
+            break  # otherwise only the most recent subject counts: no guess past it
         if tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
 

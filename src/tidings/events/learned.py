@@ -16,7 +16,10 @@ half of the mixed-news dev set (bench/mixed_news.py), and is kept in ``model/pol
   classifier's type, only when that type is one a statement can be an act of and its probability
   of being an event is at least this; every other statement is dropped;
 - ``unsourced_forecasts``: whether a hypothetical or negated draft whose source the rules could
-  not find is kept (True) or dropped unread (False): a forecast or denial of no one's act.
+  not find is kept (True) or dropped unread (False): a forecast or denial of no one's act;
+- ``relation_below``: a relation (relations.py: "the US returned the sculpture to Algeria") is
+  read only when the rules found a known source and a known target, and kept, with the
+  classifier's type, only when its probability of being an event is at least this.
 
 All drafts of an article are classified in one batch.
 """
@@ -31,6 +34,7 @@ from pathlib import Path
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .draft import ActorRef, EventDraft
 from .modality import ASSERTED
+from .relations import RELATION, acted_on
 from .statements import STATEMENT, STATEMENT_TYPES, hearer_of
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -45,6 +49,7 @@ class Policy:
     sourceless_below: float = 0.0
     statement_below: float = 1.01  # off unless the tuned policy turns it on
     unsourced_forecasts: bool = True
+    relation_below: float = 1.01  # off unless the tuned policy turns it on
 
     @classmethod
     def load(cls, path: Path = MODEL_DIR / "policy.json") -> Policy:
@@ -87,8 +92,10 @@ def marked_text(draft: EventDraft) -> str:
     sent, tok = draft.sentence, draft.token
     window = sent.doc[max(sent.start, tok.i - WINDOW):min(sent.end, tok.i + WINDOW + 1)]
     lo, hi = window.start_char, window.end_char
-    return mark(window.text, lo, _first_in(draft.sources, lo, hi), _first_in(draft.targets, lo, hi),
-                (tok.idx, tok.idx + len(tok.text)))
+    # a relation's verb is no trigger the classifier was trained to read: its sentence is marked as
+    # the PLV sentences whose relation the lexicon does not name, with the parties alone
+    trigger = None if draft.type == RELATION else (tok.idx, tok.idx + len(tok.text))
+    return mark(window.text, lo, _first_in(draft.sources, lo, hi), _first_in(draft.targets, lo, hi), trigger)
 
 
 def _droppable(draft: EventDraft) -> bool:
@@ -106,8 +113,26 @@ def _retypable(draft: EventDraft) -> bool:
 
 def _holds_another(statement: EventDraft, drafts: list[EventDraft]) -> bool:
     """"Iran said it would attack": the attack (an intention the rules code) carries what was said,
-    so the saying is not coded again as an act of its own."""
-    return any(d is not statement and d.type != STATEMENT and statement.token in d.token.ancestors for d in drafts)
+    so the saying is not coded again as an act of its own; nor is a relation whose verb governs a
+    trigger ("carried out strikes against Hamas")."""
+    others = (STATEMENT, RELATION) if statement.type == RELATION else (STATEMENT,)
+    return any(d is not statement and d.type not in others and statement.token in d.token.ancestors for d in drafts)
+
+
+def _acted_on(relation: EventDraft) -> bool:
+    """Whether a known target of the relation heads a party its verb acts on (relations.py)."""
+    verb = relation.token
+    span = verb.sent
+    return any(ref.known and ref.start is not None and acted_on(verb, t)
+               for ref in relation.targets for t in span if ref.start <= t.idx < ref.end)
+
+
+def _unrelated(relation: EventDraft) -> bool:
+    """A relation is one actor's act on another only when the rules found a known source (the
+    subject, or whoever they read as acting: "officials said they will return ...") and a known
+    target heads the verb's object ("Obama established a White House council": the White House is
+    a word of the object, not the party acted on)."""
+    return not any(ref.known for ref in relation.sources) or not _acted_on(relation)
 
 
 def _unspoken(statement: EventDraft) -> bool:
@@ -120,6 +145,8 @@ def _unread(draft: EventDraft, drafts: list[EventDraft], policy: Policy) -> bool
     """Whether a draft is dropped whatever the classifier would say of it, and so is not read."""
     if draft.type == STATEMENT:
         return policy.statement_below > 1.0 or _unspoken(draft) or _holds_another(draft, drafts)
+    if draft.type == RELATION:
+        return policy.relation_below > 1.0 or _unrelated(draft) or _holds_another(draft, drafts)
     return not policy.unsourced_forecasts and draft.modality != ASSERTED and not draft.sources
 
 
@@ -129,6 +156,13 @@ def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft |
         return None
     return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
                    targets=tuple(t for t in draft.targets if not _addressee(draft, t)), trace=draft.trace + ("classify",))
+
+
+def _relation(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | None:
+    """A relation typed as the event the classifier reads in its sentence, or None (relations.py)."""
+    if p.p_event < policy.relation_below:
+        return None
+    return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type], trace=draft.trace + ("classify",))
 
 
 def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
@@ -152,7 +186,8 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
     dropped whatever the model says (``_unread``)."""
     policy = policy or default_policy()
     unread = {i for i, d in enumerate(drafts) if _unread(d, drafts, policy)}
-    todo = [i for i, d in enumerate(drafts) if i not in unread and (_droppable(d) or _retypable(d) or d.type == STATEMENT)]
+    todo = [i for i, d in enumerate(drafts)
+            if i not in unread and (_droppable(d) or _retypable(d) or d.type in (STATEMENT, RELATION))]
     predictions = dict(zip(todo, load_classifier().predict([marked_text(drafts[i]) for i in todo]))) if todo else {}
     out: list[EventDraft | None] = []
     for i, draft in enumerate(drafts):
@@ -162,6 +197,9 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
             continue
         if draft.type == STATEMENT:
             out.append(_statement(draft, p, policy))
+            continue
+        if draft.type == RELATION:
+            out.append(_relation(draft, p, policy))
             continue
         if p is None:
             out.append(draft)

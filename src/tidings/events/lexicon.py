@@ -117,6 +117,17 @@ class TriggerLexicon:
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific trigger entry that this token, with its dependents, fulfils."""
+        found = self.entry(token)
+        return None if found is None or found.type == NO_EVENT else found
+
+    def refuses(self, token: Token) -> bool:
+        """Whether a row of the lexicon says that this token, with its dependents, is no event
+        ("met their fate", "was asked about")."""
+        found = self.entry(token)
+        return found is not None and found.type == NO_EVENT
+
+    def entry(self, token: Token) -> Trigger | None:
+        """The most specific row this token fulfils, a no-event row (type ``-``) included."""
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
             return None
@@ -136,7 +147,7 @@ class TriggerLexicon:
                 objects = _objects(token) if objects is None else objects
                 if not trigger.objects & objects:
                     continue
-            return None if trigger.type == NO_EVENT else trigger  # "the conditions are met"
+            return trigger  # a no-event row too: "the conditions are met"
         return None
 
 

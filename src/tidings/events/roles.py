@@ -86,7 +86,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         for child in t.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child, False
+                # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
+                return child, t is not verb and any(c.dep_ == "auxpass" for c in verb.children)
             if child.dep_ in PASSIVE_SUBJECT_DEPS and _has_object(t):
                 return child, False  # "He's always denied it": "'s" is "has", which the parser took for "is"
             if child.dep_ in PASSIVE_SUBJECT_DEPS:

@@ -15,6 +15,7 @@ from .lexicon import TriggerLexicon, load_lexicon
 from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light
 from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND
+from .relations import relation_trigger
 from .statements import statement_trigger
 
 SPEAKER_KEYS = ("actor_id", "name", "country", "text", "start", "end")
@@ -33,14 +34,15 @@ NAME_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT
                  "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 
 
-def candidate(tok, sentence, lexicon: TriggerLexicon, statements: bool = False) -> EventDraft | None:
+def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False) -> EventDraft | None:
     """A draft for a token that the trigger lexicon knows (or a verb under "must"; with
-    ``statements``, a verb of saying, statements.py), else None."""
+    ``learned``, for the event model to judge, a verb of saying, statements.py, or one by which an
+    actor may act on another, relations.py), else None."""
     if tok.ent_type_ in NAME_ENTITIES:
         return None
     trigger = lexicon.match(tok)
-    if trigger is None and statements:
-        trigger = statement_trigger(tok)
+    if trigger is None and learned:
+        trigger = statement_trigger(tok) or relation_trigger(tok, lexicon)
     if trigger is None:
         if not _demanded(tok):
             return None
@@ -80,7 +82,7 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
     settled = []
     for sent in article.doc.sents:
         for tok in sent:
-            draft = candidate(tok, sent, lexicon, statements=options.event_model)
+            draft = candidate(tok, sent, lexicon, learned=options.event_model)
             if draft is not None:
                 draft = run(draft, scene, RULES[:CLASSIFY_AT], dropped)
             if draft is not None:
