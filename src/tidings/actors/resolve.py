@@ -177,7 +177,7 @@ class Resolver:
             person = self._known_person(norm(text), ())
             if person is not None:
                 self._add(ent.start, ent.end, person[0], person[1], person[2], root)
-            elif (norm(text).split()[-1:] and norm(text).split()[-1] in ORG_HEADS) or root.lower_ in ORG_HEADS:
+            elif (words and words[-1] in ORG_HEADS) or root.lower_ in ORG_HEADS:
                 self._new_org(ent)  # "the Tokyo Stock Exchange"'s last word, "the Department of Education"'s head
 
     def _close_place(self, text: str) -> list[Entry]:

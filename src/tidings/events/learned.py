@@ -119,12 +119,16 @@ def _holds_another(statement: EventDraft, drafts: list[EventDraft]) -> bool:
     return any(d is not statement and d.type not in others and statement.token in d.token.ancestors for d in drafts)
 
 
+def _no_known(refs: tuple[ActorRef, ...]) -> bool:
+    return not any(ref.known for ref in refs)
+
+
 def _acted_on(relation: EventDraft) -> bool:
     """Whether a known target of the relation heads a party its verb acts on (relations.py)."""
     verb = relation.token
-    span = verb.sent
-    return any(ref.known and ref.start is not None and acted_on(verb, t)
-               for ref in relation.targets for t in span if ref.start <= t.idx < ref.end)
+    return any(ref.known and ref.start is not None and
+               acted_on(verb, verb.doc.char_span(ref.start, ref.end, alignment_mode="expand") or ())
+               for ref in relation.targets)
 
 
 def _unrelated(relation: EventDraft) -> bool:
@@ -132,13 +136,13 @@ def _unrelated(relation: EventDraft) -> bool:
     subject, or whoever they read as acting: "officials said they will return ...") and a known
     target heads the verb's object ("Obama established a White House council": the White House is
     a word of the object, not the party acted on)."""
-    return not any(ref.known for ref in relation.sources) or not _acted_on(relation)
+    return _no_known(relation.sources) or not _acted_on(relation)
 
 
 def _unspoken(statement: EventDraft) -> bool:
     """A statement whose speaker the rules could not name ("They said it's negotiable"): whatever
     act it is, it would be no one's, so it is dropped unread."""
-    return not any(ref.known for ref in statement.sources)
+    return _no_known(statement.sources)
 
 
 def _unread(draft: EventDraft, drafts: list[EventDraft], policy: Policy) -> bool:

@@ -13,6 +13,7 @@ lexicon does not name. ``data/relations.tsv`` lists verbs that never make one (b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -34,13 +35,6 @@ def never_relations() -> frozenset[str]:
     return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line.strip() and not line.startswith("#"))
 
 
-def subjects(verb: Token) -> list[Token]:
-    """The heads of the verb's subject, or of its "by" phrase when passive."""
-    heads = [c for c in verb.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"]
-    heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return heads or [c for c in verb.children if c.dep_ == "nsubjpass"]
-
-
 def parties(verb: Token) -> list[Token]:
     """The heads of whom the verb acts on: its objects and its party prepositions' objects (and the
     subject of a passive with a "by" phrase: "was attacked by police")."""
@@ -52,17 +46,17 @@ def parties(verb: Token) -> list[Token]:
     return heads
 
 
-def _has_party(verb: Token) -> bool:
-    return bool(parties(verb))
-
-
-def acted_on(verb: Token, tok: Token) -> bool:
-    """Whether the word heads a party the verb acts on: one of ``parties``, or the object of a party
-    preposition that the parser hung lower in the object's phrase ("returned a sculpture of the
-    emperor to Algeria's ambassador"), with no other verb between ("felt the need to obtain
+def acted_on(verb: Token, words: Iterable[Token]) -> bool:
+    """Whether one of the words heads a party the verb acts on: one of ``parties``, or the object of
+    a party preposition that the parser hung lower in the object's phrase ("returned a sculpture of
+    the emperor to Algeria's ambassador"), with no other verb between ("felt the need to obtain
     documents from the foundation" does not act on the foundation). A word compounded into a noun
     ("a White House council") is no party; an owner is ("China's exports")."""
     heads = parties(verb)
+    return any(_heads_party(verb, tok, heads) for tok in words)
+
+
+def _heads_party(verb: Token, tok: Token, heads: list[Token]) -> bool:
     if tok in heads or (tok.dep_ == "poss" and tok.head in heads):  # "reduced tariffs on China's exports"
         return True
     if not (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in PARTY_PREPOSITIONS):
@@ -80,6 +74,6 @@ def relation_trigger(tok: Token, lexicon: TriggerLexicon) -> Trigger | None:
     for a verb of ``data/relations.tsv``, and for one the lexicon says is no event ("met its fate")."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() in never_relations():
         return None
-    if not any(c.dep_ in SUBJECTS for c in tok.children) or not _has_party(tok) or lexicon.refuses(tok):
+    if not any(c.dep_ in SUBJECTS for c in tok.children) or not parties(tok) or lexicon.refuses(tok):
         return None
     return Trigger((tok.lemma_.lower(),), "VERB", frozenset(), RELATION, None, None, "", False)
