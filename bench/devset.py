@@ -55,11 +55,19 @@ def documents() -> dict[str, list[str]]:
     rng = random.Random(SEED + 1)
     fresh_p = sorted(p.name for p in POLNEAR_DEV.glob("*.txt") if 1500 <= len(p.read_text(encoding="utf-8")) <= 4500)
     fresh_m = sorted(set(meantime) - set(chosen_m))
+    # a third unseen half, drawn in the fifth session once the holdout had been read six times:
+    # further PolNeAR dev-split articles and the last fifteen MEANTIME articles
+    rng2 = random.Random(SEED + 2)
+    holdout_p = rng.sample(fresh_p, min(half, len(fresh_p)))
+    holdout_m = rng.sample(fresh_m, min(half, len(fresh_m)))
+    rest_p = sorted(set(fresh_p) - set(holdout_p))
+    rest_m = sorted(set(fresh_m) - set(holdout_m))
     return {
         "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
         "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
-        "holdout": [f"polnear-dev/{n}" for n in rng.sample(fresh_p, min(half, len(fresh_p)))]
-        + [f"meantime/{n}" for n in rng.sample(fresh_m, min(half, len(fresh_m)))],
+        "holdout": [f"polnear-dev/{n}" for n in holdout_p] + [f"meantime/{n}" for n in holdout_m],
+        "holdout2": [f"polnear-dev/{n}" for n in rng2.sample(rest_p, min(half, len(rest_p)))]
+        + [f"meantime/{n}" for n in rng2.sample(rest_m, min(half, len(rest_m)))],
     }
 
 
