@@ -1,14 +1,16 @@
-"""The mixed-news dev set: 60 whole real articles with every event labelled by hand.
+"""The mixed-news dev set: 120 whole real articles with every event labelled by hand.
 
 Half are US political news (PolNeAR train, ``../shared/data/polnear/train/text``), half business and
 technology news (MEANTIME airbus and apple, ``../shared/data/meantime/intra-doc_annotation``), where
 few political events should be found. The documents are drawn once with a fixed seed and split in
-two halves of the same make-up:
+halves of the same make-up:
 
 - ``dev``: looked at while tuning rules, thresholds and the model's decision policy;
 - ``test``: never looked at while tuning; only its figures are printed;
 - ``holdout``: a second unseen half of the same make-up (15 PolNeAR dev-split articles, 15 further
-  MEANTIME articles), labelled later, once the test half's figures had been read several times.
+  MEANTIME articles), labelled later, once the test half's figures had been read several times;
+- ``holdout2``: a third, drawn and labelled in the fifth session once the holdout's figures had been
+  read six times (15 more PolNeAR dev-split articles and the last 15 MEANTIME articles).
 
 The labels (``bench/devset/labels/*.jsonl``, one event a line) follow ``bench/devset/RUBRIC.md`` and give
 character offsets into :func:`text` of the document, which is what the benchmark feeds Tidings.
@@ -43,7 +45,8 @@ def available() -> bool:
 
 @cache
 def documents() -> dict[str, list[str]]:
-    """The document ids by split: {"dev": [...], "test": [...]}; ids are 'polnear/NAME' or 'meantime/TOPIC/NAME'."""
+    """The document ids by split ({"dev": [...], "test": [...], "holdout": [...], "holdout2": [...]});
+    ids are 'polnear/NAME', 'polnear-dev/NAME' or 'meantime/TOPIC/NAME'."""
     rng = random.Random(SEED)
     polnear = sorted(p.name for p in POLNEAR.glob("*.txt") if 1500 <= len(p.read_text(encoding="utf-8")) <= 4500)
     chosen_p = rng.sample(polnear, PER_SOURCE)
@@ -69,11 +72,6 @@ def documents() -> dict[str, list[str]]:
         "holdout2": [f"polnear-dev/{n}" for n in rng2.sample(rest_p, min(half, len(rest_p)))]
         + [f"meantime/{n}" for n in rng2.sample(rest_m, min(half, len(rest_m)))],
     }
-
-
-def split_of(doc: str) -> str:
-    """'dev' or 'test'."""
-    return "dev" if doc in documents()["dev"] else "test"
 
 
 def _detokenize(root: ET.Element) -> str:

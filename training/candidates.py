@@ -8,8 +8,9 @@ character offsets into the *file's* text, so that labels can be kept without cop
 A labeller adds ``"label"`` (a PLOVER type, or ``"NONE"`` when the candidate is no event) and the
 model's training set is rebuilt from the offsets by ``training/dataset.py``. The candidates are
 what the classifier is shown at run time, before it judges them: the rules' events and, with the
-event model on, statements (``rule_type`` STATEMENT, events/statements.py); ``--statements-only``
-lists just those.
+event model on, statements (``rule_type`` STATEMENT, events/statements.py) and relations
+(``rule_type`` RELATION, events/relations.py: only those it would read, a known source acting on a
+known target); ``--only STATEMENT`` or ``--only RELATION`` lists just those.
 """
 
 from __future__ import annotations
@@ -62,12 +63,19 @@ def main() -> None:
     parser.add_argument("--skip-devset", action="store_true", help="leave out the dev set's documents")
     parser.add_argument("--limit", type=int, default=0, help="at most this many files (0: all)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many files first")
-    parser.add_argument("--statements-only", action="store_true", help="only the statement candidates")
+    parser.add_argument("--only", choices=["STATEMENT", "RELATION"], help="only the statement or relation candidates")
     args = parser.parse_args()
     from tidings import Options, Pipeline
-    from tidings.events import stage
+    from tidings.events import learned, stage
+    from tidings.events.relations import RELATION
 
-    stage.classify = lambda drafts: list(drafts)  # every candidate, as the classifier would be shown it
+    def shown(drafts: list) -> list:
+        """Every candidate as the classifier would be shown it; relations only where it reads them."""
+        policy = learned.Policy(relation_below=0.0)
+        return [None if d.type == RELATION and learned._unread(d, drafts, policy) else d for d in drafts]
+
+    learned.default_policy = lambda: learned.Policy(relation_below=0.0)  # relation drafts are made
+    stage.classify = shown
 
     skip = set()
     if args.skip_devset:
@@ -80,7 +88,7 @@ def main() -> None:
     pipeline = Pipeline(Options(progress=False), stages=["sentences", "entities", "actors", "quotes", "events"])
     for path in files:
         for c in candidates(path, pipeline):
-            if not args.statements_only or c["rule_type"] == "STATEMENT":
+            if not args.only or c["rule_type"] == args.only:
                 print(json.dumps(c, ensure_ascii=False))
 
 

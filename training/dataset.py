@@ -150,7 +150,9 @@ def candidates(paths: list[Path] | None = None) -> list[Row]:
         raw = cache.setdefault(c["doc"], (folder / c["doc"]).read_text(encoding="utf-8"))
         source = c["source"] if c.get("source_ok") is not False else None
         target = c["target"] if c.get("target_ok") is not False else None
-        rows.append(Row(_marked(raw, c["sent"], source, target, c["trigger"]), c["label"], None, 1.0, "candidates"))
+        # a relation is shown with its parties alone, as at run time (events/learned.py: marked_text)
+        trigger = None if c.get("rule_type") == "RELATION" else c["trigger"]
+        rows.append(Row(_marked(raw, c["sent"], source, target, trigger), c["label"], None, 1.0, "candidates"))
     return rows
 
 

@@ -17,6 +17,8 @@ def resolve(pipeline, text, published=None):
     ("The rebels seized two villages near the river on Sunday.", "The rebels", None, "REB"),
     ("A North Korean soldier crossed the border into the South.", "A North Korean soldier", "PRK", "MIL"),
     ("Israeli army bulldozers demolished three buildings.", "Israeli army", "ISR", "MIL"),
+    ("Families of the victims urged the senator to apologise.", "Families", None, "CVL"),  # a group of citizens
+    ("Syrian voters protested outside the embassy.", "Syrian voters", "SYR", "CVL"),
 ])
 def test_descriptions_resolve_to_country_and_sector(pipeline, text, phrase, country, sector):
     _, found = resolve(pipeline, text)

@@ -134,6 +134,22 @@ def test_a_verb_by_which_one_actor_acts_on_another_is_typed_by_the_classifier(pi
     assert not [e for e in pipeline.article(RETURNED).events if e.trigger == "returned"]
 
 
+def test_a_policy_that_reads_no_relations_makes_no_relation_drafts(pipeline, monkeypatch):
+    from tidings.events import stage
+    from tidings.events.relations import RELATION
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(relation_below=1.01))
+    article = pipeline.article("Officials said the United States returned the sculpture to Algeria.")
+    article.doc = pipeline.nlp(article.text)  # the pipeline lets go of the parse once stored
+    dropped: list = []
+    kept = stage.drafts(article, pipeline.options, dropped)
+    assert [d.token.text for d, _ in dropped] or kept, "the stage saw candidates here (else the test proves nothing)"
+    assert RELATION not in {d.type for d in kept} | {d.type for d, _ in dropped}
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(relation_below=0.0))
+    dropped = []
+    kept = stage.drafts(article, pipeline.options, dropped)
+    assert "returned" in {d.token.text for d in kept} | {d.token.text for d, _ in dropped}
+
+
 @pytest.mark.parametrize("text, verb", [
     ("In an executive order, Obama established a White House council.", "established"),  # a word of the object
     ("The State Department felt the need to obtain documents from Germany.", "felt"),  # another verb's party

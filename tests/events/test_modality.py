@@ -86,3 +86,12 @@ def test_a_headline_infinitive_and_is_to_are_future(pipeline, text, word):
 ])
 def test_a_time_clause_in_the_present_is_not_yet_real(text, word, expected):
     assert modality(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("This is why ISIS has to be destroyed.", "destroyed", "hypothetical"),
+    ("Russia has to withdraw its troops, the minister said.", "withdraw", "hypothetical"),
+    ("The minister had to withdraw the bill after the protests.", "withdraw", "asserted"),
+])
+def test_an_obligation_in_the_present_is_not_yet_met(text, word, expected):
+    assert modality(text, word) == expected

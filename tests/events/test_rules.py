@@ -82,6 +82,19 @@ def test_roles(code):
     assert "roles" in demanded.trace
 
 
+def test_a_city_a_deal_was_made_in_is_no_party_to_it(code):
+    _, drafts, _ = code("The Pentagon signed the agreement with Boeing in Paris on June 15.")
+    assert "FRA" not in countries(draft_on(drafts, "signed").targets)
+    _, drafts, _ = code("Secretary of State Antony Blinken arrived in Seoul on Monday.")
+    assert countries(draft_on(drafts, "arrived").targets) == {"KOR"}, "a visit's destination is its host"
+
+
+def test_a_state_compounded_into_a_visit_is_where_it_goes(code):
+    _, drafts, dropped = code("Obama said the Malaysia visit will take place on November 17.")
+    visit = next(d for d in drafts + [d for d, _ in dropped] if d.token.text == "visit")
+    assert "MYS" in countries(visit.targets) and "MYS" not in countries(visit.sources)
+
+
 @pytest.mark.parametrize("text, trigger, agent", [
     ("Paul Manafort was besieged by police on Tuesday.", "besieged", "police"),
     ("Prosecutors charged Paul Manafort with fraud.", "charged", "Prosecutors"),
@@ -210,6 +223,14 @@ def test_a_participle_recalling_what_befell_the_people_named_is_no_event(code):
     assert [rule for d, rule in dropped if d.token.text == "killed"] == ["needs_actor"]
     events, _, _ = code("American soldiers killed in Syria.")
     assert [e.trigger for e in events] == ["killed"], "a headline's participle reports the killing"
+
+
+def test_the_setting_of_a_clause_describing_someone_is_background(code):
+    events, _, dropped = code("Sandy Phillips, who lost her daughter during the mass shooting in Aurora, Colorado, "
+                              "said that Sanders had been rude.")
+    assert [rule for d, rule in dropped if d.token.text == "shooting"] == ["needs_actor"]
+    events, _, _ = code("Three soldiers were killed in a bombing near Samarra, Iraq.")
+    assert "bombing" in [e.trigger for e in events], "the setting of a reported death reports the bombing"
 
 
 def test_firms_trade(code):

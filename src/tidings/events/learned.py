@@ -64,6 +64,11 @@ def default_policy() -> Policy:
     return Policy.load()
 
 
+def reads_relations() -> bool:
+    """Whether the shipped policy reads relation drafts at all (else none are made)."""
+    return default_policy().relation_below <= 1.0
+
+
 @cache
 def cameo_roots() -> dict[str, str]:
     """The CAMEO code an event takes when the classifier gives it a type the lexicon did not."""

@@ -20,6 +20,7 @@ ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
 CLAUSE_UP = {"xcomp", "ccomp", "advcl", "acomp", "csubj", "acl", "pcomp"}
 NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod",
               "conj", "dative", "oprd", "agent"}
+OBLIGING = {"have", "get"}  # "has to", "have got to": obligation, in the present only
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 
@@ -118,6 +119,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         to = _infinitive_to(t)
         if to is not None and (t.head.i == t.i or (t.dep_ == "xcomp" and t.head.lemma_ == "be")):
             return HYPOTHETICAL, to  # headlines ("Trump to meet Kim") and "is to be allowed"
+        if to is not None and t.dep_ == "xcomp" and t.head.lemma_ in OBLIGING and t.head.tag_ in ("VBP", "VBZ", "VB"):
+            return HYPOTHETICAL, t.head  # "ISIS has to be destroyed": an obligation, not yet met ("had to" may be)
         if t.head.i == t.i:
             break
         head = t.head

@@ -58,8 +58,11 @@ def _occurs(tok: Token) -> bool:
         # "the parents of the children killed at Sandy Hook": a participle describing the people
         # an object or prepositional phrase names recalls what befell them; it reports nothing new
         return not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ in ("pobj", "dobj"))
-    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
-        tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "by"))
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "by"):
+        # the setting of a clause that describes someone ("who lost her daughter during the
+        # shooting in Aurora", "those killed in the massacre") recalls the past, as that clause does
+        return tok.head.head.dep_ not in ("relcl", "acl")
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
 
 def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:

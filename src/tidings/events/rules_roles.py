@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..actors.mentions import PHRASE_DEPS
 from ..model import ActorMention
 from .draft import ActorRef, EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
-from .roles import MentionIndex, _agent_of, _subject_of, noun_roles, verb_roles
+from .roles import PLACE_PREPS, MentionIndex, _agent_of, _subject_of, noun_roles, verb_roles
 from .where import event_location
 
+# dealings whose "in <city>" is only where they were settled ("signed the agreement in Paris"); a
+# meeting's or visit's city is its host, and the city of an attack or arrest is, by the PLOVER
+# gold standard's convention, the country acted on
+SETTLED_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID"}
+TRIPS = {"visit", "trip", "tour", "journey", "voyage"}  # nouns whose compounded state is their destination
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": Serbia suffers it
 # nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
 LEFT_FROM = {"RETREAT", "CONCEDE"}
@@ -52,14 +57,38 @@ def meeting_place(draft: EventDraft, scene: Scene) -> EventDraft:
 def roles(draft: EventDraft, scene: Scene) -> EventDraft:
     """"China demanded that the United States cancel the arms sale to Taiwan.": CHN is the source,
     USA the target. Subjects, objects, passives, possessors and light verbs, read off the parse
-    (roles.py), with a meeting's place hidden."""
+    (roles.py), with a meeting's place hidden; a city a deal was made in is no party to it, and a
+    state compounded into a visit ("the Malaysia visit") is where it goes."""
     index = scene.index_for(draft)
     tok = draft.token
     found = noun_roles(tok, index, draft.trigger.type in HOSTILE_TYPES, draft.trigger.type not in LEFT_FROM) \
         if draft.nominal else verb_roles(tok, index)
-    if not found.sources and not found.targets:
+    sources = list(found.sources)
+    targets = [m for m in found.targets if not (draft.trigger.type in SETTLED_TYPES and _setting(m, tok.doc))]
+    if draft.nominal and tok.lemma_.lower() in TRIPS:
+        hosts = [m for m in sources if _compound_state(m, tok)]
+        sources, targets = [m for m in sources if m not in hosts], hosts + targets
+    if not sources and not targets:
         return draft
-    return replace(draft, sources=scene.refs(found.sources), targets=scene.refs(found.targets))
+    return replace(draft, sources=scene.refs(sources), targets=scene.refs(targets))
+
+
+def _compound_state(mention: ActorMention, trip: Token) -> bool:
+    """"The Malaysia visit", "his Beijing trip": a state or its capital compounded into a trip is
+    where it goes, not who goes ("the Obama visit" keeps its visitor)."""
+    if mention.actor_id is None or mention.actor_id != mention.country:
+        return False
+    return any(c.dep_ == "compound" and c.idx <= mention.start < c.idx + len(c.text) for c in trip.children)
+
+
+def _setting(mention: ActorMention, doc: Doc) -> bool:
+    """"China Eastern signed the agreement in Paris": a town or city after "in" is where the deal
+    was made (the ``place`` rule), not a party to it; a state named after "in" may still be one."""
+    if mention.method not in ("place", "metonym"):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = span.root if span is not None else None
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
 
 def _described(head: Token, index: MentionIndex) -> list[ActorMention]:

@@ -10,7 +10,7 @@ from ..options import Options
 from ..quotes.claims import claim_at
 from ..stages import stage
 from .draft import EventDraft, Scene, run
-from .learned import classify
+from .learned import classify, reads_relations
 from .lexicon import TriggerLexicon, load_lexicon
 from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light
 from .rules import CLASSIFY_AT, RULES
@@ -34,15 +34,16 @@ NAME_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT
                  "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 
 
-def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False) -> EventDraft | None:
+def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False,
+              relations: bool = False) -> EventDraft | None:
     """A draft for a token that the trigger lexicon knows (or a verb under "must"; with
-    ``learned``, for the event model to judge, a verb of saying, statements.py, or one by which an
-    actor may act on another, relations.py), else None."""
+    ``learned``, for the event model to judge, a verb of saying, statements.py; with ``relations``
+    as well, a verb by which an actor may act on another, relations.py), else None."""
     if tok.ent_type_ in NAME_ENTITIES:
         return None
     trigger = lexicon.match(tok)
     if trigger is None and learned:
-        trigger = statement_trigger(tok) or relation_trigger(tok, lexicon)
+        trigger = statement_trigger(tok) or (relation_trigger(tok, lexicon) if relations else None)
     if trigger is None:
         if not _demanded(tok):
             return None
@@ -79,10 +80,13 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
     lexicon = load_lexicon(tuple(options.triggers))
     names = {a.id: a.name for a in article.actors}
     scene = Scene(article, MentionIndex(article.doc, article.actor_mentions, names), load_kb(tuple(options.actors)), names)
+    # relation drafts exist only when the policy reads them: unread, they would still shape what
+    # else is read (a statement governing one yields to it, learned.py)
+    relations = options.event_model and reads_relations()
     settled = []
     for sent in article.doc.sents:
         for tok in sent:
-            draft = candidate(tok, sent, lexicon, learned=options.event_model)
+            draft = candidate(tok, sent, lexicon, learned=options.event_model, relations=relations)
             if draft is not None:
                 draft = run(draft, scene, RULES[:CLASSIFY_AT], dropped)
             if draft is not None:
