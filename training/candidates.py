@@ -69,12 +69,13 @@ def main() -> None:
     from tidings.events import learned, stage
     from tidings.events.relations import RELATION
 
+    reading = learned.Policy(relation_below=0.0)
+
     def shown(drafts: list) -> list:
         """Every candidate as the classifier would be shown it; relations only where it reads them."""
-        policy = learned.Policy(relation_below=0.0)
-        return [None if d.type == RELATION and learned._unread(d, drafts, policy) else d for d in drafts]
+        return [None if d.type == RELATION and learned._unread(d, drafts, reading) else d for d in drafts]
 
-    learned.default_policy = lambda: learned.Policy(relation_below=0.0)  # relation drafts are made
+    learned.default_policy = lambda: reading  # relation drafts are made
     stage.classify = shown
 
     skip = set()
