@@ -1,4 +1,4 @@
-"""The mixed-news dev set: 120 whole real articles with every event labelled by hand.
+"""The mixed-news dev set: 140 whole real articles with every event labelled by hand.
 
 Half are US political news (PolNeAR train, ``../shared/data/polnear/train/text``), half business and
 technology news (MEANTIME airbus and apple, ``../shared/data/meantime/intra-doc_annotation``), where
@@ -10,7 +10,12 @@ halves of the same make-up:
 - ``holdout``: a second unseen half of the same make-up (15 PolNeAR dev-split articles, 15 further
   MEANTIME articles), labelled later, once the test half's figures had been read several times;
 - ``holdout2``: a third, drawn and labelled in the fifth session once the holdout's figures had been
-  read six times (15 more PolNeAR dev-split articles and the last 15 MEANTIME articles).
+  read six times (15 more PolNeAR dev-split articles and the last 15 MEANTIME articles);
+- ``dev2``: a second dev half, drawn in the sixth session because ``dev`` had been tuned on for five
+  sessions: the last 10 PolNeAR dev-split articles of the length range and 10 PolNeAR train articles
+  that no split and no training file (``training/data/``) uses. Political news only (MEANTIME is used
+  up); looked at while tuning, like ``dev``. It was labelled twice, independently: the second
+  labelling (``bench/devset/second/``) is never gold, only the other side of bench/agreement.py.
 
 The labels (``bench/devset/labels/*.jsonl``, one event a line) follow ``bench/devset/RUBRIC.md`` and give
 character offsets into :func:`text` of the document, which is what the benchmark feeds Tidings.
@@ -45,7 +50,7 @@ def available() -> bool:
 
 @cache
 def documents() -> dict[str, list[str]]:
-    """The document ids by split ({"dev": [...], "test": [...], "holdout": [...], "holdout2": [...]});
+    """The document ids by split ({"dev": [...], "test": [...], "holdout": [...], "holdout2": [...], "dev2": [...]});
     ids are 'polnear/NAME', 'polnear-dev/NAME' or 'meantime/TOPIC/NAME'."""
     rng = random.Random(SEED)
     polnear = sorted(p.name for p in POLNEAR.glob("*.txt") if 1500 <= len(p.read_text(encoding="utf-8")) <= 4500)
@@ -65,12 +70,22 @@ def documents() -> dict[str, list[str]]:
     holdout_m = rng.sample(fresh_m, min(half, len(fresh_m)))
     rest_p = sorted(set(fresh_p) - set(holdout_p))
     rest_m = sorted(set(fresh_m) - set(holdout_m))
+    used_in_training = set()
+    for path in (ROOT / "training" / "data").rglob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                used_in_training.add(json.loads(line).get("doc"))
+    rng3 = random.Random(SEED + 3)
+    holdout2_p = rng2.sample(rest_p, min(half, len(rest_p)))
+    unused_p = sorted(set(polnear) - set(chosen_p) - used_in_training)
     return {
         "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
         "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
         "holdout": [f"polnear-dev/{n}" for n in holdout_p] + [f"meantime/{n}" for n in holdout_m],
-        "holdout2": [f"polnear-dev/{n}" for n in rng2.sample(rest_p, min(half, len(rest_p)))]
+        "holdout2": [f"polnear-dev/{n}" for n in holdout2_p]
         + [f"meantime/{n}" for n in rng2.sample(rest_m, min(half, len(rest_m)))],
+        "dev2": [f"polnear-dev/{n}" for n in sorted(set(rest_p) - set(holdout2_p))][:10]
+        + [f"polnear/{n}" for n in rng3.sample(unused_p, 10)],
     }
 
 

@@ -74,10 +74,17 @@ def test_pronoun_subject_takes_the_last_person_subject(pipeline, second, pronoun
     assert found[pronoun].actor_id == found["Kim Jong Un"].actor_id and found[pronoun].method == "pronoun"
 
 
-def test_pronoun_looks_past_a_plural_subject(pipeline):
-    _, found = resolve(pipeline, 'Donald Trump spoke in Ohio. He says "people from China love me," and he also '
-                                 "accuses it of stealing jobs.")
-    assert found["he"].actor_id == found["Donald Trump"].actor_id
+@pytest.mark.parametrize("text, pronoun, antecedent", [
+    # past a plural subject
+    ('Donald Trump spoke in Ohio. He says "people from China love me," and he also accuses it of stealing jobs.',
+     "he", "Donald Trump"),
+    # the speaker of a quote is nobody the quote talks about
+    ("Terry Strada leads the families of the victims. "
+     "“Neither President Obama nor Congress should make us wait another day,” she said.", "she", "Terry Strada"),
+])
+def test_pronoun_takes_its_antecedent(pipeline, text, pronoun, antecedent):
+    _, found = resolve(pipeline, text)
+    assert found[pronoun].actor_id == found[antecedent].actor_id
 
 
 def test_an_unknown_organisation_is_named_by_its_head_noun(pipeline):
@@ -163,3 +170,34 @@ def test_the_bureau_is_the_bureau_named_before(pipeline):
 def test_a_noun_that_is_no_word_of_an_earlier_name_is_left_alone(pipeline):
     _, found = resolve(pipeline, "The FBI opened an inquiry in May. The committee is also investigating.")
     assert "The committee" not in found or found["The committee"].actor_id != found["FBI"].actor_id
+
+
+@pytest.mark.parametrize("text, plural, actor_id", [
+    ("Fellow Republicans are urging Trump to make the second debate a game-changer.", "Republicans",
+     "org-republican-party"),
+    ("Two Syrians were arrested at the border.", "Syrians", "SYR-CVL"),  # a people stays its country's civilians
+])
+def test_members_named_by_a_plural_are_their_party_or_their_people(pipeline, text, plural, actor_id):
+    _, found = resolve(pipeline, text)
+    assert found[plural].actor_id == actor_id
+
+
+def test_a_party_plural_qualified_by_a_state_is_not_the_us_party(pipeline):
+    _, found = resolve(pipeline, "French Republicans protested the decision.")
+    assert "Republicans" not in found or found["Republicans"].actor_id != "org-republican-party"
+
+
+def test_an_ally_named_by_description_is_the_partner_the_article_named(pipeline):
+    text = ("Donald Trump described the US alliance with South Korea as a terrible bargain for his country. "
+            "Donald Trump accused his Asian ally of not paying enough for the troops stationed on its soil.")
+    _, found = resolve(pipeline, text)
+    assert found["his Asian ally"].actor_id == "KOR"
+    _, found = resolve(pipeline, "Japan and the United States held talks. Donald Trump accused his Asian ally of not paying.")
+    assert "his Asian ally" not in found, "no alliance named: no guess between Japan and anyone else"
+
+
+def test_the_south_is_south_korea_where_the_article_is_about_the_koreas(pipeline):
+    _, found = resolve(pipeline, "North Korea tested a missile. Kim has threatened to use nuclear weapons against the South.")
+    assert found["South"].actor_id == "KOR"
+    _, found = resolve(pipeline, "Republicans did well across the South, the poll showed.")
+    assert "South" not in found or found["South"].actor_id != "KOR"

@@ -165,3 +165,27 @@ def test_a_relation_governing_a_trigger_leaves_the_event_to_it(pipeline, monkeyp
     events = pipeline.article("Israel's air force launched an attack on Hamas in Gaza on Friday.").events
     assert [e.type for e in events if e.trigger == "attack"] == ["ASSAULT"]
     assert not [e for e in events if e.trigger == "launched"]
+
+
+def test_a_verb_naming_what_someone_says_is_no_statement(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=0.0))
+    events = pipeline.article("What Trump said about Mexico was a lie.").events
+    assert not [e for e in events if e.trigger == "said"]
+    events = pipeline.article("Trump says Clinton is a liar.").events
+    assert [e for e in events if e.trigger == "says"], "a statement with content is still read"
+
+
+def test_a_statement_about_nobody_is_dropped_unread(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=0.0))
+    reads = []
+    classifier = learned.load_classifier()
+    monkeypatch.setattr(classifier, "predict", lambda texts: reads.extend(texts) or [])
+    events = pipeline.article("“I think that's probably right,” Senator Lindsey Graham said.").events
+    assert not [e for e in events if e.trigger == "said"] and not [t for t in reads if "<e>said</e>" in t]
+
+
+def test_a_dash_the_tagger_took_for_a_verb_is_no_candidate(pipeline, monkeypatch):
+    monkeypatch.setattr(learned, "default_policy", lambda: learned.Policy(statement_below=0.0, relation_below=0.0))
+    text = ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON ― Donald Trump’s yearslong "
+            "obsession with President Barack Obama’s birth is an insult to African-Americans, top black lawmakers said.")
+    assert not [e for e in pipeline.article(text).events if e.trigger == "―"]

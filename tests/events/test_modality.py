@@ -95,3 +95,22 @@ def test_a_time_clause_in_the_present_is_not_yet_real(text, word, expected):
 ])
 def test_an_obligation_in_the_present_is_not_yet_met(text, word, expected):
     assert modality(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Steyer announced plans this week to give an additional $15 million to the group.", "give"),
+    ("They want the law changed to make it more difficult for families to sue.", "sue"),
+    ("The senators think it should be changed for the U.S. itself to be sued.", "sued"),
+])
+def test_an_infinitive_of_purpose_or_condition_is_not_yet_real(text, word):
+    assert modality(text, word) == "hypothetical"
+
+
+def test_a_nominal_event_expected_to_come_is_not_yet_real():
+    assert modality("Obama's veto is expected to come before the deadline at midnight Friday.", "veto") == "hypothetical"
+    assert modality("Obama's veto came before the deadline at midnight Friday.", "veto") == "asserted"
+
+
+def test_a_non_prefix_negates_the_event_noun():
+    assert modality("Sen. Ted Cruz's non-endorsement of Donald Trump surprised no one.", "endorsement") == "negated"
+    assert modality("The two states signed a non-aggression pact.", "aggression") == "negated"

@@ -143,3 +143,48 @@ def test_the_inherited_subject_of_a_passive_verb_is_its_target(rules_pipeline):
                 if e.trigger == "destroyed"]
     assert not [s for s in event.sources if s["name"] == "Islamic State"]
     assert [t["name"] for t in event.targets] == ["Islamic State"]
+
+
+def test_an_event_named_only_as_a_time_takes_no_source_from_the_clause(rules_pipeline):
+    events = rules_pipeline.article("Immediately after the attacks, Trump issued a statement.").events
+    assert not [e for e in events if e.trigger == "attacks"]
+
+
+def test_who_has_backing_receives_it(rules_pipeline):
+    text = "Hillary Clinton has 31 endorsements in the United States Senate."
+    event = first(rules_pipeline, text, "SUPPORT")
+    assert [a["name"] for a in event.targets] == ["Hillary Clinton"]
+    assert "Clinton" not in {a["name"] for a in event.sources}
+
+
+def test_a_city_before_an_event_noun_is_where_it_happened_not_who_acted(rules_pipeline):
+    events = rules_pipeline.article("Unlike demonstrations in Charlotte, the Tulsa protest remained peaceful.").events
+    assert not [e for e in events if e.trigger == "protest"]
+    event = first(rules_pipeline, "Pyongyang's threats alarmed Seoul.", "THREATEN")
+    assert countries(event.sources) == {"PRK"}
+
+
+def test_a_surname_the_tagger_took_for_a_place_is_the_person_named_before(rules_pipeline):
+    text = ("Terry Strada leads a group of victims' families. "
+            "Strada accused the Saudi government of attempting to intimidate the families.")
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "accused")
+    assert [a["name"] for a in event.sources] == ["Terry Strada"]
+
+
+def test_who_is_called_on_to_act_in_a_for_to_clause_is_the_target(rules_pipeline):
+    event = first(rules_pipeline, "In the wake of the tragedy, Donald Trump called for Barack Obama to resign.", "REQUEST")
+    assert event.trigger == "called"
+    assert [a["name"] for a in event.sources] == ["Donald Trump"] and [a["name"] for a in event.targets] == ["Barack Obama"]
+
+
+def test_a_surname_is_the_person_named_before_though_a_town_has_that_name(rules_pipeline):
+    text = "Sarah Palin wrote on Facebook. In the post, Palin called the group evil."  # "Palin" tagged GPE
+    palin = [m for m in rules_pipeline.article(text).actor_mentions if m.text == "Palin"]
+    assert palin and palin[0].country != "GTM" and palin[0].actor_id == "person-sarah-palin"
+
+
+def test_cutting_off_dialogue_is_a_rejection_of_talks(rules_pipeline):
+    text = "North Korea has expanded its nuclear arsenal, while cutting off all dialogue with Washington and Seoul."
+    event = first(rules_pipeline, text, "REJECT")
+    assert event.trigger == "cutting" and countries(event.sources) == {"PRK"}
+    assert countries(event.targets) == {"USA", "KOR"}

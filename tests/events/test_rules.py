@@ -274,6 +274,41 @@ def test_the_classify_slot_lies_after_roles_and_intentions_and_before_dates_plac
     from tidings.events.rules import CLASSIFY_AT
 
     names = [r.__name__ for r in RULES]
-    assert names[CLASSIFY_AT - 1] == "needs_actor" and names[CLASSIFY_AT] == "firms_trade"
+    assert names[CLASSIFY_AT - 1] == "needs_actor" and names[CLASSIFY_AT] == "not_its_own_target"
     assert {"roles", "modality", "own_intention"} <= set(names[:CLASSIFY_AT])
     assert {"place", "confidence"} <= set(names[CLASSIFY_AT:])
+
+
+def test_not_its_own_target(code):
+    _, drafts, _ = code("Tom Steyer gave $15 million to For Our Future, a super PAC he formed with labor groups.")
+    gave = draft_on(drafts, "gave")
+    assert "not_its_own_target" in gave.trace
+    assert [s.name for s in gave.sources] == ["Tom Steyer"] and not gave.targets
+
+
+def test_the_antecedent_of_a_relative_pronoun_is_the_source(code):
+    events, _, _ = code("Speaking later, Sen. Claire McCaskill, who has endorsed Clinton, said Sanders was a strong candidate.")
+    endorsed = next(e for e in events if e.trigger == "endorsed")
+    assert [s["name"] for s in endorsed.sources] == ["Claire McCaskill"]
+
+
+def test_what_the_accused_tried_to_do_is_the_accused_party_s_act(code):
+    _, drafts, _ = code("Strada accused the Saudi government of attempting to intimidate the families.")
+    intimidate = draft_on(drafts, "intimidate")
+    assert countries(intimidate.sources) == {"SAU"} and intimidate.modality == "hypothetical"
+
+
+def test_what_one_person_says_another_should_do_is_a_request_though_both_share_a_country(code):
+    events, _, _ = code("Barack Obama refused to use the words. “For that reason alone, he should step down,” Donald Trump said.")
+    step = next(e for e in events if e.trigger == "step")
+    assert step.type == "REQUEST" and [a["name"] for a in step.sources] == ["Donald Trump"]
+    assert [a["name"] for a in step.targets] == ["Barack Obama"]
+
+
+def test_a_party_named_twice_takes_part_in_talks_once():
+    from tidings.events.draft import ActorRef
+    from tidings.events.rules_roles import _distinct
+
+    trump, kim = ActorRef("Q22686", "Donald Trump", "USA", (), "Trump", 0, 5), ActorRef("Q56226", "Kim Jong Un", "PRK", (), "Kim", 10, 13)
+    again = ActorRef("Q22686", "Donald Trump", "USA", (), "Trump", 60, 65)
+    assert _distinct((trump, kim, again)) == (trump, kim)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
@@ -114,6 +116,10 @@ class Resolver:
         if any(i in self.taken for i in range(ent.start, ent.end)):
             return
         root = ent.root
+        code = self._named_by_context(ent)
+        if code is not None:
+            self._add(ent.start, ent.end, self.kb.country_actor(code), "context", 0.8, root)
+            return
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         if ent.label_ == "ORG" and nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
             return  # "US Army Private" before "Travis King": read as the person's title
@@ -144,13 +150,27 @@ class Resolver:
         if ent.label_ == "PERSON" and entries and entries[0].kind in ("country", "capital") \
                 and not self._looks_like_known_person(text):
             ent.label_ = "GPE"  # the small model tags some countries as people ("Benin", "Sri Lanka")
+        if ent.label_ in ("GPE", "LOC") and not entries and self._looks_like_known_person(text):
+            # "Strada accused ..." after "Terry Strada", "Palin posted ..." after "Sarah Palin": the
+            # surname of someone the article named, which the model took for a place (Palín is a
+            # town in Guatemala); states and capitals are not taken for people
+            ent.label_ = "PERSON"
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._looks_like_known_person(text)):
             self._person(ent)
             return
         if not entries and ent.label_ in ("GPE", "NORP", "LOC"):
             entries = self._close_place(text)
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ == "NORP" and entries and entries[0].kind == "organisation" and not self.kb.demonym(text) \
+                and not (before is not None and before.ent_type_ in ("GPE", "NORP", "LOC")):
+            # "Republicans are urging Trump ...": members named by their party's plural, unless a
+            # state's name qualifies them ("French Republicans"). "Democrats" is no alias: "Sweden
+            # Democrats" made its leader American (fourth session)
+            self._add(ent.start, ent.end, entries[0].actor, "kb", 0.9, root)
+            return
         if ent.label_ == "NORP":
-            code = self.kb.demonym(text) or (entries[0].actor.country if entries else None)
+            code = self.kb.demonym(text) or (entries[0].actor.country if entries and entries[0].kind != "organisation"
+                                             else None)
             if code:
                 actor = self.kb.agent(code, "CVL") if norm(text) != norm(self.kb.country_actor(code).name) \
                     else self.kb.country_actor(code)
@@ -179,6 +199,18 @@ class Resolver:
                 self._add(ent.start, ent.end, person[0], person[1], person[2], root)
             elif (words and words[-1] in ORG_HEADS) or root.lower_ in ORG_HEADS:
                 self._new_org(ent)  # "the Tokyo Stock Exchange"'s last word, "the Department of Education"'s head
+
+    def _named_by_context(self, ent: Span) -> str | None:
+        """"against the South" after North or South Korea was named: the state such a name stands for
+        in that neighbourhood (``data/context_names.tsv``), or None."""
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if before is None or before.lower_ != "the" or ent.label_ not in ("GPE", "LOC", "NORP", "ORG"):
+            return None
+        named = {f.actor.country for f in self.found if f.actor is not None and f.start < ent.start}
+        for context, country in context_names().get(ent.text, ()):
+            if named & context:
+                return country
+        return None
 
     def _close_place(self, text: str) -> list[Entry]:
         """A country or capital spelt a little wrong ("Ethopia", "Quatar")."""
@@ -306,7 +338,50 @@ class Resolver:
                 return two
         return self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
 
+    def _ally(self, tok: Token) -> bool:
+        """"Trump accused his Asian ally of not paying enough" after "the US alliance with South Korea":
+        an ally named only by description is the one partner the article has named for its owner's
+        state (the subject's, or the possessor's), if it has named exactly one."""
+        if tok.lemma_.lower() != "ally" or tok.tag_ != "NN" or not any(c.dep_ == "poss" for c in tok.children):
+            return False
+        owner = self._owner_country(tok)
+        partners = {p for a, p in self._alliances(tok) if a == owner} if owner else set()
+        if len(partners) != 1:
+            return False
+        start = min([c.i for c in tok.lefts if c.dep_ in ("poss", "amod", "det")] + [tok.i])
+        self._add(start, tok.i + 1, self.kb.country_actor(partners.pop()), "description", 0.6, tok)
+        return True
+
+    def _owner_country(self, tok: Token) -> str | None:
+        """The state of whoever "his" or "its" is in "his ally": a named possessor, else the subject
+        of the clause the noun sits in."""
+        poss = next(c for c in tok.children if c.dep_ == "poss")
+        verb = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj") else None
+        for t in [poss] + [c for c in (verb.children if verb is not None else []) if c.dep_ in SUBJECT_DEPS]:
+            found = next((f for f in self.found if f.start <= t.i < f.end and f.actor is not None), None)
+            if found is not None and found.country:
+                return found.country
+        return None
+
+    def _alliances(self, before: Token) -> list[tuple[str, str]]:
+        """(state, partner) for each "X's alliance with Y", "the X alliance with Y" or "X's ally Y" named
+        before the token."""
+        out = []
+        for t in self.doc[: before.i]:
+            if t.lemma_.lower() not in ("alliance", "ally"):
+                continue
+            sides = [f for f in self.found if f.actor is not None and f.country and
+                     any(f.start <= c.i < f.end for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
+            partners = [f for f in self.found if f.actor is not None and f.country and
+                        any(f.start <= g.i < f.end for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                            for g in c.children if g.dep_ == "pobj")]
+            out += [(a.country, b.country) for a in sides for b in partners if a.country != b.country]
+            out += [(b.country, a.country) for a in sides for b in partners if a.country != b.country]
+        return out
+
     def _token(self, tok: Token) -> None:
+        if self._ally(tok):
+            return
         if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
             entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
             if entries:  # a country name the tagger missed ("Uzbekistan finally opened ...")
@@ -373,8 +448,12 @@ class Resolver:
 
     def _pronoun(self, tok: Token) -> None:
         start = tok.i - 1 if tok.lower_ == "country" else tok.i
+        # '"Neither the president nor Congress should ...," she said': the speaker of a statement is
+        # not one of the people it talks about
+        said = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree} \
+            if tok.dep_ == "nsubj" else set()
         for f in reversed(self.found):
-            if not f.subject or f.actor is None or f.start >= start:
+            if not f.subject or f.actor is None or f.start >= start or f.root in said:
                 continue
             if _sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
                 break
@@ -477,6 +556,18 @@ class Resolver:
 def _definite(span: list[Token]) -> bool:
     """Whether a noun phrase is "the X" with nothing else before the noun."""
     return len(span) == 2 and span[0].lower_ == "the"
+
+
+@cache
+def context_names() -> dict[str, list[tuple[frozenset[str], str]]]:
+    """``data/context_names.tsv``: name -> [(states one of which the article must have named, state)]."""
+    text = resources.files("tidings.actors").joinpath("data", "context_names.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for line in text.splitlines()[1:]:
+        if line.strip() and not line.startswith("#"):
+            name, context, country = line.split("\t")
+            out.setdefault(name, []).append((frozenset(context.split("|")), country))
+    return out
 
 
 def _sentences_between(starts: list[int], a: int, b: int) -> int:

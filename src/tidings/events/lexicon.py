@@ -83,6 +83,9 @@ def _extra_words(token: Token) -> set[str]:
     """Words that can complete a multiword trigger: particles, prepositions, light-verb objects."""
     words = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
     words |= {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS}
+    # "called for the president to resign": the parser hangs "for" on the infinitive clause
+    words |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > token.i
+              for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1}
     return words
 
 

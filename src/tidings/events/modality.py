@@ -110,6 +110,9 @@ def classify(trigger: Token) -> tuple[str, str | None]:
 def classify_token(trigger: Token) -> tuple[str, Token | None]:
     """As ``classify``, with the cue as a token."""
     cues = load_cues()
+    doc = trigger.doc
+    if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ == "non":
+        return NEGATED, doc[trigger.i - 2]  # "Cruz's non-endorsement of Trump", "a non-aggression pact"
     t = trigger
     negation = True  # whether a negation met further up still applies
     for _ in range(12):
@@ -136,6 +139,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 # "did not comment on the situation", "a flight delayed after an accident": what a
                 # preposition adds is not what is denied; a modal still covers it
                 negation = False
+            if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in cues.hypothetical_heads:
+                return HYPOTHETICAL, head  # "Obama's veto is expected to come before Friday"
             t = head
             continue
         if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
@@ -145,6 +150,15 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             continue
         if t.dep_ not in CLAUSE_UP:
             break
+        if to is not None and t.dep_ in ("xcomp", "advcl"):
+            plan = next((c for c in t.head.children
+                         if c.dep_ == "dobj" and c.lemma_.lower() in cues.hypothetical_heads), None)
+            if plan is not None:
+                return HYPOTHETICAL, plan  # "announced plans this week to give": the infinitive is the plan's
+            if t.dep_ == "advcl":
+                # "pleaded with Germany to send tanks", "difficult for families to sue": an infinitive
+                # clause of purpose or condition says what is meant or possible, not what happened
+                return HYPOTHETICAL, t.head
         if t.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in t.children):
             break  # "was not reported when the plane made its flight": a clause of its own
         if t.dep_ == "advcl":  # "has been delayed, leading to ...": a consequence, not a complement

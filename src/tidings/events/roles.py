@@ -12,6 +12,7 @@ from ..model import ActorMention
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+RELATIVE_TAGS = {"WP", "WDT"}  # who, which, that (as a relative pronoun)
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"to", "against", "with", "on", "into", "toward", "towards", "at", "from", "over", "for", "upon", "of"}
 # edges followed, nearest first, when looking below a trigger for its target
@@ -20,6 +21,7 @@ SKIPPED_PREPS = {"according", "by", "of", "as", "since", "after", "before", "dur
                  "like", "than", "amid", "including", "besides"}
 # "leaders of X", "thousands of X", "doctors from X", "a spokesman for X": a group noun whose members' affiliation names the actor
 MEMBER_PREPS = {"of", "from", "for"}
+TIME_PREPS = {"after", "before", "since", "during", "following", "amid", "until", "despite", "because"}
 PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "involve", "engage", "resolve",
@@ -27,6 +29,7 @@ STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "inv
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NOMINAL_SOURCE_PREPS = {"by"}
 # verbs whose object noun comes "from" its source: "drew criticism from", "received aid from"
+BACKING_NOUNS = {"endorsement", "support", "backing"}
 RECEIVING = {"draw", "receive", "face", "get", "attract", "win", "earn", "accept", "welcome"}
 LIGHT_VERB_DEPS = {"dobj", "attr", "nsubjpass", "pobj"}
 # verbs that carry a nominal event without adding one: "held talks", "launched an attack"
@@ -85,6 +88,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     t = verb
     for _ in range(4):
         for child in t.children:
+            if child.tag_ in RELATIVE_TAGS and t.dep_ == "relcl" and t.head.pos_ == "PROPN" and \
+                    child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and t.head.i != t.i:
+                # "Sen. Claire McCaskill, who has endorsed Clinton": the relative pronoun's antecedent,
+                # when it is a name ("Trump's campaign manager, who ..." is not Trump)
+                return t.head, child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)
             if child.dep_ in SUBJECT_DEPS:
                 # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
                 return child, t is not verb and any(c.dep_ == "auxpass" for c in verb.children)
@@ -203,6 +211,15 @@ def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
     return bool(countries) and all(m.country in countries and "MIL" in m.sectors for m in found)
 
 
+def _for_to_subject(verb: Token) -> Token | None:
+    """"Trump called for Obama to resign": the subject of a "for ... to" clause right after the verb."""
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "ccomp", "xcomp") and any(
+                m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in clause.children):
+            return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     subject, passive = _subject_of(verb)
     sources: list[ActorMention] = []
@@ -217,6 +234,9 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         sources = index.group(subject)
         if not sources and subject.lower_ in PRONOUNS:
             sources = _reported_subject(subject.head, index)
+    if not targets:
+        asked = _for_to_subject(verb)
+        targets = index.group(asked) if asked is not None else []
     if not targets:
         targets = nearest_actors(verb, index, sources)
         if targets and _own_forces(targets, sources):
@@ -248,6 +268,8 @@ def _light_verb(noun: Token) -> Token | None:
         base = prep.head  # "conduct significant events, such as a nuclear test": the test is conducted
     if base.dep_ not in LIGHT_VERB_DEPS:
         return None
+    if base.dep_ == "pobj" and base.head.lower_ in TIME_PREPS:
+        return None  # "after the attacks, Trump issued a statement": a time, not what the verb carries
     verb = base.head.head if base.dep_ == "pobj" else base.head
     return verb if is_light(verb) else None
 
@@ -260,7 +282,10 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
     sources: list[ActorMention] = []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
-            sources = sources or index.phrase(child)
+            # "the Tulsa protest", "the Orlando attack": a city before the noun says where, not who
+            # (a capital standing for its state, "Pyongyang's threats", still acts)
+            sources = sources or [m for m in index.phrase(child)
+                                  if not (m.method == "place" and child.dep_ == "compound")]
     for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"} | ({"from"} if sent_from else set())):
         sources = sources or index.group(obj)
     if sent_from and not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
@@ -278,6 +303,11 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
     elif of_actors and not targets:
         targets = of_actors  # "Russia's invasion of Ukraine"
     verb = _light_verb(noun) if not sources else None
+    if verb is not None and verb.lemma_.lower() == "have" and noun.lemma_.lower() in BACKING_NOUNS \
+            and noun.dep_ == "dobj":
+        # "Clinton has 31 endorsements in the Senate": who has backing receives it
+        givers = [m for obj in _prep_objects(noun, {"from", "in", "among"}) for m in index.group(obj)]
+        return Roles(givers, [m for m in verb_roles(verb, index).sources if m not in givers])
     if verb is not None:
         verb_side = verb_roles(verb, index)
         sources = verb_side.sources

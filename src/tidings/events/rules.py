@@ -22,12 +22,14 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 14. ``unclaimed_must``       a "must" that is no one's request is no event
 15. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-16. ``firms_trade``          dealings between firms are trade, not politics (after the
+16. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+                             which was trained on candidates marked as the rules read them)
+17. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-17. ``date``                 the date its sentence names
-18. ``place``                where it happened
-19. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-20. ``confidence``           how sure the coding is
+18. ``date``                 the date its sentence names
+19. ``place``                where it happened
+20. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+21. ``confidence``           how sure the coding is
 """
 
 from __future__ import annotations
@@ -65,6 +67,18 @@ def _occurs(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
 
+def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Tom Steyer gave $15 million to For Our Future, a super PAC he formed with labor groups.": a
+    target that is the source itself (here "he", inside the description of the recipient) is no
+    party acted on; the source keeps the event. Talks (``mutual_meeting``) list every party on both
+    sides on purpose."""
+    if "mutual_meeting" in draft.trace:
+        return draft
+    own = {ref.actor_id for ref in draft.sources if ref.actor_id}
+    kept = tuple(ref for ref in draft.targets if ref.actor_id not in own or ref.actor_id is None)
+    return draft if len(kept) == len(draft.targets) else replace(draft, targets=kept)
+
+
 def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"Someone attacked something somewhere.": an event without a known actor is not coded
     (precision first); nor is a noun with only a target that no verb reports as happening
@@ -76,7 +90,7 @@ def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
 
 
 # ---- slot: ``classify`` --------------------------------------------------------------------
-# A learned classifier goes here, between ``needs_actor`` and ``firms_trade`` (RULES[CLASSIFY_AT]):
+# A learned classifier goes here, between ``needs_actor`` and ``not_its_own_target`` (RULES[CLASSIFY_AT]):
 # roles, modality, speaker and intentions are settled, so it sees the event as the rules read it,
 # and may re-type it (type, mode, context, cameo) or drop it (None: not an event); what depends on
 # the type (firms_trade), dates, places and confidence come after it. A per-draft rule
@@ -154,6 +168,7 @@ RULES: list[Rule] = [
     unclaimed_must,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
+    not_its_own_target,
     firms_trade,
     date,
     place,
@@ -161,4 +176,4 @@ RULES: list[Rule] = [
     confidence,
 ]
 
-CLASSIFY_AT = RULES.index(firms_trade)  # where the classify slot is: the rules before it settle the event
+CLASSIFY_AT = RULES.index(not_its_own_target)  # where the classify slot is: the rules before it settle the event

@@ -144,6 +144,14 @@ def wanted_act(draft: EventDraft, scene: Scene) -> EventDraft:
     return _recoded(draft, "appeal", sources=wanters, targets=draft.sources, cue=verb) or draft
 
 
+def _other_people(who: Speaker, actors, scene: Scene) -> bool:
+    """"Obama should step down, Trump said": a person saying what another person should do asks it
+    of them, though both are of one country."""
+    people = [a.actor_id for a in (*who.actors, *actors)]
+    return all(i and scene.actor_types.get(i) == "person" for i in people) and \
+        not {a.actor_id for a in who.actors} & {a.actor_id for a in actors}
+
+
 def demand_of_another(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Britain said Russia must return the helicopter.": Britain's REQUEST of Russia (asserted: the
     saying happened); "should" makes it an appeal (CAMEO 02x), "must" a demand (10x)."""
@@ -151,7 +159,9 @@ def demand_of_another(draft: EventDraft, scene: Scene) -> EventDraft:
         return draft
     kind = intent_kind(draft.token, draft.modality, draft.cue)
     who = draft.speaker
-    if kind not in ("demand", "appeal") or not who.actors or not draft.sources or same_side(who, draft.sources):
+    if kind not in ("demand", "appeal") or not who.actors or not draft.sources:
+        return draft
+    if same_side(who, draft.sources) and not _other_people(who, draft.sources, scene):
         return draft
     return _recoded(draft, kind, sources=scene.refs(who.actors, "speaker"), targets=draft.sources) or draft
 

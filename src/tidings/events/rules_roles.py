@@ -139,11 +139,23 @@ def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
     if not draft.trigger.reciprocal:
         return draft
     if draft.trigger.type == "CONSULT" and draft.sources and draft.targets:
-        everyone = draft.sources + tuple(t for t in draft.targets if t not in draft.sources)
+        everyone = _distinct(draft.sources + draft.targets)
         return replace(draft, sources=everyone, targets=everyone)
     if len(draft.sources) > 1 and not draft.targets:
-        return replace(draft, targets=draft.sources)
+        return replace(draft, sources=_distinct(draft.sources), targets=_distinct(draft.sources))
     return draft
+
+
+def _distinct(refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """Each actor once ("Trump and Kim held talks ..., and Trump became ..." names Trump twice)."""
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        key = ref.actor_id or f"{ref.text}@{ref.start}"
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return tuple(out)
 
 
 def _asked(verb: Token) -> Token | None:
@@ -190,8 +202,11 @@ def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     """"A US official accused Iran of attacking the tanker.": the attack is Iran's (source IRN), not
     the accuser's; so is "blamed Russia for shelling", or the spying of someone "arrested for
     spying". Where the one accused names no actor ("accused him of ..."), the deed has no source
-    rather than the accuser's."""
+    rather than the accuser's; so is a deed the accused only tried or plotted ("accused the Saudi
+    government of attempting to intimidate the families")."""
     tok = draft.token
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        tok = tok.head
     prep = tok.head
     if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return draft

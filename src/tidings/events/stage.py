@@ -39,8 +39,8 @@ def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False,
     """A draft for a token that the trigger lexicon knows (or a verb under "must"; with
     ``learned``, for the event model to judge, a verb of saying, statements.py; with ``relations``
     as well, a verb by which an actor may act on another, relations.py), else None."""
-    if tok.ent_type_ in NAME_ENTITIES:
-        return None
+    if tok.ent_type_ in NAME_ENTITIES or not any(ch.isalpha() for ch in tok.text):
+        return None  # a name, date or figure; or a dash the tagger took for a verb ("WASHINGTON ― Trump ...")
     trigger = lexicon.match(tok)
     if trigger is None and learned:
         trigger = statement_trigger(tok) or (relation_trigger(tok, lexicon) if relations else None)

@@ -50,4 +50,14 @@ def statement_trigger(tok: Token) -> Trigger | None:
     """The pseudo-entry of a verb of saying, or None for any other word."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in statement_verbs():
         return None
+    if _refers_to_what_is_said(tok):
+        return None
     return Trigger((tok.lemma_.lower(),), "VERB", frozenset(), STATEMENT, None, None, "01", False)
+
+
+def _refers_to_what_is_said(verb: Token) -> bool:
+    """"What Trump said about Mexico was a lie", "the claims he made": the verb only names something said, in a
+    clause that describes it, and reports no statement of its own."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return False
+    return verb.dep_ == "relcl" or any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children)
