@@ -219,9 +219,9 @@ def main() -> None:
     if not devset.available() or not devset.labels():
         sys.exit("the dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
     labelled = {g["doc"] for g in devset.labels()}
-    seen = [h for h in ("dev2",) if set(devset.documents().get(h, [])) & labelled]
-    holdout = [h for h in ("holdout", "holdout2") if set(devset.documents().get(h, [])) & labelled]
-    splits = ["dev"] + seen + ["test"] + holdout if args.split == "both" else [args.split]
+    ordered = ("dev", "dev2", "test", "holdout", "holdout2")
+    splits = [h for h in ordered if set(devset.documents().get(h, [])) & labelled] if args.split == "both" \
+        else [args.split]
     coders = [False, True] if args.coder == "both" else [args.coder == "model"]
     print(f"{'coder':6} {'split':8} {'strict P':>8} {'real P':>7} {'recall':>7} {'R any':>6} {'coded':>6} {'gold':>5} {'hyp->asserted':>13} {'strict R':>8}")
     for model in coders:

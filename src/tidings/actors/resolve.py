@@ -203,11 +203,12 @@ class Resolver:
     def _named_by_context(self, ent: Span) -> str | None:
         """"against the South" after North or South Korea was named: the state such a name stands for
         in that neighbourhood (``data/context_names.tsv``), or None."""
+        meanings = context_names().get(ent.text)
         before = self.doc[ent.start - 1] if ent.start > 0 else None
-        if before is None or before.lower_ != "the" or ent.label_ not in ("GPE", "LOC", "NORP", "ORG"):
+        if not meanings or before is None or before.lower_ != "the" or ent.label_ not in ("GPE", "LOC", "NORP", "ORG"):
             return None
         named = {f.actor.country for f in self.found if f.actor is not None and f.start < ent.start}
-        for context, country in context_names().get(ent.text, ()):
+        for context, country in meanings:
             if named & context:
                 return country
         return None

@@ -83,10 +83,15 @@ def _extra_words(token: Token) -> set[str]:
     """Words that can complete a multiword trigger: particles, prepositions, light-verb objects."""
     words = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
     words |= {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS}
-    # "called for the president to resign": the parser hangs "for" on the infinitive clause
-    words |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > token.i
-              for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1}
+    if for_clause(token) is not None:
+        words.add("for")  # "called for the president to resign": the parser hangs "for" on the clause
     return words
+
+
+def for_clause(verb: Token) -> Token | None:
+    """The clause a "for" right after the verb introduces ("called for Obama to resign"), if any."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)), None)
 
 
 class TriggerLexicon:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
+from .lexicon import for_clause
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -213,11 +214,8 @@ def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
 
 def _for_to_subject(verb: Token) -> Token | None:
     """"Trump called for Obama to resign": the subject of a "for ... to" clause right after the verb."""
-    for clause in verb.children:
-        if clause.dep_ in ("advcl", "ccomp", "xcomp") and any(
-                m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in clause.children):
-            return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return None
+    clause = for_clause(verb)
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
 
 
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:

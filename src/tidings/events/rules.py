@@ -75,7 +75,7 @@ def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
     if "mutual_meeting" in draft.trace:
         return draft
     own = {ref.actor_id for ref in draft.sources if ref.actor_id}
-    kept = tuple(ref for ref in draft.targets if ref.actor_id not in own or ref.actor_id is None)
+    kept = tuple(ref for ref in draft.targets if ref.actor_id not in own)
     return draft if len(kept) == len(draft.targets) else replace(draft, targets=kept)
 
 

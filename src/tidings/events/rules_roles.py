@@ -142,7 +142,8 @@ def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
         everyone = _distinct(draft.sources + draft.targets)
         return replace(draft, sources=everyone, targets=everyone)
     if len(draft.sources) > 1 and not draft.targets:
-        return replace(draft, sources=_distinct(draft.sources), targets=_distinct(draft.sources))
+        everyone = _distinct(draft.sources)
+        return replace(draft, sources=everyone, targets=everyone)
     return draft
 
 
