@@ -55,6 +55,7 @@ model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python training/train.py
 	$(BIN)/python training/tune_policy.py
+	$(BIN)/python training/train_verifier.py
 
 clean:
 	rm -rf $(VENV) export/ $(DB) .pytest_cache

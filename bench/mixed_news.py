@@ -20,6 +20,7 @@ predecessor's figures had been read several times), for the rules alone and with
 
     python bench/mixed_news.py                 # every labelled split, both coders
     python bench/mixed_news.py --errors dev2   # also list a dev split's misses (dev or dev2)
+    python bench/mixed_news.py --min-confidence 0.5   # also the events at least that confident
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class Coded:
     type: str
     modality: str
     sources: list[dict]  # each with start/end shifted to the document's offsets (None if elsewhere)
+    confidence: float = 1.0
 
 
 def coded_events(pipeline: Any, doc: str) -> list[Coded]:
@@ -98,7 +100,7 @@ def coded_in(article: Any, doc: str) -> list[Coded]:
         at, shift = found
         sent = article.sentences[e.sentence_index]
         out.append(Coded(doc, (at, at + len(sent.text)), (e.start + shift, e.end + shift), e.trigger, e.type,
-                         e.modality, [moved(a) for a in e.sources]))
+                         e.modality, [moved(a) for a in e.sources], e.confidence))
     return out
 
 
@@ -204,8 +206,14 @@ def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None
     return tally
 
 
-def run(model: bool, split: str) -> Tally:
-    return score(make_pipeline(model), devset.documents()[split], devset.labels())
+def run(model: bool, split: str, min_confidence: float = 0.0) -> Tally:
+    """A split's tally; with ``min_confidence``, only the events at least that confident count as
+    coded (the verifier's high-precision setting: ``tidings events --min-confidence``)."""
+    pipeline = make_pipeline(model)
+    if not min_confidence:
+        return score(pipeline, devset.documents()[split], devset.labels())
+    return score(pipeline, devset.documents()[split], devset.labels(),
+                 lambda doc: [c for c in coded_events(pipeline, doc) if c.confidence >= min_confidence])
 
 
 def main() -> None:
@@ -215,6 +223,9 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "dev2", "test", "holdout", "holdout2", "both"], default="both",
                         help="both: the dev splits, test and the holdout halves that are labelled")
     parser.add_argument("--coder", choices=["rules", "model", "both"], default="both")
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="also score the model's events at least this confident (the verifier's probability "
+                             "of being right, events/verify.py), as `tidings events --min-confidence` lists them")
     args = parser.parse_args()
     if not devset.available() or not devset.labels():
         sys.exit("the dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
@@ -222,13 +233,17 @@ def main() -> None:
     ordered = ("dev", "dev2", "test", "holdout", "holdout2")
     splits = [h for h in ordered if set(devset.documents().get(h, [])) & labelled] if args.split == "both" \
         else [args.split]
-    coders = [False, True] if args.coder == "both" else [args.coder == "model"]
+    coders: list = [False, True] if args.coder == "both" else [args.coder == "model"]
+    if args.min_confidence is not None:
+        coders.append(args.min_confidence)
     print(f"{'coder':6} {'split':8} {'strict P':>8} {'real P':>7} {'recall':>7} {'R any':>6} {'coded':>6} {'gold':>5} {'hyp->asserted':>13} {'strict R':>8}")
     for model in coders:
         for split in splits:
-            t = run(model, split)
+            cut = model if not isinstance(model, bool) else 0.0
+            t = run(bool(model), split, cut)
             s = t.scores()
-            print(f"{'model' if model else 'rules':6} {split:8} {s['strict_precision']:8.3f} {s['real_precision']:7.3f} "
+            name = f">={cut:g}" if cut else "model" if model else "rules"
+            print(f"{name:6} {split:8} {s['strict_precision']:8.3f} {s['real_precision']:7.3f} "
                   f"{s['recall']:7.3f} {s['recall_any_type']:6.3f} {s['coded']:6d} {s['gold']:5d} {s['hypothetical_as_asserted']:13d} {s['strict_recall']:8.3f}")
             if args.errors is not None and split == args.errors:
                 print("\n".join("   " + e for e in t.errors))

@@ -10,7 +10,8 @@ overhead above spaCy.
 
 Inside the Tidings run the bench also times, in each worker, the spaCy parse
 (``tidings.pipeline.parse_texts``) and the event model's step (the ``classify`` call of the events
-stage, ``tidings.events.learned.classify``), through wrappers installed before the workers fork; the
+stage, ``tidings.events.learned.classify``, and the ``verify`` call after it,
+``tidings.events.verify.verify``), through wrappers installed before the workers fork; the
 seconds are kept beside the stage timings of ``pipeline.stage_seconds`` (as "parse" and
 "events: classify", the latter also counted inside "events"). It prints the event model's seconds
 per 1,000 articles, its share of the run, and whether it costs at most a third of the parse (the
@@ -112,7 +113,7 @@ def run_spacy(corpus: Path, workers: int) -> dict:
     return {"seconds": seconds, "articles": len(texts), "words": sum(len(t.split()) for t in texts)}
 
 
-PARSE, CLASSIFY = "parse", "events: classify"  # the keys the wrappers add to stage_seconds
+PARSE, CLASSIFY, VERIFY = "parse", "events: classify", "events: verify"  # the keys the wrappers add to stage_seconds
 CPU = " (cpu)"  # the same, in CPU seconds of the process: less swayed by other programs on the machine
 
 
@@ -150,6 +151,8 @@ def install_timers(main: Callable[[], dict[str, float]]) -> None:
     tidings.pipeline.parse_texts = _timed(tidings.pipeline.parse_texts, PARSE, main)
     if hasattr(tidings.events.stage, "classify"):
         tidings.events.stage.classify = _timed(tidings.events.stage.classify, CLASSIFY, main)
+    if hasattr(tidings.events.stage, "verify"):
+        tidings.events.stage.verify = _timed(tidings.events.stage.verify, VERIFY, main)
 
 
 def run_tidings(corpus: Path, workers: int, stages: list[str] | None = None, event_model: bool = True) -> dict:
@@ -187,13 +190,13 @@ def model_share(full: dict, floor: dict, workers: int) -> list[str]:
     if CLASSIFY not in stages:
         return ["event model: not timed (no classify call was seen: the events stage did not run, or the "
                 "workers were not forked)"]
-    learned, parse = stages[CLASSIFY], stages.get(PARSE, 0.0)
+    learned, parse = stages[CLASSIFY] + stages.get(VERIFY, 0.0), stages.get(PARSE, 0.0)
     busy = full["seconds"] * workers  # the run's seconds, summed over workers
     lines = [
         f"event model per 1,000 articles: {learned * per_k:.1f} s summed over workers "
         f"({learned * per_k / workers:.1f} s of wall time at {workers} workers); "
         f"{learned / busy:.1%} of the run's worker time, {learned / max(stages.get('events', 0.0), 1e-9):.0%} of the "
-        f"events stage",
+        f"events stage (of which the verifier {stages.get(VERIFY, 0.0) * per_k:.1f} s)",
         f"parse per 1,000 articles: {parse * per_k:.1f} s summed over workers (in the Tidings run); spaCy alone: "
         f"{floor['seconds'] * per_k:.1f} s wall, {floor['seconds'] * workers * per_k:.1f} s worker time at {workers} workers",
         f"whole pipeline per 1,000 articles: {full['seconds'] * per_k:.1f} s wall against spaCy alone's "
@@ -203,7 +206,8 @@ def model_share(full: dict, floor: dict, workers: int) -> list[str]:
         ratio = learned / parse
         verdict = "met" if ratio <= 1 / 3 else "NOT met"
         lines.append(f"event model / parse = {ratio:.2f} in wall seconds (bound: at most 1/3 of the parse: {verdict})")
-    cpu_learned, cpu_parse = stages.get(CLASSIFY + CPU, 0.0), stages.get(PARSE + CPU, 0.0)
+    cpu_learned = stages.get(CLASSIFY + CPU, 0.0) + stages.get(VERIFY + CPU, 0.0)
+    cpu_parse = stages.get(PARSE + CPU, 0.0)
     if cpu_parse:
         ratio = cpu_learned / cpu_parse
         verdict = "met" if ratio <= 1 / 3 else "NOT met"

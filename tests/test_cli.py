@@ -166,6 +166,27 @@ def test_events_lists_filters_and_writes_formats(runner, db, tmp_path):
     assert runner.invoke(main, ["events", "--db", db]).exit_code == 0
 
 
+def test_events_min_confidence_keeps_exactly_the_events_at_or_above_it(runner, db):
+    listed = lambda *args: [json.loads(line) for line in runner.invoke(  # noqa: E731
+        main, ["events", "--db", db, "--format", "jsonl", "--limit", "0", *args]).output.splitlines()]
+    everything = listed()
+    confidences = sorted({r["confidence"] for r in everything})
+    assert len(confidences) > 1
+    for value in (0.5, confidences[len(confidences) // 2], confidences[-1]):
+        kept = listed("--min-confidence", str(value))
+        assert [r["id"] for r in kept] == [r["id"] for r in everything if r["confidence"] >= value], value
+    prk = listed("--country", "PRK")
+    assert [r["id"] for r in listed("--country", "PRK", "--min-confidence", "0.5")] == \
+        [r["id"] for r in prk if r["confidence"] >= 0.5]
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_events_min_confidence_out_of_range_is_a_usage_error(runner, db, value):
+    result = runner.invoke(main, ["events", "--db", db, "--min-confidence", value])
+    assert result.exit_code == 2
+    assert "--min-confidence" in result.output and "Traceback" not in result.output
+
+
 def test_show_event_marks_the_trigger_and_actors(runner, db):
     first = json.loads(runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--limit", "1"]).output)
     result = runner.invoke(main, ["show", "event", first["id"], "--db", db])

@@ -10,7 +10,10 @@ model's training set is rebuilt from the offsets by ``training/dataset.py``. The
 what the classifier is shown at run time, before it judges them: the rules' events and, with the
 event model on, statements (``rule_type`` STATEMENT, events/statements.py) and relations
 (``rule_type`` RELATION, events/relations.py: only those it would read, a known source acting on a
-known target); ``--only STATEMENT`` or ``--only RELATION`` lists just those.
+known target); ``--only STATEMENT`` or ``--only RELATION`` lists just those. ``--coded`` lists
+instead the events the shipped stage codes, after the classifier and every rule: what the verifier
+(events/verify.py) judges, labelled the same way for ``training/data/verifier/``;
+``--skip-labelled`` leaves out the articles any label file under training/data already uses.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ def candidates(path: Path, pipeline) -> list[dict]:
             "source": _span(event.sources, sent.start, sent.end, shift),
             "target": _span(event.targets, sent.start, sent.end, shift),
             "rule_type": event.type, "rule_cameo": event.cameo, "modality": event.modality,
+            "source_name": next((a.get("name") for a in event.sources if a.get("name")), None),
         })
     return out
 
@@ -64,6 +68,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="at most this many files (0: all)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many files first")
     parser.add_argument("--only", choices=["STATEMENT", "RELATION"], help="only the statement or relation candidates")
+    parser.add_argument("--coded", action="store_true", help="the events the shipped stage codes (for the verifier)")
+    parser.add_argument("--skip-labelled", action="store_true", help="leave out articles of training/data's label files")
     args = parser.parse_args()
     from tidings import Options, Pipeline
     from tidings.events import learned, stage
@@ -75,14 +81,18 @@ def main() -> None:
         """Every candidate as the classifier would be shown it; relations only where it reads them."""
         return [None if d.type == RELATION and learned._unread(d, drafts, reading) else d for d in drafts]
 
-    learned.default_policy = lambda: reading  # relation drafts are made
-    stage.classify = shown
+    if not args.coded:
+        learned.default_policy = lambda: reading  # relation drafts are made
+        stage.classify = shown
 
     skip = set()
     if args.skip_devset:
         import devset
 
         skip = {d.split("/", 1)[1] for docs in devset.documents().values() for d in docs}
+    if args.skip_labelled:
+        for path in (ROOT / "training" / "data").rglob("*.jsonl"):
+            skip |= {json.loads(line).get("doc") for line in path.read_text(encoding="utf-8").splitlines() if line}
     files = [p for p in sorted(args.folder.glob("*.txt")) if p.name not in skip][args.offset:]
     if args.limit:
         files = files[: args.limit]

@@ -21,6 +21,8 @@ class Options:
     triggers: extra event trigger files (TSV, columns of events/data/triggers.tsv).
     event_model: let the learned event classifier re-type or drop the rules' candidates
         (events/learned.py); off, the rules alone code events.
+    min_event_confidence: with the event model, the least probability of being right (events/verify.py)
+        an event is kept at; ``None``: the shipped policy's (model/policy.json ``verify_below``).
     timeout: seconds for one whole fetch of a URL (redirects, headers and body together).
     feed_timeout: seconds for a feed and all the entries it links to, together.
     allow_private_hosts: also fetch URLs on loopback, private, link-local and reserved addresses.
@@ -40,6 +42,7 @@ class Options:
     actors: tuple[Path, ...] = field(default_factory=tuple)
     triggers: tuple[Path, ...] = field(default_factory=tuple)
     event_model: bool = True
+    min_event_confidence: float | None = None
     timeout: float = 20.0
     feed_timeout: float = 300.0
     allow_private_hosts: bool = False

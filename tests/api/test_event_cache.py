@@ -56,7 +56,9 @@ FILTERS = [{}, {"type": "assault"}, {"type": "CONSULT"}, {"modality": "hypotheti
            {"actor": "donald trump", "type": "consult"}, {"source": "USA"}, {"target": "North Korea"},
            {"source": "USA", "target": "PRK"}, {"since": "2024-11-01"}, {"until": "2024-10-15"},
            {"since": "2024-01-01", "until": "2024-12-31", "country": "KOR"}, {"type": "NO-SUCH"},
-           {"country": "ZZZ"}, {"actor": "Ünknown"}]
+           {"country": "ZZZ"}, {"actor": "Ünknown"}, {"min_confidence": 0.5}, {"min_confidence": 0},
+           {"min_confidence": 1}, {"min_confidence": "0.3", "modality": "asserted"},
+           {"min_confidence": 0.5, "source": "USA"}, {"min_confidence": 0.25, "since": "2024-11-01"}]
 SORTS = [None, "date", "-date", "confidence", "-confidence", "score", "-score", "type", "-type", "start", "-start"]
 
 
@@ -112,10 +114,24 @@ def test_odd_queries_get_the_answers_fastapi_gives(indexed):
                   "modality=", "modality=ASSERTED", "sort=", "sort=-colour", "format=xml", "format=csv&limit=2",
                   "type=" + "x" * 201, "type=" + "x" * 200, "country=pr%6B&limit=3", "actor=%C3%BC", "unknown=1&limit=2",
                   "since=2024-11-01&limit=2", "until=0", "search=missile&limit=3", "source=USA&limit=2",
-                  "cursor=" + "a" * 513, "cursor=%%%", "limit=%F0%9F%98%80", "=x&limit=2", "&&limit=2"]:
+                  "cursor=" + "a" * 513, "cursor=%%%", "limit=%F0%9F%98%80", "=x&limit=2", "&&limit=2",
+                  "min_confidence=", "min_confidence=1.5", "min_confidence=-0", "min_confidence=nan",
+                  "min_confidence=5e-1&limit=3", "min_confidence=0.5&min_confidence=0.9", "min_confidence=.5"]:
         both(client, served, "/api/events?" + query)
     for path in ["/api/events/", "/api/events//x", "/api/events/" + "x" * 201, "/api/events/%20", "/api/eventsX"]:
         both(client, served, path)
+
+
+def test_min_confidence_at_each_stored_confidence_equals_duckdb(indexed):
+    """Every confidence the store holds is a boundary: the index keeps it, as SQL's >= does."""
+    client, served = indexed
+    confidences = sorted({float(c) for c in served.events.columns["confidence"]})
+    assert len(confidences) > 1
+    everything = both(client, served, "/api/events", {"limit": 200}).json()["items"]
+    for value in confidences:
+        body = both(client, served, "/api/events", {"min_confidence": repr(value), "limit": 200}).json()
+        assert [e["id"] for e in body["items"]] == [e["id"] for e in everything if e["confidence"] >= value]
+        both(client, served, "/api/events", {"min_confidence": repr(value), "limit": 4, "sort": "-confidence"})
 
 
 def test_every_event_detail_equals_duckdb(indexed):

@@ -60,6 +60,30 @@ def test_event_filters_narrow_the_list(client):
     assert since and all((e["date"] or e["published"]) >= "2024-11-01" for e in since)
 
 
+def test_min_confidence_keeps_exactly_the_events_at_or_above_it(client):
+    everything = walk(client, "/api/events", limit=200)
+    confidences = sorted({e["confidence"] for e in everything})
+    assert len(confidences) > 1
+    for value in (0, 0.5, confidences[len(confidences) // 2], confidences[-1], 1):
+        for params in ({}, {"search": "a"}):  # the index (once built) answers the first, DuckDB the second
+            kept = walk(client, "/api/events", limit=7, min_confidence=value, **params)
+            wanted = walk(client, "/api/events", limit=200, **params)
+            assert [e["id"] for e in kept] == [e["id"] for e in wanted if e["confidence"] >= value], (value, params)
+    top = walk(client, "/api/events", limit=200, min_confidence=confidences[-1])
+    assert top and all(e["confidence"] == confidences[-1] for e in top)
+
+
+def test_an_out_of_range_min_confidence_gets_the_one_error_shape(client):
+    for value in ("1.5", "-0.1", "high", "nan", "inf"):
+        for extra in ({}, {"search": "a"}):
+            r = client.get("/api/events", params={"min_confidence": value, **extra})
+            assert r.status_code == 422, (value, r.text)
+            error = r.json()["error"]
+            assert r.json() == {"error": {"code": "invalid_parameter", "message": error["message"],
+                                          "field": "min_confidence"}}
+            assert error["message"].startswith("min_confidence: ") and "Traceback" not in r.text
+
+
 def test_event_detail_holds_its_sentence_with_trigger_and_roles_inside(client):
     listed = client.get("/api/events", params={"limit": 5}).json()["items"]
     for row in listed:

@@ -9,7 +9,11 @@
 - ``plv_type_accuracy``, ``plv_quad_accuracy``: PLV's held-out rows, as the training run reported them
   in ``src/tidings/events/model/report.json`` (whichever model ships);
 - ``gsr_untrained_type_accuracy``: bench/events.py's GSR type accuracy with the model, on the records
-  whose sentence is not in the classifier's training data.
+  whose sentence is not in the classifier's training data;
+- ``mixed_*_precise_*``: strict precision and strict recall of the events at least as confident as the
+  verifier's high-precision setting (``precise_from`` in model/verifier.json: the lowest confidence at
+  which out-of-fold strict precision on the dev splits reached 0.80), as
+  ``tidings events --min-confidence`` lists them.
 
 The floors are the "event_model" key of floors.json; the figures that need ../shared/data skip without it.
 """
@@ -25,6 +29,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
 REPORT = ROOT / "src" / "tidings" / "events" / "model" / "report.json"
+VERIFIER = ROOT / "src" / "tidings" / "events" / "model" / "verifier.json"
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text()).get("event_model", {})
 MIXED = {"mixed_test_strict_precision": "strict_precision", "mixed_test_recall": "recall",
          "mixed_test_strict_recall": "strict_recall"}
@@ -34,15 +39,28 @@ HOLDOUT = {"mixed_holdout_strict_precision": "strict_precision", "mixed_holdout_
 HOLDOUT2 = {"mixed_holdout2_strict_precision": "strict_precision", "mixed_holdout2_recall": "recall",
             "mixed_holdout2_strict_recall": "strict_recall"}
 GSR = {"gsr_untrained_type_accuracy": "type_accuracy"}
-MEASURES = {**MIXED, **HOLDOUT, **HOLDOUT2, **PLV, **GSR}
+PRECISE = {f"mixed_{split}_precise_{key}": key for split in ("test", "holdout", "holdout2")
+           for key in ("strict_precision", "strict_recall")}
+MEASURES = {**MIXED, **HOLDOUT, **HOLDOUT2, **PLV, **GSR, **PRECISE}
 
 
-def _mixed_scores(bench_module, pipeline, split: str) -> dict[str, Any]:
-    """bench/mixed_news.py's figures on one split of the dev set (its misses are never shown)."""
+def _mixed_scores(bench_module, pipeline, split: str, min_confidence: float = 0.0) -> dict[str, Any]:
+    """bench/mixed_news.py's figures on one split of the dev set (its misses are never shown); with
+    ``min_confidence``, of the events at least that confident."""
     mixed = bench_module("mixed_news")
     if not mixed.devset.available() or not mixed.devset.labels():
         pytest.skip("the mixed-news dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
-    return mixed.score(pipeline, mixed.devset.documents()[split], mixed.devset.labels()).scores()
+    docs, labels = mixed.devset.documents()[split], mixed.devset.labels()
+    if not min_confidence:
+        return mixed.score(pipeline, docs, labels).scores()
+    return mixed.score(pipeline, docs, labels, lambda doc: [c for c in mixed.coded_events(pipeline, doc)
+                                                           if c.confidence >= min_confidence]).scores()
+
+
+@pytest.fixture(scope="module", params=["test", "holdout", "holdout2"])
+def mixed_precise_scores(request, bench_module, event_model_pipeline) -> tuple[str, dict[str, Any]]:
+    cut = json.loads(VERIFIER.read_text(encoding="utf-8"))["precise_from"]
+    return request.param, _mixed_scores(bench_module, event_model_pipeline, request.param, cut)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +96,7 @@ def test_every_measure_has_a_floor() -> None:
     assert set(MEASURES) <= set(FLOORS), f"floors.json 'event_model' lacks {sorted(set(MEASURES) - set(FLOORS))}"
 
 
-@pytest.mark.parametrize("measure", sorted(MEASURES))
+@pytest.mark.parametrize("measure", sorted(set(MEASURES) - set(PRECISE)))
 def test_event_model_measures_stay_above_their_floor(request: pytest.FixtureRequest, measure: str) -> None:
     if measure not in FLOORS:
         pytest.skip(f"no floor pinned for {measure}")
@@ -89,3 +107,10 @@ def test_event_model_measures_stay_above_their_floor(request: pytest.FixtureRequ
     assert MEASURES[measure] in scores, f"{fixture} has no {MEASURES[measure]!r}"
     value = scores[MEASURES[measure]]
     assert value >= FLOORS[measure], (measure, value, FLOORS[measure])
+
+
+def test_the_high_confidence_events_stay_above_their_floors(mixed_precise_scores) -> None:
+    split, scores = mixed_precise_scores
+    for key in ("strict_precision", "strict_recall"):
+        measure = f"mixed_{split}_precise_{key}"
+        assert scores[key] >= FLOORS[measure], (measure, scores[key], FLOORS[measure])

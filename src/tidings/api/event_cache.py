@@ -85,8 +85,8 @@ def _side(side: Side, role: str) -> list[tuple[str, str]]:
 
 def list_page(index: EventIndex, *, type: str | None, modality: str | None, country: str | None,
               actor: str | None, source: Side | None, target: Side | None, since: date | None,
-              until: date | None, article: str | None, sort: str | None, limit: int, cursor: str | None,
-              format: str) -> Response:
+              until: date | None, article: str | None, min_confidence: float | None, sort: str | None, limit: int,
+              cursor: str | None, format: str) -> Response:
     """A page of the events listing, as ``records.list_events`` answers it; ``Uncached`` where
     the index cannot say it exactly."""
     criteria: list[list[tuple[str, str]]] = []
@@ -109,7 +109,7 @@ def list_page(index: EventIndex, *, type: str | None, modality: str | None, coun
     sort = sort or EVENTS.default
     name, descending = sort.lstrip("-"), sort.startswith("-")
     after = decode_cursor(cursor, sort) if cursor else None
-    chosen = index.select(criteria, _days(since), _days(until))
+    chosen = index.select(criteria, _days(since), _days(until), min_confidence)
     positions, last_key = index.page(chosen, name, descending, limit, after)
     more = len(positions) > limit
     positions = positions[:limit]

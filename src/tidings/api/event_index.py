@@ -3,9 +3,10 @@
 DuckDB has no row lookup by key for these tables, so every ``id = ?`` and every listing scans
 the events. The server keeps instead one ``EventIndex`` per committed state: each event's JSON
 (exactly the bytes the DuckDB path answers), its position by id, per-filter posting arrays
-(type, modality, country, actor, source and target sides, article) and, per sort, the events
-ordered by (key, id) as the SQL orders them. A listing is a boolean mask, a gather along the
-sort's order and a binary search for the cursor: the same rows, order and cursors as the SQL.
+(type, modality, country, actor, source and target sides, article), per sort its key column
+(the confidence one also answers ``min_confidence``) and the events ordered by (key, id) as the
+SQL orders them. A listing is a boolean mask, a gather along the sort's order and a binary
+search for the cursor: the same rows, order and cursors as the SQL.
 
 An index is never changed once built: a committed batch makes a new one (``appended``) that
 the server swaps in whole, so a reader holds one consistent state for its whole request.
@@ -216,10 +217,11 @@ class EventIndex:
         return None if i is None else self.json[i]
 
     def select(self, criteria: Sequence[Sequence[tuple[str, str]]], since: int | None = None,
-               until: int | None = None) -> np.ndarray | None:
+               until: int | None = None, min_confidence: float | None = None) -> np.ndarray | None:
         """The events (ascending indices) that pass every criterion (any of its (facet, value)
-        alternatives) and the date range (days since 1970); None when nothing filters."""
-        if not criteria and since is None and until is None:
+        alternatives), the date range (days since 1970) and ``confidence >= min_confidence``;
+        None when nothing filters."""
+        if not criteria and since is None and until is None and min_confidence is None:
             return None
         chosen: np.ndarray | None = None
         for alternatives in criteria:
@@ -236,6 +238,8 @@ class EventIndex:
             if until is not None:
                 keep = keep & (when <= until)
             chosen = chosen[keep]
+        if min_confidence is not None:
+            chosen = chosen[self.columns["confidence"][chosen] >= min_confidence]
         return chosen
 
     def page(self, chosen: np.ndarray | None, sort: str, descending: bool, limit: int,

@@ -60,7 +60,7 @@ def _list_params(query: bytes) -> dict[str, Any] | None:
             if value not in ("json", "csv"):
                 return None
             out[key] = value
-        else:  # since, until, search, source, target, or what FastAPI would ignore
+        else:  # since, until, min_confidence, search, source, target, or what FastAPI would ignore
             return None
     return out
 
@@ -98,6 +98,7 @@ class EventsFastPath:
         if params is None:
             return None
         try:
-            return list_page(index, **params, source=None, target=None, since=None, until=None)
+            return list_page(index, **params, source=None, target=None, since=None, until=None,
+                             min_confidence=None)
         except (Uncached, ApiError):
             return None

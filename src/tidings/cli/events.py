@@ -66,18 +66,25 @@ def _print_event(e: dict) -> None:
 @click.option("--modality", type=click.Choice(["asserted", "negated", "hypothetical"]), help="Only this modality.")
 @click.option("--since", callback=date_arg, help="On or after this date (the event's, else the article's).")
 @click.option("--until", callback=date_arg, help="On or before this date.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
+              help="Only events whose confidence is at least this: the learned verifier's estimated probability "
+                   "that the event is right (type and source). 0.4 is the high-precision setting: about 0.8 "
+                   "strict precision on the dev data out of fold and 0.7 on unseen news, against 0.5 for all events, "
+                   "with fewer events. Events coded without the event model carry "
+                   "the rules' own score (0.5 to 1.0) instead.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table",
               show_default=True)
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (needed for parquet; jsonl and csv go to stdout without it).")
 @limit_option("events")
-def events_cmd(db: str, actor, country, type_, modality, since, until, fmt: str, out_file: Path | None,
-               limit: int) -> None:
+def events_cmd(db: str, actor, country, type_, modality, since, until, min_confidence: float | None, fmt: str,
+               out_file: Path | None, limit: int) -> None:
     """List coded events: who did what to whom, when, where, and whether it happened.
 
     \b
     Examples:
       tidings events --country PRK --modality asserted
+      tidings events --country PRK --min-confidence 0.4
       tidings events --type ASSAULT --since 2024-11-01 --format csv > assaults.csv
       tidings events --format parquet --out events.parquet --limit 0
     """
@@ -85,7 +92,7 @@ def events_cmd(db: str, actor, country, type_, modality, since, until, fmt: str,
 
     with open_store(db, read_only=True) as store:
         rows = list_events(store, limit=limit or None, actor=actor, country=country, type=type_,
-                           modality=modality, since=since, until=until)
+                           modality=modality, since=since, until=until, min_confidence=min_confidence)
     if fmt == "table":
         table = Table(box=None)
         for name, width in (("id", 21), ("date", 10), ("type", 9), ("modality", 12), ("source", 22),

@@ -37,6 +37,10 @@ from .safe import plain
 @click.option("--no-event-model", "event_model", flag_value=False, default=True,
               help="Code events with the rules alone, without the learned classifier that drops "
                    "non-events and corrects types (docs/model.md).")
+@click.option("--min-event-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Keep only events at least this likely to be right (type and source), as the learned "
+                   "verifier estimates it [default: the shipped policy's, docs/model.md]; lower keeps more "
+                   "events and more wrong ones. Each stored event carries its estimate as `confidence`.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra actors (TSV with the columns of leaders.tsv or organisations.tsv); may be repeated.")
 @click.option("--timeout", default=20.0, show_default=True, callback=seconds_arg,
@@ -64,7 +68,7 @@ from .safe import plain
 @click.option("--verbose", "-v", is_flag=True, help="Print a line to stdout for each article stored.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, published: date | None,
            encoding: str | None, boilerplate: tuple[Path, ...], trigger_files: tuple[Path, ...],
-           event_model: bool, actor_files: tuple[Path, ...], timeout: float, feed_timeout: float, allow_private_hosts: bool,
+           event_model: bool, min_event_confidence: float | None, actor_files: tuple[Path, ...], timeout: float, feed_timeout: float, allow_private_hosts: bool,
            max_chars: int, max_file_mb: float, near_duplicate_threshold: float, story_threshold: float, quiet: bool,
            verbose: bool) -> None:
     """Read articles from files, folders, URLs and RSS/Atom feeds into the store.
@@ -88,7 +92,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, publi
 
     options = Options(workers=workers, batch_size=batch_size, published=published, encoding=encoding,
                       boilerplate=boilerplate, actors=actor_files, triggers=trigger_files,
-                      event_model=event_model, timeout=timeout,
+                      event_model=event_model, min_event_confidence=min_event_confidence, timeout=timeout,
                       feed_timeout=feed_timeout, allow_private_hosts=allow_private_hosts, max_chars=max_chars,
                       max_file_mb=max_file_mb, progress=not quiet,
                       near_duplicate_threshold=near_duplicate_threshold, story_threshold=story_threshold)

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
 from ..actors.kb import KnowledgeBase
@@ -22,6 +24,9 @@ from .lexicon import Trigger
 from .modality import ASSERTED
 from .roles import MentionIndex
 from .where import Place
+
+if TYPE_CHECKING:
+    from .classifier import Prediction
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class EventDraft:
     date: tuple[str, str] | None = None  # (YYYY-MM-DD, precision)
     confidence: float = 0.0
     trace: tuple[str, ...] = ()
+    reading: Prediction | None = None  # the classifier's reading of it, where it was read (learned.py)
 
     @property
     def meeting(self) -> bool:

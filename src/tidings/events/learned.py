@@ -19,7 +19,9 @@ half of the mixed-news dev set (bench/mixed_news.py), and is kept in ``model/pol
   not find is kept (True) or dropped unread (False): a forecast or denial of no one's act;
 - ``relation_below``: a relation (relations.py: "the US returned the sculpture to Algeria") is
   read only when the rules found a known source and a known target, and kept, with the
-  classifier's type, only when its probability of being an event is at least this.
+  classifier's type, only when its probability of being an event is at least this;
+- ``verify_below``: after the last rule, the verifier (verify.py) gives each finished draft the
+  probability that it is right (type and source); drafts below this are dropped.
 
 All drafts of an article are classified in one batch.
 """
@@ -50,6 +52,7 @@ class Policy:
     statement_below: float = 1.01  # off unless the tuned policy turns it on
     unsourced_forecasts: bool = True
     relation_below: float = 1.01  # off unless the tuned policy turns it on
+    verify_below: float = 0.0  # verify.py: finished drafts less likely than this to be right are dropped
 
     @classmethod
     def load(cls, path: Path = MODEL_DIR / "policy.json") -> Policy:
@@ -181,7 +184,7 @@ def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft |
     """A statement typed as the act the classifier reads in it, or None (statements.py)."""
     if p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
         return None
-    return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
+    return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type], reading=p,
                    targets=tuple(t for t in draft.targets if not _addressee(draft, t)), trace=draft.trace + ("classify",))
 
 
@@ -189,7 +192,8 @@ def _relation(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | 
     """A relation typed as the event the classifier reads in its sentence, or None (relations.py)."""
     if p.p_event < policy.relation_below:
         return None
-    return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type], trace=draft.trace + ("classify",))
+    return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type], reading=p,
+                   trace=draft.trace + ("classify",))
 
 
 def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
@@ -239,5 +243,5 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
                 p.p(p.best_type) - p.p(draft.type) >= policy.retype_margin:
             draft = replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type],
                             trace=draft.trace + ("classify",))
-        out.append(draft)
+        out.append(replace(draft, reading=p))
     return out

@@ -10,6 +10,7 @@ from ..options import Options
 from ..quotes.claims import claim_at
 from ..stages import stage
 from .draft import EventDraft, Scene, run
+from . import learned
 from .learned import classify, reads_relations
 from .lexicon import TriggerLexicon, load_lexicon
 from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light
@@ -17,6 +18,7 @@ from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND
 from .relations import relation_trigger
 from .statements import statement_trigger
+from .verify import verify
 
 SPEAKER_KEYS = ("actor_id", "name", "country", "text", "start", "end")
 
@@ -96,8 +98,14 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
         if dropped is not None:
             dropped += [(d, "classify") for d, j in zip(settled, judged) if j is None]
         settled = [j for j in judged if j is not None]
-    finished = (run(d, scene, RULES[CLASSIFY_AT:], dropped) for d in settled)
-    return [d for d in finished if d is not None]
+    finished = [d for d in (run(d, scene, RULES[CLASSIFY_AT:], dropped) for d in settled) if d is not None]
+    if not options.event_model:
+        return finished
+    threshold = options.min_event_confidence
+    kept = verify(finished, scene, learned.default_policy().verify_below if threshold is None else threshold)
+    if dropped is not None:
+        dropped += [(d, "verify") for d in finished if d.token.i not in {k.token.i for k in kept}]
+    return kept
 
 
 @stage("events", requires=("doc", "sentences", "actor_mentions", "claims"), provides=("events",))

@@ -135,9 +135,11 @@ EVENT_COLUMNS = ('e.id, e.article_id, e.sentence_index AS sentence, e.type, e.mo
 
 
 def event_filters(*, actor: str | None = None, country: str | None = None, type: str | None = None,
-                  modality: str | None = None, since=None, until=None, article: str | None = None
-                  ) -> tuple[str, dict[str, Any]]:
-    """A WHERE clause over events (alias e) and its parameters."""
+                  modality: str | None = None, since=None, until=None, article: str | None = None,
+                  min_confidence: float | None = None) -> tuple[str, dict[str, Any]]:
+    """A WHERE clause over events (alias e) and its parameters. ``min_confidence`` keeps the
+    events whose ``confidence`` (with the event model, the verifier's probability that the event
+    is right) is at least that value."""
     where, params = [], {}
     if actor:
         where.append("(list_contains(list_transform(e.sources || e.targets, lambda x: lower(x.name)), lower($actor))"
@@ -156,6 +158,8 @@ def event_filters(*, actor: str | None = None, country: str | None = None, type:
         where.append("coalesce(e.date, a.published) <= $until"); params["until"] = until
     if article:
         where.append("e.article_id = $article"); params["article"] = article
+    if min_confidence is not None:
+        where.append("e.confidence >= $min_confidence"); params["min_confidence"] = float(min_confidence)
     return (f"WHERE {' AND '.join(where)}" if where else ""), params
 
 

@@ -1,0 +1,88 @@
+"""The verify step: each model-coded event's confidence is the learned probability that it is right."""
+
+from __future__ import annotations
+
+import json
+import pytest
+
+from tidings import Options, Pipeline
+from tidings.events import learned, stage, verify
+from tidings.events.classifier import MODEL_DIR
+
+STAGES = ["sentences", "entities", "actors", "quotes", "events"]
+TEXT = ("Japan lodged a protest with North Korea last week. "
+        "Analysts say North Korea might also conduct a nuclear test before the election.")
+
+
+@pytest.fixture(scope="module")
+def drafted(pipeline):
+    """Every finished draft of TEXT (before the verify step) with its features."""
+    seen = []
+
+    def record(drafts, scene, threshold):
+        seen.extend((d, verify.features(d, scene)) for d in drafts)
+        return verify.verify(drafts, scene, threshold)
+
+    original, stage.verify = stage.verify, record
+    try:
+        pipeline.article(TEXT)
+    finally:
+        stage.verify = original
+    return seen
+
+
+def test_model_coded_events_carry_the_verifiers_probability_as_confidence(pipeline, drafted):
+    events = pipeline.article(TEXT).events
+    assert events
+    verifier = verify.load_verifier()
+    expected = {d.token.idx: round(verifier.probability(f), 3) for d, f in drafted}
+    assert all(0.0 < e.confidence < 1.0 and e.confidence == expected[e.start] for e in events)
+
+
+def test_rule_coded_events_keep_the_rules_own_score(rules_pipeline):
+    (event,) = [e for e in rules_pipeline.article("China criticized the United States on Monday.").events]
+    assert event.confidence == 0.9
+
+
+def test_the_shipped_weights_know_every_numeric_feature_the_code_makes(drafted):
+    weights = json.loads((MODEL_DIR / "verifier.json").read_text(encoding="utf-8"))["weights"]
+    numeric = {k for _, f in drafted for k in f if "=" not in k and not k.startswith("tr_")}
+    assert numeric and numeric <= set(weights), sorted(numeric - set(weights))
+
+
+def test_a_source_found_lowers_no_event_below_the_same_event_without_one(drafted):
+    draft, feats = next((d, f) for d, f in drafted if d.token.text == "lodged")
+    verifier = verify.load_verifier()
+    sourceless = {**{k: v for k, v in feats.items() if not k.startswith("src_")}, "has_source": 0.0,
+                  "src_actor": 0.0, "src_found=none": 1.0, "n_src": 0.0}
+    assert verifier.probability(feats) > verifier.probability(sourceless)
+
+
+def test_a_minimum_confidence_drops_what_happened_but_keeps_forecasts():
+    strict = Pipeline(Options(progress=False, min_event_confidence=0.99), stages=STAGES)
+    events = strict.article(TEXT).events
+    assert not [e for e in events if e.modality == "asserted"]
+    assert [e for e in events if e.modality == "hypothetical"], "a forecast is kept whatever its confidence"
+
+
+def test_the_shipped_policy_threshold_drops_nothing_at_zero(pipeline, drafted):
+    assert learned.default_policy().verify_below == 0.0, "this test pins the shipped default"
+    assert len(pipeline.article(TEXT).events) == len(
+        Pipeline(Options(progress=False, min_event_confidence=0.0), stages=STAGES).article(TEXT).events)
+
+
+def test_without_a_shipped_verifier_every_draft_is_kept_as_it_was(drafted, monkeypatch):
+    monkeypatch.setattr(verify, "load_verifier", lambda: None)
+    drafts = [d for d, _ in drafted]
+    assert verify.verify(drafts, None, 0.99) == drafts
+
+
+
+def test_the_documented_high_precision_setting_is_the_shipped_one():
+    from click.testing import CliRunner
+
+    from tidings.cli.app import main
+
+    precise = json.loads((MODEL_DIR / "verifier.json").read_text(encoding="utf-8"))["precise_from"]
+    shown = CliRunner().invoke(main, ["events", "--help"], terminal_width=500).output
+    assert f"{precise:g} is the high-precision setting" in " ".join(shown.split())
