@@ -166,6 +166,12 @@ def test_events_lists_filters_and_writes_formats(runner, db, tmp_path):
     assert runner.invoke(main, ["events", "--db", db]).exit_code == 0
 
 
+def test_the_events_table_shows_each_events_confidence(runner, db):
+    first = json.loads(runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--limit", "1"]).output)
+    table = runner.invoke(main, ["events", "--db", db, "--limit", "1"], terminal_width=250).output
+    assert "conf" in table.splitlines()[0] and f"{first['confidence']:.2f}" in table.splitlines()[1]
+
+
 def test_events_min_confidence_keeps_exactly_the_events_at_or_above_it(runner, db):
     listed = lambda *args: [json.loads(line) for line in runner.invoke(  # noqa: E731
         main, ["events", "--db", db, "--format", "jsonl", "--limit", "0", *args]).output.splitlines()]

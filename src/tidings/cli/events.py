@@ -96,14 +96,14 @@ def events_cmd(db: str, actor, country, type_, modality, since, until, min_confi
     if fmt == "table":
         table = Table(box=None)
         for name, width in (("id", 21), ("date", 10), ("type", 9), ("modality", 12), ("source", 22),
-                            ("target", 22), ("where", 16), ("trigger", 14)):
+                            ("target", 22), ("where", 16), ("trigger", 14), ("conf", 4)):
             table.add_column(name, no_wrap=True, max_width=width, overflow="ellipsis")
         for r in rows:
             who = lambda xs: ", ".join(x["name"] or x["text"] for x in xs)  # noqa: E731
             table.add_row(escape(r["id"]), escape(r["date"] or ""), escape(r["type"]), escape(r["modality"]),
                           escape(who(r["sources"])),
                           escape(who(r["targets"])), escape((r["location"] or {}).get("name") or ""),
-                          escape(r["trigger"]))
+                          escape(r["trigger"]), f"{r['confidence']:.2f}")
         out.print(table)
         print_count(rows, limit, "events")
         return
