@@ -116,12 +116,12 @@ def test_a_story_page_shows_its_timeline(browser, dashboard):
 def test_the_events_list_keeps_only_events_as_confident_as_chosen(browser, dashboard):
     open_view(browser, dashboard + "/#/events")
     choice = browser.find_element(By.CSS_SELECTOR, "select[name=min_confidence]")
-    choice.find_element(By.XPATH, "option[text()='0.4']").click()
+    choice.find_element(By.XPATH, "option[text()='0.35']").click()
     choice.find_element(By.XPATH, "ancestor::form").submit()
     wait_ready(browser)
-    assert "min_confidence=0.4" in browser.current_url
+    assert "min_confidence=0.35" in browser.current_url
     shown = browser.find_elements(By.CSS_SELECTOR, "#rows li.event")
-    api = httpx.get(dashboard + "/api/events", params={"min_confidence": 0.4, "limit": 50}).json()["items"]
+    api = httpx.get(dashboard + "/api/events", params={"min_confidence": 0.35, "limit": 50}).json()["items"]
     every = httpx.get(dashboard + "/api/events", params={"limit": 200}).json()["items"]
-    assert 0 < len(shown) == len(api) < len(every), "the examples hold events on both sides of 0.4"
-    assert all(e["confidence"] >= 0.4 for e in api)
+    assert 0 < len(shown) == len(api) < len(every), "the examples hold events on both sides of 0.35"
+    assert all(e["confidence"] >= 0.35 for e in api)
