@@ -91,6 +91,48 @@ def test_export_jsonl_keeps_the_contract(runner, db, tmp_path):
         assert rec["actor_id"] is None or rec["actor_id"] in actors
 
 
+def stored_event_ids(db, where: str, params: list) -> set[str]:
+    from tidings import open_store
+
+    with open_store(db, read_only=True) as s:
+        return {r[0] for r in s.con.execute(f"SELECT id FROM events WHERE {where}", params).fetchall()}
+
+
+def test_export_plover_and_gdelt_min_confidence_write_exactly_the_events_at_or_above_it(runner, db, tmp_path):
+    high = stored_event_ids(db, "confidence >= ?", [0.35])
+    asserted_high = stored_event_ids(db, "modality = 'asserted' AND confidence >= ?", [0.35])
+    assert asserted_high and asserted_high < high < stored_event_ids(db, "true", [])
+    result = runner.invoke(main, ["export", "--db", db, "--format", "plover", "--min-confidence", "0.35",
+                                  "--out", str(tmp_path / "p")])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in (tmp_path / "p" / "events.plover.jsonl").read_text().splitlines()]
+    assert {r["id"] for r in records} == high and f"{len(high)} records" in result.output
+    for out, extra, expected in (("g", [], asserted_high), ("ga", ["--all-modalities"], high)):
+        result = runner.invoke(main, ["export", "--db", db, "--format", "gdelt", "--min-confidence", "0.35",
+                                      *extra, "--out", str(tmp_path / out)])
+        assert result.exit_code == 0, result.output
+        rows = (tmp_path / out / "events.gdelt.tsv").read_text().splitlines()[1:]
+        assert {row.split("\t")[0].rsplit("-d", 1)[0] for row in rows} == expected, extra
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_export_min_confidence_out_of_range_is_a_usage_error(runner, db, tmp_path, value):
+    result = runner.invoke(main, ["export", "--db", db, "--format", "plover", "--min-confidence", value,
+                                  "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "--min-confidence" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_min_confidence_is_refused_for_table_formats(runner, db, tmp_path, fmt):
+    result = runner.invoke(main, ["export", "--db", db, "--format", fmt, "--min-confidence", "0.35",
+                                  "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--min-confidence applies to --format plover and gdelt only" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_bad_inputs_are_reported_and_the_batch_goes_on(runner, tmp_path):
     (tmp_path / "good.txt").write_text("Seoul protests\n\nSouth Korea protested the launch on Friday, officials said.")
     (tmp_path / "empty.txt").write_text("   \n")

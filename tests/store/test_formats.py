@@ -253,3 +253,65 @@ def test_helpers():
     assert dyads([a], []) == [(a, None)]
     assert dyads([], [b]) == [(None, b)]
     assert dyads([a], [a]) == [(a, None)]
+
+
+# -- min_confidence, on the bundled examples coded by the real pipeline ---------------------------
+
+def stored(path, sql: str, params: list | None = None) -> list[tuple]:
+    from tidings import open_store
+
+    with open_store(path, read_only=True) as s:
+        return s.con.execute(sql, params or []).fetchall()
+
+
+def stored_ids(path, where: str, params: list | None = None) -> set[str]:
+    return {r[0] for r in stored(path, f"SELECT id FROM events WHERE {where}", params)}
+
+
+def gdelt_event_ids(path) -> set[str]:
+    _, rows = read_gdelt(path)
+    return {r["GLOBALEVENTID"].rsplit("-d", 1)[0] for r in rows}
+
+
+def test_plover_min_confidence_keeps_exactly_the_events_at_or_above_it(examples_store, tmp_path):
+    from tidings import open_store
+
+    db, _ = examples_store
+    everything = stored_ids(db, "true")
+    confidences = sorted({c for (c,) in stored(db, "SELECT confidence FROM events")})
+    assert len(confidences) > 2
+    # the high-precision setting, a stored value (kept: at or above), both ends of the range
+    for value in (0.35, confidences[len(confidences) // 2], 0, 1):
+        path = tmp_path / f"events-{value}.plover.jsonl"
+        with open_store(db, read_only=True) as s:
+            n = export_plover(s, path, min_confidence=value)
+        records = read_plover(path)
+        expected = stored_ids(db, "confidence >= ?", [value])
+        assert set(records) == expected and n == len(expected), value
+        assert all(r["confidence"] >= value for r in records.values())
+    assert 0 < len(stored_ids(db, "confidence >= 0.35")) < len(everything)  # the filter bites on this store
+
+
+def test_min_confidence_combines_with_asserted_only(examples_store, tmp_path):
+    from tidings import open_store
+
+    db, _ = examples_store
+    both = stored_ids(db, "modality = 'asserted' AND confidence >= 0.35")
+    assert both and both < stored_ids(db, "confidence >= 0.35") and both < stored_ids(db, "modality = 'asserted'")
+    with open_store(db, read_only=True) as s:
+        export_plover(s, tmp_path / "p.jsonl", asserted_only=True, min_confidence=0.35)
+        export_gdelt(s, tmp_path / "asserted.tsv", min_confidence=0.35)  # asserted only by default
+        n = export_gdelt(s, tmp_path / "all.tsv", asserted_only=False, min_confidence=0.35)
+    assert set(read_plover(tmp_path / "p.jsonl")) == both
+    assert gdelt_event_ids(tmp_path / "asserted.tsv") == both
+    assert gdelt_event_ids(tmp_path / "all.tsv") == stored_ids(db, "confidence >= 0.35")
+    assert n == len(read_gdelt(tmp_path / "all.tsv")[1])
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5, float("nan"), float("inf"), "0.5", True])
+@pytest.mark.parametrize("export", [export_plover, export_gdelt])
+def test_min_confidence_outside_0_to_1_or_not_a_number_is_a_value_error(filled, tmp_path, export, value):
+    path = tmp_path / "out" / "events"
+    with pytest.raises(ValueError, match=r"min_confidence must be a number from 0 to 1"):
+        export(filled, path, min_confidence=value)
+    assert not path.exists()

@@ -21,13 +21,21 @@ from .safe import markup
 @click.option("--table", "tables", multiple=True, help="Export only this table; may be repeated.")
 @click.option("--all-modalities", is_flag=True,
               help="gdelt: include negated and hypothetical events (by default only asserted ones, as GDELT has no modality).")
-def export_cmd(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...], all_modalities: bool) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
+              help="plover and gdelt: only events whose confidence is at least this: the learned verifier's "
+                   "estimated probability that the event is right (type and source). 0.35 is the high-precision "
+                   "setting: about 0.8 strict precision on the dev data out of fold and 0.66 on unseen news, "
+                   "against 0.47 for all events, with fewer events. Events coded without the event model carry "
+                   "the rules' own score (0.5 to 1.0) instead.")
+def export_cmd(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...], all_modalities: bool,
+               min_confidence: float | None) -> None:
     """Write the store's tables to files, one per table, named after it.
 
     Every record has `id`; records derived from text have `article_id` and character
     offsets `start`/`end` into the article's clean `text` (see docs/export.md).
     `--format plover` writes events.plover.jsonl and `--format gdelt` events.gdelt.tsv,
-    documented column by column in docs/events.md.
+    documented column by column in docs/events.md; with `--min-confidence 0.35` they
+    hold only the high-precision events.
     """
     from ..store.export import export
 
@@ -39,11 +47,14 @@ def export_cmd(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...], all_mo
             path = out_dir / ("events.plover.jsonl" if fmt == "plover" else "events.gdelt.tsv")
             with writing(path):
                 if fmt == "plover":
-                    n = export_plover(store, path)
+                    n = export_plover(store, path, min_confidence=min_confidence)
                 else:
-                    n = export_gdelt(store, path, asserted_only=not all_modalities)
+                    n = export_gdelt(store, path, asserted_only=not all_modalities, min_confidence=min_confidence)
         err.print(f"{markup(path)}  {n} records")
         return
+    if min_confidence is not None:
+        raise click.UsageError("--min-confidence applies to --format plover and gdelt only; "
+                               f"--format {fmt} copies whole tables")
     make_folder(out_dir)
     with open_store(db, read_only=True) as store, writing(out_dir):
         written = export(store, fmt, out_dir, list(tables) or None)

@@ -29,7 +29,9 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 18. ``date``                 the date its sentence names
 19. ``place``                where it happened
 20. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-21. ``confidence``           how sure the coding is
+21. ``confidence``           how sure the coding is (the rules' own score)
+    (slot) ``verify``        with the event model, a learned verifier replaces that score with the
+                             probability that the finished event is right (verify.py)
 """
 
 from __future__ import annotations

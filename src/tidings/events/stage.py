@@ -104,13 +104,15 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
     threshold = options.min_event_confidence
     kept = verify(finished, scene, learned.default_policy().verify_below if threshold is None else threshold)
     if dropped is not None:
-        dropped += [(d, "verify") for d in finished if d.token.i not in {k.token.i for k in kept}]
+        survived = {k.token.i for k in kept}
+        dropped += [(d, "verify") for d in finished if d.token.i not in survived]
     return kept
 
 
 @stage("events", requires=("doc", "sentences", "actor_mentions", "claims"), provides=("events",))
 def events(article: Article, options: Options) -> None:
-    """Code PLOVER events: trigger lexicon for candidates, then the rules of rules.py, in order."""
+    """Code PLOVER events: trigger lexicon for candidates, then the rules of rules.py, in order; with
+    the event model, the classifier in its slot and, after the last rule, the verifier (verify.py)."""
     starts = [s.start for s in article.sentences]
     out = [to_event(d, article, i, max(bisect_right(starts, d.token.idx) - 1, 0))
            for i, d in enumerate(drafts(article, options))]

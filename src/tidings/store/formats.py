@@ -8,6 +8,10 @@ large store is never held in memory. See docs/events.md for every field and the 
   PLOVER fields.
 - ``export_gdelt``: one tab-separated row per event and (source, target) pair, in GDELT's column
   order, for the subset of GDELT columns Tidings can fill; by default asserted events only.
+
+Both take ``min_confidence`` to write only the events whose ``confidence`` is at least that value
+(with the event model, the verifier's probability that the event is right; 0.35 is its
+high-precision setting, ``precise_from`` in events/model/verifier.json).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
+from numbers import Real
 from pathlib import Path
 from typing import Any
 
@@ -171,12 +176,12 @@ ORDER BY e.id
 """
 
 
-def _rows(store: Store, sql: str) -> Iterator[dict[str, Any]]:
+def _rows(store: Store, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     """The rows of a query as dicts, fetched in batches on a cursor of their own."""
     cur = store.con.cursor()
     try:
         try:
-            cur.execute(sql)
+            cur.execute(sql, params or {})
         except duckdb.CatalogException as exc:
             raise StoreError(f"{store.path} has no events to export ({exc}); "
                              "open it writable once to bring its schema up to date") from None
@@ -188,8 +193,25 @@ def _rows(store: Store, sql: str) -> Iterator[dict[str, Any]]:
         cur.close()
 
 
-def _where(asserted_only: bool) -> str:
-    return "WHERE e.modality = 'asserted'" if asserted_only else ""
+def _check_confidence(min_confidence: Any) -> float | None:
+    """``min_confidence`` as a float, None left as None; a ValueError unless it is a number from 0 to 1."""
+    if min_confidence is None:
+        return None
+    # NaN fails the range check too
+    if isinstance(min_confidence, bool) or not isinstance(min_confidence, Real) or not 0 <= min_confidence <= 1:
+        raise ValueError(f"min_confidence must be a number from 0 to 1, got {min_confidence!r}")
+    return float(min_confidence)
+
+
+def _where(asserted_only: bool, min_confidence: float | None = None) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause over events (alias e) and its bound parameters."""
+    conditions, params = [], {}
+    if asserted_only:
+        conditions.append("e.modality = 'asserted'")
+    if min_confidence is not None:
+        conditions.append("e.confidence >= $min_confidence")
+        params["min_confidence"] = min_confidence
+    return (f"WHERE {' AND '.join(conditions)}" if conditions else ""), params
 
 
 def _open_out(path: str | Path):
@@ -198,16 +220,19 @@ def _open_out(path: str | Path):
     return target.open("w", encoding="utf-8", newline="\n")
 
 
-def export_plover(store: Store, path: str | Path, *, asserted_only: bool = False) -> int:
+def export_plover(store: Store, path: str | Path, *, asserted_only: bool = False,
+                  min_confidence: float | None = None) -> int:
     """Write the store's events to ``path`` as PLOVER JSON Lines; return the number of records.
 
     One record per event; ``actor`` and ``recipient`` are lists of entity objects. By default every
     event is written, each with its ``modality``; ``asserted_only`` leaves out negated and
-    hypothetical ones.
+    hypothetical ones. ``min_confidence`` (0 to 1) keeps only the events whose ``confidence`` is
+    at least that value; anything else raises ValueError.
     """
+    where, params = _where(asserted_only, _check_confidence(min_confidence))
     n = 0
     with _open_out(path) as out:
-        for row in _rows(store, _PLOVER_SQL.format(where=_where(asserted_only))):
+        for row in _rows(store, _PLOVER_SQL.format(where=where), params):
             out.write(json.dumps(plover_record(row), ensure_ascii=False))
             out.write("\n")
             n += 1
@@ -383,17 +408,20 @@ def _cell(value: Any) -> str:
     return "" if value is None else re.sub(r"[\t\r\n]+", " ", str(value))
 
 
-def export_gdelt(store: Store, path: str | Path, *, asserted_only: bool = True) -> int:
+def export_gdelt(store: Store, path: str | Path, *, asserted_only: bool = True,
+                 min_confidence: float | None = None) -> int:
     """Write the store's events to ``path`` as a GDELT-style tab-separated table; return the rows.
 
     A header row, then one row per event and (source, target) pair. By default only asserted
     events: GDELT has no modality, so negated and hypothetical events would count as having
-    happened. ``asserted_only=False`` writes them all.
+    happened. ``asserted_only=False`` writes them all. ``min_confidence`` (0 to 1) keeps only the
+    events whose ``confidence`` is at least that value; anything else raises ValueError.
     """
+    where, params = _where(asserted_only, _check_confidence(min_confidence))
     n = 0
     with _open_out(path) as out:
         out.write("\t".join(GDELT_COLUMNS) + "\n")
-        for row in _rows(store, _GDELT_SQL.format(where=_where(asserted_only))):
+        for row in _rows(store, _GDELT_SQL.format(where=where), params):
             for cells in gdelt_rows(row):
                 out.write("\t".join(_cell(c) for c in cells) + "\n")
                 n += 1
