@@ -14,6 +14,19 @@ pytestmark = pytest.mark.slow
 
 # Vega holds parsed dates as milliseconds since the epoch (UTC): back to the API's YYYY-MM-DD.
 DAY = "const day = (p) => typeof p === 'number' ? new Date(p).toISOString().slice(0, 10) : p;"
+# The asserted points the relations chart drew: [period, direction, score, events] each.
+DRAWN = (DAY + "const out = []; (function walk(s) { if (s.items) s.items.forEach(walk);"
+         " if (s.datum && s.datum.kind === 'asserted' && s.mark && s.mark.marktype === 'symbol')"
+         " out.push([day(s.datum.period), s.datum.direction, s.datum.score, s.datum.events]); })(window.tidingsChart.scenegraph().root);"
+         "return out;")
+# A click on the asserted point of a period (arguments[0]) and direction (arguments[1]).
+CLICK = (DAY + "const v = window.tidingsChart; const items = [];"
+         "(function walk(s) { if (s.items) s.items.forEach(walk); if (s.datum && s.datum.kind === 'asserted' && s.mark && s.mark.marktype === 'symbol') items.push(s); })(v.scenegraph().root);"
+         "const p = items.find(i => day(i.datum.period) === arguments[0] && i.datum.direction === arguments[1]);"
+         "const box = document.querySelector('#relations-chart svg').getBoundingClientRect();"
+         "const o = v.origin(); const x = box.left + o[0] + p.x, y = box.top + o[1] + p.y;"
+         "const el = document.elementFromPoint(x, y);"
+         "el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}));")
 
 
 def test_the_dashboard_opens_offline_with_what_the_store_holds(browser, dashboard):
@@ -53,11 +66,7 @@ def test_search_then_an_event_shows_its_sentence_with_the_spans_marked(browser, 
 def test_the_relations_view_draws_the_series_the_api_gives(browser, dashboard):
     rel = httpx.get(dashboard + "/api/relations", params={"a": "USA", "b": "PRK"}).json()
     tti = open_view(browser, dashboard + "/#/relations?a=USA&b=PRK")
-    drawn = browser.execute_script(
-        DAY + "const out = []; (function walk(s) { if (s.items) s.items.forEach(walk);"
-        " if (s.datum && s.datum.kind === 'asserted' && s.mark && s.mark.marktype === 'symbol')"
-        " out.push([day(s.datum.period), s.datum.direction, s.datum.score, s.datum.events]); })(window.tidingsChart.scenegraph().root);"
-        "return out;")
+    drawn = browser.execute_script(DRAWN)
     expected = sorted([p["period"], p["direction"], p["score"], p["events"]] for p in rel["series"])
     assert sorted({tuple(d) for d in drawn}) == sorted(tuple(e) for e in expected)
     points = browser.find_elements(By.CSS_SELECTOR, "#relations-chart g.mark-symbol path")
@@ -66,15 +75,7 @@ def test_the_relations_view_draws_the_series_the_api_gives(browser, dashboard):
     print(f"time to interactive, relations USA-PRK: {tti:.0f} ms")
     # a click on the first asserted point lists the events and sentences behind it
     first = rel["series"][0]
-    browser.execute_script(
-        DAY + "const v = window.tidingsChart; const items = [];"
-        "(function walk(s) { if (s.items) s.items.forEach(walk); if (s.datum && s.datum.kind === 'asserted' && s.mark && s.mark.marktype === 'symbol') items.push(s); })(v.scenegraph().root);"
-        "const p = items.find(i => day(i.datum.period) === arguments[0] && i.datum.direction === arguments[1]);"
-        "const box = document.querySelector('#relations-chart svg').getBoundingClientRect();"
-        "const o = v.origin(); const x = box.left + o[0] + p.x, y = box.top + o[1] + p.y;"
-        "const el = document.elementFromPoint(x, y);"
-        "el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}));",
-        first["period"], first["direction"])
+    browser.execute_script(CLICK, first["period"], first["direction"])
     browser.implicitly_wait(10)
     rows = browser.find_elements(By.CSS_SELECTOR, "#drill-rows li.event")
     browser.implicitly_wait(0)
@@ -83,6 +84,41 @@ def test_the_relations_view_draws_the_series_the_api_gives(browser, dashboard):
     browser.execute_script("document.getElementById('drill').scrollIntoView()")
     screenshot(browser, "relations-drill.png")
     assert tti < 15_000
+
+
+def test_the_relations_view_draws_only_events_as_confident_as_chosen(browser, dashboard):
+    pair = {"a": "USA", "b": "PRK"}
+    rel = httpx.get(dashboard + "/api/relations", params={**pair, "min_confidence": 0.35}).json()
+    every = httpx.get(dashboard + "/api/relations", params=pair).json()
+    assert 0 < sum(p["events"] for p in rel["series"]) < sum(p["events"] for p in every["series"]), \
+        "the examples hold USA/PRK events on both sides of 0.35"
+    open_view(browser, dashboard + "/#/relations?a=USA&b=PRK&min_confidence=0.35")
+    choice = browser.find_element(By.CSS_SELECTOR, "#pair select[name=min_confidence]")
+    assert choice.get_attribute("value") == "0.35"
+    assert [o.text for o in choice.find_elements(By.TAG_NAME, "option")] == ["any", "0.35", "0.5", "0.7"]
+    drawn = browser.execute_script(DRAWN)
+    expected = sorted([p["period"], p["direction"], p["score"], p["events"]] for p in rel["series"])
+    assert sorted({tuple(d) for d in drawn}) == sorted(tuple(e) for e in expected)
+    hypothetical = browser.execute_script(
+        "const out = []; (function walk(s) { if (s.items) s.items.forEach(walk);"
+        " if (s.datum && s.datum.kind === 'hypothetical' && s.mark && s.mark.marktype === 'symbol') out.push(s.datum.events);"
+        " })(window.tidingsChart.scenegraph().root); return out;")
+    assert sum(hypothetical) == sum(p["events"] for p in rel["hypothetical"])
+    # the points' events listed on a click are those as confident as chosen
+    first = rel["series"][0]
+    browser.execute_script(CLICK, first["period"], first["direction"])
+    browser.implicitly_wait(10)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#drill-rows li.event")
+    browser.implicitly_wait(0)
+    assert len(rows) == first["events"]
+    # choosing "any" in the form carries the choice to the URL and draws every event again
+    choice.find_element(By.XPATH, "option[text()='any']").click()
+    browser.execute_script("delete document.body.dataset.ready")  # wait for the view drawn anew
+    choice.find_element(By.XPATH, "ancestor::form").submit()
+    wait_ready(browser)
+    assert "min_confidence" not in browser.current_url and "a=USA" in browser.current_url
+    drawn = browser.execute_script(DRAWN)
+    assert sum(d[3] for d in {tuple(d) for d in drawn}) == sum(p["events"] for p in every["series"])
 
 
 def test_an_actor_page_has_codes_mentions_and_counterparts(browser, dashboard):

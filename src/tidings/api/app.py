@@ -22,6 +22,7 @@ from .. import __version__
 from ..errors import TidingsError
 from . import errors, handoff
 from .errors import ApiError, ErrorResponse
+from .events import MinConfidence
 from .events import router as events_router
 from .fast_events import EventsFastPath
 from .paging import csv_response, json_response
@@ -110,11 +111,12 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
                               "writable": bool(store.writable and request.app.state.api_key),
                               **store.cached("meta", figures)})
 
-    def _relations(request: Request, a: str, b: str, by: str) -> dict:
-        """The series of a pair, computed once per committed state of the store."""
+    def _relations(request: Request, a: str, b: str, by: str, min_confidence: float | None = None) -> dict:
+        """The series of a pair, computed once per committed state of the store (and filter)."""
         store = served(request)
         try:
-            return store.cached(("relations", a.lower(), b.lower(), by), lambda: relations(store.rows, a, b, by))
+            return store.cached(("relations", a.lower(), b.lower(), by, min_confidence),
+                                lambda: relations(store.rows, a, b, by, min_confidence))
         except UnknownSide as exc:
             raise ApiError(404, str(exc), field=exc.field) from None
 
@@ -122,12 +124,16 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
              responses={**ERRORS, 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
     def get_relations(request: Request, a: Annotated[str, Query(min_length=1, max_length=200)],
                       b: Annotated[str, Query(min_length=1, max_length=200)],
-                      by: Literal["month", "week"] = "month", format: Literal["json", "csv"] = "json"):
+                      by: Literal["month", "week"] = "month", min_confidence: MinConfidence = None,
+                      format: Literal["json", "csv"] = "json"):
         """The conflict-cooperation series between two actors or countries, each direction apart:
         per period the mean PLOVER score of their asserted events (`total` the sum); hypothetical
-        events and predictions about both apart, never in the score. Click-through: the events of
-        a point are `/api/events?source=A&target=B&modality=asserted&since=..&until=..`."""
-        data = _relations(request, a, b, by)
+        events and predictions about both apart, never in the score. `min_confidence` keeps only
+        the events at least that confident (0.35: the high-precision setting) in the series, the
+        hypothetical events and `undated`; predictions are unaffected. Click-through: the events of
+        a point are `/api/events?source=A&target=B&modality=asserted&since=..&until=..` (with the
+        same `min_confidence`)."""
+        data = _relations(request, a, b, by, min_confidence)
         if format == "csv":
             return csv_response(data["series"], ["period", "direction", "score", "total", "events", "cooperation",
                                                  "conflict"])
@@ -136,14 +142,14 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
     @app.get("/api/relations/chart", tags=["relations"], responses=ERRORS)
     def get_relations_chart(request: Request, a: Annotated[str, Query(min_length=1, max_length=200)],
                             b: Annotated[str, Query(min_length=1, max_length=200)],
-                            by: Literal["month", "week"] = "month",
+                            by: Literal["month", "week"] = "month", min_confidence: MinConfidence = None,
                             format: Literal["vega-lite", "vega"] = "vega-lite") -> dict:
         """The same series as a Vega-Lite spec (data inline; the series itself in `usermeta`), as
         `tidings relations --plot` renders it; `format=vega` gives it compiled to Vega, as the
-        dashboard draws it (with Vega alone)."""
+        dashboard draws it (with Vega alone). `min_confidence` as for `/api/relations`."""
         from ..web.charts import relations_spec, vega_spec
 
-        rel = _relations(request, a, b, by)
+        rel = _relations(request, a, b, by, min_confidence)
         return json_response(vega_spec(rel) if format == "vega" else relations_spec(rel))
 
     @app.get("/api/health", include_in_schema=False)

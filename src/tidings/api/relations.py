@@ -10,6 +10,9 @@ prediction carries its outcome (the first later asserted event that bears it out
 ``store.quotes``). An event's date is its own where the text gives one, else its article's
 publication date; a coarser date (a month, a year) falls in the period of its first day, and
 an event with neither is left out of the series (``undated`` counts the asserted ones).
+``min_confidence`` keeps only the events whose ``confidence`` (the verifier's probability that
+the event is right) is at least that, for the series, the hypothetical events and ``undated``
+alike; the predictions do not depend on it.
 
 Used by the API (``GET /api/relations``), the dashboard and ``tidings relations``; it takes
 any function that runs a query and returns rows as dicts.
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import TidingsError
-from ..store.formats import PLOVER_SCORES, QUAD_CATEGORIES, QUAD_CODES
+from ..store.formats import PLOVER_SCORES, QUAD_CATEGORIES, QUAD_CODES, _check_confidence
 from ..store.quotes import PREDICTIONS_SQL
 
 Query = Callable[..., list[dict[str, Any]]]
@@ -96,15 +99,18 @@ SELECT e.id, e.modality, {score} AS score, {quad} AS quad, {period} AS period,
        CASE WHEN {a_src} AND {b_tgt} THEN 'a->b' END AS ab,
        CASE WHEN {b_src} AND {a_tgt} THEN 'b->a' END AS ba
 FROM events e JOIN articles ar ON ar.id = e.article_id
-WHERE (({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt}))
+WHERE (({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt})){confident}
 """
 
 
-def pair_events_sql(a: Side, b: Side, by: str) -> str:
+def pair_events_sql(a: Side, b: Side, by: str, confident: bool = False) -> str:
+    """SQL for the pair's events (parameters ``$a``, ``$b``; with ``confident``, also
+    ``$min_confidence``: only the events whose confidence is at least that)."""
     return PAIR_EVENTS.format(
         score=score_sql(), quad=quad_sql(), period=_period(by, "coalesce(e.date, ar.published)"),
         a_src=a.match("e.sources", "a"), b_tgt=b.match("e.targets", "b"),
-        b_src=b.match("e.sources", "b"), a_tgt=a.match("e.targets", "a"))
+        b_src=b.match("e.sources", "b"), a_tgt=a.match("e.targets", "a"),
+        confident=" AND e.confidence >= $min_confidence" if confident else "")
 
 
 SERIES = """
@@ -139,17 +145,23 @@ ORDER BY p.published NULLS LAST, p.id
 """
 
 
-def relations(query: Query, a_key: str, b_key: str, by: str = "month") -> dict[str, Any]:
+def relations(query: Query, a_key: str, b_key: str, by: str = "month",
+              min_confidence: float | None = None) -> dict[str, Any]:
     """The series for the pair: asserted scores per period and direction, hypothetical events
-    per period and direction, and the predictions about both sides with their outcomes."""
+    per period and direction, and the predictions about both sides with their outcomes.
+    ``min_confidence`` (0 to 1) keeps only the events at least that confident in the series,
+    the hypothetical events and ``undated``; it is echoed in the answer (None: every event)."""
+    min_confidence = _check_confidence(min_confidence)
     a = resolve_side(query, a_key, "a")
     b = resolve_side(query, b_key, "b")
     if (a.kind, a.id) == (b.kind, b.id):
         raise UnknownSide("b: name a different actor or country than a", "b")
     params = {"a": a.id, "b": b.id}
-    pair = pair_events_sql(a, b, by)
-    rows = query(SERIES.format(pair=pair), params)
-    undated = query(f"SELECT count(*) AS n FROM ({pair}) WHERE period IS NULL AND modality = 'asserted'", params)[0]["n"]
+    pair_params = params if min_confidence is None else {**params, "min_confidence": min_confidence}
+    pair = pair_events_sql(a, b, by, confident=min_confidence is not None)
+    rows = query(SERIES.format(pair=pair), pair_params)
+    undated = query(f"SELECT count(*) AS n FROM ({pair}) WHERE period IS NULL AND modality = 'asserted'",
+                    pair_params)[0]["n"]
     series, hypothetical = [], []
     for r in rows:
         point = {"period": r["period"], "direction": r["direction"]}
@@ -165,8 +177,8 @@ def relations(query: Query, a_key: str, b_key: str, by: str = "month") -> dict[s
     predictions_sql = PREDICTIONS_SQL.format(speaker="AND " + PAIR_CLAIMS.format(**about), outcome="", limit="")
     preds = query(PAIR_PREDICTIONS.format(predictions=predictions_sql, score=score_sql(),
                                           period=_period(by, "CAST(p.published AS DATE)")), params)
-    return {"a": a.as_dict(), "b": b.as_dict(), "by": by, "series": series, "hypothetical": hypothetical,
-            "predictions": preds, "undated": undated}
+    return {"a": a.as_dict(), "b": b.as_dict(), "by": by, "min_confidence": min_confidence, "series": series,
+            "hypothetical": hypothetical, "predictions": preds, "undated": undated}
 
 
 def busiest_pair(query: Query) -> list[str] | None:

@@ -57,8 +57,12 @@ def serve(db: str, host: str, port: int, api_key: str | None, workers: int, log_
 @db_option
 @click.option("--by", type=click.Choice(["month", "week"]), default="month", show_default=True, help="Period.")
 @click.option("--plot", "plot", type=click.Path(dir_okay=False), help="Also draw the chart to this .png or .svg file.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
+              help="Only events at least this likely to be right (the verifier's confidence; 0.35 is the "
+                   "high-precision setting, as for `tidings events`).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def relations(a: str, b: str, db: str, by: str, plot: str | None, as_json: bool) -> None:
+def relations(a: str, b: str, db: str, by: str, plot: str | None, min_confidence: float | None,
+              as_json: bool) -> None:
     """Conflict and cooperation between A and B over time (countries or actors: USA PRK,
     "Donald Trump" "Kim Jong Un"): per period and direction the mean PLOVER score of asserted
     events; hypothetical events and predictions about both listed apart, never in the score."""
@@ -72,7 +76,7 @@ def relations(a: str, b: str, db: str, by: str, plot: str | None, as_json: bool)
         raise click.BadParameter("the file must end in .png or .svg", param_hint="--plot")
     with open_store(db, read_only=True) as store:
         try:
-            rel = series(store.query, a, b, by)
+            rel = series(store.query, a, b, by, min_confidence)
         except UnknownSide as exc:
             raise StoreError(str(exc)) from None
     if plot:

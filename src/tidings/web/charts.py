@@ -41,6 +41,8 @@ def chart_rows(rel: dict[str, Any]) -> list[dict[str, Any]]:
             src, tgt = (a, b) if p["direction"] == "a->b" else (b, a)
             query = {"source": src["key"], "target": tgt["key"], "modality": kind, "since": p["period"],
                      "until": _end(p["period"], by)}
+            if rel.get("min_confidence") is not None:  # the events a point counts, and no others
+                query["min_confidence"] = rel["min_confidence"]
             rows.append({"period": p["period"], "score": p["score"], "events": p["events"], "kind": kind,
                          "direction": p["direction"], "series": f"{label[p['direction']]} ({kind})",
                          "total": p.get("total"), "events_query": urlencode(query), "text": None})

@@ -138,26 +138,28 @@ async function actorPage(id) {
 
 async function relationsPage(params) {
   const a = params.a || (meta.busiest_pair || ["USA"])[0], b = params.b || (meta.busiest_pair || [null, "PRK"])[1], by = params.by || "month";
+  const minConfidence = params.min_confidence || undefined;
   view.innerHTML = `<h1>Relations</h1><form class="filters" id="pair"><label>Actor or country<input name="a" value="${esc(a)}"></label><label>and<input name="b" value="${esc(b)}"></label>
-    <label>by<select name="by"><option${by === "month" ? " selected" : ""}>month</option><option${by === "week" ? " selected" : ""}>week</option></select></label><button>Show</button></form>
-    <div class="chart" id="relations-chart"></div><p class="muted">The line is the mean PLOVER conflict–cooperation score of asserted events per ${esc(by)}, each direction apart (−10 most hostile, +10 most cooperative). Hollow diamonds: hypothetical events; triangles: predictions about both. Neither enters the score. Click a mark for the events and sentences behind it.</p>
+    <label>by<select name="by"><option${by === "month" ? " selected" : ""}>month</option><option${by === "week" ? " selected" : ""}>week</option></select></label>
+    <label>Min confidence<select name="min_confidence"><option value="">any</option>${["0.35", "0.5", "0.7"].map((o) => `<option${minConfidence === o ? " selected" : ""}>${o}</option>`).join("")}</select></label><button>Show</button></form>
+    <div class="chart" id="relations-chart"></div><p class="muted">The line is the mean PLOVER conflict–cooperation score of asserted events${minConfidence ? ` at least ${esc(minConfidence)} confident` : ""} per ${esc(by)}, each direction apart (−10 most hostile, +10 most cooperative). Hollow diamonds: hypothetical events; triangles: predictions about both. Neither enters the score. Click a mark for the events and sentences behind it.</p>
     <div id="drill"></div><h2>Predictions about both</h2><ul class="rows" id="pair-predictions"></ul>`;
   document.getElementById("pair").onsubmit = (ev) => { ev.preventDefault(); location.hash = "#/relations?" + qs(Object.fromEntries(new FormData(ev.target))); };
-  const [spec] = await Promise.all([api("relations/chart", { a, b, by, format: "vega" }), loadScript("vega")]);
+  const [spec] = await Promise.all([api("relations/chart", { a, b, by, min_confidence: minConfidence, format: "vega" }), loadScript("vega")]);
   const rel = spec.usermeta.relations;
   window.tidingsRelations = rel;
   document.getElementById("pair-predictions").innerHTML = rel.predictions.map((p) => predictionItem({ ...p, cue: "" })).join("") || "<li class='muted'>none</li>";
   const chart = new vega.View(vega.parse(spec), { renderer: "svg", container: "#relations-chart", hover: true });
   await chart.runAsync();
   window.tidingsChart = chart;
-  chart.addEventListener("click", (ev, item) => { if (item && item.datum && item.datum.kind) drill(item.datum); });
+  chart.addEventListener("click", (ev, item) => { if (item && item.datum && item.datum.kind) drill(item.datum, minConfidence); });
 }
-async function drill(d) {
+async function drill(d, minConfidence) {
   const box = document.getElementById("drill");
   if (d.kind === "prediction") { location.hash = "#/article/" + encodeURIComponent(d.claim.split("-c")[0]); return; }
   const params = Object.fromEntries(new URLSearchParams(d.events_query));
   box.innerHTML = `<h2>${esc(d.series)}, ${esc(d.period)}: ${d.events} events, mean score ${d.score}</h2><ul class="rows" id="drill-rows"></ul>`;
-  const page = await api("events", { ...params, limit: 200 });
+  const page = await api("events", { ...params, min_confidence: minConfidence, limit: 200 });
   document.getElementById("drill-rows").innerHTML = page.items.map(eventItem).join("");
   box.scrollIntoView({ block: "nearest" });
 }
