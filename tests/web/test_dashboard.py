@@ -29,6 +29,15 @@ CLICK = (DAY + "const v = window.tidingsChart; const items = [];"
          "el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}));")
 
 
+def _drilled(browser, point: dict) -> list:
+    """The events listed by a click on the chart's point of this period and direction."""
+    browser.execute_script(CLICK, point["period"], point["direction"])
+    browser.implicitly_wait(10)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#drill-rows li.event")
+    browser.implicitly_wait(0)
+    return rows
+
+
 def test_the_dashboard_opens_offline_with_what_the_store_holds(browser, dashboard):
     tti = open_view(browser, dashboard + "/")
     counts = httpx.get(dashboard + "/api/meta").json()["counts"]
@@ -75,10 +84,7 @@ def test_the_relations_view_draws_the_series_the_api_gives(browser, dashboard):
     print(f"time to interactive, relations USA-PRK: {tti:.0f} ms")
     # a click on the first asserted point lists the events and sentences behind it
     first = rel["series"][0]
-    browser.execute_script(CLICK, first["period"], first["direction"])
-    browser.implicitly_wait(10)
-    rows = browser.find_elements(By.CSS_SELECTOR, "#drill-rows li.event")
-    browser.implicitly_wait(0)
+    rows = _drilled(browser, first)
     assert len(rows) == first["events"]
     assert all(r.find_element(By.CSS_SELECTOR, "mark.trigger") for r in rows)
     browser.execute_script("document.getElementById('drill').scrollIntoView()")
@@ -106,11 +112,7 @@ def test_the_relations_view_draws_only_events_as_confident_as_chosen(browser, da
     assert sum(hypothetical) == sum(p["events"] for p in rel["hypothetical"])
     # the points' events listed on a click are those as confident as chosen
     first = rel["series"][0]
-    browser.execute_script(CLICK, first["period"], first["direction"])
-    browser.implicitly_wait(10)
-    rows = browser.find_elements(By.CSS_SELECTOR, "#drill-rows li.event")
-    browser.implicitly_wait(0)
-    assert len(rows) == first["events"]
+    assert len(_drilled(browser, first)) == first["events"]
     # choosing "any" in the form carries the choice to the URL and draws every event again
     choice.find_element(By.XPATH, "option[text()='any']").click()
     browser.execute_script("delete document.body.dataset.ready")  # wait for the view drawn anew

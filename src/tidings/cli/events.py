@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from ..store.db import open_store
-from .app import date_arg, db_option, echo_json, limit_option, main, out, print_count
+from .app import date_arg, db_option, echo_json, limit_option, main, min_confidence_option, out, print_count
 from .output import write_rows
 from .safe import markup as escape
 from .safe import same_length
@@ -66,12 +66,7 @@ def _print_event(e: dict) -> None:
 @click.option("--modality", type=click.Choice(["asserted", "negated", "hypothetical"]), help="Only this modality.")
 @click.option("--since", callback=date_arg, help="On or after this date (the event's, else the article's).")
 @click.option("--until", callback=date_arg, help="On or before this date.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
-              help="Only events whose confidence is at least this: the learned verifier's estimated probability "
-                   "that the event is right (type and source). 0.35 is the high-precision setting: about 0.8 "
-                   "strict precision on the dev data out of fold and 0.66 on unseen news, against 0.47 for all events, "
-                   "with fewer events. Events coded without the event model carry "
-                   "the rules' own score (0.5 to 1.0) instead.")
+@min_confidence_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table",
               show_default=True)
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..store.db import open_store
-from .app import db_option, err, main
+from .app import db_option, err, main, min_confidence_option
 from .output import make_folder, writing
 from .safe import markup
 
@@ -21,12 +21,7 @@ from .safe import markup
 @click.option("--table", "tables", multiple=True, help="Export only this table; may be repeated.")
 @click.option("--all-modalities", is_flag=True,
               help="gdelt: include negated and hypothetical events (by default only asserted ones, as GDELT has no modality).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
-              help="plover and gdelt: only events whose confidence is at least this: the learned verifier's "
-                   "estimated probability that the event is right (type and source). 0.35 is the high-precision "
-                   "setting: about 0.8 strict precision on the dev data out of fold and 0.66 on unseen news, "
-                   "against 0.47 for all events, with fewer events. Events coded without the event model carry "
-                   "the rules' own score (0.5 to 1.0) instead.")
+@min_confidence_option("plover and gdelt: ")
 def export_cmd(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...], all_modalities: bool,
                min_confidence: float | None) -> None:
     """Write the store's tables to files, one per table, named after it.

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import StoreError
-from .app import db_option, echo_json, err, main, out
+from .app import db_option, echo_json, err, main, min_confidence_option, out
 from rich.markup import escape
 
 
@@ -57,9 +57,7 @@ def serve(db: str, host: str, port: int, api_key: str | None, workers: int, log_
 @db_option
 @click.option("--by", type=click.Choice(["month", "week"]), default="month", show_default=True, help="Period.")
 @click.option("--plot", "plot", type=click.Path(dir_okay=False), help="Also draw the chart to this .png or .svg file.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
-              help="Only events at least this likely to be right (the verifier's confidence; 0.35 is the "
-                   "high-precision setting, as for `tidings events`).")
+@min_confidence_option()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def relations(a: str, b: str, db: str, by: str, plot: str | None, min_confidence: float | None,
               as_json: bool) -> None:
