@@ -63,6 +63,7 @@ class Coded:
     modality: str
     sources: list[dict]  # each with start/end shifted to the document's offsets (None if elsewhere)
     confidence: float = 1.0
+    event_id: str = ""
 
 
 def coded_events(pipeline: Any, doc: str) -> list[Coded]:
@@ -70,9 +71,10 @@ def coded_events(pipeline: Any, doc: str) -> list[Coded]:
     return coded_in(pipeline.article(devset.text(doc), origin=doc), doc)
 
 
-def coded_in(article: Any, doc: str) -> list[Coded]:
-    """An article's events, with offsets into ``devset.text(doc)`` (its sentences located there)."""
-    raw = devset.text(doc)
+def coded_in(article: Any, doc: str, raw: str | None = None) -> list[Coded]:
+    """An article's events, with offsets into its text ``raw`` (default ``devset.text(doc)``), its
+    sentences located there."""
+    raw = devset.text(doc) if raw is None else raw
     shifts: dict[int, tuple[int, int] | None] = {}
     cursor = 0
     for s in article.sentences:
@@ -100,7 +102,7 @@ def coded_in(article: Any, doc: str) -> list[Coded]:
         at, shift = found
         sent = article.sentences[e.sentence_index]
         out.append(Coded(doc, (at, at + len(sent.text)), (e.start + shift, e.end + shift), e.trigger, e.type,
-                         e.modality, [moved(a) for a in e.sources], e.confidence))
+                         e.modality, [moved(a) for a in e.sources], e.confidence, e.id))
     return out
 
 
@@ -154,9 +156,17 @@ class Tally:
         }
 
 
-def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None) -> Tally:
+def in_sentence(coded: Coded, golds: list[dict]) -> list[int]:
+    """The labelled events (indices into ``golds``) of the coded event's sentence."""
+    return [i for i, g in enumerate(golds) if coded.sent[0] <= g["trigger"][0] < coded.sent[1]]
+
+
+def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None,
+          min_confidence: float = 0.0) -> Tally:
     """Match each document's coded events to its labels; tally the figures. ``coded_of(doc)`` gives
-    a document's coded events (default: run ``pipeline`` on it)."""
+    a document's coded events (default: run ``pipeline`` on it); with ``min_confidence``, only the
+    events at least that confident count as coded (the verifier's high-precision setting:
+    ``tidings events --min-confidence``)."""
     tally = Tally()
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
@@ -166,13 +176,15 @@ def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None
         golds = by_doc.get(doc, [])
         tally.gold += len(golds)
         coded = coded_of(doc) if coded_of else coded_events(pipeline, doc)
+        if min_confidence:
+            coded = [c for c in coded if c.confidence >= min_confidence]
         tally.coded += len(coded)
         used_strict: set[int] = set()
         matched_type: set[int] = set()
         matched_any: set[int] = set()
         raw = devset.text(doc)
         for c in coded:
-            same_sent = [i for i, g in enumerate(golds) if c.sent[0] <= g["trigger"][0] < c.sent[1]]
+            same_sent = in_sentence(c, golds)
             real = bool(same_sent)
             typed = [i for i in same_sent if golds[i]["type"] == c.type]
             strict = [i for i in typed if source_right(c, golds[i]) and i not in used_strict]
@@ -207,13 +219,8 @@ def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None
 
 
 def run(model: bool, split: str, min_confidence: float = 0.0) -> Tally:
-    """A split's tally; with ``min_confidence``, only the events at least that confident count as
-    coded (the verifier's high-precision setting: ``tidings events --min-confidence``)."""
-    pipeline = make_pipeline(model)
-    if not min_confidence:
-        return score(pipeline, devset.documents()[split], devset.labels())
-    return score(pipeline, devset.documents()[split], devset.labels(),
-                 lambda doc: [c for c in coded_events(pipeline, doc) if c.confidence >= min_confidence])
+    """A split's tally (``min_confidence``: see ``score``)."""
+    return score(make_pipeline(model), devset.documents()[split], devset.labels(), min_confidence=min_confidence)
 
 
 def main() -> None:

@@ -61,8 +61,9 @@ THRESHOLDS = [round(t, 2) for t in np.arange(0.0, 0.91, 0.05)]
 
 
 def collect(pipeline, doc: str, raw: str) -> list[tuple[dict, object]]:
-    """The features of each event the shipped stage codes in one text, beside the event; the
-    verifier itself keeps every draft here (threshold 0) and its own confidence is not used."""
+    """The features of each event the shipped stage codes in one text, beside the event in the
+    text's own offsets (bench/mixed_news.py's Coded); the verifier itself keeps every draft here
+    (threshold 0) and its own confidence is not used."""
     from tidings.events import stage, verify
 
     seen: dict[int, dict] = {}
@@ -77,18 +78,9 @@ def collect(pipeline, doc: str, raw: str) -> list[tuple[dict, object]]:
         article = pipeline.article(raw, origin=doc)
     finally:
         stage.verify = verify.verify
-    return [(seen[e.start], e, article) for e in article.events if e.start in seen]
-
-
-def _coded(article, event, doc: str, raw: str):
-    """One event in the document's own offsets (bench/mixed_news.py's Coded), or None."""
-    events, text = article.events, devset.text
-    article.events, devset.text = [event], lambda _: raw
-    try:
-        found = mixed_news.coded_in(article, doc)
-    finally:
-        article.events, devset.text = events, text
-    return found[0] if found else None
+    starts = {e.id: e.start for e in article.events}
+    return [(seen[starts[c.event_id]], c) for c in mixed_news.coded_in(article, doc, raw)
+            if starts[c.event_id] in seen]
 
 
 def dev_rows(pipeline, split: str) -> list[dict]:
@@ -100,12 +92,8 @@ def dev_rows(pipeline, split: str) -> list[dict]:
             golds[g["doc"]].append(g)
     rows = []
     for doc in devset.documents()[split]:
-        raw = devset.text(doc)
-        for feats, event, article in collect(pipeline, doc, raw):
-            c = _coded(article, event, doc, raw)
-            if c is None:
-                continue
-            same = [g for g in golds[doc] if c.sent[0] <= g["trigger"][0] < c.sent[1]]
+        for feats, c in collect(pipeline, doc, devset.text(doc)):
+            same = [golds[doc][i] for i in mixed_news.in_sentence(c, golds[doc])]
             right = any(g["type"] == c.type and mixed_news.source_right(c, g) for g in same)
             rows.append({"x": feats, "y": int(right), "doc": doc, "split": split})
     return rows
@@ -139,9 +127,8 @@ def candidate_rows(pipeline) -> list[dict]:
     rows = []
     for doc in sorted({d for d, _ in labels}):
         raw = (POLNEAR_TRAIN / doc).read_text(encoding="utf-8")
-        for feats, event, article in collect(pipeline, doc, raw):
-            c = _coded(article, event, doc, raw)
-            r = labels.get((doc, c.trigger)) if c is not None else None
+        for feats, c in collect(pipeline, doc, raw):
+            r = labels.get((doc, c.trigger))
             y = _labelled_right(r, c) if r is not None else None
             if y is not None:
                 rows.append({"x": feats, "y": y, "doc": doc, "split": "candidates"})

@@ -50,11 +50,8 @@ def _mixed_scores(bench_module, pipeline, split: str, min_confidence: float = 0.
     mixed = bench_module("mixed_news")
     if not mixed.devset.available() or not mixed.devset.labels():
         pytest.skip("the mixed-news dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
-    docs, labels = mixed.devset.documents()[split], mixed.devset.labels()
-    if not min_confidence:
-        return mixed.score(pipeline, docs, labels).scores()
-    return mixed.score(pipeline, docs, labels, lambda doc: [c for c in mixed.coded_events(pipeline, doc)
-                                                           if c.confidence >= min_confidence]).scores()
+    return mixed.score(pipeline, mixed.devset.documents()[split], mixed.devset.labels(),
+                       min_confidence=min_confidence).scores()
 
 
 @pytest.fixture(scope="module", params=["test", "holdout", "holdout2"])

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import TidingsError
-from ..store.formats import PLOVER_SCORES, QUAD_CATEGORIES, QUAD_CODES, _check_confidence
+from ..store.formats import PLOVER_SCORES, QUAD_CATEGORIES, QUAD_CODES, check_confidence
 from ..store.quotes import PREDICTIONS_SQL
 
 Query = Callable[..., list[dict[str, Any]]]
@@ -151,7 +151,7 @@ def relations(query: Query, a_key: str, b_key: str, by: str = "month",
     per period and direction, and the predictions about both sides with their outcomes.
     ``min_confidence`` (0 to 1) keeps only the events at least that confident in the series,
     the hypothetical events and ``undated``; it is echoed in the answer (None: every event)."""
-    min_confidence = _check_confidence(min_confidence)
+    min_confidence = check_confidence(min_confidence)
     a = resolve_side(query, a_key, "a")
     b = resolve_side(query, b_key, "b")
     if (a.kind, a.id) == (b.kind, b.id):

@@ -193,7 +193,7 @@ def _rows(store: Store, sql: str, params: dict[str, Any] | None = None) -> Itera
         cur.close()
 
 
-def _check_confidence(min_confidence: Any) -> float | None:
+def check_confidence(min_confidence: Any) -> float | None:
     """``min_confidence`` as a float, None left as None; a ValueError unless it is a number from 0 to 1."""
     if min_confidence is None:
         return None
@@ -229,7 +229,7 @@ def export_plover(store: Store, path: str | Path, *, asserted_only: bool = False
     hypothetical ones. ``min_confidence`` (0 to 1) keeps only the events whose ``confidence`` is
     at least that value; anything else raises ValueError.
     """
-    where, params = _where(asserted_only, _check_confidence(min_confidence))
+    where, params = _where(asserted_only, check_confidence(min_confidence))
     n = 0
     with _open_out(path) as out:
         for row in _rows(store, _PLOVER_SQL.format(where=where), params):
@@ -417,7 +417,7 @@ def export_gdelt(store: Store, path: str | Path, *, asserted_only: bool = True,
     happened. ``asserted_only=False`` writes them all. ``min_confidence`` (0 to 1) keeps only the
     events whose ``confidence`` is at least that value; anything else raises ValueError.
     """
-    where, params = _where(asserted_only, _check_confidence(min_confidence))
+    where, params = _where(asserted_only, check_confidence(min_confidence))
     n = 0
     with _open_out(path) as out:
         out.write("\t".join(GDELT_COLUMNS) + "\n")

@@ -152,14 +152,14 @@ async function relationsPage(params) {
   const chart = new vega.View(vega.parse(spec), { renderer: "svg", container: "#relations-chart", hover: true });
   await chart.runAsync();
   window.tidingsChart = chart;
-  chart.addEventListener("click", (ev, item) => { if (item && item.datum && item.datum.kind) drill(item.datum, minConfidence); });
+  chart.addEventListener("click", (ev, item) => { if (item && item.datum && item.datum.kind) drill(item.datum); });
 }
-async function drill(d, minConfidence) {
+async function drill(d) {
   const box = document.getElementById("drill");
   if (d.kind === "prediction") { location.hash = "#/article/" + encodeURIComponent(d.claim.split("-c")[0]); return; }
   const params = Object.fromEntries(new URLSearchParams(d.events_query));
   box.innerHTML = `<h2>${esc(d.series)}, ${esc(d.period)}: ${d.events} events, mean score ${d.score}</h2><ul class="rows" id="drill-rows"></ul>`;
-  const page = await api("events", { ...params, min_confidence: minConfidence, limit: 200 });
+  const page = await api("events", { ...params, limit: 200 });  // events_query carries min_confidence (web/charts.py)
   document.getElementById("drill-rows").innerHTML = page.items.map(eventItem).join("");
   box.scrollIntoView({ block: "nearest" });
 }
