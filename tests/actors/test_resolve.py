@@ -141,8 +141,8 @@ def test_the_president_with_no_one_named_stays_unresolved(pipeline):
 
 
 def test_a_named_state_overrides_a_bodys_default_country(pipeline):
-    _, found = resolve(pipeline, "South Korea's Joint Chiefs of Staff said the missile flew for 86 minutes.")
-    assert found["Joint Chiefs of Staff"].actor_id == "KOR-MIL"
+    _, found = resolve(pipeline, "Japan's Joint Chiefs of Staff said the missile flew for 86 minutes.")
+    assert found["Joint Chiefs of Staff"].actor_id == "JPN-MIL"
     _, found = resolve(pipeline, "The Joint Chiefs of Staff met in Washington.")
     assert found["The Joint Chiefs of Staff"].country == "USA"
 
@@ -201,3 +201,24 @@ def test_the_south_is_south_korea_where_the_article_is_about_the_koreas(pipeline
     assert found["South"].actor_id == "KOR"
     _, found = resolve(pipeline, "Republicans did well across the South, the poll showed.")
     assert "South" not in found or found["South"].actor_id != "KOR"
+
+
+def test_knowledge_base_names_the_tagger_missed_are_resolved(pipeline):
+    _, found = resolve(pipeline, "ICE returned 11 oil paintings to the museum.")
+    assert found["ICE"].country == "USA"
+    _, found = resolve(pipeline, "Theresa May will hold talks with European Council president Donald Tusk.")
+    assert found["Theresa May"].actor_id == "Q264766"
+    _, found = resolve(pipeline, "The Islamic State attacked an army camp in western Kabul.")
+    assert "Islamic State" in found and "Islamic" not in found
+
+
+def test_a_government_the_tagger_took_for_a_name_is_the_states(pipeline):
+    _, found = resolve(pipeline, "The German Government is one of the largest bilateral donors.")
+    assert found["The German Government"].actor_id == "DEU-GOV"
+    _, found = resolve(pipeline, "The Government of India has agreed to set up a centre.")
+    assert next(m for t, m in found.items() if t.startswith("The Government")).actor_id == "IND-GOV"
+
+
+def test_a_lone_surname_of_one_office_holder_is_that_person(pipeline):
+    _, found = resolve(pipeline, "Since 2013, Erdogan has accused Gulen of plotting a coup.")
+    assert found["Erdogan"].country == "TUR"

@@ -140,6 +140,7 @@ class KnowledgeBase:
         self.country_coords: dict[str, tuple[float, float]] = {}
         self.persons: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
+        self.spellings: dict[str, str] = {}  # organisations' and people's names as written -> kind
         self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes")
                       for r in _data("roles.tsv")}
         self.titles = {r["title"]: (tuple(_split(r["sectors"])), tuple(_split(r["role"])))
@@ -234,6 +235,7 @@ class KnowledgeBase:
                           country=row["country"] or None, sectors=sectors, wikidata=row["wikidata"] or None,
                           aliases=_split(row["aliases"]))
             self._add([actor.name, *actor.aliases], Entry(actor, "organisation"))
+            self.spellings.update(dict.fromkeys([actor.name, *actor.aliases], "organisation"))
 
     def _load_seats(self, rows: list[dict[str, str]]) -> None:
         for row in rows:
@@ -258,10 +260,11 @@ class KnowledgeBase:
             latest = max(entry.terms, key=lambda t: t.start or date.min)
             actor.country = latest.country
             self._add([row["name"], *_split(row["aliases"])], entry)
+            self.spellings.update(dict.fromkeys([row["name"], *_split(row["aliases"])], "person"))
 
     def add_file(self, path: Path) -> None:
         """Add a user's TSV with the columns of leaders.tsv or organisations.tsv."""
-        for index in ("_by_name_word", "_person_keys", "_place_keys"):
+        for index in ("_by_name_word", "_person_keys", "_place_keys", "_gazetteer"):
             self.__dict__.pop(index, None)
         try:
             rows = _rows(path.read_text(encoding="utf-8"), str(path))

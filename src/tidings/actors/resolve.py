@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
+from .gazetteer import missed_names
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, norm, slug
@@ -99,9 +100,13 @@ class Resolver:
         self._emit()
 
     def _entities(self) -> list[Span]:
-        """Entities of actor-like labels, with adjacent same-label pieces joined."""
+        """Entities of actor-like labels, with adjacent same-label pieces joined, and the knowledge
+        base's names that the tagger missed (gazetteer.py)."""
         out: list[Span] = []
-        for ent in self.doc.ents:
+        missed = missed_names(self.doc, self.kb)
+        inside = {i for span in missed for i in range(span.start, span.end)}
+        tagged = [ent for ent in self.doc.ents if ent.start not in inside]
+        for ent in sorted(tagged + missed, key=lambda e: e.start):
             if ent.label_ not in NAME_LABELS:
                 continue
             if out and out[-1].label_ == ent.label_ and ent.label_ in ("ORG", "PERSON") and out[-1].end == ent.start:
@@ -193,6 +198,12 @@ class Resolver:
             method = {"capital": "metonym", "seat": "metonym"}.get(entry.kind, "kb")
             self._add(ent.start, ent.end, entry.actor, method, 0.95 if method == "kb" else 0.9, root)
             return
+        role = self._role(root) if ent.label_ == "ORG" and not entries else None
+        if role is not None and role.type == "government" and self._state_named(root):
+            # "The German Government", "the Government of India", "South Korea's Cabinet": the
+            # tagger took a described government for a name
+            self._described(root, role)
+            return
         if ent.label_ == "ORG" and not text.isupper():  # "SAW" is an acronym, not General Saw Maung
             person = self._known_person(norm(text), ())
             if person is not None:
@@ -222,9 +233,13 @@ class Resolver:
         return [e for e in self.kb.by_alias[best[0]] if e.kind in ("country", "capital")] if best else []
 
     def _looks_like_known_person(self, text: str) -> bool:
+        """A known person's name, one met earlier in the article, or the surname of one known
+        office holder alone ("Erdogan", which the small model tags as a place)."""
         key = norm(text)
         return any(e.kind == "person" for e in self.kb.lookup(text)) or any(
-            contains_words(full, key) for full in self.people)
+            contains_words(full, key) for full in self.people) or (
+            " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
+            and self.kb.place(text) is None and len(self.kb.office_holders(key, (), None)) == 1)
 
     def _person(self, ent: Span) -> None:
         ev = Evidence()
@@ -400,6 +415,18 @@ class Resolver:
         role = self._role(tok)
         if role is None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return
+        self._described(tok, role)
+
+    def _state_named(self, head: Token) -> bool:
+        """Whether the modifiers or "of" phrase of a role noun name a state ("the German", "of India")."""
+        ev = Evidence()
+        read_modifiers(modifier_span(head)[:-1], self.kb, ev)
+        read_prepositions(head, self.kb, ev)
+        return ev.country is not None
+
+    def _described(self, tok: Token, role) -> None:
+        """An actor described by a role noun and its modifiers ("the North Korean leader", "Israeli
+        police", "the Government of India")."""
         head_ent = entity_of(tok.head) if tok.head.i > tok.i else None
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if (head_ent is not None and head_ent.label_ == "PERSON") or \
