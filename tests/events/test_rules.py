@@ -286,6 +286,18 @@ def test_not_its_own_target(code):
     assert [s.name for s in gave.sources] == ["Tom Steyer"] and not gave.targets
 
 
+def test_phone_call(pipeline):
+    # "called" with no lexicon entry is a candidate only with the event model (a verb of saying)
+    article = pipeline.article("Netanyahu called Morrison on Wednesday to congratulate him.")
+    called = next(e for e in article.events if e.trigger == "called")
+    assert (called.type, called.cameo) == ("CONSULT", "041")
+    assert [t["name"] for t in called.targets] == ["Scott Morrison"]
+    named = next(e for e in pipeline.article("Trump called Biden a liar.").events if e.trigger == "called")
+    assert named.type == "ACCUSE"
+    asked = next(e for e in pipeline.article("Obama called on Congress to pass the bill.").events if e.trigger == "called")
+    assert asked.type == "REQUEST"
+
+
 def test_the_antecedent_of_a_relative_pronoun_is_the_source(code):
     events, _, _ = code("Speaking later, Sen. Claire McCaskill, who has endorsed Clinton, said Sanders was a strong candidate.")
     endorsed = next(e for e in events if e.trigger == "endorsed")

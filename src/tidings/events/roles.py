@@ -39,7 +39,7 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "g
                "announce", "impose", "reach", "strike", "seal", "pay", "deliver", "offer", "extend",
                "undertake", "engage", "take", "resort", "participate", "join", "lead", "organize", "organise",
                "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold", "tighten",
-               "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare"}
+               "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare", "prolong"}
 
 
 @dataclass
