@@ -222,3 +222,8 @@ def test_a_government_the_tagger_took_for_a_name_is_the_states(pipeline):
 def test_a_lone_surname_of_one_office_holder_is_that_person(pipeline):
     _, found = resolve(pipeline, "Since 2013, Erdogan has accused Gulen of plotting a coup.")
     assert found["Erdogan"].country == "TUR"
+
+
+def test_a_surname_the_tagger_missed_is_the_person(pipeline):
+    _, found = resolve(pipeline, "Trump spoke in Ohio, attacking Clinton over her emails.")
+    assert found["Trump"].country == "USA" and found["Trump"].actor_id is not None

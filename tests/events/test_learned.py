@@ -189,3 +189,9 @@ def test_a_dash_the_tagger_took_for_a_verb_is_no_candidate(pipeline, monkeypatch
     text = ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON ― Donald Trump’s yearslong "
             "obsession with President Barack Obama’s birth is an insult to African-Americans, top black lawmakers said.")
     assert not [e for e in pipeline.article(text).events if e.trigger == "―"]
+
+
+def test_an_unsaid_statement_is_no_event(pipeline):
+    article = pipeline.article("In his remarks today, President Obama disgracefully refused to even say the words Radical Islam.")
+    assert not [e for e in article.events if e.trigger == "say"]
+    assert [e.type for e in article.events if e.trigger == "refused"] == ["REJECT"]

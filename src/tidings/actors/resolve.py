@@ -28,6 +28,7 @@ from .names import contains_words, norm, slug
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLACE_KINDS = ("country", "capital", "seat", "organisation")
+NAME_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}  # a name heading its phrase
 PERSON_PRONOUNS = {"he", "she"}
 POSSESSIVE_PRONOUNS = {"his", "her"}  # "His campaign said": read as "he" when it owns a subject
 NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "metonym"}
@@ -406,6 +407,11 @@ class Resolver:
             entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
             if entries:  # a country name the tagger missed ("Uzbekistan finally opened ...")
                 self._add(tok.i, tok.i + 1, entries[0].actor, "kb", 0.8, tok)
+                return
+            if tok.dep_ in NAME_HEAD_DEPS and not tok.text.isupper() and self._looks_like_known_person(tok.text):
+                # "Trump spoke in Ohio": a surname the tagger missed, of someone the article named
+                # or of one known office holder
+                self._person(Span(self.doc, tok.i, tok.i + 1, label="PERSON"))
                 return
         if tok.dep_ in SUBJECT_DEPS and (tok.lower_ in PERSON_PRONOUNS or tok.lower_ == "it"
                                          or (tok.lower_ == "country" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")):

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .draft import ActorRef, EventDraft
-from .modality import ASSERTED
+from .modality import ASSERTED, NEGATED
 from .relations import RELATION, acted_on
 from .statements import STATEMENT, STATEMENT_TYPES, hearer_of
 
@@ -173,8 +173,9 @@ def _unaddressed(statement: EventDraft) -> bool:
 def _unread(draft: EventDraft, drafts: list[EventDraft], policy: Policy) -> bool:
     """Whether a draft is dropped whatever the classifier would say of it, and so is not read."""
     if draft.type == STATEMENT:
-        return policy.statement_below > 1.0 or _unspoken(draft) or _unaddressed(draft) or \
-            _holds_another(draft, drafts)
+        # an unsaid statement ("refused to even say the words") is no act of any kind
+        return policy.statement_below > 1.0 or draft.modality == NEGATED or _unspoken(draft) or \
+            _unaddressed(draft) or _holds_another(draft, drafts)
     if draft.type == RELATION:
         return policy.relation_below > 1.0 or _unrelated(draft) or _holds_another(draft, drafts)
     return not policy.unsourced_forecasts and draft.modality != ASSERTED and not draft.sources
