@@ -93,3 +93,29 @@ def news_store(tmp_path_factory, pipeline, seeds_dir):
     with open_store(path) as s:
         pipeline.run([str(EXAMPLES), str(seeds_dir)], s)
     return path
+
+
+@pytest.fixture(scope="session")
+def confident_store(examples_store, tmp_path_factory):
+    """A copy of the examples' store where the mentions of one merged event (of the ICBM story,
+    with a source and at least three mentions) carry set confidences, the highest not its first
+    mention's: yields (path, merged event id, the mentions' confidences). Tests must not write to it."""
+    import shutil
+
+    import duckdb
+
+    path = tmp_path_factory.mktemp("confident") / "confident.duckdb"
+    shutil.copy(examples_store[0], path)
+    con = duckdb.connect(str(path))
+    try:
+        merged, mentions = con.execute(
+            "SELECT m.id, list(em.id ORDER BY em.id = m.id DESC, em.id) FROM merged_events m"
+            " JOIN event_mentions em ON em.event_id = m.id WHERE len(m.sources) > 0 AND m.first_article_id IN"
+            " (SELECT article_id FROM story_articles WHERE story_id = 'story-19875f5ab43b')"
+            " GROUP BY m.id HAVING count(*) >= 3 ORDER BY count(*) DESC, m.id LIMIT 1").fetchone()
+        confidences = ([0.21, 0.93] + [0.47, 0.12, 0.33, 0.05, 0.4, 0.3] * len(mentions))[:len(mentions)]
+        con.execute("UPDATE events SET confidence = c.confidence FROM (SELECT unnest($1) AS id,"
+                    " unnest($2) AS confidence) c WHERE events.id = c.id", [mentions, confidences])
+    finally:
+        con.close()
+    return path, merged, dict(zip(mentions, confidences))

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 
 from ..errors import StoreError
 from .errors import ApiError
+from .events import MinConfidence
 from .paging import DEFAULT_LIMIT, Listing, SortKey, json_response, listing_response, page
 from .records import ERRORS, LISTED, Cursor, Day, Format, Key, Limit, Text, served
 
@@ -53,13 +54,14 @@ def list_stories(request: Request, actor: Text = None, country: Text = None, sin
 
 
 @router.get("/stories/{id}")
-def get_story(request: Request, id: Key):
+def get_story(request: Request, id: Key, min_confidence: MinConfidence = None):
     """One story (a merged story's old id redirects): its articles, the timeline of its merged
-    events (each with its mentions and sources counted) and key quotes and claims."""
+    events (each with its mentions and sources counted, and the `confidence` of its most confident
+    mention; `min_confidence` keeps those at least that confident) and key quotes and claims."""
     from ..store.stories import get_story as story
 
     store = _available(request)
     try:
-        return json_response(story(store, id))
+        return json_response(story(store, id, min_confidence=min_confidence))
     except StoreError as exc:
         raise ApiError(404, str(exc), field="id") from None

@@ -10,13 +10,17 @@ from rich.table import Table
 
 from ..options import Options
 from ..store.db import open_store
-from .app import date_arg, db_option, echo_json, err, json_option, limit_option, main, out, print_count
+from .app import (date_arg, db_option, echo_json, err, json_option, limit_option, main, min_confidence_option, out,
+                  print_count)
 from .safe import plain
 
 
 def escape(text: str) -> str:
     """Text from the store made safe to print: no terminal control characters, no markup."""
     return _escape(plain(text))
+
+
+MERGED_SCOPE = "A merged event's confidence is its most confident mention's. "
 
 
 def _who(names: list[str] | None) -> str:
@@ -26,13 +30,14 @@ def _who(names: list[str] | None) -> str:
 def _events_table(rows: list[dict]) -> Table:
     table = Table(box=None)
     for name, width in (("date", 10), ("event", 16), ("source", 26), ("target", 26), ("modality", 12),
-                        ("sources", 7), ("first report", 40)):
+                        ("sources", 7), ("conf", 4), ("first report", 40)):
         table.add_column(name, no_wrap=True, min_width=min(width, 12), max_width=width, overflow="ellipsis",
-                         justify="right" if name == "sources" else "left")
+                         justify="right" if name in ("sources", "conf") else "left")
     for r in rows:
         day = (r["date"] or "") + ("" if r["dated"] or not r["date"] else "~")
+        conf = "" if r["confidence"] is None else f"{r['confidence']:.2f}"
         table.add_row(escape(day), escape(f"{r['type']} {r['mode'] or ''}".strip()), escape(_who(r["source_names"])),
-                      escape(_who(r["target_names"])), escape(r["modality"]), str(r["n_sources"]),
+                      escape(_who(r["target_names"])), escape(r["modality"]), str(r["n_sources"]), conf,
                       escape(f"{r['first_reported'] or ''} {r['first_title'] or r['first_article_id']}".strip()))
     return table
 
@@ -74,17 +79,23 @@ def stories_cmd(db: str, actor, country, since, until, limit: int, as_json: bool
 @main.command("story")
 @click.argument("story_id")
 @db_option
+@min_confidence_option(MERGED_SCOPE)
 @json_option
-def story_cmd(story_id: str, db: str, as_json: bool) -> None:
+def story_cmd(story_id: str, db: str, min_confidence: float | None, as_json: bool) -> None:
     """One story's timeline: its merged events in time order (date, event, actors, modality,
-    number of independent sources, first report), its articles, key quotes and claims.
+    number of independent sources, confidence, first report), its articles, key quotes and claims.
 
     A date followed by ~ is the first report's, where the text gives none.
+
+    \b
+    Examples:
+      tidings story story-19875f5ab43b
+      tidings story 19875f5ab43b --min-confidence 0.35
     """
     from ..store.stories import get_story
 
     with open_store(db, read_only=True) as store:
-        s = get_story(store, story_id)
+        s = get_story(store, story_id, min_confidence=min_confidence)
     if as_json:
         return echo_json(s)
     if s["redirected_from"]:
@@ -111,15 +122,18 @@ def story_cmd(story_id: str, db: str, as_json: bool) -> None:
 @click.argument("actors", nargs=-1, required=True)
 @db_option
 @click.option("--modality", type=click.Choice(["asserted", "negated", "hypothetical"]), help="Only this modality.")
+@min_confidence_option(MERGED_SCOPE)
 @limit_option("events")
 @json_option
-def timeline_cmd(actors: tuple[str, ...], db: str, modality, limit: int, as_json: bool) -> None:
+def timeline_cmd(actors: tuple[str, ...], db: str, modality, min_confidence: float | None, limit: int,
+                 as_json: bool) -> None:
     """Every merged event involving ACTOR (or both of ACTOR ACTOR), in time order.
 
     \b
     Examples:
       tidings timeline "Donald Trump" "Kim Jong Un"
       tidings timeline PRK --modality asserted
+      tidings timeline PRK --min-confidence 0.35
     """
     from ..store.stories import actor_timeline
 
@@ -127,7 +141,7 @@ def timeline_cmd(actors: tuple[str, ...], db: str, modality, limit: int, as_json
         raise click.UsageError("give one or two actors")
     with open_store(db, read_only=True) as store:
         t = actor_timeline(store, actors[0], actors[1] if len(actors) > 1 else None, modality=modality,
-                           limit=limit or None)
+                           min_confidence=min_confidence, limit=limit or None)
     if as_json:
         return echo_json(t)
     out.print(_events_table(t["events"]))

@@ -33,7 +33,7 @@ PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "thei
             "that"}
 # rules whose presence in a draft's trace says how its roles or intention were read
 TRACED = ("speaker", "asked_party_acts", "accused_party_acts", "officials_state_acts", "wanted_act",
-          "demand_of_another", "own_intention", "named_agent", "mutual_meeting", "host_visit", "located_source")
+          "demand_of_another", "own_intention", "named_agent", "mutual_meeting", "host_visit", "located_source", "phone_call")
 
 
 def features(draft: EventDraft, scene: Scene) -> dict[str, float]:
@@ -51,7 +51,6 @@ def features(draft: EventDraft, scene: Scene) -> dict[str, float]:
         "read": float(p is not None),
         "p_event": p.p_event if p is not None else 1.0,
         "p_type": p.p(draft.type) if p is not None else 1.0,
-        "p_none": 1.0 - p.p_event if p is not None else 0.0,
         "margin": probs[0] - probs[1],
         f"origin={kind}": 1.0,
         f"modality={draft.modality}": 1.0,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..stories.cluster import _N, LEAD_SENTENCES, WINDOW, Item, Placement, Story, lead, term_counts, weigh
+from .formats import check_confidence
 
 
 def load_items(con, article_ids: list[str]) -> list[Item]:
@@ -208,6 +209,12 @@ def list_stories(store, *, actor: str | None = None, country: str | None = None,
         params)
 
 
+# A merged event's confidence is that of its best-supported report: the highest of its mentions'.
+# Not a noisy-or: the verifier's probabilities for reports of one event (often one wire story
+# retold) are far from independent, so combining them would overstate the evidence.
+MERGED_CONFIDENCE = ("(SELECT max(e.confidence) FROM event_mentions em JOIN events e ON e.id = em.id"
+                     " WHERE em.event_id = m.id)")
+
 MERGED_COLUMNS = (
     "m.id, m.type, m.mode, m.modality, strftime(coalesce(m.date, m.first_reported), '%Y-%m-%d') AS date,"
     " m.date IS NOT NULL AS dated, m.sources, m.targets, m.n_mentions, m.n_articles, m.n_sources,"
@@ -215,11 +222,24 @@ MERGED_COLUMNS = (
     " (SELECT list(coalesce(x.name, i) ORDER BY i) FROM unnest(m.sources) AS u(i) LEFT JOIN actors x ON x.id = i)"
     " AS source_names,"
     " (SELECT list(coalesce(x.name, i) ORDER BY i) FROM unnest(m.targets) AS u(i) LEFT JOIN actors x ON x.id = i)"
-    " AS target_names")
+    f" AS target_names, {MERGED_CONFIDENCE} AS confidence")
 
 
-def get_story(store, key: str) -> dict:
-    """One story: its record, its articles, its merged events in time order, key quotes and claims."""
+def _confident(min_confidence: float | None, params: dict) -> str:
+    """The condition (over merged events ``m``) keeping those at least ``min_confidence`` confident,
+    its parameter added to ``params``; "" without one. A ValueError unless a number from 0 to 1."""
+    min_confidence = check_confidence(min_confidence)
+    if min_confidence is None:
+        return ""
+    params["min_confidence"] = min_confidence
+    return f"{MERGED_CONFIDENCE} >= $min_confidence"
+
+
+def get_story(store, key: str, min_confidence: float | None = None) -> dict:
+    """One story: its record, its articles, its merged events in time order (with ``min_confidence``,
+    only those at least that confident), key quotes and claims."""
+    params: dict = {}
+    confident = _confident(min_confidence, params)
     story_id = resolve_story_id(store, key)
     story = store.query("SELECT id, label, headline, strftime(first_date, '%Y-%m-%d') AS first_date,"
                         " strftime(last_date, '%Y-%m-%d') AS last_date, n_articles, key_actors, key_types"
@@ -233,8 +253,9 @@ def get_story(store, key: str) -> dict:
     story["timeline"] = store.query(
         f"SELECT {MERGED_COLUMNS} FROM merged_events m LEFT JOIN articles fa ON fa.id = m.first_article_id"
         " WHERE m.id IN (SELECT em.event_id FROM event_mentions em JOIN story_articles sa"
-        "   ON sa.article_id = em.article_id WHERE sa.story_id = $1)"
-        " ORDER BY coalesce(m.date, m.first_reported) NULLS LAST, m.first_reported NULLS LAST, m.id", [story_id])
+        f"   ON sa.article_id = em.article_id WHERE sa.story_id = $story) {'AND ' + confident if confident else ''}"
+        " ORDER BY coalesce(m.date, m.first_reported) NULLS LAST, m.first_reported NULLS LAST, m.id",
+        {**params, "story": story_id})
     story["quotes"] = store.query(
         "SELECT q.id, q.article_id, q.text, q.speaker FROM quotes q JOIN story_articles sa ON sa.article_id = q.article_id"
         " WHERE sa.story_id = $1 AND q.speaker IS NOT NULL AND q.speaker.actor_id IS NOT NULL"
@@ -248,12 +269,15 @@ def get_story(store, key: str) -> dict:
 
 
 def actor_timeline(store, first: str, second: str | None = None, *, modality: str | None = None,
-                   limit: int | None = None) -> dict:
-    """Every merged event involving an actor (and, with ``second``, both), in time order."""
+                   min_confidence: float | None = None, limit: int | None = None) -> dict:
+    """Every merged event involving an actor (and, with ``second``, both), in time order; with
+    ``min_confidence``, only those at least that confident."""
+    params: dict = {}
+    confident = _confident(min_confidence, params)
     a = resolve_actor_ids(store, first)
     b = resolve_actor_ids(store, second) if second else None
-    where = ["list_has_any(m.sources || m.targets, $a)"]
-    params: dict = {"a": a}
+    where = ["list_has_any(m.sources || m.targets, $a)"] + ([confident] if confident else [])
+    params["a"] = a
     if b:
         where.append("list_has_any(m.sources || m.targets, $b)"); params["b"] = b
     if modality:

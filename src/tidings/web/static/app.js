@@ -165,7 +165,7 @@ async function drill(d) {
 }
 
 const merged = (m) => `<li><span class="tag ${esc(m.modality)}">${esc(m.modality)}</span><b>${esc(m.type)}</b>${m.mode ? " " + esc(m.mode) : ""}
-  <span class="muted">${esc(m.date || "undated")}${m.dated ? "" : " (reported)"} · ${m.n_mentions} mentions in ${m.n_sources} independent sources</span>
+  <span class="muted">${esc(m.date || "undated")}${m.dated ? "" : " (reported)"} · ${m.n_mentions} mentions in ${m.n_sources} independent sources${m.confidence == null ? "" : ` · conf ${Number(m.confidence).toFixed(2)}`}</span>
   <div>${(m.source_names || []).map(esc).join(", ") || "–"} → ${(m.target_names || []).map(esc).join(", ") || "–"}</div>
   <div class="muted">first reported: <a href="#/article/${encodeURIComponent(m.first_article_id)}">${esc(m.first_title || m.first_article_id)}</a> ${esc(m.first_reported || "")} · <a href="#/event/${encodeURIComponent(m.id)}">first mention</a></div></li>`;
 async function storyPage(id) {
