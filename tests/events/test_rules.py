@@ -298,6 +298,14 @@ def test_phone_call(pipeline):
     assert asked.type == "REQUEST"
 
 
+def test_the_body_which_stands_for_is_the_source(code):
+    events, _, _ = code("The bill has also named members of the Saudi government, which has strongly denied any involvement.")
+    denied = next(e for e in events if e.trigger == "denied")
+    assert [s["country"] for s in denied.sources] == ["SAU"]
+    events, _, _ = code("Trump's campaign manager, who has denied the charge, met reporters.")
+    assert all(s["name"] != "Donald Trump" for e in events if e.trigger == "denied" for s in e.sources)
+
+
 def test_the_antecedent_of_a_relative_pronoun_is_the_source(code):
     events, _, _ = code("Speaking later, Sen. Claire McCaskill, who has endorsed Clinton, said Sanders was a strong candidate.")
     endorsed = next(e for e in events if e.trigger == "endorsed")
