@@ -8,6 +8,8 @@
   after the holdout had been read six times, never tuned on);
 - ``plv_type_accuracy``, ``plv_quad_accuracy``: PLV's held-out rows, as the training run reported them
   in ``src/tidings/events/model/report.json`` (whichever model ships);
+- ``plv_end_to_end_type_accuracy``, ``plv_end_to_end_quad_accuracy``: bench/plv.py, the same held-out
+  rows through the whole pipeline unmarked (no event is a miss), as a user's text goes;
 - ``gsr_untrained_type_accuracy``: bench/events.py's GSR type accuracy with the model, on the records
   whose sentence is not in the classifier's training data;
 - ``mixed_*_precise_*``: strict precision and strict recall of the events at least as confident as the
@@ -38,10 +40,11 @@ HOLDOUT = {"mixed_holdout_strict_precision": "strict_precision", "mixed_holdout_
            "mixed_holdout_strict_recall": "strict_recall"}
 HOLDOUT2 = {"mixed_holdout2_strict_precision": "strict_precision", "mixed_holdout2_recall": "recall",
             "mixed_holdout2_strict_recall": "strict_recall"}
+PLV_END_TO_END = {"plv_end_to_end_type_accuracy": "type", "plv_end_to_end_quad_accuracy": "quad"}
 GSR = {"gsr_untrained_type_accuracy": "type_accuracy"}
 PRECISE = {f"mixed_{split}_precise_{key}": key for split in ("test", "holdout", "holdout2")
            for key in ("strict_precision", "strict_recall")}
-MEASURES = {**MIXED, **HOLDOUT, **HOLDOUT2, **PLV, **GSR, **PRECISE}
+MEASURES = {**MIXED, **HOLDOUT, **HOLDOUT2, **PLV, **PLV_END_TO_END, **GSR, **PRECISE}
 
 
 def _mixed_scores(bench_module, pipeline, split: str, min_confidence: float = 0.0) -> dict[str, Any]:
@@ -82,6 +85,15 @@ def plv_scores() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
+def plv_end_to_end_scores(bench_module) -> dict[str, float]:
+    plv = bench_module("plv")
+    if not (plv.dataset.SHARED / "plv").is_dir():
+        pytest.skip(f"PLV not found under {plv.dataset.SHARED}")
+    result = plv.score(True, plv.held_out_rows())
+    return {"type": result.type / result.n, "quad": result.quad / result.n}
+
+
+@pytest.fixture(scope="module")
 def gsr_untrained_scores(bench_module, event_model_pipeline) -> dict[str, float]:
     events = bench_module("events")
     if not events.gsr.GSR.exists() or not SHARED.is_dir():
@@ -99,7 +111,7 @@ def test_event_model_measures_stay_above_their_floor(request: pytest.FixtureRequ
         pytest.skip(f"no floor pinned for {measure}")
     fixture = ("mixed_test_scores" if measure in MIXED else "mixed_holdout_scores" if measure in HOLDOUT
                else "mixed_holdout2_scores" if measure in HOLDOUT2 else "plv_scores" if measure in PLV
-               else "gsr_untrained_scores")
+               else "plv_end_to_end_scores" if measure in PLV_END_TO_END else "gsr_untrained_scores")
     scores = request.getfixturevalue(fixture)
     assert MEASURES[measure] in scores, f"{fixture} has no {MEASURES[measure]!r}"
     value = scores[MEASURES[measure]]
