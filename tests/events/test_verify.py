@@ -86,3 +86,9 @@ def test_the_documented_high_precision_setting_is_the_shipped_one():
     precise = json.loads((MODEL_DIR / "verifier.json").read_text(encoding="utf-8"))["precise_from"]
     shown = CliRunner().invoke(main, ["events", "--help"], terminal_width=500).output
     assert f"{precise:g} is the high-precision setting" in " ".join(shown.split())
+
+
+def test_the_help_of_the_confidence_filter_gives_the_shipped_setting():
+    from tidings.events.verify import confidence_help, precise_from
+
+    assert precise_from() is not None and f"{precise_from():g} is the high-precision setting" in confidence_help()

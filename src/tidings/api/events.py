@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
+from ..events.verify import confidence_help
 from ..store.queries import event_filters
 from . import event_cache
 from .errors import ApiError, not_found
@@ -25,11 +26,7 @@ from .served import ServedStore
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 
-MinConfidence = Annotated[float | None, Query(
-    ge=0, le=1, description="Only events whose `confidence` is at least this: the learned verifier's estimated "
-    "probability that the event is right (type and source). 0.35 is the high-precision setting (about 0.8 strict "
-    "precision on the dev data out of fold and 0.66 on unseen news, against 0.47 for all events, with fewer events); events coded without the event model carry the rules' own score "
-    "(0.5 to 1.0) instead.")]
+MinConfidence = Annotated[float | None, Query(ge=0, le=1, description=confidence_help().replace("confidence", "`confidence`", 1))]
 
 
 def side(store: ServedStore, key: str, name: str) -> Side:

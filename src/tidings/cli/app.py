@@ -33,12 +33,10 @@ def limit_option(what: str):
 def min_confidence_option(scope: str = ""):
     """``--min-confidence``, the query-time filter on the verifier's confidence (events/verify.py);
     ``scope`` says which outputs it applies to ("plover and gdelt: ")."""
-    return click.option(
-        "--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
-        help=f"{scope}Only events whose confidence is at least this: the learned verifier's estimated probability "
-             "that the event is right (type and source). 0.35 is the high-precision setting: about 0.8 strict "
-             "precision on the dev data out of fold and 0.66 on unseen news, against 0.47 for all events, with "
-             "fewer events. Events coded without the event model carry the rules' own score (0.5 to 1.0) instead.")
+    from ..events.verify import confidence_help
+
+    return click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
+                        help=f"{scope}{confidence_help()}")
 
 
 def print_count(rows: list, limit: int, what: str) -> None:
