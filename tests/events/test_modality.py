@@ -114,3 +114,13 @@ def test_a_nominal_event_expected_to_come_is_not_yet_real():
 def test_a_non_prefix_negates_the_event_noun():
     assert modality("Sen. Ted Cruz's non-endorsement of Donald Trump surprised no one.", "endorsement") == "negated"
     assert modality("The two states signed a non-aggression pact.", "aggression") == "negated"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Iran agreed to the release of the British sailors.", "release"),
+    ("Moscow promised the withdrawal of its troops by May.", "withdrawal"),
+    ("The cabinet approved the deployment of 500 troops to the border.", "deployment"),
+    ("Russia threatened retaliation against the United States.", "retaliation"),
+])
+def test_what_is_agreed_promised_or_approved_has_not_happened(sentence, word):
+    assert modality(sentence, word) == "hypothetical"

@@ -188,3 +188,10 @@ def test_cutting_off_dialogue_is_a_rejection_of_talks(rules_pipeline):
     event = first(rules_pipeline, text, "REJECT")
     assert event.trigger == "cutting" and countries(event.sources) == {"PRK"}
     assert countries(event.targets) == {"USA", "KOR"}
+
+
+def test_whom_a_release_or_extradition_is_of_is_its_target(pipeline):
+    article = pipeline.article("Iran announced the release of the British sailors.")
+    release = next(e for e in article.events if e.trigger == "release")
+    assert [s["country"] for s in release.sources] == ["IRN"]
+    assert [t["country"] for t in release.targets] == ["GBR"]

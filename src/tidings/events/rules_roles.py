@@ -23,6 +23,10 @@ from .where import event_location
 SETTLED_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID"}
 TRIPS = {"visit", "trip", "tour", "journey", "voyage"}  # nouns whose compounded state is their destination
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": Serbia suffers it
+# nouns of other types whose "of X" is who or what it is done to, as for hostile ones: "the release
+# of the sailors", "the extradition of Assange" (not "the withdrawal of troops": they withdraw)
+PATIENT_NOUNS = {"release", "return", "extradition", "expulsion", "deportation", "pardon", "rescue", "handover",
+                 "repatriation", "exchange", "evacuation"}
 # nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
 LEFT_FROM = {"RETREAT", "CONCEDE"}
 # verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
@@ -61,7 +65,8 @@ def roles(draft: EventDraft, scene: Scene) -> EventDraft:
     state compounded into a visit ("the Malaysia visit") is where it goes."""
     index = scene.index_for(draft)
     tok = draft.token
-    found = noun_roles(tok, index, draft.trigger.type in HOSTILE_TYPES, draft.trigger.type not in LEFT_FROM) \
+    hostile = draft.trigger.type in HOSTILE_TYPES or tok.lemma_.lower() in PATIENT_NOUNS
+    found = noun_roles(tok, index, hostile, draft.trigger.type not in LEFT_FROM) \
         if draft.nominal else verb_roles(tok, index)
     sources = list(found.sources)
     targets = [m for m in found.targets if not (draft.trigger.type in SETTLED_TYPES and _setting(m, tok.doc))]
