@@ -227,3 +227,12 @@ def test_a_lone_surname_of_one_office_holder_is_that_person(pipeline):
 def test_a_surname_the_tagger_missed_is_the_person(pipeline):
     _, found = resolve(pipeline, "Trump spoke in Ohio, attacking Clinton over her emails.")
     assert found["Trump"].country == "USA" and found["Trump"].actor_id is not None
+
+
+def test_a_shortened_name_of_a_body_named_in_full_is_that_body(pipeline):
+    text = ("South Korea's Joint Chiefs of Staff said a soldier crossed the border. "
+            "The soldier wished to defect, according to the Joint Chiefs.")
+    article = pipeline.article(text)
+    ids = {m.text: m.actor_id for m in article.actor_mentions}
+    assert ids["the Joint Chiefs"] == ids["South Korea's Joint Chiefs of Staff"]
+    assert next(m for m in article.actor_mentions if m.text == "the Joint Chiefs").country == "KOR"

@@ -110,3 +110,11 @@ def test_a_word_that_is_no_event_with_its_object_codes_nothing(pipeline):
     events = pipeline.article("North Korea hinted at openness if certain conditions are met.").events
     assert not any(e.type == "CONSULT" for e in events), [(e.trigger, e.type) for e in events]
     assert any(e.type == "CONSULT" for e in pipeline.article("Kim met Putin in Vladivostok on Thursday.").events)
+
+
+def test_sanctions_under_consideration_are_the_considerers_and_not_yet_real(pipeline):
+    article = pipeline.article("The European Union is considering new sanctions against Belarus, diplomats said.")
+    (sanctions,) = [e for e in article.events if e.trigger == "sanctions"]
+    assert sanctions.modality == "hypothetical"
+    assert [s["name"] for s in sanctions.sources] == ["European Union"]
+    assert [t["country"] for t in sanctions.targets] == ["BLR"]

@@ -121,6 +121,7 @@ def test_a_non_prefix_negates_the_event_noun():
     ("Moscow promised the withdrawal of its troops by May.", "withdrawal"),
     ("The cabinet approved the deployment of 500 troops to the border.", "deployment"),
     ("Russia threatened retaliation against the United States.", "retaliation"),
+    ("The European Union is considering new sanctions against Belarus.", "sanctions"),
 ])
 def test_what_is_agreed_promised_or_approved_has_not_happened(sentence, word):
     assert modality(sentence, word) == "hypothetical"

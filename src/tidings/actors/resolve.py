@@ -198,6 +198,11 @@ class Resolver:
                 actor = self.kb.agent(owner, (entries[0].actor.sectors or ["GOV"])[0])
                 self._add(ent.start, ent.end, actor, "description", 0.8, root)
                 return
+        if entries and entries[0].kind == "organisation":
+            fuller = self._fuller_org_met(ent)
+            if fuller is not None:  # "the Joint Chiefs" after "South Korea's Joint Chiefs of Staff"
+                self._add(ent.start, ent.end, fuller, "coreference", 0.85, root)
+                return
         if entries:
             entry = entries[0]
             method = {"capital": "metonym", "seat": "metonym"}.get(entry.kind, "kb")
@@ -514,6 +519,19 @@ class Resolver:
             break  # otherwise only the most recent subject counts: no guess past it
         if tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+
+    def _fuller_org_met(self, ent: Span) -> Actor | None:
+        """An organisation the article named earlier in full whose name holds every word of this
+        shorter one, and which the knowledge base would otherwise take for another body ("the Joint
+        Chiefs" after "South Korea's Joint Chiefs of Staff" is South Korea's, not the Pentagon's)."""
+        key = norm(ent.text)
+        for f in reversed(self.found):
+            if f.actor is None or f.actor.type in ("person", "country") or f.start >= ent.start:
+                continue
+            said = norm(self.doc[f.start:f.end].text)
+            if said != key and contains_words(said, key):
+                return f.actor
+        return None
 
     def _named_org_again(self, tok: Token) -> bool:
         """"The FBI ... the bureau is also investigating": "the" and a noun that is a word of the

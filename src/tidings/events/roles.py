@@ -39,7 +39,7 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "g
                "announce", "impose", "reach", "strike", "seal", "pay", "deliver", "offer", "extend",
                "undertake", "engage", "take", "resort", "participate", "join", "lead", "organize", "organise",
                "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold", "tighten",
-               "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare", "prolong"}
+               "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare", "prolong", "consider", "mull"}
 
 
 @dataclass
@@ -274,6 +274,12 @@ def _light_verb(noun: Token) -> Token | None:
     return verb if is_light(verb) else None
 
 
+def _in_from_phrase(mention: ActorMention, doc) -> bool:
+    """Whether a mention is the object of "from" ("... of the suspect from Mexico")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "from"
+
+
 def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_from: bool = False) -> Roles:
     """Roles of a nominal event: "North Korea's attack on X", "the defection of a soldier to Y",
     "Russia's invasion of Ukraine", or, for "held talks", the subject of the light verb. For a
@@ -298,6 +304,9 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
     if of_actors and not sources and (owned or hostile):
         targets = of_actors  # "Israel mounted its invasion of South Lebanon": the owner acts
+        givers = [m for m in of_actors if _in_from_phrase(m, noun.doc)]
+        if givers:  # "the extradition of the suspect from Mexico": Mexico hands the suspect over
+            sources, targets = givers, [m for m in of_actors if m not in givers]
     elif of_actors and not sources:
         sources = of_actors  # "the defection of a North Korean soldier"
     elif of_actors and not targets:
