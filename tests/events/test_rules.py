@@ -286,6 +286,15 @@ def test_not_its_own_target(code):
     assert [s.name for s in gave.sources] == ["Tom Steyer"] and not gave.targets
 
 
+def test_deployed_forces(code):
+    events, _, _ = code("North Korean troops have been deployed to Russia's Kursk region.")
+    deployed = next(e for e in events if e.trigger == "deployed")
+    assert [s["country"] for s in deployed.sources] == ["PRK"] and "MIL" in deployed.sources[0]["sectors"]
+    assert [t["country"] for t in deployed.targets] == ["RUS"]
+    events, _, _ = code("The troops were deployed by Moscow to the border.")
+    assert all("MIL" not in s["sectors"] for e in events if e.trigger == "deployed" for s in e.sources)
+
+
 def test_phone_call(pipeline):
     # "called" with no lexicon entry is a candidate only with the event model (a verb of saying)
     article = pipeline.article("Netanyahu called Morrison on Wednesday to congratulate him.")

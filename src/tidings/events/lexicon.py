@@ -142,21 +142,38 @@ class TriggerLexicon:
         candidates = self.by_head.get((token.lemma_.lower(), pos)) or self.by_head.get((token.lower_, pos))
         if not candidates:
             return None
-        extra = objects = None
-        for trigger in candidates:
-            if len(trigger.words) > 1:
-                extra = _extra_words(token) if extra is None else extra
-                if not set(trigger.words[1:]) <= extra:
-                    continue
-            if trigger.objects == NO_OBJECT:
-                if any(c.dep_ == "dobj" for c in token.children):
-                    continue  # "demonstrate" protests; "demonstrate its capabilities" does not
-            elif trigger.objects:
-                objects = _objects(token) if objects is None else objects
-                if not trigger.objects & objects:
-                    continue
-            return trigger  # a no-event row too: "the conditions are met"
-        return None
+        found = _first(token, candidates, _objects)
+        if found is None or not found.objects:
+            # "cut off all communication lines": failing that, the object's compound modifier names it
+            rows = [t for t in candidates if t.objects and t.objects != NO_OBJECT
+                    and (found is None or len(t.words) >= len(found.words))]
+            return _first(token, rows, _compound_objects) or found
+        return found
+
+
+def _first(token: Token, candidates: Sequence[Trigger], objects_of) -> Trigger | None:
+    """The first of the (most specific first) rows that the token fulfils, its objects read by ``objects_of``."""
+    extra = objects = None
+    for trigger in candidates:
+        if len(trigger.words) > 1:
+            extra = _extra_words(token) if extra is None else extra
+            if not set(trigger.words[1:]) <= extra:
+                continue
+        if trigger.objects == NO_OBJECT:
+            if any(c.dep_ == "dobj" for c in token.children):
+                continue  # "demonstrate" protests; "demonstrate its capabilities" does not
+        elif trigger.objects:
+            objects = objects_of(token) if objects is None else objects
+            if not trigger.objects & objects:
+                continue
+        return trigger  # a no-event row too: "the conditions are met"
+    return None
+
+
+def _compound_objects(token: Token) -> set[str]:
+    """The objects and the compound modifiers of the direct objects' heads ("aid deliveries")."""
+    heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return _objects(token) | {m.lemma_.lower() for h in heads for m in h.lefts if m.dep_ == "compound"}
 
 
 @lru_cache(maxsize=8)

@@ -9,29 +9,30 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 1. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
 2. ``roles``                 source and targets from the parse (roles.py)
 3. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
-4. ``host_visit``            a host receives, the visitor acts
-5. ``mutual_meeting``        every participant of talks on both sides
-6. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
-7. ``speaker``               whose claim holds the event
-8. ``asked_party_acts``      what X is urged to do is X's act, and has not happened
-9. ``accused_party_acts``    what X is accused of is X's act, not the accuser's
-10. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
-11. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-12. ``demand_of_another``    what a speaker says another must (or should) do is its request
-13. ``own_intention``        an actor's own promise, threat or refusal
-14. ``unclaimed_must``       a "must" that is no one's request is no event
-15. ``needs_actor``          no event without a known actor
+4. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
+5. ``host_visit``            a host receives, the visitor acts
+6. ``mutual_meeting``        every participant of talks on both sides
+7. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
+8. ``speaker``               whose claim holds the event
+9. ``asked_party_acts``      what X is urged to do is X's act, and has not happened
+10. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
+11. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+12. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+13. ``demand_of_another``    what a speaker says another must (or should) do is its request
+14. ``own_intention``        an actor's own promise, threat or refusal
+15. ``unclaimed_must``       a "must" that is no one's request is no event
+16. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-16. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+17. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-17. ``phone_call``           "X called Y" is a call, not a request (after the classifier, which
+18. ``phone_call``           "X called Y" is a call, not a request (after the classifier, which
                              reads the verb of "called on Y to" and "called for" as a request)
-18. ``firms_trade``          dealings between firms are trade, not politics (after the
+19. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-19. ``date``                 the date its sentence names
-20. ``place``                where it happened
-21. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-22. ``confidence``           how sure the coding is (the rules' own score)
+20. ``date``                 the date its sentence names
+21. ``place``                where it happened
+22. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+23. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -45,8 +46,8 @@ from spacy.tokens import Token
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .rules_intent import (demand_of_another, modality, officials_state_acts, own_intention, put_question, speaker,
                            unclaimed_must, wanted_act)
-from .rules_roles import (accused_party_acts, asked_party_acts, host_visit, meeting_place, mutual_meeting,
-                          named_agent, roles)
+from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, host_visit, meeting_place,
+                          mutual_meeting, named_agent, roles)
 from .when import event_date
 from .where import event_location
 
@@ -182,6 +183,7 @@ RULES: list[Rule] = [
     meeting_place,
     roles,
     named_agent,
+    deployed_forces,
     host_visit,
     mutual_meeting,
     modality,

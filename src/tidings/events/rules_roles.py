@@ -14,7 +14,7 @@ from ..actors.mentions import PHRASE_DEPS
 from ..model import ActorMention
 from .draft import ActorRef, EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
-from .roles import PLACE_PREPS, MentionIndex, _agent_of, _subject_of, noun_roles, verb_roles
+from .roles import PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, noun_roles, verb_roles
 from .where import event_location
 
 # dealings whose "in <city>" is only where they were settled ("signed the agreement in Paris"); a
@@ -126,6 +126,32 @@ def named_agent(draft: EventDraft, scene: Scene) -> EventDraft:
         return draft
     found = [m for m in _described(head, scene.index) if m.sectors and not any(t.start == m.start for t in draft.targets)]
     return replace(draft, sources=scene.refs(found, "agent")) if found else draft
+
+
+# acts of moving forces, told in the passive with the forces as subject: "troops were deployed /
+# sent / withdrawn"; where they went (or left) is the other party
+FORCE_TYPES = {"MOBILIZE", "AID", "RETREAT"}
+FORCE_SECTORS = {"MIL", "REB"}
+
+
+def deployed_forces(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"North Korean troops have been deployed to Russia's Kursk region.": forces moved in the
+    passive, with no one named as moving them, are their own side's act, and where they were sent
+    is the target (not the forces themselves, as a passive subject would be)."""
+    tok = draft.token
+    if draft.nominal or draft.sources or draft.type not in FORCE_TYPES or _agent_of(tok) is not None:
+        return draft
+    moved = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if moved is None:
+        return draft
+    edge = (moved.left_edge.idx, moved.right_edge.idx + len(moved.right_edge.text))
+    forces = tuple(t for t in draft.targets if t.start is not None and edge[0] <= t.start < edge[1]
+                   and FORCE_SECTORS & set(t.sectors))
+    if not forces:
+        return draft
+    index = scene.index_for(draft)
+    places = [m for obj in _prep_objects(tok, {"to", "into", "from", "in"}) for m in index.group(obj)]
+    return replace(draft, sources=forces, targets=scene.refs(m for m in places if m.start not in {f.start for f in forces}))
 
 
 def host_visit(draft: EventDraft, scene: Scene) -> EventDraft:
