@@ -279,6 +279,14 @@ def test_the_classify_slot_lies_after_roles_and_intentions_and_before_dates_plac
     assert {"place", "confidence"} <= set(names[CLASSIFY_AT:])
 
 
+def test_a_firms_act_on_an_agency_is_no_event(code):
+    events, _, dropped = code("Boeing agreed to pay $2.5 billion to settle charges with the Justice Department.")
+    assert not [e for e in events if e.trigger == "agreed"]
+    assert ("agreed", "needs_actor") in [(d.token.text, rule) for d, rule in dropped]
+    events, _, _ = code("Three soldiers were killed in Kandahar.")
+    assert [e.trigger for e in events] == ["killed"]  # no subject named: still an event
+
+
 def test_not_its_own_target(code):
     _, drafts, _ = code("Tom Steyer gave $15 million to For Our Future, a super PAC he formed with labor groups.")
     gave = draft_on(drafts, "gave")

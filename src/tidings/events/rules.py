@@ -89,9 +89,19 @@ def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
     (precision first); nor is a noun with only a target that no verb reports as happening
     ("North Korea is dismissing negotiations with the US": no negotiation took place), nor a
     participle recalling what befell people ("the parents of the children killed at Sandy Hook")."""
-    if not draft.sources and (not draft.targets or not _occurs(draft.token)):
+    if not draft.sources and (not draft.targets or not _occurs(draft.token) or _named_outsider(draft.token)):
         return None
     return draft
+
+
+def _named_outsider(tok: Token) -> bool:
+    """Whether the verb's active subject is a name that no actor was resolved for: a firm, a club or
+    a product ("Apple sued Samsung", "Boeing agreed to pay"), whose acts are no political event
+    even where a state or agency is their object."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.ent_type_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART")
 
 
 # ---- slot: ``classify`` --------------------------------------------------------------------
