@@ -294,6 +294,14 @@ def test_not_its_own_target(code):
     assert [s.name for s in gave.sources] == ["Tom Steyer"] and not gave.targets
 
 
+def test_seeking_to_act(code):
+    events, _, dropped = code("Cruz sought to convey that he is taking the news in stride.")
+    assert not [e for e in events if e.trigger == "sought"]
+    assert ("sought", "seeking_to_act") in [(d.token.text, rule) for d, rule in dropped]
+    events, _, _ = code("Iran sought the release of its diplomats.")
+    assert [e.type for e in events if e.trigger == "sought"] == ["REQUEST"]
+
+
 def test_deployed_forces(code):
     events, _, _ = code("North Korean troops have been deployed to Russia's Kursk region.")
     deployed = next(e for e in events if e.trigger == "deployed")

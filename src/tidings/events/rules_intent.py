@@ -182,6 +182,16 @@ def own_intention(draft: EventDraft, scene: Scene) -> EventDraft:
     return draft
 
 
+def seeking_to_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Cruz sought to convey that he is taking the news in stride.": seeking to do something is
+    trying to, not asking anyone; what is sought ("sought talks", "sought the release of") stays a request."""
+    tok = draft.token
+    if tok.lemma_.lower() == "seek" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                            for c in tok.children):
+        return None
+    return draft
+
+
 def unclaimed_must(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"North Korea must respond.": a "must" that is nobody's request of another (no speaker, or the
     speaker's own duty) is no event."""
