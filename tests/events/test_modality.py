@@ -125,3 +125,13 @@ def test_a_non_prefix_negates_the_event_noun():
 ])
 def test_what_is_agreed_promised_or_approved_has_not_happened(sentence, word):
     assert modality(sentence, word) == "hypothetical"
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The Kremlin said it had no plans to attack NATO countries.", "attack", "negated"),
+    ("Russia does not plan to attack NATO.", "attack", "negated"),
+    ("Russia plans to attack NATO.", "attack", "hypothetical"),
+    ("Russia is not expected to attack NATO.", "attack", "hypothetical"),
+])
+def test_a_denied_intention_denies_the_act_and_a_denied_forecast_stays_a_forecast(sentence, word, expected):
+    assert modality(sentence, word) == expected

@@ -17,6 +17,9 @@ from importlib import resources
 from spacy.tokens import Token
 
 ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
+# cues of intending, which a negation denies ("does not plan to attack": no attack is meant);
+# a negated forecast stays a forecast ("is not expected to attack")
+INTENDING = {"plan", "intend", "want", "aim", "decide", "agree", "seek", "wish", "mean", "prepare"}
 CLAUSE_UP = {"xcomp", "ccomp", "advcl", "acomp", "csubj", "acl", "pcomp"}
 NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod",
               "conj", "dative", "oprd", "agent"}
@@ -76,6 +79,12 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
         if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:
             return HYPOTHETICAL, child
     return None
+
+
+def _denial(token: Token) -> Token | None:
+    """The word denying a verb or noun of intention: "not", "never", or "no" before the noun."""
+    return next((c for c in token.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                 or (c.dep_ == "advmod" and c.lower_ == "never")), None)
 
 
 def _present_tense(verb: Token) -> bool:
@@ -154,6 +163,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             plan = next((c for c in t.head.children
                          if c.dep_ == "dobj" and c.lemma_.lower() in cues.hypothetical_heads), None)
             if plan is not None:
+                denied = _denial(plan) or (_denial(t.head) if negation else None)
+                if denied is not None:
+                    return NEGATED, denied  # "said it had no plans to attack": no plan, no act
                 return HYPOTHETICAL, plan  # "announced plans this week to give": the infinitive is the plan's
             if t.dep_ == "advcl":
                 # "pleaded with Germany to send tanks", "difficult for families to sue": an infinitive
@@ -168,6 +180,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if lemma in cues.negating_heads and negation:  # "refused to attend", "failed to reach"
             return NEGATED, head
         if lemma in cues.hypothetical_heads:  # "expected to launch", "plans to visit"
+            denied = _denial(head) if negation and lemma in INTENDING else None
+            if denied is not None:
+                return NEGATED, denied  # "does not plan to attack": an intention denied ("not expected to" stays a forecast)
             return HYPOTHETICAL, head
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return HYPOTHETICAL, head  # "an opportunity to restart talks": not yet done
