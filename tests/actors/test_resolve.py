@@ -236,3 +236,8 @@ def test_a_shortened_name_of_a_body_named_in_full_is_that_body(pipeline):
     ids = {m.text: m.actor_id for m in article.actor_mentions}
     assert ids["the Joint Chiefs"] == ids["South Korea's Joint Chiefs of Staff"]
     assert next(m for m in article.actor_mentions if m.text == "the Joint Chiefs").country == "KOR"
+
+
+def test_an_office_the_tagger_took_for_a_name_is_the_states(pipeline):
+    _, found = resolve(pipeline, "Iran's supreme leader rejected any negotiations with the United States.")
+    assert found["Iran's supreme leader"].country == "IRN"

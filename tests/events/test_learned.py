@@ -195,3 +195,10 @@ def test_an_unsaid_statement_is_no_event(pipeline):
     article = pipeline.article("In his remarks today, President Obama disgracefully refused to even say the words Radical Islam.")
     assert not [e for e in article.events if e.trigger == "say"]
     assert [e.type for e in article.events if e.trigger == "refused"] == ["REJECT"]
+
+
+def test_the_deed_someone_is_accused_of_keeps_its_own_type(pipeline):
+    article = pipeline.article("Washington has accused Beijing of supplying Moscow with drone parts.")
+    (supplying,) = [e for e in article.events if e.trigger == "supplying"]
+    assert supplying.type != "ACCUSE" and [s["country"] for s in supplying.sources] == ["CHN"]
+    assert [e.type for e in article.events if e.trigger == "accused"] == ["ACCUSE"]

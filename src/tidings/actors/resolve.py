@@ -209,9 +209,9 @@ class Resolver:
             self._add(ent.start, ent.end, entry.actor, method, 0.95 if method == "kb" else 0.9, root)
             return
         role = self._role(root) if ent.label_ == "ORG" and not entries else None
-        if role is not None and role.type == "government" and self._state_named(root):
-            # "The German Government", "the Government of India", "South Korea's Cabinet": the
-            # tagger took a described government for a name
+        if role is not None and self._state_named(root):
+            # "The German Government", "the Government of India", "South Korea's Cabinet", "Iran's
+            # supreme leader": the tagger took a described government or office for a name
             self._described(root, role)
             return
         if ent.label_ == "ORG" and not text.isupper():  # "SAW" is an acronym, not General Saw Maung

@@ -115,8 +115,10 @@ def _droppable(draft: EventDraft) -> bool:
 def _retypable(draft: EventDraft) -> bool:
     """Kept: a type the intent rules set (a promise, threat, refusal or request read from the
     statement's structure), and the type of a noun ("condemned the missile test"): the classifier,
-    trained on sentences labelled by their main relation, reads such a noun as the verb's event."""
-    return draft.intent is None and not draft.nominal
+    trained on sentences labelled by their main relation, reads such a noun as the verb's event;
+    so it reads the deed someone is accused of ("accused Beijing of supplying Moscow") as the
+    accusation, which is coded on its own verb."""
+    return draft.intent is None and not draft.nominal and "accused_party_acts" not in draft.trace
 
 
 def _holds_another(statement: EventDraft, drafts: list[EventDraft]) -> bool:
