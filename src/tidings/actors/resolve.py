@@ -151,10 +151,9 @@ class Resolver:
         words = norm(text).split()
         if not entries and len(words) > 1 and words[-1] in PLACE_SUFFIXES:  # "Montenegro province"
             entries = [e for e in self.kb.lookup(" ".join(words[:-1])) if e.kind in PLACE_KINDS]
-        if not entries and ent.label_ == "ORG" and len(ent) > 1 and self.kb.demonym(ent[0].text):
-            # "Iranian Revolutionary Guards": a body known by its name without the state's adjective
-            entries = [e for e in self.kb.lookup(ent[1:].text) if e.kind == "organisation"
-                       and e.actor.country == self.kb.demonym(ent[0].text)]
+        state = self.kb.demonym(ent[0].text) if not entries and ent.label_ == "ORG" and len(ent) > 1 else None
+        if state:  # "Iranian Revolutionary Guards": a body known by its name without the state's adjective
+            entries = [e for e in self.kb.lookup(ent[1:].text) if e.kind == "organisation" and e.actor.country == state]
         if not entries and ent.label_ in ("GPE", "LOC"):  # "southern Lebanon"
             entries = self.kb.place_entries(text)
         if ent.label_ == "PERSON" and entries and entries[0].kind in ("country", "capital") \

@@ -142,12 +142,19 @@ class TriggerLexicon:
         candidates = self.by_head.get((token.lemma_.lower(), pos)) or self.by_head.get((token.lower_, pos))
         if not candidates:
             return None
-        found = _first(token, candidates, _objects)
+        read: dict[str, set[str]] = {}
+
+        def objects(tok: Token) -> set[str]:  # read once, for both passes
+            if "core" not in read:
+                read["core"] = _objects(tok)
+            return read["core"]
+
+        found = _first(token, candidates, objects)
         if found is None or not found.objects:
             # "cut off all communication lines": failing that, the object's compound modifier names it
             rows = [t for t in candidates if t.objects and t.objects != NO_OBJECT
                     and (found is None or len(t.words) >= len(found.words))]
-            return _first(token, rows, _compound_objects) or found
+            return _first(token, rows, lambda tok: objects(tok) | _compound_modifiers(tok)) or found
         return found
 
 
@@ -170,10 +177,10 @@ def _first(token: Token, candidates: Sequence[Trigger], objects_of) -> Trigger |
     return None
 
 
-def _compound_objects(token: Token) -> set[str]:
-    """The objects and the compound modifiers of the direct objects' heads ("aid deliveries")."""
+def _compound_modifiers(token: Token) -> set[str]:
+    """Lemmas of the compound modifiers of the direct objects' heads ("aid deliveries")."""
     heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return _objects(token) | {m.lemma_.lower() for h in heads for m in h.lefts if m.dep_ == "compound"}
+    return {m.lemma_.lower() for h in heads for m in h.lefts if m.dep_ == "compound"}
 
 
 @lru_cache(maxsize=8)

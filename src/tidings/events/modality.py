@@ -64,7 +64,7 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
     unless ``negation`` is off."""
     for child in token.children if negation else ():
         word, dep = child.lower_, child.dep_
-        if dep == "neg" or (dep == "det" and word == "no") or (dep in ("advmod", "preconj") and word in ("never", "neither")):
+        if _denies(child) or (dep in ("advmod", "preconj") and word in ("never", "neither")):
             return NEGATED, child
         if dep in ("advmod", "amod", "compound") and word in cues.negating_modifiers:
             return NEGATED, child
@@ -81,10 +81,15 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
     return None
 
 
+def _denies(child: Token) -> bool:
+    """Whether a dependent denies its head: "not", "no" before a noun, "never"."""
+    return child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") or \
+        (child.dep_ == "advmod" and child.lower_ == "never")
+
+
 def _denial(token: Token) -> Token | None:
-    """The word denying a verb or noun of intention: "not", "never", or "no" before the noun."""
-    return next((c for c in token.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-                 or (c.dep_ == "advmod" and c.lower_ == "never")), None)
+    """The word denying a verb or noun of intention ("does not plan", "no plans")."""
+    return next((c for c in token.children if _denies(c)), None)
 
 
 def _present_tense(verb: Token) -> bool:

@@ -150,8 +150,9 @@ def deployed_forces(draft: EventDraft, scene: Scene) -> EventDraft:
     if not forces:
         return draft
     index = scene.index_for(draft)
+    moved_at = {f.start for f in forces}
     places = [m for obj in _prep_objects(tok, {"to", "into", "from", "in"}) for m in index.group(obj)]
-    return replace(draft, sources=forces, targets=scene.refs(m for m in places if m.start not in {f.start for f in forces}))
+    return replace(draft, sources=forces, targets=scene.refs(m for m in places if m.start not in moved_at))
 
 
 def host_visit(draft: EventDraft, scene: Scene) -> EventDraft:

@@ -83,6 +83,7 @@ class Verifier:
 
     weights: dict[str, float]
     intercept: float
+    precise_from: float | None = None  # the high-precision setting (training/train_verifier.py)
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -93,16 +94,14 @@ class Verifier:
         if not path.exists():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(weights=data["weights"], intercept=data["intercept"])
+        return cls(weights=data["weights"], intercept=data["intercept"], precise_from=data.get("precise_from"))
 
 
-@cache
-def precise_from(path: Path = MODEL_DIR / "verifier.json") -> float | None:
+def precise_from() -> float | None:
     """The shipped high-precision setting: the lowest confidence at which the verifier's out-of-fold
     strict precision on the dev splits reached 0.80 (``training/train_verifier.py``); None without one."""
-    if not path.exists():
-        return None
-    return json.loads(path.read_text(encoding="utf-8")).get("precise_from")
+    verifier = load_verifier()
+    return verifier.precise_from if verifier is not None else None
 
 
 def confidence_help() -> str:
