@@ -86,6 +86,7 @@ def documents() -> dict[str, list[str]]:
     rng3 = random.Random(SEED + 3)
     holdout2_p = rng2.sample(rest_p, min(half, len(rest_p)))
     unused_p = sorted(set(polnear) - set(chosen_p) - used_in_training)
+    dev2_p = rng3.sample(unused_p, 10)
     return {
         "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
         "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
@@ -93,8 +94,25 @@ def documents() -> dict[str, list[str]]:
         "holdout2": [f"polnear-dev/{n}" for n in holdout2_p]
         + [f"meantime/{n}" for n in rng2.sample(rest_m, min(half, len(rest_m)))],
         "dev2": [f"polnear-dev/{n}" for n in sorted(set(rest_p) - set(holdout2_p))][:10]
-        + [f"polnear/{n}" for n in rng3.sample(unused_p, 10)],
+        + [f"polnear/{n}" for n in dev2_p],
+        "dev3": [f"polnear/{n}" for n in _fresh(sorted(set(unused_p) - set(dev2_p)))],
     }
+
+
+# the label files under training/data when dev3 was drawn (ninth session)
+DRAWN_BEFORE_DEV3 = DRAWN_BEFORE_DEV2 | {"polnear_coded.jsonl"}
+
+
+def _fresh(candidates: list[str]) -> list[str]:
+    """dev3: 20 PolNeAR train articles of the length range that no split and no label file under
+    training/data used when it was drawn (ninth session, once dev and dev2 had been tuned on)."""
+    used = set()
+    for path in (ROOT / "training" / "data").rglob("*.jsonl"):
+        if path.name in DRAWN_BEFORE_DEV3:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    used.add(json.loads(line).get("doc"))
+    return random.Random(SEED + 4).sample([n for n in candidates if n not in used], 20)
 
 
 def _detokenize(root: ET.Element) -> str:
