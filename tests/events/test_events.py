@@ -118,3 +118,16 @@ def test_sanctions_under_consideration_are_the_considerers_and_not_yet_real(pipe
     assert sanctions.modality == "hypothetical"
     assert [s["name"] for s in sanctions.sources] == ["European Union"]
     assert [t["country"] for t in sanctions.targets] == ["BLR"]
+
+
+def test_a_time_phrase_is_never_the_triggers_object(pipeline):
+    # "meet ... end" is no event ("met its end"); "at the end of August" is only when they meet
+    article = pipeline.article("Philippine President Rodrigo Duterte meets Chinese President Xi Jinping in Beijing "
+                               "at the end of August.")
+    assert [e.type for e in article.events if e.trigger == "meets"] == ["CONSULT"]
+
+
+def test_a_place_that_only_says_where_a_person_is_from_is_no_second_source(pipeline):
+    article = pipeline.article("Alabama Sen. Jeff Sessions endorsed Donald Trump on Sunday.")
+    endorsed = next(e for e in article.events if e.trigger == "endorsed")
+    assert [s["name"] for s in endorsed.sources] == ["Jeff Sessions"]

@@ -357,3 +357,17 @@ def test_a_party_named_twice_takes_part_in_talks_once():
     trump, kim = ActorRef("Q22686", "Donald Trump", "USA", (), "Trump", 0, 5), ActorRef("Q56226", "Kim Jong Un", "PRK", (), "Kim", 10, 13)
     again = ActorRef("Q22686", "Donald Trump", "USA", (), "Trump", 60, 65)
     assert _distinct((trump, kim, again)) == (trump, kim)
+
+
+def test_verbal_attack(code):
+    events, _, _ = code("Chris Christie attacked Marco Rubio during the debate for repeating talking points.")
+    attacked = next(e for e in events if e.trigger == "attacked")
+    assert (attacked.type, attacked.cameo) == ("ACCUSE", "111")
+    events, _, _ = code("Donald Trump has been engaging in personal attacks the entire campaign.")
+    assert [e.type for e in events if e.trigger == "attacks"] == ["ACCUSE"]
+    # harm done, or an armed body or a state attacking, keeps the attack physical
+    for text in ("A gunman attacked Senator Rand Paul at his home, breaking five of his ribs.",
+                 "Russian troops attacked the Ukrainian town of Bakhmut.",
+                 "Israel attacked Hamas positions in Gaza."):
+        events, _, _ = code(text)
+        assert all(e.type == "ASSAULT" for e in events if e.trigger == "attacked"), text

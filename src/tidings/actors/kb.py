@@ -205,7 +205,12 @@ class KnowledgeBase:
                 if key and (key not in self.cities or self.cities[key].population < c["population"]):
                     self.cities[key] = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
         for state in geo.get_us_states().values():
-            self.cities.setdefault(norm(state["name"]), City(state["name"], "USA", 0, None, None))
+            # in English news a state's name is a place in the US: "Florida" is not Floridablanca
+            # (Colombia), "Virginia" not the South African town; a US city of that name stays
+            # ("New York", "Washington"), being in the same state anyway
+            key = norm(state["name"])
+            if key not in self.cities or self.cities[key].country != "USA":
+                self.cities[key] = City(state["name"], "USA", 0, None, None)
         for row in _data("regions.tsv"):
             region = City(row["name"], row["country"], 0, float(row["lat"]), float(row["lon"]))
             for name in [row["name"], *_split(row["aliases"])]:

@@ -41,4 +41,35 @@ class MentionIndex:
             if m is not None and (m.actor_id is not None or m.country is not None) and m not in found:
                 found.append(m)
             stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
-        return sorted(found, key=lambda m: m.start)
+        return sorted(_without_home_places(found, head.doc), key=lambda m: m.start)
+
+
+def _without_home_places(found: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """Leave out a place that only says where a named person is from: "Florida" in "Florida Gov.
+    Rick Scott", "Alabama" in "Alabama Sen. Jeff Sessions". The person is the actor (and carries the
+    state as country); "Trump and Mexico" keeps both."""
+    if len(found) < 2:
+        return found
+    people = [m for m in found if m.actor_id is not None and m.actor_id.startswith("person-")]
+    if not people:
+        return found
+    out = []
+    for m in found:
+        if m.actor_id is not None and m.actor_id == m.country:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            if root is not None and _modifies_person(root, people):
+                continue
+        out.append(m)
+    return out
+
+
+def _modifies_person(tok: Token, people: list[ActorMention]) -> bool:
+    """Whether a word modifies a person's name, through titles between ("Florida Gov. Rick Scott")."""
+    for _ in range(3):
+        if tok.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        tok = tok.head
+        if any(p.start <= tok.idx < p.end for p in people):
+            return True
+    return False

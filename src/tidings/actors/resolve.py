@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorMention, Article
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
 from .gazetteer import missed_names
+from .gender import PRONOUNS as PRONOUN_GENDER, mention_gender, name_gender
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, norm, slug
@@ -77,6 +78,7 @@ class Resolver:
         self.actors: dict[str, Actor] = {}
         self.taken: set[int] = set()  # tokens already part of a mention or used as evidence
         self.sentence_starts = [s.start for s in self.doc.sents]  # token indices, for distances
+        self._genders: dict[str, str] = {}  # person id -> "m", "f" or "" (unknown), read once (gender.py)
 
     # -- driver -----------------------------------------------------------------------------
 
@@ -494,6 +496,7 @@ class Resolver:
         # not one of the people it talks about
         said = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree} \
             if tok.dep_ == "nsubj" else set()
+        mismatched = False
         for f in reversed(self.found):
             if not f.subject or f.actor is None or f.start >= start or f.root in said:
                 continue
@@ -501,6 +504,9 @@ class Resolver:
                 break
             if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in POSSESSIVE_PRONOUNS:
                 ok = f.actor.type == "person"
+                if ok and self._disagrees(tok, f.actor):
+                    mismatched = True
+                    continue  # "Clinton suggested ... she charged": not Sanders, named last
                 if not ok and f.actor.type == "country":
                     # "North Korea has expanded its arsenal ... He also formed": the state's
                     # leader, when the article has named exactly one
@@ -516,8 +522,46 @@ class Resolver:
             if tok.doc[f.root].tag_ in PLURAL_TAGS:
                 continue  # "people from China love me, he said": a plural subject is never "he" or "it"
             break  # otherwise only the most recent subject counts: no guess past it
-        if tok.lower_ in PERSON_PRONOUNS:
+        agreeing = self._agreeing_person(tok, start, said) if mismatched else None
+        if agreeing is not None:
+            self._add(start, tok.i + 1, agreeing, "pronoun", 0.5, tok)
+        elif tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+
+    def _agreeing_person(self, tok: Token, start: int, said: set[int]) -> Actor | None:
+        """When the subjects before a he/she are all of the other gender ("Rachel Maddow interviewed
+        Donald Trump. He said ..."), the latest person named in any role whose gender does not disagree."""
+        wanted = PRONOUN_GENDER.get(tok.lower_)
+        for f in reversed(self.found):
+            if f.start >= start or f.root in said or f.method == "pronoun":
+                continue
+            if _sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
+                break
+            if f.actor is None:
+                if self.doc[f.root].ent_type_ == "PERSON":
+                    return None  # a person nobody could name stands between: no guess
+                continue
+            if f.actor.type == "person" and self._gender(f.actor) in (wanted, ""):
+                return f.actor
+        return None
+
+    def _disagrees(self, pronoun: Token, actor: Actor) -> bool:
+        """Whether he/she (his/her) cannot stand for this person: the article or the first name
+        gives the other gender (gender.py). "They", "it" and unknown genders never disagree."""
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
+        known = self._gender(actor) if wanted is not None else ""
+        return bool(known) and known != wanted
+
+    def _gender(self, actor: Actor) -> str:
+        """"m", "f" or "" (unknown) for a person: what the article's words say (one answer only),
+        else the first name's; read once per person."""
+        known = self._genders.get(actor.id)
+        if known is None:
+            seen = {mention_gender(self.doc, f.start, f.end) for f in self.found
+                    if f.actor is not None and f.actor.id == actor.id and f.method != "pronoun"} - {None}
+            known = seen.pop() if len(seen) == 1 else (name_gender(actor.name, self.kb.titles) or "") if not seen else ""
+            self._genders[actor.id] = known
+        return known
 
     def _fuller_org_met(self, ent: Span) -> Actor | None:
         """An organisation the article named earlier in full whose name holds every word of this

@@ -50,7 +50,9 @@ def _objects(token: Token) -> set[str]:
             out.update(c.lemma_.lower() for c in child.conjuncts)
             out.update(_of_heads(child))
         elif child.dep_ in ("prep", "agent", "xcomp", "ccomp"):
-            out.update(g.lemma_.lower() for g in child.children if g.dep_ in OBJECT_DEPS | {"pcomp"})
+            # a time phrase is never the object: "meets Xi at the end of August" has not "met its end"
+            out.update(g.lemma_.lower() for g in child.children
+                       if g.dep_ in OBJECT_DEPS | {"pcomp"} and g.ent_type_ not in ("DATE", "TIME"))
     if token.pos_ in ("VERB", "AUX"):  # "sanctions were imposed": the passive subject is the object
         out.update(c.lemma_.lower() for c in token.children if c.dep_ == "nsubjpass")
     if token.dep_ in ("nsubjpass",):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..actors.gender import PRONOUNS as PRONOUN_GENDER, name_gender
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
 from .lexicon import for_clause
@@ -154,6 +155,15 @@ def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
     return []
 
 
+def agrees(pronoun: Token, mention: ActorMention, index: MentionIndex) -> bool:
+    """Whether he or she can stand for the mention's actor by its first name ("asking Sanders why
+    he has criticized ...": not Andrea Mitchell, who asks); other pronouns and unknown names agree."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    name = index.names.get(mention.actor_id) if mention.actor_id else None
+    known = name_gender(name) if wanted is not None and name else None
+    return known is None or known == wanted
+
+
 def _follow(tok: Token) -> bool:
     if tok.dep_ == "prep":
         return tok.lower_ not in SKIPPED_PREPS
@@ -233,7 +243,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     elif subject is not None:
         sources = index.group(subject)
         if not sources and subject.lower_ in PRONOUNS:
-            sources = _reported_subject(subject.head, index)
+            sources = [m for m in _reported_subject(subject.head, index) if agrees(subject, m, index)]
     if not targets:
         asked = _for_to_subject(verb)
         targets = index.group(asked) if asked is not None else []

@@ -28,12 +28,13 @@ changed a draft. The sentence in each rule's docstring is its example and the in
                              which was trained on candidates marked as the rules read them)
 19. ``phone_call``           "X called Y" is a call, not a request (after the classifier, which
                              reads the verb of "called on Y to" and "called for" as a request)
-20. ``firms_trade``          dealings between firms are trade, not politics (after the
+20. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+21. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-21. ``date``                 the date its sentence names
-22. ``place``                where it happened
-23. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-24. ``confidence``           how sure the coding is (the rules' own score)
+22. ``date``                 the date its sentence names
+23. ``place``                where it happened
+24. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+25. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -41,6 +42,8 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -139,6 +142,39 @@ def phone_call(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type="CONSULT", mode="phone", context=None, cameo="041")
 
 
+# sectors of actors whose attacks are physical whatever the sentence says
+ARMED = {"MIL", "COP", "REB", "INS", "CRM", "TER", "SPY"}
+
+
+@cache
+def attack_words() -> dict[str, frozenset[str]]:
+    """``data/attacks.tsv``: the lemmas of each kind ("harm", "words")."""
+    text = resources.files("tidings.events").joinpath("data", "attacks.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    return {kind: frozenset(w for w, k in rows if k == kind) for kind in ("harm", "words")}
+
+
+def verbal_attack(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Chris Christie attacked Marco Rubio during the debate for repeating talking points.": a person attacking
+    another person or a party, with no harm or weapon in the sentence, attacks in words (ACCUSE,
+    CAMEO 111), as do "personal attacks". Armed bodies, states and unnamed attackers keep ASSAULT."""
+    tok = draft.token
+    if draft.type != "ASSAULT" or tok.lemma_.lower() != "attack" or draft.trigger.objects:
+        return draft
+
+    def political(refs: tuple[ActorRef, ...]) -> bool:
+        return bool(refs) and all(ref.actor_id and not set(ref.sectors) & ARMED and (
+            scene.actor_types.get(ref.actor_id) == "person" or "PTY" in ref.sectors) for ref in refs)
+
+    words = attack_words()
+    in_words = tok.pos_ == "NOUN" and any(c.lemma_.lower() in words["words"] for c in tok.lefts)
+    if not political(draft.sources) or not (in_words or political(draft.targets)):
+        return draft
+    if any(t.lemma_.lower() in words["harm"] for t in draft.sentence):
+        return draft
+    return replace(draft, type="ACCUSE", mode=None, context=None, cameo="111")
+
+
 # dealings that are politics only when a government, party or other political body takes part:
 # between firms they are trade ("signed a contract", "bought jets", "held talks", "backed the deal")
 TRADE_TYPES = {"AGREE", "COOPERATE", "AID", "CONSULT", "SUPPORT"}
@@ -211,6 +247,7 @@ RULES: list[Rule] = [
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,
     phone_call,
+    verbal_attack,
     firms_trade,
     date,
     place,

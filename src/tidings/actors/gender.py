@@ -1,0 +1,77 @@
+"""Which person "he" or "she" can stand for: the gender the article or a first name gives a person.
+
+A pronoun agrees with its antecedent: "Clinton suggested ... and she charged" is not about Sanders,
+though Sanders was the last person named. The article's own words are the best witness ("Mr.
+Sanders", "Sanders defended his vote"); failing them, the first name, read by gender-guesser
+(Jörg Michael's list of about 45,000 first names), only where the list is certain: "Kim" and
+"Bernie" are "mostly" one or the other there, and are left unknown.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+MALE, FEMALE = "m", "f"
+HONORIFICS = {"mr": MALE, "mr.": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE, "ms.": FEMALE,
+              "miss": FEMALE, "sir": MALE, "lady": FEMALE, "madam": FEMALE}
+PRONOUNS = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+            "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@cache
+def _detector():
+    import gender_guesser.detector as guesser
+
+    return guesser.Detector(case_sensitive=False)
+
+
+@cache
+def first_name_gender(first: str) -> str | None:
+    """MALE or FEMALE where gender-guesser is certain of the first name, else None."""
+    found = _detector().get_gender(first)
+    return MALE if found == "male" else FEMALE if found == "female" else None
+
+
+def name_gender(name: str, titles: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The gender of a full name by its first word that is no title ("Sen. Lindsey Graham": Lindsey)."""
+    for word in name.split():
+        key = word.lower().rstrip(".")
+        if key in titles or word.lower() in HONORIFICS:
+            continue
+        return first_name_gender(word) if len(word) > 1 and word[:1].isupper() else None
+    return None
+
+
+def mention_gender(doc: Doc, start: int, end: int) -> str | None:
+    """What the words around one mention of a person (tokens start..end) say of their gender: an
+    honorific before it ("Mr. Sanders"), or a his/her/himself/herself in the clause it is the
+    subject of, with no other person in that clause ("Sanders defended his vote")."""
+    if start > 0 and doc[start - 1].lower_ in HONORIFICS:
+        return HONORIFICS[doc[start - 1].lower_]
+    if start < len(doc) and doc[start].lower_ in HONORIFICS:  # the honorific inside the entity
+        return HONORIFICS[doc[start].lower_]
+    root = doc[start:end].root
+    if root.dep_ not in SUBJECTS:
+        return None
+    verb = root.head
+    said = set()
+    for tok in _clause(verb):
+        if tok.i >= end and tok.ent_type_ == "PERSON" and tok.i != root.i:
+            return None  # another person in the clause: "his" may be theirs
+        if tok.i >= end and tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            said.add(PRONOUNS[tok.lower_])
+    return said.pop() if len(said) == 1 else None
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree without clauses it governs."""
+    out, stack = [], [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children
+                     if c.dep_ not in ("ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", "csubj"))
+    return out
