@@ -131,3 +131,17 @@ def test_a_place_that_only_says_where_a_person_is_from_is_no_second_source(pipel
     article = pipeline.article("Alabama Sen. Jeff Sessions endorsed Donald Trump on Sunday.")
     endorsed = next(e for e in article.events if e.trigger == "endorsed")
     assert [s["name"] for s in endorsed.sources] == ["Jeff Sessions"]
+
+
+def test_finding_someone_guilty_is_a_conviction(rules_pipeline):
+    # the parser makes "guilty" a clause of its own: it is still what the court found
+    article = rules_pipeline.article("A Copenhagen City Court judge found Britta Nielsen guilty of stealing money "
+                                     "from a Danish government agency.")
+    found = next(e for e in article.events if e.trigger == "found")
+    assert (found.type, found.mode) == ("SANCTION", "convict") and found.sources[0]["country"] == "DNK"
+
+
+def test_advocacy_groups_are_known_actors(rules_pipeline):
+    article = rules_pipeline.article("The ACLU filed a lawsuit against the Justice Department on Monday.")
+    filed = next(e for e in article.events if e.type == "ACCUSE")
+    assert filed.sources[0]["name"] == "American Civil Liberties Union"

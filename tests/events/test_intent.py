@@ -61,3 +61,10 @@ def test_a_headline_plan_is_the_actors_stated_intention(rules_pipeline):
     event = only(rules_pipeline, "North Korea to send troops to Russia", "AGREE")
     assert event.modality == "asserted" and event.modality_cue == "to"
     assert countries(event.sources) == {"PRK"} and countries(event.targets) == {"RUS"}
+
+
+def test_what_a_noun_of_possibility_holds_is_no_ones_intention(rules_pipeline):
+    # "will attack" under "the possibility that" is a supposition: a hypothetical attack, no threat
+    events = rules_pipeline.article("The possibility that Iran will attack Israel worries officials.").events
+    attack = next(e for e in events if e.trigger == "attack")
+    assert (attack.type, attack.modality) == ("ASSAULT", "hypothetical")

@@ -23,6 +23,8 @@ def modality(sentence: str, word: str) -> str:
     ("The army attacked the town, officials said.", "attacked", "asserted"),
     ("Trump will once again threaten to withdraw American troops.", "withdraw", "hypothetical"),
     ("The planned summit was called off.", "summit", "hypothetical"),
+    ("Rumors that China arrested the journalist spread online.", "arrested", "hypothetical"),
+    ("Cruz played down the idea that he had struck a deal with Kasich.", "struck", "hypothetical"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

@@ -49,6 +49,8 @@ def _objects(token: Token) -> set[str]:
             out.add(child.lemma_.lower())
             out.update(c.lemma_.lower() for c in child.conjuncts)
             out.update(_of_heads(child))
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "ADJ":
+            out.add(child.lemma_.lower())  # "found Nielsen guilty": the parser makes "guilty" a clause
         elif child.dep_ in ("prep", "agent", "xcomp", "ccomp"):
             # a time phrase is never the object: "meets Xi at the end of August" has not "met its end"
             out.update(g.lemma_.lower() for g in child.children
