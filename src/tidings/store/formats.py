@@ -10,7 +10,7 @@ large store is never held in memory. See docs/events.md for every field and the 
   order, for the subset of GDELT columns Tidings can fill; by default asserted events only.
 
 Both take ``min_confidence`` to write only the events whose ``confidence`` is at least that value
-(with the event model, the verifier's probability that the event is right; 0.35 is its
+(with the event model, the verifier's probability that the event is right; 0.4 is its
 high-precision setting, ``precise_from`` in events/model/verifier.json).
 """
 
