@@ -194,3 +194,13 @@ def test_a_store_without_stories_says_so(store_copy):
         assert c.get("/api/meta").json()["stories"] is False
         r = c.get("/api/stories/anything")
         assert r.status_code == 404 and r.json()["error"]["code"] == "not_available"
+
+
+def test_meta_gives_the_verifiers_high_precision_setting(client):
+    # the dashboard offers it as the first minimum confidence, so a refitted verifier needs no code change
+    import json
+
+    from tidings.events.classifier import MODEL_DIR
+
+    shipped = json.loads((MODEL_DIR / "verifier.json").read_text(encoding="utf-8"))["precise_from"]
+    assert client.get("/api/meta").json()["precise_confidence"] == shipped

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
@@ -306,6 +306,9 @@ class Meta(Open):
     published_from: str | None
     published_to: str | None
     busiest_pair: list[str] | None
+    precise_confidence: float | None = Field(
+        None, description="the verifier's high-precision setting: `min_confidence` at which about 0.8 of events were "
+                          "right out of fold on the dev data (docs/model.md); null without the event model's verifier")
 
 
 class IngestResult(Open):

@@ -141,7 +141,7 @@ async function relationsPage(params) {
   const minConfidence = params.min_confidence || undefined;
   view.innerHTML = `<h1>Relations</h1><form class="filters" id="pair"><label>Actor or country<input name="a" value="${esc(a)}"></label><label>and<input name="b" value="${esc(b)}"></label>
     <label>by<select name="by"><option${by === "month" ? " selected" : ""}>month</option><option${by === "week" ? " selected" : ""}>week</option></select></label>
-    <label>Min confidence<select name="min_confidence"><option value="">any</option>${["0.4", "0.5", "0.7"].map((o) => `<option${minConfidence === o ? " selected" : ""}>${o}</option>`).join("")}</select></label><button>Show</button></form>
+    <label>Min confidence<select name="min_confidence"><option value="">any</option>${confidences().map((o) => `<option${minConfidence === o ? " selected" : ""}>${o}</option>`).join("")}</select></label><button>Show</button></form>
     <div class="chart" id="relations-chart"></div><p class="muted">The line is the mean PLOVER conflict–cooperation score of asserted events${minConfidence ? ` at least ${esc(minConfidence)} confident` : ""} per ${esc(by)}, each direction apart (−10 most hostile, +10 most cooperative). Hollow diamonds: hypothetical events; triangles: predictions about both. Neither enters the score. Click a mark for the events and sentences behind it.</p>
     <div id="drill"></div><h2>Predictions about both</h2><ul class="rows" id="pair-predictions"></ul>`;
   document.getElementById("pair").onsubmit = (ev) => { ev.preventDefault(); location.hash = "#/relations?" + qs(Object.fromEntries(new FormData(ev.target))); };
@@ -178,12 +178,14 @@ async function storyPage(id) {
 }
 const storyItem = (s) => `<li><a href="#/story/${encodeURIComponent(s.id)}"><b>${esc(s.label || s.headline || s.id)}</b></a> <span class="muted">${esc(s.first_date || "")} – ${esc(s.last_date || "")} · ${s.n_articles} articles · ${s.n_events} events</span></li>`;
 
+// the choices of a minimum confidence: the verifier's high-precision setting first (from /api/meta)
+const confidences = () => [...new Set([...(meta.precise_confidence == null ? [] : [String(meta.precise_confidence)]), "0.5", "0.7"])];
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const pages = {
   "": () => home(),
   articles: (_, p) => listing("Articles", "articles", [["search", "Search"], ["source", "Source"], ["since", "Since"], ["until", "Until"]], articleItem, p),
   article: (id) => article(id),
-  events: (_, p) => listing("Events", "events", [["search", "Search sentences"], ["actor", "Actor"], ["country", "Country"], ["type", "Type", TYPES], ["modality", "Modality", ["asserted", "negated", "hypothetical"]], ["min_confidence", "Min confidence", ["0.4", "0.5", "0.7"]], ["since", "Since"], ["until", "Until"]], eventItem, p),
+  events: (_, p) => listing("Events", "events", [["search", "Search sentences"], ["actor", "Actor"], ["country", "Country"], ["type", "Type", TYPES], ["modality", "Modality", ["asserted", "negated", "hypothetical"]], ["min_confidence", "Min confidence", confidences()], ["since", "Since"], ["until", "Until"]], eventItem, p),
   event: (id) => eventPage(id),
   actors: (_, p) => listing("Actors", "actors", [["search", "Search"], ["country", "Country"], ["type", "Type"], ["sector", "Sector"]], actorItem, p),
   actor: (id) => actorPage(id),
