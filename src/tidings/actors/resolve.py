@@ -22,22 +22,18 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorMention, Article
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
 from .gazetteer import missed_names
-from .gender import PRONOUNS as PRONOUN_GENDER, mention_gender, name_gender
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, norm, slug
+from .pronouns import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, Pronouns, sentences_between
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLACE_KINDS = ("country", "capital", "seat", "organisation")
 NAME_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}  # a name heading its phrase
-PERSON_PRONOUNS = {"he", "she"}
-POSSESSIVE_PRONOUNS = {"his", "her"}  # "His campaign said": read as "he" when it owns a subject
 NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "metonym"}
 THING_SUBJECTS = {"it", "country"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 FUZZY_CUTOFF = 90.0
-PLURAL_TAGS = {"NNS", "NNPS"}
-MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
 ORG_ANAPHOR_DISTANCE = 4  # sentences back to look for the organisation "the bureau" stands for
 ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
              "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
@@ -64,7 +60,7 @@ class _Found:
     root: int  # the token heading the mention
 
 
-class Resolver:
+class Resolver(Pronouns):
     """Resolves the actor mentions of one parsed article against a knowledge base."""
 
     def __init__(self, kb: KnowledgeBase, article: Article) -> None:
@@ -490,79 +486,6 @@ class Resolver:
         self._add(span[0].i, tok.i + 1, actor, "description" if actor else "unresolved", 0.75 if actor else 0.0,
                   tok, ev, country=country)
 
-    def _pronoun(self, tok: Token) -> None:
-        start = tok.i - 1 if tok.lower_ == "country" else tok.i
-        # '"Neither the president nor Congress should ...," she said': the speaker of a statement is
-        # not one of the people it talks about
-        said = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree} \
-            if tok.dep_ == "nsubj" else set()
-        mismatched = False
-        for f in reversed(self.found):
-            if not f.subject or f.actor is None or f.start >= start or f.root in said:
-                continue
-            if _sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
-                break
-            if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in POSSESSIVE_PRONOUNS:
-                ok = f.actor.type == "person"
-                if ok and self._disagrees(tok, f.actor):
-                    mismatched = True
-                    continue  # "Clinton suggested ... she charged": not Sanders, named last
-                if not ok and f.actor.type == "country":
-                    # "North Korea has expanded its arsenal ... He also formed": the state's
-                    # leader, when the article has named exactly one
-                    leader = self._leader_named(f.actor.id)
-                    if leader is not None:
-                        self._add(start, tok.i + 1, leader, "pronoun", 0.5, tok)
-                        return
-            else:
-                ok = f.actor.type in ("country", "government")
-            if ok:
-                self._add(start, tok.i + 1, f.actor, "pronoun", 0.6, tok)
-                return
-            if tok.doc[f.root].tag_ in PLURAL_TAGS:
-                continue  # "people from China love me, he said": a plural subject is never "he" or "it"
-            break  # otherwise only the most recent subject counts: no guess past it
-        agreeing = self._agreeing_person(tok, start, said) if mismatched else None
-        if agreeing is not None:
-            self._add(start, tok.i + 1, agreeing, "pronoun", 0.5, tok)
-        elif tok.lower_ in PERSON_PRONOUNS:
-            self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
-
-    def _agreeing_person(self, tok: Token, start: int, said: set[int]) -> Actor | None:
-        """When the subjects before a he/she are all of the other gender ("Rachel Maddow interviewed
-        Donald Trump. He said ..."), the latest person named in any role whose gender does not disagree."""
-        wanted = PRONOUN_GENDER.get(tok.lower_)
-        for f in reversed(self.found):
-            if f.start >= start or f.root in said or f.method == "pronoun":
-                continue
-            if _sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
-                break
-            if f.actor is None:
-                if self.doc[f.root].ent_type_ == "PERSON":
-                    return None  # a person nobody could name stands between: no guess
-                continue
-            if f.actor.type == "person" and self._gender(f.actor) in (wanted, ""):
-                return f.actor
-        return None
-
-    def _disagrees(self, pronoun: Token, actor: Actor) -> bool:
-        """Whether he/she (his/her) cannot stand for this person: the article or the first name
-        gives the other gender (gender.py). "They", "it" and unknown genders never disagree."""
-        wanted = PRONOUN_GENDER.get(pronoun.lower_)
-        known = self._gender(actor) if wanted is not None else ""
-        return bool(known) and known != wanted
-
-    def _gender(self, actor: Actor) -> str:
-        """"m", "f" or "" (unknown) for a person: what the article's words say (one answer only),
-        else the first name's; read once per person."""
-        known = self._genders.get(actor.id)
-        if known is None:
-            seen = {mention_gender(self.doc, f.start, f.end) for f in self.found
-                    if f.actor is not None and f.actor.id == actor.id and f.method != "pronoun"} - {None}
-            known = seen.pop() if len(seen) == 1 else (name_gender(actor.name, self.kb.titles) or "") if not seen else ""
-            self._genders[actor.id] = known
-        return known
-
     def _fuller_org_met(self, ent: Span) -> Actor | None:
         """An organisation the article named earlier in full whose name holds every word of this
         shorter one, and which the knowledge base would otherwise take for another body ("the Joint
@@ -588,7 +511,7 @@ class Resolver:
         for f in reversed(self.found):
             if f.actor is None or f.actor.type in ("person", "country") or f.start >= tok.i:
                 continue
-            if _sentences_between(self.sentence_starts, f.start, tok.i) > ORG_ANAPHOR_DISTANCE:
+            if sentences_between(self.sentence_starts, f.start, tok.i) > ORG_ANAPHOR_DISTANCE:
                 break
             names = {w.lower().rstrip("s") for w in f.actor.name.split()}
             if word.rstrip("s") in names:
@@ -596,12 +519,6 @@ class Resolver:
                           "description", 0.7, tok)
                 return True
         return False
-
-    def _leader_named(self, country: str) -> Actor | None:
-        leaders = [self.kb.by_id[i].actor for i in self.counts if i in self.kb.by_id
-                   and self.kb.by_id[i].kind == "person" and self.kb.by_id[i].actor.country == country
-                   and self.kb.by_id[i].holds(("head_of_state", "head_of_government"), self.day)]
-        return leaders[0] if len(leaders) == 1 else None
 
     # -- output -------------------------------------------------------------------------------
 
@@ -667,8 +584,3 @@ def context_names() -> dict[str, list[tuple[frozenset[str], str]]]:
             name, context, country = line.split("\t")
             out.setdefault(name, []).append((frozenset(context.split("|")), country))
     return out
-
-
-def _sentences_between(starts: list[int], a: int, b: int) -> int:
-    """How many sentences start after token ``a`` and at or before token ``b`` (``starts`` sorted)."""
-    return max(0, bisect_right(starts, b) - bisect_right(starts, a))

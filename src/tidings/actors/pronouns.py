@@ -1,0 +1,125 @@
+"""Which actor a pronoun stands for: the resolver's part that reads "he", "she", "his", "it" and "the
+country" back to an actor named before them (``Pronouns``, mixed into ``resolve.Resolver``).
+
+The antecedent is the latest subject within two sentences that can be meant: a person for he or
+she, of the same gender where the article or the first name tells (gender.py); a state for "it";
+the one leader the article named for a "he" after a state. No guess is made past the latest
+subject, except when every subject before is of the other gender.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor
+from .gender import PRONOUNS as PRONOUN_GENDER, mention_gender, name_gender
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+
+PERSON_PRONOUNS = {"he", "she"}
+POSSESSIVE_PRONOUNS = {"his", "her"}  # "His campaign said": read as "he" when it owns a subject
+PLURAL_TAGS = {"NNS", "NNPS"}
+MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
+
+
+class Pronouns:
+    """Pronoun resolution over the resolver's state: ``found`` (mentions so far, in text order),
+    ``doc``, ``kb``, ``day``, ``counts``, ``sentence_starts`` and ``_add``."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    day: date | None
+    found: list
+    counts: Counter[str]
+    sentence_starts: list[int]
+    _genders: dict[str, str]
+
+    def _pronoun(self, tok: Token) -> None:
+        start = tok.i - 1 if tok.lower_ == "country" else tok.i
+        # '"Neither the president nor Congress should ...," she said': the speaker of a statement is
+        # not one of the people it talks about
+        said = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree} \
+            if tok.dep_ == "nsubj" else set()
+        mismatched = False
+        for f in reversed(self.found):
+            if not f.subject or f.actor is None or f.start >= start or f.root in said:
+                continue
+            if sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
+                break
+            if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in POSSESSIVE_PRONOUNS:
+                ok = f.actor.type == "person"
+                if ok and self._disagrees(tok, f.actor):
+                    mismatched = True
+                    continue  # "Clinton suggested ... she charged": not Sanders, named last
+                if not ok and f.actor.type == "country":
+                    # "North Korea has expanded its arsenal ... He also formed": the state's
+                    # leader, when the article has named exactly one
+                    leader = self._leader_named(f.actor.id)
+                    if leader is not None:
+                        self._add(start, tok.i + 1, leader, "pronoun", 0.5, tok)
+                        return
+            else:
+                ok = f.actor.type in ("country", "government")
+            if ok:
+                self._add(start, tok.i + 1, f.actor, "pronoun", 0.6, tok)
+                return
+            if tok.doc[f.root].tag_ in PLURAL_TAGS:
+                continue  # "people from China love me, he said": a plural subject is never "he" or "it"
+            break  # otherwise only the most recent subject counts: no guess past it
+        agreeing = self._agreeing_person(tok, start, said) if mismatched else None
+        if agreeing is not None:
+            self._add(start, tok.i + 1, agreeing, "pronoun", 0.5, tok)
+        elif tok.lower_ in PERSON_PRONOUNS:
+            self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+
+    def _agreeing_person(self, tok: Token, start: int, said: set[int]) -> Actor | None:
+        """When the subjects before a he/she are all of the other gender ("Rachel Maddow interviewed
+        Donald Trump. He said ..."), the latest person named in any role whose gender does not disagree."""
+        wanted = PRONOUN_GENDER.get(tok.lower_)
+        for f in reversed(self.found):
+            if f.start >= start or f.root in said or f.method == "pronoun":
+                continue
+            if sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
+                break
+            if f.actor is None:
+                if self.doc[f.root].ent_type_ == "PERSON":
+                    return None  # a person nobody could name stands between: no guess
+                continue
+            if f.actor.type == "person" and self._gender(f.actor) in (wanted, ""):
+                return f.actor
+        return None
+
+    def _disagrees(self, pronoun: Token, actor: Actor) -> bool:
+        """Whether he/she (his/her) cannot stand for this person: the article or the first name
+        gives the other gender (gender.py). "They", "it" and unknown genders never disagree."""
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
+        known = self._gender(actor) if wanted is not None else ""
+        return bool(known) and known != wanted
+
+    def _gender(self, actor: Actor) -> str:
+        """"m", "f" or "" (unknown) for a person: what the article's words say (one answer only),
+        else the first name's; read once per person."""
+        known = self._genders.get(actor.id)
+        if known is None:
+            seen = {mention_gender(self.doc, f.start, f.end) for f in self.found
+                    if f.actor is not None and f.actor.id == actor.id and f.method != "pronoun"} - {None}
+            known = seen.pop() if len(seen) == 1 else (name_gender(actor.name, self.kb.titles) or "") if not seen else ""
+            self._genders[actor.id] = known
+        return known
+
+    def _leader_named(self, country: str) -> Actor | None:
+        leaders = [self.kb.by_id[i].actor for i in self.counts if i in self.kb.by_id
+                   and self.kb.by_id[i].kind == "person" and self.kb.by_id[i].actor.country == country
+                   and self.kb.by_id[i].holds(("head_of_state", "head_of_government"), self.day)]
+        return leaders[0] if len(leaders) == 1 else None
+
+
+def sentences_between(starts: list[int], a: int, b: int) -> int:
+    """How many sentences start after token ``a`` and at or before token ``b`` (``starts`` sorted)."""
+    return max(0, bisect_right(starts, b) - bisect_right(starts, a))
