@@ -131,6 +131,10 @@ def test_a_place_that_only_says_where_a_person_is_from_is_no_second_source(pipel
     article = pipeline.article("Alabama Sen. Jeff Sessions endorsed Donald Trump on Sunday.")
     endorsed = next(e for e in article.events if e.trigger == "endorsed")
     assert [s["name"] for s in endorsed.sources] == ["Jeff Sessions"]
+    # a person of the knowledge base too, whatever form its id takes
+    article = pipeline.article("New York Sen. Chuck Schumer criticized the plan on Monday.")
+    criticized = next(e for e in article.events if e.trigger == "criticized")
+    assert [s["name"] for s in criticized.sources] == ["Chuck Schumer"]
 
 
 def test_finding_someone_guilty_is_a_conviction(rules_pipeline):

@@ -8,17 +8,20 @@ from bisect import bisect_right
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from ..model import ActorMention
+from ..model import ActorMention, Article
 
 # from a phrase's head down to the words that make up the same actor phrase ("X and Y", "X's Y")
 PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
 
 
 class MentionIndex:
-    """Actor mentions of a doc by token; ``names`` maps actor ids to canonical names."""
+    """Actor mentions of a doc by token; ``names`` maps actor ids to canonical names, ``people`` holds
+    the ids of the actors that are persons."""
 
-    def __init__(self, doc: Doc, mentions: list[ActorMention], names: dict[str, str] | None = None) -> None:
+    def __init__(self, doc: Doc, mentions: list[ActorMention], names: dict[str, str] | None = None,
+                 people: frozenset[str] = frozenset()) -> None:
         self.names = names or {}
+        self.people = people
         self.by_token: dict[int, ActorMention] = {}
         starts = doc.to_array(IDX).tolist()
         for m in mentions:
@@ -26,6 +29,12 @@ class MentionIndex:
             while i < len(starts) and starts[i] < m.end:
                 self.by_token.setdefault(i, m)
                 i += 1
+
+    @classmethod
+    def of(cls, article: Article) -> MentionIndex:
+        """The index of an annotated article's mentions, with its actors' names and persons."""
+        return cls(article.doc, article.actor_mentions, {a.id: a.name for a in article.actors},
+                   frozenset(a.id for a in article.actors if a.type == "person"))
 
     def phrase(self, head: Token) -> list[ActorMention]:
         """The actor mentions (with an actor or a country) in the noun phrase headed by ``head``,
@@ -41,16 +50,16 @@ class MentionIndex:
             if m is not None and (m.actor_id is not None or m.country is not None) and m not in found:
                 found.append(m)
             stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
-        return sorted(_without_home_places(found, head.doc), key=lambda m: m.start)
+        return sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start)
 
 
-def _without_home_places(found: list[ActorMention], doc: Doc) -> list[ActorMention]:
+def _without_home_places(found: list[ActorMention], doc: Doc, people_ids: frozenset[str]) -> list[ActorMention]:
     """Leave out a place that only says where a named person is from: "Florida" in "Florida Gov.
     Rick Scott", "Alabama" in "Alabama Sen. Jeff Sessions". The person is the actor (and carries the
     state as country); "Trump and Mexico" keeps both."""
     if len(found) < 2:
         return found
-    people = [m for m in found if m.actor_id is not None and m.actor_id.startswith("person-")]
+    people = [m for m in found if m.actor_id in people_ids]
     if not people:
         return found
     out = []

@@ -80,8 +80,8 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
     """The finished drafts of an article, in text order, before nested events are merged; with
     ``dropped``, each dropped draft and the rule that dropped it are appended to it (for debugging)."""
     lexicon = load_lexicon(tuple(options.triggers))
-    names = {a.id: a.name for a in article.actors}
-    scene = Scene(article, MentionIndex(article.doc, article.actor_mentions, names), load_kb(tuple(options.actors)), names)
+    index = MentionIndex.of(article)
+    scene = Scene(article, index, load_kb(tuple(options.actors)), index.names)
     # relation drafts exist only when the policy reads them: unread, they would still shape what
     # else is read (a statement governing one yields to it, learned.py)
     relations = options.event_model and reads_relations()

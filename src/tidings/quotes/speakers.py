@@ -108,7 +108,7 @@ class Speakers:
     def index(self) -> MentionIndex:
         """Built on first use: many articles have no claim or quote."""
         if self._index is None:
-            self._index = MentionIndex(self.doc, self.article.actor_mentions)
+            self._index = MentionIndex.of(self.article)
         return self._index
 
     def acceptable(self, head: Token) -> bool:
