@@ -19,6 +19,9 @@ halves of the same make-up:
 - ``dev3``: a third dev half, drawn in the ninth session once dev and dev2 had been tuned on: 20
   PolNeAR train articles that no split and no label file used then. Its first figures, read before
   any change was tuned on it, are in docs/benchmarks.md; looked at while tuning since.
+- ``holdout3``: a fourth unseen split, drawn in the tenth session once test, holdout and holdout2
+  had each been read more than a dozen times: 20 PolNeAR train articles that no split and no label
+  file used then (PolNeAR's dev split and MEANTIME were used up, so it is political news only).
 
 The labels (``bench/devset/labels/*.jsonl``, one event a line) follow ``bench/devset/RUBRIC.md`` and give
 character offsets into :func:`text` of the document, which is what the benchmark feeds Tidings.
@@ -90,6 +93,7 @@ def documents() -> dict[str, list[str]]:
     holdout2_p = rng2.sample(rest_p, min(half, len(rest_p)))
     unused_p = sorted(set(polnear) - set(chosen_p) - used_in_training)
     dev2_p = rng3.sample(unused_p, 10)
+    dev3 = _fresh(sorted(set(unused_p) - set(dev2_p)))
     return {
         "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
         "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
@@ -98,7 +102,8 @@ def documents() -> dict[str, list[str]]:
         + [f"meantime/{n}" for n in rng2.sample(rest_m, min(half, len(rest_m)))],
         "dev2": [f"polnear-dev/{n}" for n in sorted(set(rest_p) - set(holdout2_p))][:10]
         + [f"polnear/{n}" for n in dev2_p],
-        "dev3": [f"polnear/{n}" for n in _fresh(sorted(set(unused_p) - set(dev2_p)))],
+        "dev3": [f"polnear/{n}" for n in dev3],
+        "holdout3": [f"polnear/{n}" for n in _unused(sorted(set(unused_p) - set(dev2_p) - set(dev3)))],
     }
 
 
@@ -116,6 +121,23 @@ def _fresh(candidates: list[str]) -> list[str]:
                 if line.strip():
                     used.add(json.loads(line).get("doc"))
     return random.Random(SEED + 4).sample([n for n in candidates if n not in used], 20)
+
+
+# the label files under training/data when holdout3 was drawn (tenth session)
+DRAWN_BEFORE_HOLDOUT3 = DRAWN_BEFORE_DEV3 | {"polnear_coded_2.jsonl"}
+
+
+def _unused(candidates: list[str]) -> list[str]:
+    """holdout3: 20 PolNeAR train articles of the length range that no split and no label file
+    under training/data used when it was drawn (tenth session; PolNeAR's dev split and MEANTIME
+    were used up, and the older unseen splits had been read over a dozen times each)."""
+    used = set()
+    for path in (ROOT / "training" / "data").rglob("*.jsonl"):
+        if path.name in DRAWN_BEFORE_HOLDOUT3:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    used.add(json.loads(line).get("doc"))
+    return random.Random(SEED + 5).sample([n for n in candidates if n not in used], 20)
 
 
 def _detokenize(root: ET.Element) -> str:

@@ -15,7 +15,7 @@ of its sentence.
 - **hypothetical as asserted**: matched events labelled hypothetical that were coded asserted.
 
 Figures are printed for the ``dev`` and ``dev2`` splits (looked at while tuning) and the unseen splits apart
-(``test``, ``holdout`` and ``holdout2``, each drawn later than the one before, once its
+(``test``, ``holdout``, ``holdout2`` and ``holdout3``, each drawn later than the one before, once its
 predecessor's figures had been read several times), for the rules alone and with the learned model.
 
     python bench/mixed_news.py                 # every labelled split, both coders
@@ -227,7 +227,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", choices=["dev", "dev2", "dev3"],
                         help="list the misses of a dev split (never of test or the holdouts)")
-    parser.add_argument("--split", choices=["dev", "dev2", "dev3", "test", "holdout", "holdout2", "both"], default="both",
+    parser.add_argument("--split", choices=["dev", "dev2", "dev3", "test", "holdout", "holdout2", "holdout3", "both"], default="both",
                         help="both: the dev splits, test and the holdout halves that are labelled")
     parser.add_argument("--coder", choices=["rules", "model", "both"], default="both")
     parser.add_argument("--min-confidence", type=float, default=None,
@@ -237,7 +237,7 @@ def main() -> None:
     if not devset.available() or not devset.labels():
         sys.exit("the dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
     labelled = {g["doc"] for g in devset.labels()}
-    ordered = ("dev", "dev2", "dev3", "test", "holdout", "holdout2")
+    ordered = ("dev", "dev2", "dev3", "test", "holdout", "holdout2", "holdout3")
     splits = [h for h in ordered if set(devset.documents().get(h, [])) & labelled] if args.split == "both" \
         else [args.split]
     coders: list = [False, True] if args.coder == "both" else [args.coder == "model"]
