@@ -272,3 +272,14 @@ def test_gender_from_the_article_before_the_first_name():
     assert name_gender("Sen. Elizabeth Warren", {"sen"}) == FEMALE  # the title is skipped
     assert name_gender("Donald Trump") == MALE
     assert name_gender("Kim Jong Un") is None  # "mostly female" in the list: left unknown
+
+
+def test_a_group_acting_with_no_state_named_is_a_generic_actor(pipeline):
+    _, found = resolve(pipeline, "The strikers accepted a formula for settling the pay dispute.")
+    assert found["The strikers"].actor_id == "any-LAB"
+
+
+def test_forces_sent_with_no_state_named_stay_unresolved(pipeline):
+    # what is sent is no party to the act: "troops" is not made a generic military actor
+    article, found = resolve(pipeline, "The regime is sending troops to the border.")
+    assert found["troops"].actor_id is None

@@ -34,6 +34,12 @@ NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "met
 THING_SUBJECTS = {"it", "country"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 FUZZY_CUTOFF = 90.0
+# described actors that stay actors when the text gives no state: armed and criminal groups and the
+# opposition wherever they stand; officials, forces, courts and unions only as the subject of their
+# clause ("the strikers accepted", "the authorities refused"), since "sending troops" names what is
+# sent, not a party; an office of one person ("the president") and people in general never
+ALWAYS_UNPLACED = {"REB", "CRM", "OPP"}
+UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU"}
 ORG_ANAPHOR_DISTANCE = 4  # sentences back to look for the organisation "the bureau" stands for
 ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
              "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
@@ -479,7 +485,8 @@ class Resolver(Pronouns):
             actor = ev.org  # "United Nations peacekeepers", "EU foreign ministers"
         elif country:
             actor = self.kb.agent(country, sectors[0])
-        elif sectors[0] in ("REB", "CRM", "OPP"):
+        elif sectors[0] in ALWAYS_UNPLACED or (
+                sectors[0] in UNPLACED_SECTORS and tok.dep_ == "nsubj" and role.type != "person"):
             actor = self.kb.agent(None, sectors[0])
         else:
             actor = None
