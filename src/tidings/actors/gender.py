@@ -45,6 +45,17 @@ def name_gender(name: str, titles: set[str] | frozenset[str] = frozenset()) -> s
     return None
 
 
+def person_gender(said: set[str | None], name: str | None, titles: set[str] | frozenset[str] = frozenset()) -> str:
+    """A person's gender in one article, MALE, FEMALE or "" (unknown): what the article's words say
+    of them (``said``: mention_gender of each of their mentions) when they say one thing; the first
+    name's when they say nothing; unknown when they disagree. The actors stage (pronouns) and the
+    events stage (roles) both ask this, so that they never read a person differently."""
+    said = said - {None}
+    if said:
+        return next(iter(said)) if len(said) == 1 else ""
+    return (name_gender(name, titles) if name else None) or ""
+
+
 def mention_gender(doc: Doc, start: int, end: int) -> str | None:
     """What the words around one mention of a person (tokens start..end) say of their gender: an
     honorific before it ("Mr. Sanders"), or a his/her/himself/herself in the clause it is the

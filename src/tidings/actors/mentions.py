@@ -9,6 +9,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Article
+from .gender import mention_gender, person_gender
 
 # from a phrase's head down to the words that make up the same actor phrase ("X and Y", "X's Y")
 PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
@@ -22,6 +23,8 @@ class MentionIndex:
                  people: frozenset[str] = frozenset()) -> None:
         self.names = names or {}
         self.people = people
+        self._doc, self._mentions = doc, mentions
+        self._genders: dict[str, str] = {}
         self.by_token: dict[int, ActorMention] = {}
         starts = doc.to_array(IDX).tolist()
         for m in mentions:
@@ -35,6 +38,19 @@ class MentionIndex:
         """The index of an annotated article's mentions, with its actors' names and persons."""
         return cls(article.doc, article.actor_mentions, {a.id: a.name for a in article.actors},
                    frozenset(a.id for a in article.actors if a.type == "person"))
+
+    def gender(self, actor_id: str) -> str:
+        """A person's gender as the actors stage reads it (gender.person_gender): "m", "f" or ""."""
+        known = self._genders.get(actor_id)
+        if known is None:
+            said = set()
+            for m in self._mentions:
+                if m.actor_id == actor_id and m.method != "pronoun":
+                    span = self._doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is not None:
+                        said.add(mention_gender(self._doc, span.start, span.end))
+            known = self._genders[actor_id] = person_gender(said, self.names.get(actor_id))
+        return known
 
     def phrase(self, head: Token) -> list[ActorMention]:
         """The actor mentions (with an actor or a country) in the noun phrase headed by ``head``,

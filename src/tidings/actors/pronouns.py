@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
-from .gender import PRONOUNS as PRONOUN_GENDER, mention_gender, name_gender
+from .gender import PRONOUNS as PRONOUN_GENDER, mention_gender, person_gender
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
@@ -107,10 +107,9 @@ class Pronouns:
         else the first name's; read once per person."""
         known = self._genders.get(actor.id)
         if known is None:
-            seen = {mention_gender(self.doc, f.start, f.end) for f in self.found
-                    if f.actor is not None and f.actor.id == actor.id and f.method != "pronoun"} - {None}
-            known = seen.pop() if len(seen) == 1 else (name_gender(actor.name, self.kb.titles) or "") if not seen else ""
-            self._genders[actor.id] = known
+            said = {mention_gender(self.doc, f.start, f.end) for f in self.found
+                    if f.actor is not None and f.actor.id == actor.id and f.method != "pronoun"}
+            known = self._genders[actor.id] = person_gender(said, actor.name, self.kb.titles)
         return known
 
     def _leader_named(self, country: str) -> Actor | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..actors.gender import PRONOUNS as PRONOUN_GENDER, name_gender
+from ..actors.gender import PRONOUNS as PRONOUN_GENDER
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
 from .lexicon import for_clause
@@ -156,12 +156,14 @@ def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
 
 
 def agrees(pronoun: Token, mention: ActorMention, index: MentionIndex) -> bool:
-    """Whether he or she can stand for the mention's actor by its first name ("asking Sanders why
-    he has criticized ...": not Andrea Mitchell, who asks); other pronouns and unknown names agree."""
+    """Whether he or she can stand for the mention's person, whose gender is read as the actors stage
+    reads it (MentionIndex.gender): "asking Sanders why he has criticized ..." is not about Andrea
+    Mitchell, who asks; other pronouns, actors that are no person and unknown genders agree."""
     wanted = PRONOUN_GENDER.get(pronoun.lower_)
-    name = index.names.get(mention.actor_id) if mention.actor_id else None
-    known = name_gender(name) if wanted is not None and name else None
-    return known is None or known == wanted
+    if wanted is None or mention.actor_id not in index.people:
+        return True
+    known = index.gender(mention.actor_id)
+    return not known or known == wanted
 
 
 def _follow(tok: Token) -> bool:
