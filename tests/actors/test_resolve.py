@@ -283,3 +283,14 @@ def test_forces_sent_with_no_state_named_stay_unresolved(pipeline):
     # what is sent is no party to the act: "troops" is not made a generic military actor
     article, found = resolve(pipeline, "The regime is sending troops to the border.")
     assert found["troops"].actor_id is None
+
+
+def test_a_lone_given_name_is_no_known_leader(pipeline):
+    # "Bob" opens Bob Hawke's name, but a given name alone says nothing of who is meant
+    _, found = resolve(pipeline, "The base chief, known only as Bob, spoke on Monday. Bob met with the ambassador.")
+    assert found["Bob"].actor_id != "kb-bob-hawke"
+
+
+def test_a_lone_surname_of_one_leader_is_that_leader(pipeline):
+    _, found = resolve(pipeline, "Putin said on Monday that the talks would go on.")
+    assert found["Putin"].actor_id == "Q7747"

@@ -195,3 +195,14 @@ def test_whom_a_release_or_extradition_is_of_is_its_target(pipeline):
     release = next(e for e in article.events if e.trigger == "release")
     assert [s["country"] for s in release.sources] == ["IRN"]
     assert [t["country"] for t in release.targets] == ["GBR"]
+
+
+def test_the_of_phrase_of_a_noun_of_criticism_is_whom_it_is_about(rules_pipeline):
+    events = rules_pipeline.article("Russia's criticism of Ukraine grew sharper on Monday.").events
+    event = next(e for e in events if e.trigger == "criticism")
+    assert countries(event.sources) == {"RUS"} and countries(event.targets) == {"UKR"}
+
+
+def test_what_is_received_comes_from_its_of_phrase(rules_pipeline):
+    event = first(rules_pipeline, "Ted Cruz received the endorsement of Gov. Mike Pence on Friday.", "SUPPORT")
+    assert [a["name"] for a in event.sources] == ["Mike Pence"]

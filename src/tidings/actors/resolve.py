@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorMention, Article
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
 from .gazetteer import missed_names
+from .gender import first_name_gender
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, norm, slug
@@ -321,7 +322,9 @@ class Resolver(Pronouns):
                 return holders[0].actor, "office", 0.8
         # a surname that only one known office holder has ("Putin")
         if len(key.split()) == 1:
-            holders = self.kb.office_holders(key, (), None)
+            # not by a given name: "Bob" alone is no sign of Bob Hawke ("Kim" and "Xi", family
+            # names written first, are no given names gender.py is sure of, and still count)
+            holders = [h for h in self.kb.office_holders(key, (), None) if not _given_name_of(key, h.actor.name)]
             if len(holders) == 1:
                 return holders[0].actor, "surname", 0.75
         # a close spelling of a known full name
@@ -591,3 +594,9 @@ def context_names() -> dict[str, list[tuple[frozenset[str], str]]]:
             name, context, country = line.split("\t")
             out.setdefault(name, []).append((frozenset(context.split("|")), country))
     return out
+
+
+def _given_name_of(key: str, name: str) -> bool:
+    """Whether ``key`` (normalised, one word) is the given name that opens ``name``."""
+    first = norm(name).split()[0] if name.split() else ""
+    return key == first and first_name_gender(first.title()) is not None

@@ -314,7 +314,9 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
     of_actors = index.group(of_objects[0]) if of_objects else []
     targets = nearest_actors(noun, index, sources)
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
-    if of_actors and not sources and (owned or hostile):
+    # "received the endorsement of Gov. Mike Pence": what is received comes from its "of" actor
+    received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING
+    if of_actors and not sources and (owned or hostile) and not received:
         targets = of_actors  # "Israel mounted its invasion of South Lebanon": the owner acts
         givers = [m for m in of_actors if _in_from_phrase(m, noun.doc)]
         if givers:  # "the extradition of the suspect from Mexico": Mexico hands the suspect over

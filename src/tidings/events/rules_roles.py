@@ -24,9 +24,12 @@ SETTLED_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID"}
 TRIPS = {"visit", "trip", "tour", "journey", "voyage"}  # nouns whose compounded state is their destination
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": Serbia suffers it
 # nouns of other types whose "of X" is who or what it is done to, as for hostile ones: "the release
-# of the sailors", "the extradition of Assange" (not "the withdrawal of troops": they withdraw)
+# of the sailors", "the extradition of Assange", "criticisms of Sanders", "his endorsement of Cruz"
+# (not "the withdrawal of troops": they withdraw; nor "the support of the UN": it supports)
 PATIENT_NOUNS = {"release", "return", "extradition", "expulsion", "deportation", "pardon", "rescue", "handover",
-                 "repatriation", "exchange", "evacuation"}
+                 "repatriation", "exchange", "evacuation", "criticism", "condemnation", "denunciation", "critique",
+                 "rebuke", "censure", "endorsement", "rejection", "investigation", "probe", "indictment",
+                 "impeachment", "prosecution"}
 # nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
 LEFT_FROM = {"RETREAT", "CONCEDE"}
 # verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
