@@ -64,7 +64,7 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
     unless ``negation`` is off."""
     for child in token.children if negation else ():
         word, dep = child.lower_, child.dep_
-        if _denies(child) or (dep in ("advmod", "preconj") and word in ("never", "neither")):
+        if _denies(child) or (dep in ("advmod", "preconj") and word == "neither"):
             return NEGATED, child
         if dep in ("advmod", "amod", "compound") and word in cues.negating_modifiers:
             return NEGATED, child
