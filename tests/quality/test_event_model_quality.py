@@ -6,6 +6,8 @@
   test half had been read several times, never tuned on);
 - ``mixed_holdout2_*``: the same on a third half (30 more articles, labelled in the fifth session
   after the holdout had been read six times, never tuned on);
+- ``mixed_holdout3_*``: the same on a fourth unseen split (20 PolNeAR articles, drawn and labelled in
+  the tenth session once the others had been read more than a dozen times each, never tuned on);
 - ``plv_type_accuracy``, ``plv_quad_accuracy``: PLV's held-out rows, as the training run reported them
   in ``src/tidings/events/model/report.json`` (whichever model ships);
 - ``plv_end_to_end_type_accuracy``, ``plv_end_to_end_quad_accuracy``: bench/plv.py, the same held-out
@@ -40,11 +42,13 @@ HOLDOUT = {"mixed_holdout_strict_precision": "strict_precision", "mixed_holdout_
            "mixed_holdout_strict_recall": "strict_recall"}
 HOLDOUT2 = {"mixed_holdout2_strict_precision": "strict_precision", "mixed_holdout2_recall": "recall",
             "mixed_holdout2_strict_recall": "strict_recall"}
+HOLDOUT3 = {"mixed_holdout3_strict_precision": "strict_precision", "mixed_holdout3_recall": "recall",
+            "mixed_holdout3_strict_recall": "strict_recall"}
 PLV_END_TO_END = {"plv_end_to_end_type_accuracy": "type", "plv_end_to_end_quad_accuracy": "quad"}
 GSR = {"gsr_untrained_type_accuracy": "type_accuracy"}
-PRECISE = {f"mixed_{split}_precise_{key}": key for split in ("test", "holdout", "holdout2")
+PRECISE = {f"mixed_{split}_precise_{key}": key for split in ("test", "holdout", "holdout2", "holdout3")
            for key in ("strict_precision", "strict_recall")}
-MEASURES = {**MIXED, **HOLDOUT, **HOLDOUT2, **PLV, **PLV_END_TO_END, **GSR, **PRECISE}
+MEASURES = {**MIXED, **HOLDOUT, **HOLDOUT2, **HOLDOUT3, **PLV, **PLV_END_TO_END, **GSR, **PRECISE}
 
 
 def _mixed_scores(bench_module, pipeline, split: str, min_confidence: float = 0.0) -> dict[str, Any]:
@@ -57,7 +61,7 @@ def _mixed_scores(bench_module, pipeline, split: str, min_confidence: float = 0.
                        min_confidence=min_confidence).scores()
 
 
-@pytest.fixture(scope="module", params=["test", "holdout", "holdout2"])
+@pytest.fixture(scope="module", params=["test", "holdout", "holdout2", "holdout3"])
 def mixed_precise_scores(request, bench_module, event_model_pipeline) -> tuple[str, dict[str, Any]]:
     cut = json.loads(VERIFIER.read_text(encoding="utf-8"))["precise_from"]
     return request.param, _mixed_scores(bench_module, event_model_pipeline, request.param, cut)
@@ -76,6 +80,11 @@ def mixed_holdout_scores(bench_module, event_model_pipeline) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def mixed_holdout2_scores(bench_module, event_model_pipeline) -> dict[str, Any]:
     return _mixed_scores(bench_module, event_model_pipeline, "holdout2")
+
+
+@pytest.fixture(scope="module")
+def mixed_holdout3_scores(bench_module, event_model_pipeline) -> dict[str, Any]:
+    return _mixed_scores(bench_module, event_model_pipeline, "holdout3")
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +119,8 @@ def test_event_model_measures_stay_above_their_floor(request: pytest.FixtureRequ
     if measure not in FLOORS:
         pytest.skip(f"no floor pinned for {measure}")
     fixture = ("mixed_test_scores" if measure in MIXED else "mixed_holdout_scores" if measure in HOLDOUT
-               else "mixed_holdout2_scores" if measure in HOLDOUT2 else "plv_scores" if measure in PLV
+               else "mixed_holdout2_scores" if measure in HOLDOUT2
+               else "mixed_holdout3_scores" if measure in HOLDOUT3 else "plv_scores" if measure in PLV
                else "plv_end_to_end_scores" if measure in PLV_END_TO_END else "gsr_untrained_scores")
     scores = request.getfixturevalue(fixture)
     assert MEASURES[measure] in scores, f"{fixture} has no {MEASURES[measure]!r}"

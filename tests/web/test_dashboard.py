@@ -93,15 +93,16 @@ def test_the_relations_view_draws_the_series_the_api_gives(browser, dashboard):
 
 
 def test_the_relations_view_draws_only_events_as_confident_as_chosen(browser, dashboard):
-    pair = {"a": "USA", "b": "PRK"}
-    rel = httpx.get(dashboard + "/api/relations", params={**pair, "min_confidence": 0.4}).json()
+    pair = {"a": "USA", "b": "KOR"}
+    precise = httpx.get(dashboard + "/api/meta").json()["precise_confidence"]  # the shipped setting, offered first
+    rel = httpx.get(dashboard + "/api/relations", params={**pair, "min_confidence": precise}).json()
     every = httpx.get(dashboard + "/api/relations", params=pair).json()
     assert 0 < sum(p["events"] for p in rel["series"]) < sum(p["events"] for p in every["series"]), \
-        "the examples hold USA/PRK events on both sides of 0.4"
-    open_view(browser, dashboard + "/#/relations?a=USA&b=PRK&min_confidence=0.4")
+        f"the examples hold USA/KOR events on both sides of {precise}"
+    open_view(browser, dashboard + f"/#/relations?a=USA&b=KOR&min_confidence={precise:g}")
     choice = browser.find_element(By.CSS_SELECTOR, "#pair select[name=min_confidence]")
-    assert choice.get_attribute("value") == "0.4"
-    assert [o.text for o in choice.find_elements(By.TAG_NAME, "option")] == ["any", "0.4", "0.5", "0.7"]
+    assert choice.get_attribute("value") == f"{precise:g}"
+    assert [o.text for o in choice.find_elements(By.TAG_NAME, "option")] == ["any", f"{precise:g}", "0.5", "0.7"]
     drawn = browser.execute_script(DRAWN)
     expected = sorted([p["period"], p["direction"], p["score"], p["events"]] for p in rel["series"])
     assert sorted({tuple(d) for d in drawn}) == sorted(tuple(e) for e in expected)
@@ -111,8 +112,8 @@ def test_the_relations_view_draws_only_events_as_confident_as_chosen(browser, da
         " })(window.tidingsChart.scenegraph().root); return out;")
     assert sum(hypothetical) == sum(p["events"] for p in rel["hypothetical"])
     # the points' events listed on a click are those as confident as chosen
-    first = rel["series"][0]
-    assert len(_drilled(browser, first)) == first["events"]
+    latest = rel["series"][-1]
+    assert len(_drilled(browser, latest)) == latest["events"]
     # choosing "any" in the form carries the choice to the URL and draws every event again
     choice.find_element(By.XPATH, "option[text()='any']").click()
     browser.execute_script("delete document.body.dataset.ready")  # wait for the view drawn anew
@@ -152,14 +153,15 @@ def test_a_story_page_shows_its_timeline(browser, dashboard):
 
 
 def test_the_events_list_keeps_only_events_as_confident_as_chosen(browser, dashboard):
+    precise = httpx.get(dashboard + "/api/meta").json()["precise_confidence"]  # the shipped setting, offered first
     open_view(browser, dashboard + "/#/events")
     choice = browser.find_element(By.CSS_SELECTOR, "select[name=min_confidence]")
-    choice.find_element(By.XPATH, "option[text()='0.4']").click()
+    choice.find_element(By.XPATH, f"option[text()='{precise:g}']").click()
     choice.find_element(By.XPATH, "ancestor::form").submit()
     wait_ready(browser)
-    assert "min_confidence=0.4" in browser.current_url
+    assert f"min_confidence={precise:g}" in browser.current_url
     shown = browser.find_elements(By.CSS_SELECTOR, "#rows li.event")
-    api = httpx.get(dashboard + "/api/events", params={"min_confidence": 0.4, "limit": 50}).json()["items"]
+    api = httpx.get(dashboard + "/api/events", params={"min_confidence": precise, "limit": 50}).json()["items"]
     every = httpx.get(dashboard + "/api/events", params={"limit": 200}).json()["items"]
-    assert 0 < len(shown) == len(api) < len(every), "the examples hold events on both sides of 0.4"
-    assert all(e["confidence"] >= 0.4 for e in api)
+    assert 0 < len(shown) == len(api) < len(every), f"the examples hold events on both sides of {precise}"
+    assert all(e["confidence"] >= precise for e in api)

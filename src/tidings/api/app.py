@@ -130,7 +130,7 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
         """The conflict-cooperation series between two actors or countries, each direction apart:
         per period the mean PLOVER score of their asserted events (`total` the sum); hypothetical
         events and predictions about both apart, never in the score. `min_confidence` keeps only
-        the events at least that confident (0.4: the high-precision setting) in the series, the
+        the events at least that confident (`precise_confidence` in /api/meta: the high-precision setting) in the series, the
         hypothetical events and `undated`; predictions are unaffected. Click-through: the events of
         a point are `/api/events?source=A&target=B&modality=asserted&since=..&until=..` (with the
         same `min_confidence`)."""

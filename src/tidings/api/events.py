@@ -71,7 +71,7 @@ async def list_events(request: Request, type: Text = None,
     """Events, newest first (the event's date, else its article's). `actor` (name or id) and
     `country` match either side; `source` and `target` (a country or an actor) one side each;
     `search` looks in the sentence; `min_confidence` keeps the events whose `confidence` is at least
-    that (0.4: the high-precision setting). Each event carries its PLOVER score and quad, and its sentence."""
+    that (`precise_confidence` in /api/meta: the high-precision setting). Each event carries its PLOVER score and quad, and its sentence."""
     store = served(request)
     filters = {"type": type, "modality": modality, "country": country, "actor": actor, "source": source,
                "target": target, "since": since, "until": until, "article": article,
