@@ -107,37 +107,32 @@ def documents() -> dict[str, list[str]]:
     }
 
 
-# the label files under training/data when dev3 was drawn (ninth session)
+# the label files under training/data when dev3 (ninth session) and holdout3 (tenth) were drawn
 DRAWN_BEFORE_DEV3 = DRAWN_BEFORE_DEV2 | {"polnear_coded.jsonl"}
-
-
-def _fresh(candidates: list[str]) -> list[str]:
-    """dev3: 20 PolNeAR train articles of the length range that no split and no label file under
-    training/data used when it was drawn (ninth session, once dev and dev2 had been tuned on)."""
-    used = set()
-    for path in (ROOT / "training" / "data").rglob("*.jsonl"):
-        if path.name in DRAWN_BEFORE_DEV3:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    used.add(json.loads(line).get("doc"))
-    return random.Random(SEED + 4).sample([n for n in candidates if n not in used], 20)
-
-
-# the label files under training/data when holdout3 was drawn (tenth session)
 DRAWN_BEFORE_HOLDOUT3 = DRAWN_BEFORE_DEV3 | {"polnear_coded_2.jsonl"}
 
 
-def _unused(candidates: list[str]) -> list[str]:
-    """holdout3: 20 PolNeAR train articles of the length range that no split and no label file
-    under training/data used when it was drawn (tenth session; PolNeAR's dev split and MEANTIME
-    were used up, and the older unseen splits had been read over a dozen times each)."""
+def _draw(candidates: list[str], files: set[str], seed: int) -> list[str]:
+    """20 PolNeAR train articles among ``candidates`` that none of the label files ``files`` (those
+    under training/data when the split was drawn) uses: files labelled later never move a split."""
     used = set()
     for path in (ROOT / "training" / "data").rglob("*.jsonl"):
-        if path.name in DRAWN_BEFORE_HOLDOUT3:
+        if path.name in files:
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     used.add(json.loads(line).get("doc"))
-    return random.Random(SEED + 5).sample([n for n in candidates if n not in used], 20)
+    return random.Random(seed).sample([n for n in candidates if n not in used], 20)
+
+
+def _fresh(candidates: list[str]) -> list[str]:
+    """dev3: drawn in the ninth session, once dev and dev2 had been tuned on."""
+    return _draw(candidates, DRAWN_BEFORE_DEV3, SEED + 4)
+
+
+def _unused(candidates: list[str]) -> list[str]:
+    """holdout3: drawn in the tenth session (PolNeAR's dev split and MEANTIME were used up, and the
+    older unseen splits had been read over a dozen times each)."""
+    return _draw(candidates, DRAWN_BEFORE_HOLDOUT3, SEED + 5)
 
 
 def _detokenize(root: ET.Element) -> str:
