@@ -116,6 +116,11 @@ def confident_store(examples_store, tmp_path_factory):
         confidences = ([0.21, 0.93] + [0.47, 0.12, 0.33, 0.05, 0.4, 0.3] * len(mentions))[:len(mentions)]
         con.execute("UPDATE events SET confidence = c.confidence FROM (SELECT unnest($1) AS id,"
                     " unnest($2) AS confidence) c WHERE events.id = c.id", [mentions, confidences])
+        # as the merged_events stage does when articles are coded anew
+        from tidings.stories.merge import refresh_confidence
+
+        refresh_confidence(con, [r[0] for r in con.execute(
+            "SELECT DISTINCT article_id FROM event_mentions WHERE event_id = $1", [merged]).fetchall()])
     finally:
         con.close()
     return path, merged, dict(zip(mentions, confidences))

@@ -64,3 +64,24 @@ def test_an_older_store_keeps_its_events_speakers_when_upgraded(tmp_path):
         row = s.query("SELECT attributed_to FROM events")[0]
     assert row["attributed_to"] == {"actor_id": "Q1", "name": "Someone", "country": None, "text": "he",
                                     "start": None, "end": None}
+
+
+def test_an_older_store_gets_its_merged_events_confidence_when_upgraded(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+                " applied_at TIMESTAMP DEFAULT current_timestamp)")
+    for m in [m for m in migrations() if m.version <= 7]:  # a store written before merged events kept one
+        con.execute(m.sql)
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [m.version, m.name])
+    for i, confidence in enumerate((0.3, 0.8)):
+        con.execute("""INSERT INTO events (id, article_id, sentence_index, start, "end", trigger, type, cameo, sources,
+                       targets, modality, confidence) VALUES (?, ?, 0, 0, 4, 'met', 'CONSULT', '040', [], [],
+                       'asserted', ?)""", [f"a{i}-e0000", f"a{i}", confidence])
+        con.execute("""INSERT INTO event_mentions (id, event_id, article_id, start, "end", reason)
+                       VALUES (?, 'a0-e0000', ?, 0, 4, 'test')""", [f"a{i}-e0000", f"a{i}"])
+    con.execute("""INSERT INTO merged_events (id, type, modality, sources, targets, first_article_id, n_mentions,
+                   n_articles, n_sources) VALUES ('a0-e0000', 'CONSULT', 'asserted', [], [], 'a0', 2, 2, 2)""")
+    con.close()
+    with open_store(path) as s:
+        assert s.query("SELECT confidence FROM merged_events")[0]["confidence"] == 0.8

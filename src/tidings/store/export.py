@@ -40,7 +40,7 @@ EXPORTS: dict[str, str] = {
     "merged_events": "id, type, mode, modality, {sources} AS sources, {targets} AS targets, "
                      "strftime(date, '%Y-%m-%d') AS date, strftime(date_min, '%Y-%m-%d') AS date_min, "
                      "strftime(date_max, '%Y-%m-%d') AS date_max, place_country, first_article_id, "
-                     "strftime(first_reported, '%Y-%m-%d') AS first_reported, n_mentions, n_articles, n_sources",
+                     "strftime(first_reported, '%Y-%m-%d') AS first_reported, n_mentions, n_articles, n_sources, confidence",
     "event_mentions": 'id, event_id, article_id, start, "end", reason',
     "stories": "id, label, headline, strftime(first_date, '%Y-%m-%d') AS first_date, "
                "strftime(last_date, '%Y-%m-%d') AS last_date, n_articles, {key_actors} AS key_actors, "

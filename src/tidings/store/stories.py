@@ -209,12 +209,6 @@ def list_stories(store, *, actor: str | None = None, country: str | None = None,
         params)
 
 
-# A merged event's confidence is that of its best-supported report: the highest of its mentions'.
-# Not a noisy-or: the verifier's probabilities for reports of one event (often one wire story
-# retold) are far from independent, so combining them would overstate the evidence.
-MERGED_CONFIDENCE = ("(SELECT max(e.confidence) FROM event_mentions em JOIN events e ON e.id = em.id"
-                     " WHERE em.event_id = m.id)")
-
 MERGED_COLUMNS = (
     "m.id, m.type, m.mode, m.modality, strftime(coalesce(m.date, m.first_reported), '%Y-%m-%d') AS date,"
     " m.date IS NOT NULL AS dated, m.sources, m.targets, m.n_mentions, m.n_articles, m.n_sources,"
@@ -222,7 +216,7 @@ MERGED_COLUMNS = (
     " (SELECT list(coalesce(x.name, i) ORDER BY i) FROM unnest(m.sources) AS u(i) LEFT JOIN actors x ON x.id = i)"
     " AS source_names,"
     " (SELECT list(coalesce(x.name, i) ORDER BY i) FROM unnest(m.targets) AS u(i) LEFT JOIN actors x ON x.id = i)"
-    f" AS target_names, {MERGED_CONFIDENCE} AS confidence")
+    " AS target_names, m.confidence")
 
 
 def _confident(min_confidence: float | None, params: dict) -> str:
@@ -232,7 +226,7 @@ def _confident(min_confidence: float | None, params: dict) -> str:
     if min_confidence is None:
         return ""
     params["min_confidence"] = min_confidence
-    return f"{MERGED_CONFIDENCE} >= $min_confidence"
+    return "m.confidence >= $min_confidence"
 
 
 def get_story(store, key: str, min_confidence: float | None = None) -> dict:

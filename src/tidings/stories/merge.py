@@ -320,6 +320,18 @@ def save(con, placed: list[tuple[Mention, Merged, str]], events: list[Merged]) -
         [[e.id for e in dirty]])
 
 
+def refresh_confidence(con, article_ids: list[str]) -> None:
+    """Give the merged events these articles' mentions belong to the confidence of their
+    best-supported report: the highest of their mentions'. Not a noisy-or: reports of one event
+    (often one wire story retold) are far from independent. Run on every pass, since re-coding an
+    article changes its events' confidences without moving them to another merged event."""
+    con.execute(
+        "UPDATE merged_events m SET confidence = s.confidence FROM ("
+        " SELECT em.event_id, max(e.confidence) AS confidence FROM event_mentions em JOIN events e ON e.id = em.id"
+        " WHERE em.event_id IN (SELECT event_id FROM event_mentions WHERE list_contains($1, article_id))"
+        " GROUP BY em.event_id) s WHERE m.id = s.event_id", [article_ids])
+
+
 @corpus_stage("merged_events", requires=("events",), provides=("merged_events",))
 def merged_events(store, article_ids: list[str], options: Options) -> None:
     """Merge event mentions of the same real-world event, within and across articles."""
@@ -332,3 +344,4 @@ def merged_events(store, article_ids: list[str], options: Options) -> None:
     mentions = [m for m in mentions if m.id not in known]
     events = load_events(con, mentions)
     save(con, assign(mentions, events), events)
+    refresh_confidence(con, article_ids)
