@@ -149,3 +149,10 @@ def test_advocacy_groups_are_known_actors(rules_pipeline):
     article = rules_pipeline.article("The ACLU filed a lawsuit against the Justice Department on Monday.")
     filed = next(e for e in article.events if e.type == "ACCUSE")
     assert filed.sources[0]["name"] == "American Civil Liberties Union"
+
+
+def test_returning_seized_cultural_property_is_a_retreat(rules_pipeline):
+    events = rules_pipeline.article("The United States returned a 16th-century Bible to Poland on Monday.").events
+    back = next(e for e in events if e.trigger == "returned")
+    assert back.type == "RETREAT" and back.cameo == "0842"
+    assert {a["country"] for a in back.sources} == {"USA"} and {a["country"] for a in back.targets} == {"POL"}
