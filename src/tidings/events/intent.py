@@ -13,13 +13,12 @@ The cues and the type mapping are data: data/intent_cues.tsv and data/intent.tsv
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from .datafiles import rows
 from .modality import HYPOTHETICAL, NEGATED
 
 
@@ -31,23 +30,17 @@ class Recoding:
     cameo: str
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("tidings.events").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 @lru_cache(maxsize=1)
 def cue_kinds() -> dict[str, str]:
     """Intention cue (word or lemma) -> commit, threat, demand, appeal, refuse or observer."""
-    return {row["cue"]: row["kind"] for row in _rows("intent_cues.tsv")}
+    return {row["cue"]: row["kind"] for row in rows("intent_cues.tsv")}
 
 
 @lru_cache(maxsize=1)
 def recodings() -> dict[tuple[str, str], Recoding]:
     """(kind, original type) -> the category it is coded as; type ``*`` is the kind's default."""
     return {(row["kind"], row["from"]): Recoding(row["kind"], row["to"], row["mode"] or None, row["cameo"])
-            for row in _rows("intent.tsv")}
+            for row in rows("intent.tsv")}
 
 
 def _kind(token: Token) -> str | None:

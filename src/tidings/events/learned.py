@@ -34,12 +34,12 @@ from functools import cache
 from pathlib import Path
 
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
+from .datafiles import rows
 from .draft import ActorRef, EventDraft
 from .modality import ASSERTED, NEGATED
 from .relations import RELATION, acted_on
 from .statements import STATEMENT, STATEMENT_TYPES, hearer_of
 
-DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
@@ -75,12 +75,7 @@ def reads_relations() -> bool:
 @cache
 def cameo_roots() -> dict[str, str]:
     """The CAMEO code an event takes when the classifier gives it a type the lexicon did not."""
-    rows = {}
-    for line in (DATA / "cameo_roots.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#") and not line.startswith("type\t"):
-            type_, code = line.split("\t")[:2]
-            rows[type_] = code
-    return rows
+    return {r["type"]: r["cameo"] for r in rows("cameo_roots.tsv")}
 
 
 def _first_in(refs: tuple[ActorRef, ...], lo: int, hi: int) -> tuple[int, int] | None:

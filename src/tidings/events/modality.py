@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from .datafiles import rows
 
 ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
 # cues of intending, which a negation denies ("does not plan to attack": no attack is meant);
@@ -43,11 +44,9 @@ class Cues:
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """The cues of data/modality.tsv, grouped by how they attach."""
-    text = resources.files("tidings.events").joinpath("data", "modality.tsv").read_text(encoding="utf-8")
     groups: dict[tuple[str, str], set[str]] = {}
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for line in lines[1:]:
-        cue, kind, scope = (part.strip().lower() for part in line.split("\t")[:3])
+    for row in rows("modality.tsv"):
+        cue, kind, scope = (row[k].strip().lower() for k in ("cue", "kind", "scope"))
         groups.setdefault((kind, scope), set()).add(cue)
     get = lambda kind, scope: frozenset(groups.get((kind, scope), set()))  # noqa: E731
     negators = get("negated", "neg")

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from .datafiles import rows
 from .lexicon import Trigger, TriggerLexicon
 
 RELATION = "RELATION"
@@ -31,8 +31,7 @@ PARTY_PREPOSITIONS = {"to", "against", "with", "on", "for", "into", "from", "tow
 @cache
 def never_relations() -> frozenset[str]:
     """The lemmas of ``data/relations.tsv``."""
-    text = resources.files("tidings.events").joinpath("data", "relations.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line.strip() and not line.startswith("#"))
+    return frozenset(r["verb"] for r in rows("relations.tsv"))
 
 
 def parties(verb: Token) -> list[Token]:

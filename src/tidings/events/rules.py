@@ -43,10 +43,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from .datafiles import rows
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .rules_intent import (demand_of_another, modality, officials_state_acts, own_intention, put_question,
                            seeking_to_act, speaker, unclaimed_must, wanted_act)
@@ -149,9 +149,8 @@ ARMED = {"MIL", "COP", "REB", "INS", "CRM", "TER", "SPY"}
 @cache
 def attack_words() -> dict[str, frozenset[str]]:
     """``data/attacks.tsv``: the lemmas of each kind ("harm", "words")."""
-    text = resources.files("tidings.events").joinpath("data", "attacks.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
-    return {kind: frozenset(w for w, k in rows if k == kind) for kind in ("harm", "words")}
+    found = rows("attacks.tsv")
+    return {kind: frozenset(r["word"] for r in found if r["kind"] == kind) for kind in ("harm", "words")}
 
 
 def verbal_attack(draft: EventDraft, scene: Scene) -> EventDraft:

@@ -1,0 +1,14 @@
+"""The events stage's curated data files (``data/*.tsv``): a header row, then tab-separated rows;
+blank lines and lines starting with ``#`` are comments (data/README.md)."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    """The rows of ``data/<name>`` as dicts keyed by its header."""
+    text = resources.files("tidings.events").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
