@@ -9,6 +9,7 @@ Sanders", "Sanders defended his vote"); failing them, the first name, read by ge
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -45,15 +46,23 @@ def name_gender(name: str, titles: set[str] | frozenset[str] = frozenset()) -> s
     return None
 
 
-def person_gender(said: set[str | None], name: str | None, titles: set[str] | frozenset[str] = frozenset()) -> str:
+def person_gender(doc: Doc, spans: Iterable[tuple[int, int]], name: str | None,
+                  titles: set[str] | frozenset[str] = frozenset()) -> str:
     """A person's gender in one article, MALE, FEMALE or "" (unknown): what the article's words say
-    of them (``said``: mention_gender of each of their mentions) when they say one thing; the first
-    name's when they say nothing; unknown when they disagree. The actors stage (pronouns) and the
-    events stage (roles) both ask this, so that they never read a person differently."""
-    said = said - {None}
+    around their mentions (``spans``: token start and end of each, pronouns left out) when they say
+    one thing; the first name's when they say nothing; unknown when they disagree. The actors stage
+    (pronouns) and the events stage (roles) both ask this, so that they never read a person differently."""
+    said = {mention_gender(doc, start, end) for start, end in spans} - {None}
     if said:
         return next(iter(said)) if len(said) == 1 else ""
     return (name_gender(name, titles) if name else None) or ""
+
+
+def fits(pronoun: str, known: str) -> bool:
+    """Whether a pronoun can stand for a person whose gender is ``known`` ("" when unknown): he, she,
+    his and her not for a person of the other gender; any other pronoun for anyone."""
+    wanted = PRONOUNS.get(pronoun.lower())
+    return wanted is None or not known or known == wanted
 
 
 def mention_gender(doc: Doc, start: int, end: int) -> str | None:

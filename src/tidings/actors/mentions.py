@@ -9,7 +9,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Article
-from .gender import mention_gender, person_gender
+from .gender import person_gender
 
 # from a phrase's head down to the words that make up the same actor phrase ("X and Y", "X's Y")
 PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
@@ -43,13 +43,10 @@ class MentionIndex:
         """A person's gender as the actors stage reads it (gender.person_gender): "m", "f" or ""."""
         known = self._genders.get(actor_id)
         if known is None:
-            said = set()
-            for m in self._mentions:
-                if m.actor_id == actor_id and m.method != "pronoun":
-                    span = self._doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if span is not None:
-                        said.add(mention_gender(self._doc, span.start, span.end))
-            known = self._genders[actor_id] = person_gender(said, self.names.get(actor_id))
+            spans = (self._doc.char_span(m.start, m.end, alignment_mode="expand") for m in self._mentions
+                     if m.actor_id == actor_id and m.method != "pronoun")
+            known = self._genders[actor_id] = person_gender(
+                self._doc, ((s.start, s.end) for s in spans if s is not None), self.names.get(actor_id))
         return known
 
     def phrase(self, head: Token) -> list[ActorMention]:

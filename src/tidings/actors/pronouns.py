@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
-from .gender import PRONOUNS as PRONOUN_GENDER, mention_gender, person_gender
+from .gender import fits, person_gender
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
@@ -54,7 +54,7 @@ class Pronouns:
                 break
             if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in POSSESSIVE_PRONOUNS:
                 ok = f.actor.type == "person"
-                if ok and self._disagrees(tok, f.actor):
+                if ok and not fits(tok.lower_, self._gender(f.actor)):
                     mismatched = True
                     continue  # "Clinton suggested ... she charged": not Sanders, named last
                 if not ok and f.actor.type == "country":
@@ -81,7 +81,6 @@ class Pronouns:
     def _agreeing_person(self, tok: Token, start: int, said: set[int]) -> Actor | None:
         """When the subjects before a he/she are all of the other gender ("Rachel Maddow interviewed
         Donald Trump. He said ..."), the latest person named in any role whose gender does not disagree."""
-        wanted = PRONOUN_GENDER.get(tok.lower_)
         for f in reversed(self.found):
             if f.start >= start or f.root in said or f.method == "pronoun":
                 continue
@@ -91,25 +90,18 @@ class Pronouns:
                 if self.doc[f.root].ent_type_ == "PERSON":
                     return None  # a person nobody could name stands between: no guess
                 continue
-            if f.actor.type == "person" and self._gender(f.actor) in (wanted, ""):
+            if f.actor.type == "person" and fits(tok.lower_, self._gender(f.actor)):
                 return f.actor
         return None
-
-    def _disagrees(self, pronoun: Token, actor: Actor) -> bool:
-        """Whether he/she (his/her) cannot stand for this person: the article or the first name
-        gives the other gender (gender.py). "They", "it" and unknown genders never disagree."""
-        wanted = PRONOUN_GENDER.get(pronoun.lower_)
-        known = self._gender(actor) if wanted is not None else ""
-        return bool(known) and known != wanted
 
     def _gender(self, actor: Actor) -> str:
         """"m", "f" or "" (unknown) for a person: what the article's words say (one answer only),
         else the first name's; read once per person."""
         known = self._genders.get(actor.id)
         if known is None:
-            said = {mention_gender(self.doc, f.start, f.end) for f in self.found
-                    if f.actor is not None and f.actor.id == actor.id and f.method != "pronoun"}
-            known = self._genders[actor.id] = person_gender(said, actor.name, self.kb.titles)
+            spans = ((f.start, f.end) for f in self.found
+                     if f.actor is not None and f.actor.id == actor.id and f.method != "pronoun")
+            known = self._genders[actor.id] = person_gender(self.doc, spans, actor.name, self.kb.titles)
         return known
 
     def _leader_named(self, country: str) -> Actor | None:

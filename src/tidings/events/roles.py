@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..actors.gender import PRONOUNS as PRONOUN_GENDER
+from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
 from .lexicon import for_clause
@@ -159,11 +159,8 @@ def agrees(pronoun: Token, mention: ActorMention, index: MentionIndex) -> bool:
     """Whether he or she can stand for the mention's person, whose gender is read as the actors stage
     reads it (MentionIndex.gender): "asking Sanders why he has criticized ..." is not about Andrea
     Mitchell, who asks; other pronouns, actors that are no person and unknown genders agree."""
-    wanted = PRONOUN_GENDER.get(pronoun.lower_)
-    if wanted is None or mention.actor_id not in index.people:
-        return True
-    known = index.gender(mention.actor_id)
-    return not known or known == wanted
+    return pronoun.lower_ not in PRONOUN_GENDER or mention.actor_id not in index.people or \
+        fits(pronoun.lower_, index.gender(mention.actor_id))
 
 
 def _follow(tok: Token) -> bool:
