@@ -93,7 +93,10 @@ def documents() -> dict[str, list[str]]:
     holdout2_p = rng2.sample(rest_p, min(half, len(rest_p)))
     unused_p = sorted(set(polnear) - set(chosen_p) - used_in_training)
     dev2_p = rng3.sample(unused_p, 10)
-    dev3 = _fresh(sorted(set(unused_p) - set(dev2_p)))
+    # dev3 (ninth session, once dev and dev2 had been tuned on) and holdout3 (tenth: PolNeAR's dev
+    # split and MEANTIME were used up, the older unseen splits read over a dozen times each)
+    dev3 = _draw(sorted(set(unused_p) - set(dev2_p)), DRAWN_BEFORE_DEV3, SEED + 4)
+    holdout3 = _draw(sorted(set(unused_p) - set(dev2_p) - set(dev3)), DRAWN_BEFORE_HOLDOUT3, SEED + 5)
     return {
         "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
         "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
@@ -103,7 +106,7 @@ def documents() -> dict[str, list[str]]:
         "dev2": [f"polnear-dev/{n}" for n in sorted(set(rest_p) - set(holdout2_p))][:10]
         + [f"polnear/{n}" for n in dev2_p],
         "dev3": [f"polnear/{n}" for n in dev3],
-        "holdout3": [f"polnear/{n}" for n in _unused(sorted(set(unused_p) - set(dev2_p) - set(dev3)))],
+        "holdout3": [f"polnear/{n}" for n in holdout3],
     }
 
 
@@ -122,17 +125,6 @@ def _draw(candidates: list[str], files: set[str], seed: int) -> list[str]:
                 if line.strip():
                     used.add(json.loads(line).get("doc"))
     return random.Random(seed).sample([n for n in candidates if n not in used], 20)
-
-
-def _fresh(candidates: list[str]) -> list[str]:
-    """dev3: drawn in the ninth session, once dev and dev2 had been tuned on."""
-    return _draw(candidates, DRAWN_BEFORE_DEV3, SEED + 4)
-
-
-def _unused(candidates: list[str]) -> list[str]:
-    """holdout3: drawn in the tenth session (PolNeAR's dev split and MEANTIME were used up, and the
-    older unseen splits had been read over a dozen times each)."""
-    return _draw(candidates, DRAWN_BEFORE_HOLDOUT3, SEED + 5)
 
 
 def _detokenize(root: ET.Element) -> str:
