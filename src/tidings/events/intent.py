@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .datafiles import rows
-from .modality import HYPOTHETICAL, NEGATED
+from .modality import HYPOTHETICAL, NEGATED, load_cues
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,10 @@ def _predicate(trigger: Token) -> Token:
 
 
 def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
-    """Whether the event is a commitment, a threat, a refusal, a demand or an appeal, from its cue."""
-    if cue is None:
+    """Whether the event is a commitment, a threat, a refusal, a demand or an appeal, from its cue;
+    none where its clause is what a noun of possibility, fear or rumour holds ("the possibility that
+    Iran will attack Israel"): a supposition, nobody's intention."""
+    if cue is None or _imagined(trigger):
         return None
     kind = _kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
@@ -72,6 +74,21 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
         if any(c.dep_ == "aux" and _kind(c) == "commit" for c in verb.children):
             return "refuse"  # "will not accept", "would not meet"
     return None
+
+
+def _imagined(tok: Token) -> bool:
+    """Whether the trigger's clause hangs on a noun of supposition (modality.tsv ``head`` cues)."""
+    heads = load_cues().hypothetical_heads
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("acl", "ccomp", "relcl") and t.head.pos_ == "NOUN":
+            return t.head.lemma_.lower() in heads
+        if t.dep_ not in ("conj", "xcomp", "aux", "advcl"):
+            return False
+        t = t.head
+    return False
 
 
 def recode(kind: str, event_type: str) -> Recoding | None:

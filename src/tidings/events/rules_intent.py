@@ -11,7 +11,7 @@ from .attribution import Speaker, cues, speaker_of
 from .draft import EventDraft, Scene
 from .intent import intent_kind, is_observer, recode
 from .lexicon import Trigger
-from .modality import ASSERTED, HYPOTHETICAL, classify_token, load_cues
+from .modality import ASSERTED, HYPOTHETICAL, classify_token
 from .statements import STATEMENT
 
 # what a speaker says another actor "must" (or "should") do, when the verb is no trigger of its
@@ -173,29 +173,13 @@ def own_intention(draft: EventDraft, scene: Scene) -> EventDraft:
     if draft.intent:
         return draft
     kind = intent_kind(draft.token, draft.modality, draft.cue)
-    if kind not in ("commit", "threat", "refuse") or not draft.sources or _imagined(draft.token):
+    if kind not in ("commit", "threat", "refuse") or not draft.sources:
         return draft
     found = recode(kind, draft.type)
     if same_side(draft.speaker, draft.sources) or (
             found is not None and found.type == "AGREE" and same_side(draft.speaker, draft.targets)):
         return _recoded(draft, kind) or draft
     return draft
-
-
-def _imagined(tok) -> bool:
-    """Whether the trigger's clause says what a noun of possibility, fear or rumour holds ("the
-    possibility that Iran will attack Israel"): nobody's stated intention, only a supposition."""
-    heads = load_cues().hypothetical_heads
-    t = tok
-    for _ in range(6):
-        if t.head.i == t.i:
-            return False
-        if t.dep_ in ("acl", "ccomp", "relcl") and t.head.pos_ == "NOUN":
-            return t.head.lemma_.lower() in heads
-        if t.dep_ not in ("conj", "xcomp", "aux", "advcl"):
-            return False
-        t = t.head
-    return False
 
 
 def seeking_to_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
