@@ -45,6 +45,8 @@ MEANTIME = SHARED / "meantime" / "intra-doc_annotation"
 LABELS = Path(__file__).resolve().parent / "devset" / "labels"
 SEED = 20261202
 PER_SOURCE = 30
+DEV_SPLITS = ("dev", "dev2", "dev3")  # looked at while tuning
+UNSEEN_SPLITS = ("test", "holdout", "holdout2", "holdout3")  # never: only their figures are read
 NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.I)
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘"}
 
