@@ -47,6 +47,7 @@ def features(draft: EventDraft, scene: Scene) -> dict[str, float]:
     src = draft.sources[0] if draft.sources else None
     kind = draft.trigger.type if draft.trigger.type in (STATEMENT, RELATION) else "rule"
     claim = claim_at(scene.article, tok.idx, tok.idx + len(tok.text))
+    known = src is not None and src.actor_id in scene.kb.by_id
     f = {
         "read": float(p is not None),
         "p_event": p.p_event if p is not None else 1.0,
@@ -57,12 +58,12 @@ def features(draft: EventDraft, scene: Scene) -> dict[str, float]:
         "has_source": float(src is not None),
         f"src_found={src.found if src is not None else 'none'}": 1.0,
         "src_actor": float(bool(src is not None and src.actor_id)),
-        "src_kb": float(bool(src is not None and src.actor_id in scene.kb.by_id)),
+        "src_kb": float(known),
         "src_role": float(bool(src is not None and src.sectors)),
         # a person Tidings never heard of and who holds no office the text names: often a private
         # person (a columnist, an actor), whose opinions are no events
-        "src_private": float(bool(src is not None and scene.actor_types.get(src.actor_id) == "person"
-                                  and src.actor_id not in scene.kb.by_id and not src.sectors)),
+        "src_private": float(bool(src is not None and not known and not src.sectors
+                                  and scene.actor_types.get(src.actor_id) == "person")),
         "src_pron": float(bool(src is not None and src.text and src.text.lower() in PRONOUNS)),
         "src_out": float(bool(src is not None and src.start is not None
                               and not sent.start_char <= src.start < sent.end_char)),
