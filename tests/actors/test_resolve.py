@@ -294,3 +294,15 @@ def test_a_lone_given_name_is_no_known_leader(pipeline):
 def test_a_lone_surname_of_one_leader_is_that_leader(pipeline):
     _, found = resolve(pipeline, "Putin said on Monday that the talks would go on.")
     assert found["Putin"].actor_id == "Q7747"
+
+
+def test_a_name_tagged_as_an_organisation_is_a_person_by_its_first_name(pipeline):
+    # the small model tags "Carly Fiorina" and "Fiorina" as organisations
+    _, found = resolve(pipeline, 'Carly Fiorina announced her bid. Fiorina told reporters that '
+                                 '"John Kasich is throwing votes away."')
+    assert found["Carly Fiorina"].actor_id == found["Fiorina"].actor_id == "person-carly-fiorina"
+
+
+def test_a_firm_opened_by_a_first_name_stays_no_person(pipeline):
+    _, found = resolve(pipeline, "It was the only campaign donation Harmony Enterprises ever made.")
+    assert not any(m.actor_id and m.actor_id.startswith("person-") for m in found.values())

@@ -49,6 +49,11 @@ ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "ins
              "agency", "bureau", "foundation", "center", "centre", "network", "movement", "brigade",
              "board", "administration", "authority", "tribunal", "congress", "senate", "federation",
              "league", "coalition", "alliance", "campaign", "airlines", "airways", "police", "council"}
+# last words of firms' names, which a first name may open ("Harmony Enterprises", "Jack Daniels Distillery")
+FIRM_WORDS = {"enterprises", "holdings", "industries", "partners", "capital", "media", "systems", "technologies",
+              "motors", "brands", "foods", "energy", "ventures", "associates", "communications", "international",
+              "entertainment", "studios", "records", "pictures", "labs", "pharmaceuticals", "solutions", "distillery",
+              "llc", "ltd", "co", "plc", "fund", "trust", "hotels", "resorts", "stores", "airlines"}
 OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),
                 "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
@@ -169,7 +174,8 @@ class Resolver(Pronouns):
             # surname of someone the article named, which the model took for a place (Palín is a
             # town in Guatemala); states and capitals are not taken for people
             ent.label_ = "PERSON"
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._looks_like_known_person(text)):
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and (self._looks_like_known_person(text)
+                                                               or self._personal_name(ent))):
             self._person(ent)
             return
         if not entries and ent.label_ in ("GPE", "NORP", "LOC"):
@@ -254,6 +260,19 @@ class Resolver(Pronouns):
             contains_words(full, key) for full in self.people) or (
             " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
             and self.kb.place(text) is None and len(self.kb.office_holders(key, (), None)) == 1)
+
+    def _personal_name(self, ent: Span) -> bool:
+        """"Carly Fiorina" tagged as an organisation: two or three capitalised words that the
+        knowledge base does not know, opened by a first name whose gender is certain (gender.py's
+        list) and closed by no word of an organisation's name ("Charles Schwab Corp")."""
+        words = [t.text for t in ent]
+        if not 2 <= len(words) <= 3 or self.kb.lookup(ent.text) or ent.text.isupper():
+            return False
+        if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+            return False
+        if norm(words[0]) in self.kb.titles or norm(words[-1]) in ORG_HEADS | FIRM_WORDS:
+            return False
+        return first_name_gender(words[0]) is not None
 
     def _person(self, ent: Span) -> None:
         ev = Evidence()
