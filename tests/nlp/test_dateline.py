@@ -1,0 +1,37 @@
+"""Wire datelines are split off the lead sentence before parsing (nlp/dateline.py)."""
+
+import pytest
+
+from tidings.nlp.dateline import dateline_ends
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("ISTANBUL -- President Erdogan met the envoy.", "President"),
+    ("KHARTOUM, March 16 (Xinhua) -- Sudan's president received an invitation.", "Sudan"),
+    ("MOSCOW (Sputnik) - A court in Ecuador revoked the decision.", "A court"),
+    ("UNITED NATIONS — The Security Council adopted a resolution.", "The Security"),
+    ("Reuters KHARTOUM (Reuters) -- Qatar's emir called Bashir.", "Qatar"),
+    ("A headline\n\nWASHINGTON (AP) — The Senate voted.", "The Senate"),
+])
+def test_a_dateline_ends_where_the_lead_begins(text, lead):
+    assert [text[end:end + len(lead)] for end in dateline_ends(text)] == [lead]
+
+
+@pytest.mark.parametrize("text", [
+    "US - China talks resumed on Monday.",
+    "NATO - Russia council met in Brussels.",
+    "The NATO - Russia council met in Brussels.",
+    "BREAKING - Trump wins the primary.",
+    "President Erdogan -- who spoke first -- met the envoy.",
+])
+def test_headings_and_asides_are_no_datelines(text):
+    assert dateline_ends(text) == []
+
+
+def test_the_lead_sentence_keeps_its_subject_after_a_dateline(pipeline):
+    article = pipeline.article("ISTANBUL -- Turkish President Recep Tayyip Erdogan accused Greece of "
+                               "violating its airspace on Thursday.")
+    assert article.sentences[-1].text.startswith("Turkish President")
+    accusations = [e for e in article.events if e.type == "ACCUSE"]
+    assert accusations and "Erdogan" in accusations[0].sources[0]["text"]  # not "ISTANBUL"
+    assert article.text.startswith("ISTANBUL -- ")  # the text and its offsets are untouched
