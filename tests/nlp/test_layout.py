@@ -1,8 +1,8 @@
-"""Wire datelines are split off the lead sentence before parsing (nlp/dateline.py)."""
+"""Sentence starts from the layout: new lines and wire datelines, set before parsing (nlp/layout.py)."""
 
 import pytest
 
-from tidings.nlp.dateline import dateline_ends
+from tidings.nlp.layout import dateline_ends
 
 
 @pytest.mark.parametrize("text, lead", [
@@ -35,3 +35,17 @@ def test_the_lead_sentence_keeps_its_subject_after_a_dateline(pipeline):
     accusations = [e for e in article.events if e.type == "ACCUSE"]
     assert accusations and "Erdogan" in accusations[0].sources[0]["text"]  # not "ISTANBUL"
     assert article.text.startswith("ISTANBUL -- ")  # the text and its offsets are untouched
+
+
+def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own(pipeline):
+    article = pipeline.article("Trump Slams Clinton Over Emails In Ohio Speech\n\n"
+                               "Donald Trump accused Hillary Clinton of lying on Tuesday.")
+    assert [s.text for s in article.sentences][:2] == [
+        "Trump Slams Clinton Over Emails In Ohio Speech", "Donald Trump accused Hillary Clinton of lying on Tuesday."]
+    accusations = [e for e in article.events if e.trigger == "accused"]
+    assert accusations and accusations[0].sources[0]["text"] == "Donald Trump"
+
+
+def test_a_line_that_opens_in_lower_case_continues_the_sentence(pipeline):
+    article = pipeline.article("The minister said on Tuesday that the talks\nwould resume in Geneva next week.")
+    assert len(article.sentences) == 1

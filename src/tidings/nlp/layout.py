@@ -1,10 +1,16 @@
-"""Wire datelines ("ISTANBUL --", "KHARTOUM, March 16 (Xinhua) --") kept out of the lead sentence.
+"""Sentence starts the text's layout gives, set before parsing: after a line break, and after a
+wire dateline ("ISTANBUL --", "KHARTOUM, March 16 (Xinhua) --").
+
+A headline has no full stop, and the parser, which reads across line breaks, makes it one sentence
+with the lead ("Trump Slams Clinton Over Emails\n\nDonald Trump accused ...": "Trump Slams
+Clinton" accused). A new line that opens with a capital letter starts a sentence; one that opens in
+lower case continues a sentence wrapped across lines.
 
 A news agency's dateline opens the first line of an article: the city in capitals, perhaps a region
 or date, perhaps the agency, then a dash. The small parser reads it as part of the lead sentence,
 mostly as its subject ("ISTANBUL -- President Erdogan gave ...": Istanbul gave), so the lead, the
-sentence that tells the story, loses its actor. This component runs before the parser and starts a
-new sentence after the dash; the text and its offsets stay as they are.
+sentence that tells the story, loses its actor. The component starts a new sentence after the
+dash. The text and its offsets stay as they are.
 """
 
 from __future__ import annotations
@@ -35,9 +41,20 @@ def dateline_ends(text: str) -> list[int]:
             and (m.group("dash") not in SHORT_DASHES or m.group("where") or m.group("agency"))]
 
 
-@Language.component("tidings_dateline")
-def split_dateline(doc: Doc) -> Doc:
-    """Start a sentence after each dateline (before the parser, which keeps preset boundaries)."""
+def _opens_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the first word of a line that starts with a capital, a digit or a quote."""
+    prev = doc[i - 1]
+    return "\n" in prev.text and not prev.text.strip() and not doc[i].is_space and \
+        (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit() or doc[i].text[:1] in "\"“‘'")
+
+
+@Language.component("tidings_layout")
+def layout_sentences(doc: Doc) -> Doc:
+    """Start a sentence on each new line that opens with a capital and after each dateline (before
+    the parser, which keeps preset boundaries)."""
+    for i in range(1, len(doc)):
+        if _opens_line(doc, i):
+            doc[i].is_sent_start = True
     for end in dateline_ends(doc.text):
         span = doc.char_span(end, end + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
