@@ -202,3 +202,19 @@ def test_the_deed_someone_is_accused_of_keeps_its_own_type(pipeline):
     (supplying,) = [e for e in article.events if e.trigger == "supplying"]
     assert supplying.type != "ACCUSE" and [s["country"] for s in supplying.sources] == ["CHN"]
     assert [e.type for e in article.events if e.trigger == "accused"] == ["ACCUSE"]
+
+
+def test_a_lexicon_row_departing_from_its_verb_keeps_its_type(pipeline):
+    # "withdraw" is RETREAT; "withdraw peacekeepers" is SANCTION (CAMEO 1661), which the
+    # classifier, trained mostly on withdrawn troops, would re-type as RETREAT
+    article = pipeline.article("The UN withdrew peacekeepers from Sinai in 1967.")
+    assert [(e.trigger, e.type) for e in article.events] == [("withdrew", "SANCTION")]
+
+
+def test_only_rows_that_change_their_verbs_type_depart():
+    from tidings.events.lexicon import load_lexicon
+
+    rows = {(" ".join(t.words), t.type, t.objects): t.departs for ts in load_lexicon(()).by_head.values() for t in ts}
+    assert rows[("withdraw", "SANCTION", frozenset({"peacekeeper", "observer", "monitor", "inspector", "mission"}))]
+    assert not any(departs for (words, type_, objects), departs in rows.items() if not objects)
+    assert not rows[("provide", "AID", frozenset({"aid", "assistance", "help", "relief"}))]

@@ -112,7 +112,12 @@ def _retypable(draft: EventDraft) -> bool:
     statement's structure), and the type of a noun ("condemned the missile test"): the classifier,
     trained on sentences labelled by their main relation, reads such a noun as the verb's event;
     so it reads the deed someone is accused of ("accused Beijing of supplying Moscow") as the
-    accusation, which is coded on its own verb."""
+    accusation, which is coded on its own verb. Kept too: the type of a lexicon row whose objects
+    depart from the verb's usual type ("withdrew peacekeepers from Sinai", SANCTION 1661, not the
+    RETREAT of "withdrew troops"), which the classifier, trained mostly on the usual sense, pulls
+    back to it (PLV's training rows end to end 0.782 -> 0.791; the dev splits unchanged)."""
+    if draft.trigger.departs and draft.type == draft.trigger.type:
+        return False
     return draft.intent is None and not draft.nominal and "accused_party_acts" not in draft.trace
 
 

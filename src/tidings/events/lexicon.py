@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +35,10 @@ class Trigger:
     context: str | None
     cameo: str
     reciprocal: bool
+    # a row whose objects give the words another type than their row without objects has: a
+    # distinction the codebook draws on purpose ("withdraw" RETREAT, "withdraw peacekeepers"
+    # SANCTION 1661); set when the lexicon is loaded
+    departs: bool = False
 
     @property
     def specificity(self) -> int:
@@ -108,7 +112,11 @@ class TriggerLexicon:
                 self._load(Path(p).read_text(encoding="utf-8"), str(p))
             except OSError as exc:
                 raise ConfigError(f"{p}: cannot read trigger file: {exc}") from None
-        for triggers in self.by_head.values():
+        for head, triggers in self.by_head.items():
+            defaults = {(t.words, t.pos): t.type for t in triggers if not t.objects}
+            self.by_head[head] = triggers = [
+                replace(t, departs=True) if t.objects and t.objects != NO_OBJECT and t.type != NO_EVENT
+                and defaults.get((t.words, t.pos), t.type) not in (t.type, NO_EVENT) else t for t in triggers]
             triggers.sort(key=lambda t: -t.specificity)
 
     def _load(self, text: str, origin: str) -> None:
