@@ -156,3 +156,13 @@ def test_returning_seized_cultural_property_is_a_retreat(rules_pipeline):
     back = next(e for e in events if e.trigger == "returned")
     assert back.type == "RETREAT" and back.cameo == "0842"
     assert {a["country"] for a in back.sources} == {"USA"} and {a["country"] for a in back.targets} == {"POL"}
+
+
+@pytest.mark.parametrize("text, trigger, cameo", [
+    ("Germany and Norway have provided their annual donations to the Palestinians.", "provided", "071"),
+    ("Japan made a contribution of $10 million to Ukraine on Friday.", "made", "071"),
+    ("Turkey flew 13 tons of medicine into Syria on Sunday.", "flew", "073"),
+])
+def test_donations_and_flown_supplies_are_aid(rules_pipeline, text, trigger, cameo):
+    events = rules_pipeline.article(text).events
+    assert [(e.trigger, e.type, e.cameo) for e in events if e.trigger == trigger] == [(trigger, "AID", cameo)]
