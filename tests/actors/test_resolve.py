@@ -306,3 +306,16 @@ def test_a_name_tagged_as_an_organisation_is_a_person_by_its_first_name(pipeline
 def test_a_firm_opened_by_a_first_name_stays_no_person(pipeline):
     _, found = resolve(pipeline, "It was the only campaign donation Harmony Enterprises ever made.")
     assert not any(m.actor_id and m.actor_id.startswith("person-") for m in found.values())
+
+
+def test_a_patron_is_not_the_state_of_the_group_it_backs(pipeline):
+    _, found = resolve(pipeline, "Russian-backed separatists shelled the Ukrainian town of Avdiivka on Monday.")
+    assert found["Russian-backed separatists"].country is None
+    assert found["Russian"].actor_id == "RUS"  # the state that backs them, not Russian civilians
+
+
+def test_a_coalition_led_by_a_state_is_that_states(pipeline):
+    article, found = resolve(pipeline, "The Saudi-led coalition bombed a school bus in Yemen on Thursday.")
+    assert found["The Saudi-led coalition"].country == "SAU"
+    bombing = next(e for e in article.events if e.trigger == "bombed")
+    assert [a["country"] for a in bombing.sources] == ["SAU"]

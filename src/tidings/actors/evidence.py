@@ -13,6 +13,10 @@ from .names import norm
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod"}
 STANCE_PREFIXES = {"anti", "pro"}
+# "Russian-backed separatists", "Iranian-backed Houthi rebels": the word before names their patron,
+# not their state (unlike "US-led forces", whose leader's state they are)
+PATRON_WORDS = {"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned",
+                "linked", "affiliated", "inspired", "friendly", "controlled", "installed"}
 COUNTRY_PREPS = {"of", "from", "at", "in"}  # "adviser at the Office of ...", "troops from Chad"
 
 
@@ -125,10 +129,13 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
 
 
 def _stance(tok: Token) -> bool:
-    """Whether the word is the object of an "anti-" or "pro-" prefix ("anti-Syria")."""
+    """Whether the word names a side taken rather than the phrase's state: the object of an "anti-"
+    or "pro-" prefix ("anti-Syria"), or a patron ("Russian-backed")."""
     doc = tok.doc
     return tok.lower_.startswith(("anti-", "pro-")) or (
-        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES)
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES) or (
+        tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PATRON_WORDS) or (
+        "-" in tok.text and tok.lower_.rsplit("-", 1)[1] in PATRON_WORDS)
 
 
 def _word(tok: Token, kb: KnowledgeBase, ev: Evidence) -> None:

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
-from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
+from .evidence import PATRON_WORDS, Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
 from .gazetteer import missed_names
 from .gender import first_name_gender
 from .homes import settle_homes
@@ -192,8 +192,10 @@ class Resolver(Pronouns):
             code = self.kb.demonym(text) or (entries[0].actor.country if entries and entries[0].kind != "organisation"
                                              else None)
             if code:
+                # "Russian-backed", "Saudi-led": the state that backs or leads, not its people
+                patron = root.dep_ == "npadvmod" and root.head.lower_ in PATRON_WORDS | {"led"}
                 actor = self.kb.agent(code, "CVL") if norm(text) != norm(self.kb.country_actor(code).name) \
-                    else self.kb.country_actor(code)
+                    and not patron else self.kb.country_actor(code)
                 self._add(ent.start, ent.end, actor, "demonym", 0.85, root)
             return
         city = self.kb.place(text) if not entries and ent.label_ in ("GPE", "LOC") else None
