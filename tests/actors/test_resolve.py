@@ -319,3 +319,9 @@ def test_a_coalition_led_by_a_state_is_that_states(pipeline):
     assert found["The Saudi-led coalition"].country == "SAU"
     bombing = next(e for e in article.events if e.trigger == "bombed")
     assert [a["country"] for a in bombing.sources] == ["SAU"]
+
+
+def test_a_group_the_tagger_took_for_a_person_is_the_group(pipeline):
+    # the small model tags "Houthis" as a person
+    _, found = resolve(pipeline, "The Houthis attacked a commercial ship in the Red Sea.")
+    assert found["Houthis"].actor_id == "org-houthis" and found["Houthis"].country == "YEM"

@@ -166,3 +166,10 @@ def test_returning_seized_cultural_property_is_a_retreat(rules_pipeline):
 def test_donations_and_flown_supplies_are_aid(rules_pipeline, text, trigger, cameo):
     events = rules_pipeline.article(text).events
     assert [(e.trigger, e.type, e.cameo) for e in events if e.trigger == trigger] == [(trigger, "AID", cameo)]
+
+
+def test_suspending_a_member_state_is_a_sanction(rules_pipeline):
+    events = rules_pipeline.article("The African Union suspended Niger after the coup.").events
+    suspended = next(e for e in events if e.trigger == "suspended")
+    assert (suspended.type, suspended.cameo) == ("SANCTION", "166")
+    assert [a["country"] for a in suspended.targets] == ["NER"]

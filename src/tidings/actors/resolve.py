@@ -169,6 +169,9 @@ class Resolver(Pronouns):
         if ent.label_ == "PERSON" and entries and entries[0].kind in ("country", "capital") \
                 and not self._looks_like_known_person(text):
             ent.label_ = "GPE"  # the small model tags some countries as people ("Benin", "Sri Lanka")
+        elif ent.label_ == "PERSON" and entries and entries[0].kind == "organisation" \
+                and not self._looks_like_known_person(text):
+            ent.label_ = "ORG"  # and some groups ("The Houthis attacked ...")
         if ent.label_ in ("GPE", "LOC") and not entries and self._looks_like_known_person(text):
             # "Strada accused ..." after "Terry Strada", "Palin posted ..." after "Sarah Palin": the
             # surname of someone the article named, which the model took for a place (Palín is a
