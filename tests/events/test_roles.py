@@ -206,3 +206,18 @@ def test_the_of_phrase_of_a_noun_of_criticism_is_whom_it_is_about(rules_pipeline
 def test_what_is_received_comes_from_its_of_phrase(rules_pipeline):
     event = first(rules_pipeline, "Ted Cruz received the endorsement of Gov. Mike Pence on Friday.", "SUPPORT")
     assert [a["name"] for a in event.sources] == ["Mike Pence"]
+
+
+@pytest.mark.parametrize("text, trigger, source", [
+    ("Kim Jong Un's sister Kim Yo Jong warned Seoul against sending leaflets.", "warned", "Kim Yo Jong"),
+    ("Putin's spokesman Dmitry Peskov denied the report.", "denied", "Dmitry Peskov"),
+])
+def test_whose_relative_or_spokesman_someone_is_does_not_act(pipeline, text, trigger, source):
+    event = next(e for e in pipeline.article(text).events if e.trigger == trigger)
+    assert [a["text"] for a in event.sources] == [source]
+
+
+def test_an_owner_alone_is_the_actor(pipeline):
+    event = next(e for e in pipeline.article("Russia's invasion of Ukraine drew condemnation.").events
+                 if e.trigger == "invasion")
+    assert [a["country"] for a in event.sources] == ["RUS"]

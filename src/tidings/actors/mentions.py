@@ -53,16 +53,20 @@ class MentionIndex:
         """The actor mentions (with an actor or a country) in the noun phrase headed by ``head``,
         conjuncts, compounds, possessives and appositions included, not its clauses."""
         found: list[ActorMention] = []
-        stack, seen = [head], set()
+        owners: list[ActorMention] = []  # reached through a possessive: "Kim Jong Un's sister Kim Yo Jong"
+        stack, seen = [(head, False)], set()
         while stack:
-            tok = stack.pop()
+            tok, owned = stack.pop()
             if tok.i in seen:
                 continue
             seen.add(tok.i)
             m = self.by_token.get(tok.i)
-            if m is not None and (m.actor_id is not None or m.country is not None) and m not in found:
-                found.append(m)
-            stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
+            if m is not None and (m.actor_id is not None or m.country is not None) and m not in found + owners:
+                (owners if owned else found).append(m)
+            stack.extend((c, owned or c.dep_ == "poss") for c in tok.children if c.dep_ in PHRASE_DEPS)
+        # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
+        # an owner alone is the actor ("Russia's invasion", "Putin's decision")
+        found = [m for m in found if m not in owners] or owners
         return sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start)
 
 
