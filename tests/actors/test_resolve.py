@@ -325,3 +325,8 @@ def test_a_group_the_tagger_took_for_a_person_is_the_group(pipeline):
     # the small model tags "Houthis" as a person
     _, found = resolve(pipeline, "The Houthis attacked a commercial ship in the Red Sea.")
     assert found["Houthis"].actor_id == "org-houthis" and found["Houthis"].country == "YEM"
+
+
+def test_a_suicide_bomber_is_an_armed_group_not_the_military(pipeline):
+    _, found = resolve(pipeline, "A suicide bomber killed 12 people at a market in Kabul.")
+    assert found["A suicide bomber"].sectors == ["REB"]

@@ -25,6 +25,8 @@ def modality(sentence: str, word: str) -> str:
     ("The planned summit was called off.", "summit", "hypothetical"),
     ("Rumors that China arrested the journalist spread online.", "arrested", "hypothetical"),
     ("Cruz played down the idea that he had struck a deal with Kasich.", "struck", "hypothetical"),
+    ("The ministry said no talks had been held with the rebels.", "held", "negated"),
+    ("North Korea fired no missiles this year.", "fired", "negated"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

@@ -67,6 +67,10 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
             return NEGATED, child
         if dep in ("advmod", "amod", "compound") and word in cues.negating_modifiers:
             return NEGATED, child
+        if dep in NEGATED_PARTICIPANTS and token.pos_ in ("VERB", "AUX"):
+            no = next((g for g in child.children if g.dep_ == "det" and g.lower_ == "no"), None)
+            if no is not None:  # "no talks were held", "fired no missiles": nothing done
+                return NEGATED, no
     for child in token.children:
         word, dep = child.lower_, child.dep_
         if dep in ("aux", "auxpass") and (word in cues.aux or child.lemma_.lower() in cues.aux):
@@ -78,6 +82,9 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
         if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:
             return HYPOTHETICAL, child
     return None
+
+
+NEGATED_PARTICIPANTS = ("dobj", "nsubjpass", "nsubj")
 
 
 def _denies(child: Token) -> bool:
