@@ -27,6 +27,8 @@ def modality(sentence: str, word: str) -> str:
     ("Cruz played down the idea that he had struck a deal with Kasich.", "struck", "hypothetical"),
     ("The ministry said no talks had been held with the rebels.", "held", "negated"),
     ("North Korea fired no missiles this year.", "fired", "negated"),
+    ("Analysts expect talks between the two Koreas.", "talks", "hypothetical"),
+    ("Officials fear an attack on the embassy.", "attack", "hypothetical"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected
