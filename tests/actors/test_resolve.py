@@ -330,3 +330,11 @@ def test_a_group_the_tagger_took_for_a_person_is_the_group(pipeline):
 def test_a_suicide_bomber_is_an_armed_group_not_the_military(pipeline):
     _, found = resolve(pipeline, "A suicide bomber killed 12 people at a market in Kabul.")
     assert found["A suicide bomber"].sectors == ["REB"]
+
+
+def test_an_undated_surname_is_the_office_holder_of_today(pipeline):
+    # Ricardo Maduro was Honduras's president until 2006; with no date, the one in office now
+    _, found = resolve(pipeline, "Maduro blamed the opposition for the violence.")
+    assert found["Maduro"].actor_id == "kb-nicolás-maduro"
+    _, found = resolve(pipeline, "Maduro blamed the opposition for the violence.", published=date(2004, 5, 1))
+    assert found["Maduro"].actor_id == "kb-ricardo-maduro"

@@ -11,6 +11,7 @@ sector (PRK-MIL). Subject pronouns and "the country" take the most recent compat
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import date
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -264,7 +265,20 @@ class Resolver(Pronouns):
         return any(e.kind == "person" for e in self.kb.lookup(text)) or any(
             contains_words(full, key) for full in self.people) or (
             " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
-            and self.kb.place(text) is None and len(self.kb.office_holders(key, (), None)) == 1)
+            and self.kb.place(text) is None and len(self._surname_holders(key)) == 1)
+
+    def _surname_holders(self, key: str) -> list[Entry]:
+        """Known office holders whose surname (or family name written first) ``key`` is; of
+        several, in an article with no date, the one in office today ("Maduro": Nicolás, not
+        Ricardo, Honduras's president until 2006). Not by a given name: "Bob" alone is no sign of
+        Bob Hawke ("Kim" and "Xi", family names written first, are no given names gender.py is
+        sure of, and still count)."""
+        holders = [h for h in self.kb.office_holders(key, (), None) if not _given_name_of(key, h.actor.name)]
+        if len(holders) > 1 and self.day is None:
+            current = [h for h in holders if h.holds((), date.today())]
+            if len(current) == 1:
+                return current
+        return holders
 
     def _personal_name(self, ent: Span) -> bool:
         """"Carly Fiorina" tagged as an organisation: two or three capitalised words that the
@@ -346,9 +360,7 @@ class Resolver(Pronouns):
                 return holders[0].actor, "office", 0.8
         # a surname that only one known office holder has ("Putin")
         if len(key.split()) == 1:
-            # not by a given name: "Bob" alone is no sign of Bob Hawke ("Kim" and "Xi", family
-            # names written first, are no given names gender.py is sure of, and still count)
-            holders = [h for h in self.kb.office_holders(key, (), None) if not _given_name_of(key, h.actor.name)]
+            holders = self._surname_holders(key)
             if len(holders) == 1:
                 return holders[0].actor, "surname", 0.75
         # a close spelling of a known full name
