@@ -191,3 +191,9 @@ def test_an_announced_aid_package_is_aid(rules_pipeline):
 
 def test_a_leader_inspecting_weapons_investigates_no_one(rules_pipeline):
     assert rules_pipeline.article("Kim Jong Un inspected a new missile launcher, state media reported.").events == []
+
+
+def test_a_past_tense_the_lemmatizer_gets_wrong_still_triggers(rules_pipeline):
+    # the small model lemmatizes "fined" as "fin"
+    events = rules_pipeline.article("The European Commission fined Google 2.4 billion euros for abusing its dominance.").events
+    assert [(e.trigger, e.type) for e in events] == [("fined", "SANCTION")]

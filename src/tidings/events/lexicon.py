@@ -151,7 +151,8 @@ class TriggerLexicon:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
             return None
-        candidates = self.by_head.get((token.lemma_.lower(), pos)) or self.by_head.get((token.lower_, pos))
+        candidates = self.by_head.get((token.lemma_.lower(), pos)) or self.by_head.get((token.lower_, pos)) or \
+            next((self.by_head[(g, pos)] for g in _stems(token) if (g, pos) in self.by_head), None)
         if not candidates:
             return None
         read: dict[str, set[str]] = {}
@@ -168,6 +169,14 @@ class TriggerLexicon:
                     and (found is None or len(t.words) >= len(found.words))]
             return _first(token, rows, lambda tok: objects(tok) | _compound_modifiers(tok)) or found
         return found
+
+
+def _stems(token: Token) -> list[str]:
+    """Stems of a past-tense verb the lemmatizer got wrong ("fined" -> "fin"): "fine", "fin"."""
+    word = token.lower_
+    if token.pos_ not in ("VERB", "AUX") or not word.endswith("ed") or len(word) < 5:
+        return []
+    return [word[:-1], word[:-2]]
 
 
 def _first(token: Token, candidates: Sequence[Trigger], objects_of) -> Trigger | None:
