@@ -22,6 +22,9 @@ halves of the same make-up:
 - ``holdout3``: a fourth unseen split, drawn in the tenth session once test, holdout and holdout2
   had each been read more than a dozen times: 20 PolNeAR train articles that no split and no label
   file used then (PolNeAR's dev split and MEANTIME were used up, so it is political news only).
+- ``holdout4``: a fifth, drawn at the end of the eleventh session for a first read of that
+  session's coder: 20 of the last 32 PolNeAR train articles of the length range that no split and
+  no label file used.
 
 The labels (``bench/devset/labels/*.jsonl``, one event a line) follow ``bench/devset/RUBRIC.md`` and give
 character offsets into :func:`text` of the document, which is what the benchmark feeds Tidings.
@@ -46,7 +49,7 @@ LABELS = Path(__file__).resolve().parent / "devset" / "labels"
 SEED = 20261202
 PER_SOURCE = 30
 DEV_SPLITS = ("dev", "dev2", "dev3")  # looked at while tuning
-UNSEEN_SPLITS = ("test", "holdout", "holdout2", "holdout3")  # never: only their figures are read
+UNSEEN_SPLITS = ("test", "holdout", "holdout2", "holdout3", "holdout4")  # never: only their figures are read
 NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.I)
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘"}
 
@@ -99,6 +102,8 @@ def documents() -> dict[str, list[str]]:
     # split and MEANTIME were used up, the older unseen splits read over a dozen times each)
     dev3 = _draw(sorted(set(unused_p) - set(dev2_p)), DRAWN_BEFORE_DEV3, SEED + 4)
     holdout3 = _draw(sorted(set(unused_p) - set(dev2_p) - set(dev3)), DRAWN_BEFORE_HOLDOUT3, SEED + 5)
+    holdout4 = _draw(sorted(set(unused_p) - set(dev2_p) - set(dev3) - set(holdout3)), DRAWN_BEFORE_HOLDOUT4,
+                     SEED + 6)
     return {
         "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
         "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
@@ -109,12 +114,15 @@ def documents() -> dict[str, list[str]]:
         + [f"polnear/{n}" for n in dev2_p],
         "dev3": [f"polnear/{n}" for n in dev3],
         "holdout3": [f"polnear/{n}" for n in holdout3],
+        "holdout4": [f"polnear/{n}" for n in holdout4],
     }
 
 
-# the label files under training/data when dev3 (ninth session) and holdout3 (tenth) were drawn
+# the label files under training/data when dev3 (ninth session), holdout3 (tenth) and holdout4
+# (eleventh) were drawn
 DRAWN_BEFORE_DEV3 = DRAWN_BEFORE_DEV2 | {"polnear_coded.jsonl"}
 DRAWN_BEFORE_HOLDOUT3 = DRAWN_BEFORE_DEV3 | {"polnear_coded_2.jsonl"}
+DRAWN_BEFORE_HOLDOUT4 = DRAWN_BEFORE_HOLDOUT3 | {"polnear_coded_3.jsonl"}
 
 
 def _draw(candidates: list[str], files: set[str], seed: int) -> list[str]:

@@ -8,6 +8,8 @@
   after the holdout had been read six times, never tuned on);
 - ``mixed_holdout3_*``: the same on a fourth unseen split (20 PolNeAR articles, drawn and labelled in
   the tenth session once the others had been read more than a dozen times each, never tuned on);
+- ``mixed_holdout4_*``: a fifth (20 more PolNeAR articles, drawn and labelled at the end of the
+  eleventh session and read once before its floors were pinned);
 - ``plv_type_accuracy``, ``plv_quad_accuracy``: PLV's held-out rows, as the training run reported them
   in ``src/tidings/events/model/report.json`` (whichever model ships);
 - ``plv_end_to_end_type_accuracy``, ``plv_end_to_end_quad_accuracy``: bench/plv.py, the same held-out
@@ -35,7 +37,7 @@ SHARED = ROOT.parent / "shared" / "data"
 REPORT = ROOT / "src" / "tidings" / "events" / "model" / "report.json"
 VERIFIER = ROOT / "src" / "tidings" / "events" / "model" / "verifier.json"
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text()).get("event_model", {})
-UNSEEN = ("test", "holdout", "holdout2", "holdout3")  # bench/devset.py UNSEEN_SPLITS (checked below)
+UNSEEN = ("test", "holdout", "holdout2", "holdout3", "holdout4")  # bench/devset.py UNSEEN_SPLITS (checked below)
 MIXED_KEYS = {"strict_precision": "strict_precision", "recall": "recall", "strict_recall": "strict_recall"}
 MIXED = {f"mixed_{split}_{name}": (split, key) for split in UNSEEN for name, key in MIXED_KEYS.items()}
 PRECISE = {f"mixed_{split}_precise_{key}": (split, key) for split in UNSEEN
