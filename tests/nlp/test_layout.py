@@ -2,7 +2,7 @@
 
 import pytest
 
-from tidings.nlp.layout import dateline_ends
+from tidings.nlp.layout import dateline_ends, wrapped
 
 
 @pytest.mark.parametrize("text, lead", [
@@ -49,3 +49,23 @@ def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own(pipeline):
 def test_a_line_that_opens_in_lower_case_continues_the_sentence(pipeline):
     article = pipeline.article("The minister said on Tuesday that the talks\nwould resume in Geneva next week.")
     assert len(article.sentences) == 1
+
+
+def test_text_wrapped_at_a_fixed_width_breaks_sentences_at_blank_lines_only():
+    from tidings.nlp.model import load_nlp
+
+    text = ("The foreign minister said on Tuesday that the talks with the government of\n"
+            "President Emmanuel Macron would resume in Geneva next week, according to a\n"
+            "statement released by the ministry in Ankara late on Monday evening after a\n"
+            "meeting of the National Security Council chaired by the president himself.\n"
+            "Officials in Paris declined to comment on the statement when reached by phone.\n\n"
+            "Turkey Recalls Envoy\n\nAnkara recalled its ambassador from Paris on Friday.\n")
+    assert wrapped(text)
+    sents = [s.text.strip() for s in load_nlp()(text).sents if s.text.strip()]
+    assert sents[0].startswith("The foreign minister") and sents[0].endswith("himself.")
+    assert "Ankara recalled its ambassador from Paris on Friday." in sents  # the headline stays apart
+
+
+def test_prose_with_a_paragraph_a_line_is_not_wrapped():
+    assert not wrapped("A headline\nThe first paragraph is one long line of prose that runs on for well over a hundred "
+                       "characters, as extracted web text does.\nShort one.\nAnother paragraph.\nAnd a last one.\n")

@@ -4,7 +4,9 @@ wire dateline ("ISTANBUL --", "KHARTOUM, March 16 (Xinhua) --").
 A headline has no full stop, and the parser, which reads across line breaks, makes it one sentence
 with the lead ("Trump Slams Clinton Over Emails\n\nDonald Trump accused ...": "Trump Slams
 Clinton" accused). A new line that opens with a capital letter starts a sentence; one that opens in
-lower case continues a sentence wrapped across lines.
+lower case continues a sentence wrapped across lines. In text wrapped at a fixed width (most lines
+of about the same length, as some wire feeds and plain-text files come), a line break is no sign of
+anything: there only a blank line starts a sentence.
 
 A news agency's dateline opens the first line of an article: the city in capitals, perhaps a region
 or date, perhaps the agency, then a dash. The small parser reads it as part of the lead sentence,
@@ -41,19 +43,33 @@ def dateline_ends(text: str) -> list[int]:
             and (m.group("dash") not in SHORT_DASHES or m.group("where") or m.group("agency"))]
 
 
-def _opens_line(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the first word of a line that starts with a capital, a digit or a quote."""
+WRAP_WIDTHS = range(55, 86)  # the line lengths of text wrapped at a fixed width
+WRAPPED_SHARE = 0.6
+
+
+def wrapped(text: str) -> bool:
+    """Whether the text is wrapped at a fixed width: at least five lines, most of them 55 to 85
+    characters long."""
+    lines = [len(line.rstrip()) for line in text.splitlines() if line.strip()]
+    return len(lines) >= 5 and sum(n in WRAP_WIDTHS for n in lines) >= WRAPPED_SHARE * len(lines)
+
+
+def _opens_line(doc: Doc, i: int, blank_only: bool) -> bool:
+    """Whether token ``i`` is the first word of a line (after a blank line, with ``blank_only``)
+    that starts with a capital, a digit or a quote."""
     prev = doc[i - 1]
-    return "\n" in prev.text and not prev.text.strip() and not doc[i].is_space and \
+    breaks = prev.text.count("\n")
+    return breaks >= (2 if blank_only else 1) and not prev.text.strip() and not doc[i].is_space and \
         (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit() or doc[i].text[:1] in "\"“‘'")
 
 
 @Language.component("tidings_layout")
 def layout_sentences(doc: Doc) -> Doc:
-    """Start a sentence on each new line that opens with a capital and after each dateline (before
-    the parser, which keeps preset boundaries)."""
+    """Start a sentence on each new line that opens with a capital (each new paragraph, in wrapped
+    text) and after each dateline (before the parser, which keeps preset boundaries)."""
+    blank_only = wrapped(doc.text)
     for i in range(1, len(doc)):
-        if _opens_line(doc, i):
+        if _opens_line(doc, i, blank_only):
             doc[i].is_sent_start = True
     for end in dateline_ends(doc.text):
         span = doc.char_span(end, end + 1, alignment_mode="expand")
