@@ -11,8 +11,8 @@ sector (PRK-MIL). Subject pronouns and "the country" take the most recent compat
 from __future__ import annotations
 
 from bisect import bisect_right
-from datetime import date
 from collections import Counter
+from datetime import date
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -55,6 +55,8 @@ FIRM_WORDS = {"enterprises", "holdings", "industries", "partners", "capital", "m
               "motors", "brands", "foods", "energy", "ventures", "associates", "communications", "international",
               "entertainment", "studios", "records", "pictures", "labs", "pharmaceuticals", "solutions", "distillery",
               "llc", "ltd", "co", "plc", "fund", "trust", "hotels", "resorts", "stores", "airlines"}
+# "Russian-backed", "Saudi-led": a state named as patron or leader is the state, not its people
+PATRON_OR_LEADER = PATRON_WORDS | {"led"}
 OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),
                 "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
@@ -196,8 +198,7 @@ class Resolver(Pronouns):
             code = self.kb.demonym(text) or (entries[0].actor.country if entries and entries[0].kind != "organisation"
                                              else None)
             if code:
-                # "Russian-backed", "Saudi-led": the state that backs or leads, not its people
-                patron = root.dep_ == "npadvmod" and root.head.lower_ in PATRON_WORDS | {"led"}
+                patron = root.dep_ == "npadvmod" and root.head.lower_ in PATRON_OR_LEADER
                 actor = self.kb.agent(code, "CVL") if norm(text) != norm(self.kb.country_actor(code).name) \
                     and not patron else self.kb.country_actor(code)
                 self._add(ent.start, ent.end, actor, "demonym", 0.85, root)

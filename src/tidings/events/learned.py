@@ -41,7 +41,6 @@ from .relations import RELATION, acted_on
 from .statements import STATEMENT, STATEMENT_TYPES, hearer_of
 
 
-
 @dataclass(frozen=True)
 class Policy:
     """When the classifier overrules the rules (see the module docstring)."""

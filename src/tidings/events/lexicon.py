@@ -114,9 +114,8 @@ class TriggerLexicon:
                 raise ConfigError(f"{p}: cannot read trigger file: {exc}") from None
         for head, triggers in self.by_head.items():
             defaults = {(t.words, t.pos): t.type for t in triggers if not t.objects}
-            self.by_head[head] = triggers = [
-                replace(t, departs=True) if t.objects and t.objects != NO_OBJECT and t.type != NO_EVENT
-                and defaults.get((t.words, t.pos), t.type) not in (t.type, NO_EVENT) else t for t in triggers]
+            self.by_head[head] = triggers = [replace(t, departs=True) if _departs(t, defaults) else t
+                                             for t in triggers]
             triggers.sort(key=lambda t: -t.specificity)
 
     def _load(self, text: str, origin: str) -> None:
@@ -169,6 +168,14 @@ class TriggerLexicon:
                     and (found is None or len(t.words) >= len(found.words))]
             return _first(token, rows, lambda tok: objects(tok) | _compound_modifiers(tok)) or found
         return found
+
+
+def _departs(row: Trigger, defaults: dict[tuple[tuple[str, ...], str], str]) -> bool:
+    """Whether an object row gives its words another event type than their default row (``defaults``:
+    the type of each words-and-pos's row without objects); no-event rows and defaults never depart."""
+    default = defaults.get((row.words, row.pos), row.type)
+    return bool(row.objects) and row.objects != NO_OBJECT and row.type != NO_EVENT \
+        and default not in (row.type, NO_EVENT)
 
 
 def _stems(token: Token) -> list[str]:

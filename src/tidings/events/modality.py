@@ -18,6 +18,8 @@ from spacy.tokens import Token
 from .datafiles import rows
 
 ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
+# the participants a "no" denies the act of: "no talks were held", "fired no missiles"
+NEGATED_PARTICIPANTS = ("dobj", "nsubjpass", "nsubj")
 # cues of intending, which a negation denies ("does not plan to attack": no attack is meant);
 # a negated forecast stays a forecast ("is not expected to attack")
 INTENDING = {"plan", "intend", "want", "aim", "decide", "agree", "seek", "wish", "mean", "prepare"}
@@ -82,9 +84,6 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
         if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:
             return HYPOTHETICAL, child
     return None
-
-
-NEGATED_PARTICIPANTS = ("dobj", "nsubjpass", "nsubj")
 
 
 def _denies(child: Token) -> bool:
