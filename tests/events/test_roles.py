@@ -221,3 +221,23 @@ def test_an_owner_alone_is_the_actor(pipeline):
     event = next(e for e in pipeline.article("Russia's invasion of Ukraine drew condemnation.").events
                  if e.trigger == "invasion")
     assert [a["country"] for a in event.sources] == ["RUS"]
+
+
+def test_the_agent_of_a_passive_participle_modifying_a_noun_is_the_source(rules_pipeline):
+    event = first(rules_pipeline, "The total number of people evacuated from Haiti by the U.S. is approximately 10,500.", "AID")
+    assert countries(event.sources) == {"USA"} and countries(event.targets) == {"HTI"}
+
+
+def test_a_finite_verb_parsed_as_modifying_the_subject_takes_it_as_source(rules_pipeline):
+    text = "Mikhail Khodorkovsky, a former Russian oil tycoon, called for sanctions against Belneftekhim."
+    event = first(rules_pipeline, text, "REQUEST")
+    assert [s["text"] for s in event.sources] == ["Mikhail Khodorkovsky"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The OIC expressed its strong condemnation of the Israeli Prime Minister's declaration.", "ACCUSE"),
+    ("Jordan and the United States began a new round of joint military exercises today.", "COOPERATE"),
+])
+def test_a_nominal_event_carried_by_a_verb_or_counted_takes_the_verb_subject_as_source(rules_pipeline, text, type_):
+    event = first(rules_pipeline, text, type_)
+    assert event.sources and {s["text"] for s in event.sources} <= {"OIC", "Jordan", "the United States"}

@@ -40,7 +40,10 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "g
                "announce", "impose", "reach", "strike", "seal", "pay", "deliver", "offer", "extend",
                "undertake", "engage", "take", "resort", "participate", "join", "lead", "organize", "organise",
                "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold", "tighten",
-               "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare", "prolong", "consider", "mull"}
+               "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare", "prolong", "consider", "mull",
+               "express", "voice", "reiterate", "convey", "perform"}
+# nouns that count a nominal event without being one: "began a new round of joint exercises"
+COUNTING_NOUNS = {"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage"}
 
 
 @dataclass
@@ -112,6 +115,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             t = t.head.head  # "youths resorted to throwing stones"
             continue
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN"):
+            return t.head, True  # "people evacuated from Haiti by the U.S.": what it is done to, its agent acting
+        if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.dep_ == "ROOT":
+            # "Khodorkovsky, a former oil tycoon, called for sanctions": a finite past tense cannot
+            # modify a noun, so the small model took the sentence's subject for its root
+            return t.head, False
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.i != t.head.i:
             t = t.head.head  # "X issued a statement demanding ...": the issuer demands
             continue
@@ -273,6 +282,8 @@ def _light_verb(noun: Token) -> Token | None:
     while base.dep_ == "compound" and base.head.i != base.i:
         base = base.head
     prep = base.head
+    if base.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in COUNTING_NOUNS:
+        base = prep.head  # "a new round of talks" is carried as the talks would be
     if base.dep_ == "pobj" and prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
         base = prep.head  # "conduct significant events, such as a nuclear test": the test is conducted
     if base.dep_ not in LIGHT_VERB_DEPS:
