@@ -128,14 +128,23 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         i += 1
 
 
+def hyphen_suffix(tok: Token) -> str | None:
+    """The word hyphened after this one, lowercased: "backed" for "Russian" in "Russian-backed",
+    "led" for "Saudi" in "Saudi-led" (one token or three); None without one. Whether a state is
+    named as a patron or leader is read here only, from the words, not from how they were parsed."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        return doc[tok.i + 2].lower_
+    return tok.lower_.rsplit("-", 1)[1] if "-" in tok.text else None
+
+
 def _stance(tok: Token) -> bool:
     """Whether the word names a side taken rather than the phrase's state: the object of an "anti-"
     or "pro-" prefix ("anti-Syria"), or a patron ("Russian-backed")."""
     doc = tok.doc
     return tok.lower_.startswith(("anti-", "pro-")) or (
-        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES) or (
-        tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PATRON_WORDS) or (
-        "-" in tok.text and tok.lower_.rsplit("-", 1)[1] in PATRON_WORDS)
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES) or \
+        hyphen_suffix(tok) in PATRON_WORDS
 
 
 def _word(tok: Token, kb: KnowledgeBase, ev: Evidence) -> None:

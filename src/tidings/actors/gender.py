@@ -14,6 +14,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .kb import title_words
+
 MALE, FEMALE = "m", "f"
 HONORIFICS = {"mr": MALE, "mr.": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE, "ms.": FEMALE,
               "miss": FEMALE, "sir": MALE, "lady": FEMALE, "madam": FEMALE}
@@ -36,8 +38,9 @@ def first_name_gender(first: str) -> str | None:
     return MALE if found == "male" else FEMALE if found == "female" else None
 
 
-def name_gender(name: str, titles: set[str] | frozenset[str] = frozenset()) -> str | None:
+def name_gender(name: str) -> str | None:
     """The gender of a full name by its first word that is no title ("Sen. Lindsey Graham": Lindsey)."""
+    titles = title_words()
     for word in name.split():
         key = word.lower().rstrip(".")
         if key in titles or word.lower() in HONORIFICS:
@@ -46,8 +49,7 @@ def name_gender(name: str, titles: set[str] | frozenset[str] = frozenset()) -> s
     return None
 
 
-def person_gender(doc: Doc, spans: Iterable[tuple[int, int]], name: str | None,
-                  titles: set[str] | frozenset[str] = frozenset()) -> str:
+def person_gender(doc: Doc, spans: Iterable[tuple[int, int]], name: str | None) -> str:
     """A person's gender in one article, MALE, FEMALE or "" (unknown): what the article's words say
     around their mentions (``spans``: token start and end of each, pronouns left out) when they say
     one thing; the first name's when they say nothing; unknown when they disagree. The actors stage
@@ -55,7 +57,7 @@ def person_gender(doc: Doc, spans: Iterable[tuple[int, int]], name: str | None,
     said = {mention_gender(doc, start, end) for start, end in spans} - {None}
     if said:
         return next(iter(said)) if len(said) == 1 else ""
-    return (name_gender(name, titles) if name else None) or ""
+    return (name_gender(name) if name else None) or ""
 
 
 def fits(pronoun: str, known: str) -> bool:

@@ -101,6 +101,13 @@ def _data(name: str) -> list[dict[str, str]]:
     return _rows(text, f"tidings/actors/data/{name}")
 
 
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The titles of titles.tsv ("sen", "gov", "president"): words before a name that are not part of it."""
+    return frozenset(r["title"] for r in _data("titles.tsv"))
+
+
 BIG_CITY = 100_000  # cities whose alternate spellings are indexed too
 PLACE_SUFFIXES = {"province", "region", "state", "city", "governorate", "district", "county", "republic", "oblast"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

@@ -101,7 +101,7 @@ class Pronouns:
         if known is None:
             spans = ((f.start, f.end) for f in self.found
                      if f.actor is not None and f.actor.id == actor.id and f.method != "pronoun")
-            known = self._genders[actor.id] = person_gender(self.doc, spans, actor.name, self.kb.titles)
+            known = self._genders[actor.id] = person_gender(self.doc, spans, actor.name)
         return known
 
     def _leader_named(self, country: str) -> Actor | None:

@@ -21,7 +21,8 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
-from .evidence import PATRON_WORDS, Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
+from .evidence import (PATRON_WORDS, Evidence, entity_of, hyphen_suffix, modifier_span, read_modifiers,
+                       read_prepositions)
 from .gazetteer import missed_names
 from .gender import first_name_gender
 from .homes import settle_homes
@@ -198,7 +199,7 @@ class Resolver(Pronouns):
             code = self.kb.demonym(text) or (entries[0].actor.country if entries and entries[0].kind != "organisation"
                                              else None)
             if code:
-                patron = root.dep_ == "npadvmod" and root.head.lower_ in PATRON_OR_LEADER
+                patron = hyphen_suffix(ent[-1]) in PATRON_OR_LEADER
                 actor = self.kb.agent(code, "CVL") if norm(text) != norm(self.kb.country_actor(code).name) \
                     and not patron else self.kb.country_actor(code)
                 self._add(ent.start, ent.end, actor, "demonym", 0.85, root)
@@ -226,10 +227,11 @@ class Resolver(Pronouns):
             self._add(ent.start, ent.end, entry.actor, method, 0.95 if method == "kb" else 0.9, root)
             return
         role = self._role(root) if ent.label_ == "ORG" and not entries else None
-        if role is not None and self._state_named(root):
+        described = self._description(root) if role is not None else None
+        if described is not None and described[1].country is not None:
             # "The German Government", "the Government of India", "South Korea's Cabinet", "Iran's
             # supreme leader": the tagger took a described government or office for a name
-            self._described(root, role)
+            self._described(root, role, described)
             return
         if ent.label_ == "ORG" and not text.isupper():  # "SAW" is an acronym, not General Saw Maung
             person = self._known_person(norm(text), ())
@@ -475,30 +477,30 @@ class Resolver(Pronouns):
             return
         self._described(tok, role)
 
-    def _state_named(self, head: Token) -> bool:
-        """Whether the modifiers or "of" phrase of a role noun name a state ("the German", "of India")."""
+    def _description(self, tok: Token) -> tuple[list[Token], Evidence]:
+        """The words of a role noun's phrase and what its modifiers and "of" phrase say ("the German",
+        "of India"); a role noun modifying another noun heads a phrase with that noun's modifiers
+        ("Israeli police custody")."""
+        span = modifier_span(tok)
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            span = [t for t in modifier_span(tok.head) if t.i <= tok.i]
         ev = Evidence()
-        read_modifiers(modifier_span(head)[:-1], self.kb, ev)
-        read_prepositions(head, self.kb, ev)
-        return ev.country is not None
+        read_modifiers(span[:-1], self.kb, ev)
+        read_prepositions(tok, self.kb, ev)
+        return span, ev
 
-    def _described(self, tok: Token, role) -> None:
+    def _described(self, tok: Token, role, described: tuple[list[Token], Evidence] | None = None) -> None:
         """An actor described by a role noun and its modifiers ("the North Korean leader", "Israeli
-        police", "the Government of India")."""
+        police", "the Government of India"); ``described`` is its ``_description`` if already read."""
         head_ent = entity_of(tok.head) if tok.head.i > tok.i else None
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if (head_ent is not None and head_ent.label_ == "PERSON") or \
                 (nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B"):
             return  # a title: "President Obama", "the Swedish diplomat Mara Lindqvist"
-        span = modifier_span(tok)
-        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
-            if self._role(tok.head):
-                return  # "army officer": the head noun speaks
-            # "Israeli police custody": the role noun heads the mention, with the head's modifiers
-            span = [t for t in modifier_span(tok.head) if t.i <= tok.i]
-        ev = Evidence()
-        read_modifiers(span[:-1], self.kb, ev)
-        read_prepositions(tok, self.kb, ev)
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
+                and self._role(tok.head):
+            return  # "army officer": the head noun speaks
+        span, ev = described or self._description(tok)
         ev.add_sectors(role.sectors)
         self.taken.update(t.i for t in span)
         sectors = list(ev.sectors)
