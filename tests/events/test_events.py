@@ -142,7 +142,8 @@ def test_finding_someone_guilty_is_a_conviction(rules_pipeline):
     article = rules_pipeline.article("A Copenhagen City Court judge found Britta Nielsen guilty of stealing money "
                                      "from a Danish government agency.")
     found = next(e for e in article.events if e.trigger == "found")
-    assert (found.type, found.mode) == ("SANCTION", "convict") and found.sources[0]["country"] == "DNK"
+    # a verdict is CAMEO 116, under Disapprove: ACCUSE, as the CAMEO-to-PLOVER table and PLV code it
+    assert (found.type, found.cameo) == ("ACCUSE", "116") and found.sources[0]["country"] == "DNK"
 
 
 def test_advocacy_groups_are_known_actors(rules_pipeline):
