@@ -241,3 +241,10 @@ def test_a_finite_verb_parsed_as_modifying_the_subject_takes_it_as_source(rules_
 def test_a_nominal_event_carried_by_a_verb_or_counted_takes_the_verb_subject_as_source(rules_pipeline, text, type_):
     event = first(rules_pipeline, text, type_)
     assert event.sources and {s["text"] for s in event.sources} <= {"OIC", "Jordan", "the United States"}
+
+
+def test_a_participle_without_an_agent_does_not_make_the_noun_its_target(rules_pipeline):
+    # "a newspaper called ...": the small model reads a naming participle; the newspaper is no target
+    text = "An official Syrian newspaper called Thursday on Arabs to unite against Israeli right-winger Ariel Sharon."
+    events = rules_pipeline.article(text).events
+    assert not any("SYR" in countries(e.targets) for e in events)

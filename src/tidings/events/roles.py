@@ -115,8 +115,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             t = t.head.head  # "youths resorted to throwing stones"
             continue
-        if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN"):
-            return t.head, True  # "people evacuated from Haiti by the U.S.": what it is done to, its agent acting
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN") and _agent_of(t) is not None:
+            # "people evacuated from Haiti by the U.S.": what it is done to, its agent acting (without an
+            # agent the participle may name rather than act: "a newspaper called Tishreen")
+            return t.head, True
         if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.dep_ == "ROOT":
             # "Khodorkovsky, a former oil tycoon, called for sanctions": a finite past tense cannot
             # modify a noun, so the small model took the sentence's subject for its root
