@@ -37,6 +37,12 @@ def open_view(driver, url: str, timeout: float = 60.0) -> float:
     return wait_ready(driver, timeout)
 
 
+def unready(driver) -> None:
+    """Forget the page's last ready mark before an action, so that ``wait_ready`` waits for the
+    action's own render rather than returning on the mark the previous view left."""
+    driver.execute_script("if (document.body) delete document.body.dataset.ready;")
+
+
 def wait_ready(driver, timeout: float = 60.0) -> float:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

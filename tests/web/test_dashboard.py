@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .browser import open_view, wait_ready
+from .browser import open_view, unready, wait_ready
 from .conftest import screenshot
 
 pytestmark = pytest.mark.slow
@@ -55,12 +55,14 @@ def test_the_dashboard_opens_offline_with_what_the_store_holds(browser, dashboar
 def test_search_then_an_event_shows_its_sentence_with_the_spans_marked(browser, dashboard):
     open_view(browser, dashboard + "/")
     box = browser.find_element(By.CSS_SELECTOR, "#search input")
+    unready(browser)
     box.send_keys("missile", Keys.ENTER)
     wait_ready(browser)
     items = browser.find_elements(By.CSS_SELECTOR, "#rows li.event")
     api = httpx.get(dashboard + "/api/events", params={"search": "missile", "limit": 50}).json()["items"]
     assert len(items) == len(api) > 0
     assert all("missile" in i.find_element(By.CSS_SELECTOR, ".sentence").text.lower() for i in items)
+    unready(browser)
     items[0].find_element(By.CSS_SELECTOR, "a").click()
     wait_ready(browser)
     event = httpx.get(dashboard + f"/api/events/{api[0]['id']}").json()
