@@ -118,7 +118,7 @@ def test_the_relations_view_draws_only_events_as_confident_as_chosen(browser, da
     assert len(_drilled(browser, latest)) == latest["events"]
     # choosing "any" in the form carries the choice to the URL and draws every event again
     choice.find_element(By.XPATH, "option[text()='any']").click()
-    browser.execute_script("delete document.body.dataset.ready")  # wait for the view drawn anew
+    unready(browser)  # wait for the view drawn anew
     choice.find_element(By.XPATH, "ancestor::form").submit()
     wait_ready(browser)
     assert "min_confidence" not in browser.current_url and "a=USA" in browser.current_url

@@ -101,11 +101,15 @@ def _data(name: str) -> list[dict[str, str]]:
     return _rows(text, f"tidings/actors/data/{name}")
 
 
-
 @lru_cache(maxsize=1)
+def titles() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """titles.tsv, read once: each title ("sen", "gov", "president") with its sectors and roles."""
+    return {r["title"]: (tuple(_split(r["sectors"])), tuple(_split(r["role"]))) for r in _data("titles.tsv")}
+
+
 def title_words() -> frozenset[str]:
-    """The titles of titles.tsv ("sen", "gov", "president"): words before a name that are not part of it."""
-    return frozenset(r["title"] for r in _data("titles.tsv"))
+    """The titles of titles.tsv: words before a name that are not part of it."""
+    return frozenset(titles())
 
 
 BIG_CITY = 100_000  # cities whose alternate spellings are indexed too
@@ -150,8 +154,7 @@ class KnowledgeBase:
         self.spellings: dict[str, str] = {}  # organisations' and people's names as written -> kind
         self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes")
                       for r in _data("roles.tsv")}
-        self.titles = {r["title"]: (tuple(_split(r["sectors"])), tuple(_split(r["role"])))
-                       for r in _data("titles.tsv")}
+        self.titles = titles()
         self._load_countries()
         for name in ORGANISATION_FILES:
             self._load_orgs(_data(name), name)

@@ -482,7 +482,7 @@ class Resolver(Pronouns):
         "of India"); a role noun modifying another noun heads a phrase with that noun's modifiers
         ("Israeli police custody")."""
         span = modifier_span(tok)
-        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        if _modifies_noun(tok):
             span = [t for t in modifier_span(tok.head) if t.i <= tok.i]
         ev = Evidence()
         read_modifiers(span[:-1], self.kb, ev)
@@ -497,8 +497,7 @@ class Resolver(Pronouns):
         if (head_ent is not None and head_ent.label_ == "PERSON") or \
                 (nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B"):
             return  # a title: "President Obama", "the Swedish diplomat Mara Lindqvist"
-        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
-                and self._role(tok.head):
+        if _modifies_noun(tok) and self._role(tok.head):
             return  # "army officer": the head noun speaks
         span, ev = described or self._description(tok)
         ev.add_sectors(role.sectors)
@@ -616,6 +615,11 @@ class Resolver(Pronouns):
                 spellings.setdefault(m.actor_id, set()).add(" ".join(m.text.split()))
         art.actors = [replace(a, aliases=sorted((set(a.aliases) | spellings.get(a.id, set())) - {a.name}))
                       for a in sorted(self.actors.values(), key=lambda a: a.id)]
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """Whether a word modifies a noun after it ("police" in "Israeli police custody")."""
+    return tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
 
 
 def _definite(span: list[Token]) -> bool:
