@@ -10,8 +10,8 @@ which the classifier was trained on, so that its readings of them are as honest 
 - ``training/data/verifier/``: PolNeAR *train* articles no other label file uses, labelled under
   training/LABELLING.md (type or NONE, and whether the source is right):
   ``polnear_candidates_3.jsonl``, 950 candidates the classifier is shown in 48 articles, and
-  ``polnear_coded.jsonl``, the events the shipped stage coded in 200 more (``candidates.py
-  --coded``, with the resolved source's name judged). An event is labelled from the row at its
+  ``polnear_coded.jsonl`` to ``polnear_coded_4.jsonl``, the events the shipped stage coded in 477
+  more (``candidates.py --coded``, with the resolved source's name judged). An event is labelled from the row at its
   trigger when its source is the one the labeller judged (else it is left out).
 
 The test split and the holdouts are never read here. A logistic regression (scikit-learn, ``C``

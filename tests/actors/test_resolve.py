@@ -219,6 +219,15 @@ def test_a_government_the_tagger_took_for_a_name_is_the_states(pipeline):
     assert next(m for t, m in found.items() if t.startswith("The Government")).actor_id == "IND-GOV"
 
 
+def test_an_office_the_tagger_took_for_a_name_is_a_government_actor(pipeline):
+    _, found = resolve(pipeline, "The Dubai Ruler praised the UAE's efforts to improve relations.")
+    assert found["The Dubai Ruler"].actor_id == "ARE-GOV"
+    _, found = resolve(pipeline, "The Heads of State condemned the act of aggression.")
+    assert next(m for t, m in found.items() if t.startswith("The Heads")).actor_id is not None
+    _, found = resolve(pipeline, "The Los Angeles Times published two articles on the company.")
+    assert all(m.country != "PHL" for m in found.values())  # a city's name inside a paper's is no state
+
+
 def test_a_lone_surname_of_one_office_holder_is_that_person(pipeline):
     _, found = resolve(pipeline, "Since 2013, Erdogan has accused Gulen of plotting a coup.")
     assert found["Erdogan"].country == "TUR"

@@ -228,9 +228,15 @@ class Resolver(Pronouns):
             return
         role = self._role(root) if ent.label_ == "ORG" and not entries else None
         described = self._description(root) if role is not None else None
-        if described is not None and described[1].country is not None:
+        if described is not None and described[1].country is None:
+            # "The Dubai Ruler": a city's name inside the name the tagger made of a described office
+            places = [self.kb.place_country(t.text) for t in ent if t.i < root.i and t.pos_ == "PROPN"]
+            if len(places) == 1 and places[0]:
+                described[1].add_country(places[0], [t for t in ent if t.i < root.i and t.pos_ == "PROPN"])
+        if described is not None and (described[1].country is not None or role.type == "government"):
             # "The German Government", "the Government of India", "South Korea's Cabinet", "Iran's
-            # supreme leader": the tagger took a described government or office for a name
+            # supreme leader", "The Dubai Ruler", "The Heads of State": the tagger took a described
+            # government or office for a name
             self._described(root, role, described)
             return
         if ent.label_ == "ORG" and not text.isupper():  # "SAW" is an acronym, not General Saw Maung
@@ -407,6 +413,12 @@ class Resolver(Pronouns):
             two = self.kb.roles.get(f"{prev.lower_} {tok.lemma_.lower()}")
             if two:
                 return two
+        nxt = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+        if nxt is not None and tok.doc[tok.i + 1].lower_ == "of":  # "the Heads of State"
+            word = tok.lemma_.lower()
+            of = self.kb.roles.get(f"{word} of {nxt.lower_}") or self.kb.roles.get(f"{word.removesuffix('s')} of {nxt.lower_}")
+            if of:
+                return of
         return self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
 
     def _ally(self, tok: Token) -> bool:
