@@ -107,6 +107,7 @@ def titles() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     return {r["title"]: (tuple(_split(r["sectors"])), tuple(_split(r["role"]))) for r in _data("titles.tsv")}
 
 
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """The titles of titles.tsv: words before a name that are not part of it."""
     return frozenset(titles())

@@ -230,9 +230,10 @@ class Resolver(Pronouns):
         described = self._description(root) if role is not None else None
         if described is not None and described[1].country is None:
             # "The Dubai Ruler": a city's name inside the name the tagger made of a described office
-            places = [self.kb.place_country(t.text) for t in ent if t.i < root.i and t.pos_ == "PROPN"]
-            if len(places) == 1 and places[0]:
-                described[1].add_country(places[0], [t for t in ent if t.i < root.i and t.pos_ == "PROPN"])
+            names = [t for t in ent if t.i < root.i and t.pos_ == "PROPN"]
+            place = self.kb.place_country(names[0].text) if len(names) == 1 else None
+            if place:
+                described[1].add_country(place, names)
         if described is not None and (described[1].country is not None or role.type == "government"):
             # "The German Government", "the Government of India", "South Korea's Cabinet", "Iran's
             # supreme leader", "The Dubai Ruler", "The Heads of State": the tagger took a described
