@@ -347,3 +347,15 @@ def test_an_undated_surname_is_the_office_holder_of_today(pipeline):
     assert found["Maduro"].actor_id == "kb-nicolás-maduro"
     _, found = resolve(pipeline, "Maduro blamed the opposition for the violence.", published=date(2004, 5, 1))
     assert found["Maduro"].actor_id == "kb-ricardo-maduro"
+
+
+def test_the_members_counted_by_a_subject_are_an_actor_without_a_state(pipeline):
+    _, found = resolve(pipeline, "Thousands of workers went on strike on Monday.")
+    assert found["workers"].actor_id == "any-LAB"
+    _, found = resolve(pipeline, "The company said it had sent thousands of workers to the plant.")
+    assert all(m.actor_id is None for m in found.values())  # what is sent is no party
+
+
+def test_a_cartel_is_a_criminal_group_of_where_it_is_named_for(pipeline):
+    _, found = resolve(pipeline, "The Sinaloa cartel killed five police officers in Culiacan.")
+    assert found["The Sinaloa cartel"].actor_id == "MEX-CRM"

@@ -248,3 +248,21 @@ def test_a_participle_without_an_agent_does_not_make_the_noun_its_target(rules_p
     text = "An official Syrian newspaper called Thursday on Arabs to unite against Israeli right-winger Ariel Sharon."
     events = rules_pipeline.article(text).events
     assert not any("SYR" in countries(e.targets) for e in events)
+
+
+@pytest.mark.parametrize("text", ["Hamas claimed responsibility for the attack on Israeli soldiers.",
+                                  "Hamas has been responsible for attacks on Israeli soldiers."])
+def test_who_is_responsible_for_an_act_is_its_source(rules_pipeline, text):
+    event = first(rules_pipeline, text, "ASSAULT")
+    assert [a["actor_id"] for a in event.sources] == ["org-hamas"] and countries(event.targets) == {"ISR"}
+    assert event.modality == "asserted"
+
+
+def test_denying_responsibility_for_an_act_negates_it(rules_pipeline):
+    event = first(rules_pipeline, "Iran was not responsible for the attack on the tanker, the ministry said.", "ASSAULT")
+    assert event.modality == "negated"
+
+
+def test_the_leader_named_before_led_is_the_source_of_a_nominal_event(rules_pipeline):
+    event = first(rules_pipeline, "Saudi-led airstrikes on Houthi positions continued on Sunday.", "ASSAULT")
+    assert countries(event.sources) == {"SAU"}

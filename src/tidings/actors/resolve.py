@@ -43,6 +43,8 @@ FUZZY_CUTOFF = 90.0
 # sent, not a party; an office of one person ("the president") and people in general never
 ALWAYS_UNPLACED = {"REB", "CRM", "OPP"}
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU"}
+# nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"
+COUNTING_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "band"}
 ORG_ANAPHOR_DISTANCE = 4  # sentences back to look for the organisation "the bureau" stands for
 ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
              "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
@@ -540,7 +542,7 @@ class Resolver(Pronouns):
         elif country:
             actor = self.kb.agent(country, sectors[0])
         elif sectors[0] in ALWAYS_UNPLACED or (
-                sectors[0] in UNPLACED_SECTORS and tok.dep_ == "nsubj" and role.type != "person"):
+                sectors[0] in UNPLACED_SECTORS and _acting_subject(tok) and role.type != "person"):
             actor = self.kb.agent(None, sectors[0])
         else:
             actor = None
@@ -656,3 +658,13 @@ def _given_name_of(key: str, name: str) -> bool:
     """Whether ``key`` (normalised, one word) is the given name that opens ``name``."""
     first = norm(name).split()[0] if name.split() else ""
     return key == first and first_name_gender(first.title()) is not None
+
+
+def _acting_subject(tok: Token) -> bool:
+    """Whether a role noun is its clause's subject, or the members counted by it: "the strikers
+    accepted", "thousands of workers went on strike", "dozens of police stormed the building"."""
+    if tok.dep_ == "nsubj":
+        return True
+    counted = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and counted.dep_ == "nsubj" and \
+        (counted.pos_ == "NUM" or counted.lemma_.lower() in COUNTING_HEADS)

@@ -17,6 +17,10 @@ from spacy.tokens import Token
 
 from .datafiles import rows
 
+# words whose holder is the source of the act they are "for" (roles.py), and whose negation denies
+# that act: "was (not) responsible for the attack", "claimed responsibility for the bombing"
+RESPONSIBLE = {"responsible", "responsibility"}
+
 ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
 # the participants a "no" denies the act of: "no talks were held", "fired no missiles"
 NEGATED_PARTICIPANTS = ("dobj", "nsubjpass", "nsubj")
@@ -154,9 +158,10 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
                     t.dep_ == "prep" and f"{head.lemma_.lower()} {t.lower_}" in cues.requesting):
                 return HYPOTHETICAL, head  # "sought the extradition", "called for talks": not yet done
-            if t.dep_ == "pobj":
+            if t.dep_ == "pobj" and not (head.lower_ == "for" and head.head.lemma_.lower() in RESPONSIBLE):
                 # "did not comment on the situation", "a flight delayed after an accident": what a
-                # preposition adds is not what is denied; a modal still covers it
+                # preposition adds is not what is denied; a modal still covers it ("was not
+                # responsible for the attack" denies the attack, as roles.py reads it)
                 negation = False
             if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in cues.hypothetical_heads:
                 return HYPOTHETICAL, head  # "Obama's veto is expected to come before Friday"

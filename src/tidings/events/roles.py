@@ -11,6 +11,7 @@ from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
 from .lexicon import for_clause
+from .modality import RESPONSIBLE
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -288,6 +289,9 @@ def _light_verb(noun: Token) -> Token | None:
         base = prep.head  # "a new round of talks" is carried as the talks would be
     if base.dep_ == "pobj" and prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
         base = prep.head  # "conduct significant events, such as a nuclear test": the test is conducted
+    if base.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in RESPONSIBLE \
+            and prep.head.dep_ in ("acomp", "dobj") and prep.head.head.i != prep.head.i:
+        return prep.head.head  # "the cartel has been responsible for mass killings": whoever is
     if base.dep_ not in LIGHT_VERB_DEPS:
         return None
     if base.dep_ == "pobj" and base.head.lower_ in TIME_PREPS:
@@ -309,6 +313,10 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
     ``sent_from`` its source ("criticism from Republicans", "aid from Japan"), "from X" names it."""
     sources: list[ActorMention] = []
     for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ == "led" and child.i < noun.i:
+            # "a Saudi-led strike": the leader, which the parser hangs on "led", acts
+            sources = sources or [m for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                                  for m in index.phrase(c)]
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
             # "the Tulsa protest", "the Orlando attack": a city before the noun says where, not who
             # (a capital standing for its state, "Pyongyang's threats", still acts)
