@@ -266,3 +266,14 @@ def test_denying_responsibility_for_an_act_negates_it(rules_pipeline):
 def test_the_leader_named_before_led_is_the_source_of_a_nominal_event(rules_pipeline):
     event = first(rules_pipeline, "Saudi-led airstrikes on Houthi positions continued on Sunday.", "ASSAULT")
     assert countries(event.sources) == {"SAU"}
+
+
+def test_the_agent_of_a_participle_carrying_a_nominal_event_is_its_source(rules_pipeline):
+    event = first(rules_pipeline, "Sanctions imposed by the United States on Iran have hurt its economy.", "SANCTION")
+    assert countries(event.sources) == {"USA"} and countries(event.targets) == {"IRN"}
+
+
+def test_a_verb_whose_subject_is_the_same_act_takes_the_acts_source(rules_pipeline):
+    events = rules_pipeline.article("The attack carried out by Hamas killed three Israeli soldiers.").events
+    assert len(events) == 1 and events[0].trigger == "killed"
+    assert [a["actor_id"] for a in events[0].sources] == ["org-hamas"]

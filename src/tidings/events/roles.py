@@ -43,6 +43,11 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "g
                "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold", "tighten",
                "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare", "prolong", "consider", "mull",
                "express", "voice", "reiterate", "convey", "perform"}
+# light verbs whose passive participle names, with "by", who carried the event out ("sanctions
+# imposed by the US"); not those whose agent only takes part in it ("talks hosted by Qatar")
+CARRYING_VERBS = {"impose", "carry", "conduct", "launch", "stage", "file", "lodge", "issue", "mount", "wage",
+                  "organize", "organise", "lead", "hold", "sign", "announce", "declare", "make", "deliver",
+                  "offer", "extend", "undertake", "perform"}
 # nouns that count a nominal event without being one: "began a new round of joint exercises"
 COUNTING_NOUNS = {"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage"}
 
@@ -300,6 +305,13 @@ def _light_verb(noun: Token) -> Token | None:
     return verb if is_light(verb) else None
 
 
+def _carrying_participle(noun: Token) -> Token | None:
+    """The participle that carries a nominal event and names its agent: "sanctions imposed by the
+    US", "the attack carried out by Hamas", "the protest filed by Tolentino"."""
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and
+                 c.lemma_.lower() in CARRYING_VERBS and _agent_of(c) is not None), None)
+
+
 def _in_from_phrase(mention: ActorMention, doc) -> bool:
     """Whether a mention is the object of "from" ("... of the suspect from Mexico")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -343,6 +355,10 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
         sources = of_actors  # "the defection of a North Korean soldier"
     elif of_actors and not targets:
         targets = of_actors  # "Russia's invasion of Ukraine"
+    carrier = _carrying_participle(noun) if not sources else None
+    if carrier is not None:  # "sanctions imposed by the US on Iran": the agent acts on the participle's target
+        sources = index.group(_agent_of(carrier))
+        targets = [t for t in targets if t not in sources] or nearest_actors(carrier, index, sources)
     verb = _light_verb(noun) if not sources else None
     if verb is not None and verb.lemma_.lower() == "have" and noun.lemma_.lower() in BACKING_NOUNS \
             and noun.dep_ == "dobj":

@@ -130,6 +130,8 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
         if head is not None and head is not e and token.head.i != token.i and (
                 head.type == e.type or (is_light(token.head) and token.dep_ in LIGHT_VERB_DEPS)):
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
+            if not head.sources and e.sources and token.dep_ == "nsubj":
+                head.sources = e.sources  # "the attack carried out by Hamas killed ...": the attacker kills
     kept = [e for e in events if e.id not in drop]
     for i, e in enumerate(kept):
         e.id = f"{article.id}-e{i:04d}"
