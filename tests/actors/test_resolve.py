@@ -359,3 +359,9 @@ def test_the_members_counted_by_a_subject_are_an_actor_without_a_state(pipeline)
 def test_a_cartel_is_a_criminal_group_of_where_it_is_named_for(pipeline):
     _, found = resolve(pipeline, "The Sinaloa cartel killed five police officers in Culiacan.")
     assert found["The Sinaloa cartel"].actor_id == "MEX-CRM"
+
+
+def test_an_unknown_public_body_takes_its_sector_from_its_head_noun(pipeline):
+    _, found = resolve(pipeline, "The Michigan Department of Environmental Quality will provide a grant to the city.")
+    body = found["The Michigan Department of Environmental Quality"]
+    assert body.actor_id.startswith("org-michigan-department") and body.sectors == ["GOV"]

@@ -155,6 +155,8 @@ class KnowledgeBase:
         self.spellings: dict[str, str] = {}  # organisations' and people's names as written -> kind
         self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes")
                       for r in _data("roles.tsv")}
+        # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
+        self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in _data("body_heads.tsv")}
         self.titles = titles()
         self._load_countries()
         for name in ORGANISATION_FILES:

@@ -394,6 +394,8 @@ class Resolver(Pronouns):
     def _new_org(self, ent: Span) -> None:
         ev = Evidence()
         read_modifiers(list(ent), self.kb, ev)
+        if not ev.sectors:  # "the Michigan Department of Environmental Quality": a government body
+            ev.add_sectors(self.kb.body_heads.get(ent.root.lemma_.lower(), ()))
         name = " ".join(ent.text.split())
         if name.lower().startswith("the "):
             name = name[4:]
