@@ -277,3 +277,17 @@ def test_a_verb_whose_subject_is_the_same_act_takes_the_acts_source(rules_pipeli
     events = rules_pipeline.article("The attack carried out by Hamas killed three Israeli soldiers.").events
     assert len(events) == 1 and events[0].trigger == "killed"
     assert [a["actor_id"] for a in events[0].sources] == ["org-hamas"]
+
+
+@pytest.mark.parametrize("text, trigger, owner", [
+    ("Sen. Mark Kirk rescinded his endorsement of Trump on Monday.", "endorsement", "person-mark-kirk"),
+    ("The FBI is expanding the parameters of its probe into the emails.", "probe", "Q8333"),
+])
+def test_a_possessive_pronoun_stands_for_the_subject_of_its_clause(rules_pipeline, text, trigger, owner):
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)
+    assert [a["actor_id"] for a in event.sources] == [owner]
+
+
+def test_a_possessive_pronoun_that_cannot_stand_for_the_subject_leaves_no_source(rules_pipeline):
+    events = rules_pipeline.article("Donald Trump criticised Iran over its attacks on the tanker.").events
+    assert not any(e.trigger == "attacks" and e.sources for e in events)

@@ -30,6 +30,7 @@ PLACE_PREPS = {"in", "throughout", "across", "inside"}
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "involve", "engage", "resolve",
                     "concern", "disappoint", "satisfy", "interest"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+OWNER_PRONOUNS = {"his", "her", "its", "their"}
 NOMINAL_SOURCE_PREPS = {"by"}
 # verbs whose object noun comes "from" its source: "drew criticism from", "received aid from"
 BACKING_NOUNS = {"endorsement", "support", "backing"}
@@ -169,6 +170,28 @@ def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
         subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if crossed and subject is not None:
             return index.group(subject)
+    return []
+
+
+def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Kirk rescinded his endorsement of Trump", "the FBI is expanding its probe": a possessive
+    pronoun the actor stage left open stands for the subject of the clause holding its noun, where
+    they agree (his and her: a person of that gender; its: no person)."""
+    t = noun
+    for _ in range(6):
+        if t.head.i == t.i:
+            return []
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subject, passive = _subject_of(t)
+            if subject is None or passive:
+                return []
+            word = pronoun.lower_
+            if word in PRONOUN_GENDER:  # a person known to be of that gender, not merely not known otherwise
+                return [m for m in index.group(subject) if m.actor_id in index.people
+                        and index.gender(m.actor_id) == PRONOUN_GENDER[word]]
+            return [m for m in index.group(subject) if m.actor_id is not None and
+                    (word == "their" or m.actor_id not in index.people)]
     return []
 
 
@@ -334,6 +357,9 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
             # (a capital standing for its state, "Pyongyang's threats", still acts)
             sources = sources or [m for m in index.phrase(child)
                                   if not (m.method == "place" and child.dep_ == "compound")]
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+    if not sources and owner is not None:
+        sources = _pronoun_owner(owner, noun, index)
     for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"} | ({"from"} if sent_from else set())):
         sources = sources or index.group(obj)
     if sent_from and not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
