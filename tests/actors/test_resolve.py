@@ -365,3 +365,10 @@ def test_an_unknown_public_body_takes_its_sector_from_its_head_noun(pipeline):
     _, found = resolve(pipeline, "The Michigan Department of Environmental Quality will provide a grant to the city.")
     body = found["The Michigan Department of Environmental Quality"]
     assert body.actor_id.startswith("org-michigan-department") and body.sectors == ["GOV"]
+
+
+def test_opposition_to_something_is_a_stance_not_the_opposition(pipeline):
+    _, found = resolve(pipeline, "The German foreign minister reaffirmed Berlin's opposition to the annexation.")
+    assert all(m.actor_id != "DEU-OPP" for m in found.values())
+    _, found = resolve(pipeline, "The Venezuelan opposition called for new elections.")
+    assert found["The Venezuelan opposition"].actor_id == "VEN-OPP"

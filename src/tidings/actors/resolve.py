@@ -413,6 +413,8 @@ class Resolver(Pronouns):
     def _role(self, tok: Token):
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if tok.lower_ == "opposition" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return None  # "Berlin's opposition to the annexation": a stance, not the opposition
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.dep_ in ("compound", "amod"):
             two = self.kb.roles.get(f"{prev.lower_} {tok.lemma_.lower()}")
