@@ -193,3 +193,12 @@ def test_a_past_tense_the_lemmatizer_gets_wrong_still_triggers(rules_pipeline):
     # the small model lemmatizes "fined" as "fin"
     events = rules_pipeline.article("The European Commission fined Google 2.4 billion euros for abusing its dominance.").events
     assert [(e.trigger, e.type) for e in events] == [("fined", "SANCTION")]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The European Parliament delegation offered scathing criticism of the Maltese government.", "offered", "ACCUSE"),
+    ("A Turkish prosecutor is seeking jail sentences for all three journalists.", "seeking", "ACCUSE"),
+    ("Erdogan reiterated Turkey's support for the Libyan government.", "reiterated", "SUPPORT"),
+])
+def test_what_a_verb_carries_gives_its_type(rules_pipeline, text, trigger, type_):
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == [type_]
