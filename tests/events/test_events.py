@@ -199,6 +199,8 @@ def test_a_past_tense_the_lemmatizer_gets_wrong_still_triggers(rules_pipeline):
     ("The European Parliament delegation offered scathing criticism of the Maltese government.", "offered", "ACCUSE"),
     ("A Turkish prosecutor is seeking jail sentences for all three journalists.", "seeking", "ACCUSE"),
     ("Erdogan reiterated Turkey's support for the Libyan government.", "reiterated", "SUPPORT"),
+    ("Kosovo has awarded the Freedom Order to former U.S. President Bill Clinton.", "awarded", "SUPPORT"),
+    ("The European Union has deployed election observers in Zimbabwe.", "deployed", "AID"),
 ])
 def test_what_a_verb_carries_gives_its_type(rules_pipeline, text, trigger, type_):
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == [type_]
