@@ -29,6 +29,9 @@ def modality(sentence: str, word: str) -> str:
     ("North Korea fired no missiles this year.", "fired", "negated"),
     ("Analysts expect talks between the two Koreas.", "talks", "hypothetical"),
     ("Officials fear an attack on the embassy.", "attack", "hypothetical"),
+    # the small model lemmatizes these inflected cues wrongly ("hopes" -> "hop", "poised" -> "poise")
+    ("Germany hopes to sign a trade deal with India.", "sign", "hypothetical"),
+    ("The EU is poised to lift sanctions on Belarus.", "lift", "hypothetical"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

@@ -163,7 +163,7 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 # preposition adds is not what is denied; a modal still covers it ("was not
                 # responsible for the attack" denies the attack, as roles.py reads it)
                 negation = False
-            if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in cues.hypothetical_heads:
+            if t.dep_ in ("nsubj", "nsubjpass") and _cue_lemma(head, cues.hypothetical_heads) in cues.hypothetical_heads:
                 return HYPOTHETICAL, head  # "Obama's veto is expected to come before Friday"
             t = head
             continue
@@ -191,7 +191,7 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if t.dep_ == "advcl":  # "has been delayed, leading to ...": a consequence, not a complement
             t = head
             continue
-        lemma = head.lemma_.lower()
+        lemma = _cue_lemma(head, cues.negating_heads | cues.hypothetical_heads)
         if lemma in cues.negating_heads and negation:  # "refused to attend", "failed to reach"
             return NEGATED, head
         if lemma in cues.hypothetical_heads:  # "expected to launch", "plans to visit"
@@ -203,3 +203,18 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             return HYPOTHETICAL, head  # "an opportunity to restart talks": not yet done
         t = head
     return ASSERTED, None
+
+
+def _cue_lemma(verb: Token, known: frozenset[str] | set[str]) -> str:
+    """The verb's lemma, or the form of it a cue list knows where the small model's lemmatizer gets
+    an inflected verb wrong ("hopes" -> "hop", "poised" -> "poise")."""
+    lemma = verb.lemma_.lower()
+    if lemma in known or verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return lemma
+    word = verb.lower_
+    forms = [word]
+    if word.endswith(("s", "d")):
+        forms.append(word[:-1])  # "hopes", "hoped" -> "hope"
+    if word.endswith(("es", "ed")):
+        forms.append(word[:-2])  # "wished" -> "wish"
+    return next((f for f in forms if f in known and len(f) > 2), lemma)
