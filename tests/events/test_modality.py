@@ -32,6 +32,12 @@ def modality(sentence: str, word: str) -> str:
     # the small model lemmatizes these inflected cues wrongly ("hopes" -> "hop", "poised" -> "poise")
     ("Germany hopes to sign a trade deal with India.", "sign", "hypothetical"),
     ("The EU is poised to lift sanctions on Belarus.", "lift", "hypothetical"),
+    # a noun of prospect, fear or threat holds what its "of" phrase names
+    ("Fears of an invasion grew in Kyiv.", "invasion", "hypothetical"),
+    ("The threat of sanctions hangs over Moscow.", "sanctions", "hypothetical"),
+    ("Washington is on the verge of imposing sanctions on Caracas.", "imposing", "hypothetical"),
+    ("A set of new sanctions was imposed on Iran.", "sanctions", "asserted"),
+    ("The leaders discussed the results of the talks.", "talks", "asserted"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

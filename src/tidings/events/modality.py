@@ -30,6 +30,9 @@ INTENDING = {"plan", "intend", "want", "aim", "decide", "agree", "seek", "wish",
 CLAUSE_UP = {"xcomp", "ccomp", "advcl", "acomp", "csubj", "acl", "pcomp"}
 NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod",
               "conj", "dative", "oprd", "agent"}
+# head cues whose noun, with "of", names a part or a purpose, not a prospect: "a set of sanctions",
+# "the aim of the talks"
+COUNTING_CUES = {"set", "aim"}
 OBLIGING = {"have", "get"}  # "has to", "have got to": obligation, in the present only
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
@@ -163,6 +166,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 # preposition adds is not what is denied; a modal still covers it ("was not
                 # responsible for the attack" denies the attack, as roles.py reads it)
                 negation = False
+            if t.dep_ == "prep" and t.lower_ == "of" and head.pos_ == "NOUN" and \
+                    head.lemma_.lower() in cues.hypothetical_heads - COUNTING_CUES:
+                return HYPOTHETICAL, head  # "fears of an invasion", "the threat of sanctions", "on the verge of imposing"
             if t.dep_ in ("nsubj", "nsubjpass") and _cue_lemma(head, cues.hypothetical_heads) in cues.hypothetical_heads:
                 return HYPOTHETICAL, head  # "Obama's veto is expected to come before Friday"
             t = head
