@@ -46,6 +46,11 @@ def test_types_set_by_intent_rules_are_kept(pipeline, rules_only):
     assert ("THREATEN", "asserted") in [(e.type, e.modality) for e in pipeline.article(text).events]
 
 
+def test_what_is_ruled_out_is_refused_not_done(pipeline):
+    events = pipeline.article("Israel ruled out a ceasefire in Gaza.").events
+    assert [(e.trigger, e.type) for e in events] == [("ruled", "REJECT")]
+
+
 def test_retyping_never_changes_modality(pipeline, rules_only):
     text = ("The minister said the government might expel the ambassador. Protesters attacked the embassy, "
             "and the president will visit Seoul next week.")

@@ -114,9 +114,12 @@ def _retypable(draft: EventDraft) -> bool:
     accusation, which is coded on its own verb. Kept too: the type of a lexicon row whose objects
     depart from the verb's usual type ("withdrew peacekeepers from Sinai", SANCTION 1661, not the
     RETREAT of "withdrew troops"), which the classifier, trained mostly on the usual sense, pulls
-    back to it (PLV's training rows end to end 0.782 -> 0.791; the dev splits unchanged)."""
+    back to it (PLV's training rows end to end 0.782 -> 0.791; the dev splits unchanged). Kept also:
+    a phrasal refusal ("ruled out a ceasefire"), which the classifier reads as its object's act."""
     if draft.trigger.departs and draft.type == draft.trigger.type:
         return False
+    if draft.trigger.type == "REJECT" and draft.type == "REJECT" and draft.trigger.words[-1] == "out":
+        return False  # "ruled out a ceasefire": what is ruled out is refused, not done
     return draft.intent is None and not draft.nominal and "accused_party_acts" not in draft.trace
 
 
