@@ -291,3 +291,13 @@ def test_a_possessive_pronoun_stands_for_the_subject_of_its_clause(rules_pipelin
 def test_a_possessive_pronoun_that_cannot_stand_for_the_subject_leaves_no_source(rules_pipeline):
     events = rules_pipeline.article("Donald Trump criticised Iran over its attacks on the tanker.").events
     assert not any(e.trigger == "attacks" and e.sources for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Erdogan reiterated Turkey's support for the Libyan government.", "reiterated", "LBY"),
+    ("Donald Trump described the US alliance with South Korea as a terrible bargain.", "described", "KOR"),
+    ("Biden praised the American economy on Tuesday.", "praised", None),
+])
+def test_the_sources_own_state_owning_the_object_is_not_the_target(pipeline, text, trigger, target):
+    event = next(e for e in pipeline.article(text).events if e.trigger == trigger)
+    assert [a["country"] for a in event.targets] == ([target] if target else [])

@@ -263,6 +263,18 @@ def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
     return bool(countries) and all(m.country in countries and "MIL" in m.sectors for m in found)
 
 
+def _own_state_owning(found: list[ActorMention], sources: list[ActorMention], verb: Token) -> bool:
+    """Whether the actors found are all the sources' own state, named as what owns or qualifies the
+    verb's object: "Trump described the US alliance with South Korea as a bad bargain", "Erdogan
+    reiterated Turkey's support for the GNA"; the owner is the side acting, not the one acted on."""
+    countries = {s.country for s in sources if s.country}
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    owners = {t.idx for o in objects for c in o.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+              for t in c.subtree}
+    return bool(countries and owners) and all(m.actor_id == m.country and m.country in countries
+                                              and m.start in owners for m in found)
+
+
 def _for_to_subject(verb: Token) -> Token | None:
     """"Trump called for Obama to resign": the subject of a "for ... to" clause right after the verb."""
     clause = for_clause(verb)
@@ -286,18 +298,22 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if not targets:
         asked = _for_to_subject(verb)
         targets = index.group(asked) if asked is not None else []
+    owners: list[ActorMention] = []  # the sources' own state owning the object: never the target
     if not targets:
         targets = nearest_actors(verb, index, sources)
         if targets and _own_forces(targets, sources):
             # "withdraw American troops from South Korea": the source's own forces are what it
             # moves, not whom it acts on; a further actor, if any, is the target
             targets = nearest_actors(verb, index, sources + targets) or targets
+        elif targets and _own_state_owning(targets, sources, verb):
+            owners = targets
+            targets = nearest_actors(verb, index, sources + owners)
     if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB" and not _subordinate(verb):
         # "formed an alliance with Russia, sending troops": the participle shares the target
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
     if not targets and (sources or not passive):  # "X would be met with a response": no guessing
-        targets = dominated_actors(verb, index, sources)
-    return Roles(sources, [t for t in targets if t not in sources])
+        targets = dominated_actors(verb, index, sources + owners)
+    return Roles(sources, [t for t in targets if t not in sources and t not in owners])
 
 
 def is_light(verb: Token) -> bool:

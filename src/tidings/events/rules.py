@@ -84,18 +84,8 @@ def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
     if "mutual_meeting" in draft.trace:
         return draft
     own = {ref.actor_id for ref in draft.sources if ref.actor_id}
-    home = {ref.country for ref in draft.sources if ref.country}
-    kept = tuple(ref for ref in draft.targets if ref.actor_id not in own and
-                 not (ref.country in home and _owns_the_object(ref, draft.token)))
+    kept = tuple(ref for ref in draft.targets if ref.actor_id not in own)
     return draft if len(kept) == len(draft.targets) else replace(draft, targets=kept)
-
-
-def _owns_the_object(ref: ActorRef, trigger: Token) -> bool:
-    """"Erdogan reiterated Turkey's support for the GNA": the source's state, owning what the trigger
-    carries, is the side acting, not the one acted on."""
-    objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    return ref.start is not None and any(
-        c.dep_ == "poss" and c.idx <= ref.start < c.idx + len(c.text) for o in objects for c in o.children)
 
 
 def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
