@@ -301,3 +301,16 @@ def test_a_possessive_pronoun_that_cannot_stand_for_the_subject_leaves_no_source
 def test_the_sources_own_state_owning_the_object_is_not_the_target(pipeline, text, trigger, target):
     event = next(e for e in pipeline.article(text).events if e.trigger == trigger)
     assert [a["country"] for a in event.targets] == ([target] if target else [])
+
+
+def test_a_demand_noun_owned_by_a_pronoun_keeps_the_party_asked_as_its_target(rules_pipeline):
+    text = ("The main Hutu rebel group, Forces for Defence of Democracy (FDD), insisted on its demands "
+            "that Burundi's government grant the Hutu majority more rights.")
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "demands")
+    assert countries(event.targets) == {"BDI"}
+
+
+def test_a_party_acting_on_its_own_states_elections_keeps_the_state_as_target(rules_pipeline):
+    text = "The Umma party has said it will boycott Algeria's first multi-party elections."
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "boycott")
+    assert countries(event.targets) == {"DZA"}

@@ -267,7 +267,9 @@ def _own_state_owning(found: list[ActorMention], sources: list[ActorMention], ve
     """Whether the actors found are all the sources' own state, named as what owns or qualifies the
     verb's object: "Trump described the US alliance with South Korea as a bad bargain", "Erdogan
     reiterated Turkey's support for the GNA"; the owner is the side acting, not the one acted on."""
-    countries = {s.country for s in sources if s.country}
+    # only a state, or someone acting for it, speaks for what its state owns: a party boycotting
+    # "Algeria's elections" acts on Algeria
+    countries = {s.country for s in sources if s.country and (s.actor_id == s.country or {"GOV", "MIL"} & set(s.sectors))}
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     owners = {t.idx for o in objects for c in o.children if c.dep_ in ("poss", "compound", "amod", "nmod")
               for t in c.subtree}
@@ -373,9 +375,6 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
             # (a capital standing for its state, "Pyongyang's threats", still acts)
             sources = sources or [m for m in index.phrase(child)
                                   if not (m.method == "place" and child.dep_ == "compound")]
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
-    if not sources and owner is not None:
-        sources = _pronoun_owner(owner, noun, index)
     for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"} | ({"from"} if sent_from else set())):
         sources = sources or index.group(obj)
     if sent_from and not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
@@ -411,4 +410,12 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
         verb_side = verb_roles(verb, index)
         sources = verb_side.sources
         targets = targets or [t for t in verb_side.targets if t.start > noun.idx]
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+    if not sources and owner is not None:
+        sources = _pronoun_owner(owner, noun, index)
+    if not targets:  # "its demands that Burundi's government grant ...": who is to act
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and
+                       any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        subject = next((g for g in clause.children if g.dep_ == "nsubj"), None) if clause is not None else None
+        targets = index.group(subject) if subject is not None else []
     return Roles(sources, [t for t in targets if t not in sources])
