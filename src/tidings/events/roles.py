@@ -346,11 +346,15 @@ def _light_verb(noun: Token) -> Token | None:
     return verb if is_light(verb) else None
 
 
-def _carrying_participle(noun: Token) -> Token | None:
-    """The participle that carries a nominal event and names its agent: "sanctions imposed by the
-    US", "the attack carried out by Hamas", "the protest filed by Tolentino"."""
-    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and
-                 c.lemma_.lower() in CARRYING_VERBS and _agent_of(c) is not None), None)
+def _carrying_participle(noun: Token) -> tuple[Token, Token] | None:
+    """The participle that carries a nominal event and its agent: "sanctions imposed by the US",
+    "the attack carried out by Hamas", "the protest filed by Tolentino"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in CARRYING_VERBS:
+            agent = _agent_of(c)
+            if agent is not None:
+                return c, agent
+    return None
 
 
 def _in_from_phrase(mention: ActorMention, doc) -> bool:
@@ -396,10 +400,11 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
         sources = of_actors  # "the defection of a North Korean soldier"
     elif of_actors and not targets:
         targets = of_actors  # "Russia's invasion of Ukraine"
-    carrier = _carrying_participle(noun) if not sources else None
-    if carrier is not None:  # "sanctions imposed by the US on Iran": the agent acts on the participle's target
-        sources = index.group(_agent_of(carrier))
-        targets = [t for t in targets if t not in sources] or nearest_actors(carrier, index, sources)
+    carried = _carrying_participle(noun) if not sources else None
+    if carried is not None:  # "sanctions imposed by the US on Iran": the agent acts on the participle's target
+        participle, agent = carried
+        sources = index.group(agent)
+        targets = [t for t in targets if t not in sources] or nearest_actors(participle, index, sources)
     verb = _light_verb(noun) if not sources else None
     if verb is not None and verb.lemma_.lower() == "have" and noun.lemma_.lower() in BACKING_NOUNS \
             and noun.dep_ == "dobj":
