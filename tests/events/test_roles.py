@@ -164,6 +164,25 @@ def test_a_city_before_an_event_noun_is_where_it_happened_not_who_acted(rules_pi
     assert countries(event.sources) == {"PRK"}
 
 
+def test_a_capital_compounded_into_an_event_noun_is_where_it_happened(rules_pipeline):
+    events = rules_pipeline.article("Before the Paris attacks, Trump took a more hands-off approach.").events
+    assert not [e for e in events if e.trigger == "attacks" and countries(e.sources) == {"FRA"}]
+
+
+def test_the_person_owning_a_noun_of_harm_suffers_it(rules_pipeline):
+    events = rules_pipeline.article("The files discuss President John F. Kennedy's assassination.").events
+    assert not [e for e in events if e.trigger == "assassination" and e.sources]
+    text = "Andargachew Tsege was seized in Yemen. Days after Tsege's arrest, Nega volunteered to replace him."
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "arrest")
+    assert not event.sources
+    assert [a["name"] for a in event.targets] == ["Andargachew Tsege"]
+
+
+def test_a_state_owning_a_noun_of_harm_with_its_victim_named_does_it(rules_pipeline):
+    event = first(rules_pipeline, "Ethiopia's arrest of the opposition leader drew protests.", "COERCE")
+    assert countries(event.sources) == {"ETH"}
+
+
 def test_a_surname_the_tagger_took_for_a_place_is_the_person_named_before(rules_pipeline):
     text = ("Terry Strada leads a group of victims' families. "
             "Strada accused the Saudi government of attempting to intimidate the families.")

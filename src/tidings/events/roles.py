@@ -375,10 +375,10 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
             sources = sources or [m for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod")
                                   for m in index.phrase(c)]
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
-            # "the Tulsa protest", "the Orlando attack": a city before the noun says where, not who
-            # (a capital standing for its state, "Pyongyang's threats", still acts)
+            # "the Tulsa protest", "the Paris attacks": a city or capital compounded into the noun
+            # says where, not who (a capital possessing it, "Pyongyang's threats", still acts)
             sources = sources or [m for m in index.phrase(child)
-                                  if not (m.method == "place" and child.dep_ == "compound")]
+                                  if not (m.method in ("place", "metonym") and child.dep_ == "compound")]
     for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"} | ({"from"} if sent_from else set())):
         sources = sources or index.group(obj)
     if sent_from and not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:

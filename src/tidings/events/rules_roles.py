@@ -30,6 +30,15 @@ PATIENT_NOUNS = {"release", "return", "extradition", "expulsion", "deportation",
                  "repatriation", "exchange", "evacuation", "criticism", "condemnation", "denunciation", "critique",
                  "rebuke", "censure", "endorsement", "rejection", "investigation", "probe", "indictment",
                  "impeachment", "prosecution"}
+# nouns of harm or legal action whose possessing or compounded *person* suffers it, where no "of X"
+# names the sufferer: "Kennedy's assassination", "Tsege's arrest", "the McDonald shooting", "his
+# indictment" (a state or body possessing them acts: "Ethiopia's arrest of Tsege"); and nouns of
+# protest whose compounded person is what is protested ("the Hammond protest")
+SUFFERED_BY_OWNER = {"assassination", "murder", "killing", "shooting", "execution", "arrest", "detention",
+                     "kidnapping", "abduction", "imprisonment", "jailing", "poisoning", "beating", "torture",
+                     "lynching", "beheading", "capture", "conviction", "sentencing", "indictment", "impeachment",
+                     "prosecution", "extradition", "deportation", "expulsion", "release", "pardon", "rescue"}
+PROTESTED_BY_COMPOUND = {"protest", "demonstration"}
 # nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
 LEFT_FROM = {"RETREAT", "CONCEDE"}
 # verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
@@ -76,6 +85,9 @@ def roles(draft: EventDraft, scene: Scene) -> EventDraft:
     if draft.nominal and tok.lemma_.lower() in TRIPS:
         hosts = [m for m in sources if _compound_state(m, tok)]
         sources, targets = [m for m in sources if m not in hosts], hosts + targets
+    if draft.nominal:
+        sufferers = [m for m in sources if _suffers(m, tok, scene)]
+        sources, targets = [m for m in sources if m not in sufferers], sufferers + targets
     if not sources and not targets:
         return draft
     return replace(draft, sources=scene.refs(sources), targets=scene.refs(targets))
@@ -87,6 +99,17 @@ def _compound_state(mention: ActorMention, trip: Token) -> bool:
     if mention.actor_id is None or mention.actor_id != mention.country:
         return False
     return any(c.dep_ == "compound" and c.idx <= mention.start < c.idx + len(c.text) for c in trip.children)
+
+
+def _suffers(mention: ActorMention, noun: Token, scene: Scene) -> bool:
+    """"President John F. Kennedy's assassination", "the Hammond protest": the person possessing or
+    compounded into the noun is who it is done to (``SUFFERED_BY_OWNER``, ``PROTESTED_BY_COMPOUND``)."""
+    lemma = noun.lemma_.lower()
+    deps = {"poss", "compound"} if lemma in SUFFERED_BY_OWNER else {"compound"} if lemma in PROTESTED_BY_COMPOUND \
+        else set()
+    if not deps or scene.actor_types.get(mention.actor_id or "") != "person" or _prep_objects(noun, {"of"}):
+        return False
+    return any(c.dep_ in deps and mention.start <= c.idx < mention.end for c in noun.children if c.i < noun.i)
 
 
 def _setting(mention: ActorMention, doc: Doc) -> bool:

