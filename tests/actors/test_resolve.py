@@ -372,3 +372,25 @@ def test_opposition_to_something_is_a_stance_not_the_opposition(pipeline):
     assert all(m.actor_id != "DEU-OPP" for m in found.values())
     _, found = resolve(pipeline, "The Venezuelan opposition called for new elections.")
     assert found["The Venezuelan opposition"].actor_id == "VEN-OPP"
+
+
+def test_a_demonym_that_is_the_surname_of_a_person_named_before_is_that_person(pipeline):
+    _, found = resolve(pipeline, "Mark Cuban said on Tuesday that he backs Clinton. Cuban also complained "
+                                 "that Cruz is too principled.")
+    assert found["Cuban"].actor_id == found["Mark Cuban"].actor_id
+    _, found = resolve(pipeline, "Cuban officials met the envoy on Tuesday.")
+    assert found["Cuban officials"].country == "CUB"
+
+
+def test_a_possessive_is_no_part_of_a_persons_name(pipeline):
+    article, found = resolve(pipeline, "Paul Manafort's firm denied it on Monday.")
+    assert "Paul Manafort" in found
+    assert "Paul Manafort" in {a.name for a in article.actors}
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender(pipeline):
+    text = ("Ghazala Khan wrote an op-ed on Sunday. Her husband, Khizr Khan, spoke at the convention. "
+            "Mr. Khan criticized Trump. Mrs. Khan stood beside him.")
+    article = pipeline.article(text)
+    named = [(m.text, m.actor_id) for m in article.actor_mentions if m.text == "Khan"]
+    assert named == [("Khan", "person-khizr-khan"), ("Khan", "person-ghazala-khan")]

@@ -24,7 +24,7 @@ from ..model import Actor, ActorMention, Article
 from .evidence import (PATRON_WORDS, Evidence, entity_of, hyphen_suffix, modifier_span, read_modifiers,
                        read_prepositions)
 from .gazetteer import missed_names
-from .gender import first_name_gender
+from .gender import HONORIFICS, first_name_gender, name_gender
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, norm, slug
@@ -161,7 +161,10 @@ class Resolver(Pronouns):
                 if code:
                     self._add(ent.start, ent.end, self.kb.country_actor(code), "demonym", 0.7, root)
                 return
-        if ent.label_ in ("PERSON", "ORG") and norm(text) in self.kb.demonyms:
+        if ent.label_ in ("NORP", "PERSON", "ORG") and norm(text) in self.kb.demonyms and len(ent) == 1 \
+                and any(contains_words(full, norm(text)) for full in self.people):
+            ent.label_ = "PERSON"  # "Cuban also complained" after "Mark Cuban": his surname, not Cubans
+        elif ent.label_ in ("PERSON", "ORG") and norm(text) in self.kb.demonyms:
             ent.label_ = "NORP"  # "Ugandan", "Bangladeshi" tagged as people by the small model
         entries = [e for e in self.kb.lookup(text) if e.kind in PLACE_KINDS]
         words = norm(text).split()
@@ -330,7 +333,8 @@ class Resolver(Pronouns):
                 self.taken.update(t.i for t in tok.subtree)
         self.taken.update(t.i for t in prefix)
         key = norm(self.doc[name_start:ent.end].text)
-        found = self._known_person(key, ev.roles)
+        honorific = self.doc[name_start - 1].lower_ if name_start > 0 else ""
+        found = self._known_person(key, ev.roles, HONORIFICS.get(honorific))
         if found is not None:
             actor, method, confidence = found
         elif len(key.split()) >= 2:
@@ -347,7 +351,9 @@ class Resolver(Pronouns):
             self.people.setdefault(norm(actor.name), actor)
         self._add(name_start, ent.end, actor, method, confidence, ent.root, ev)
 
-    def _known_person(self, key: str, roles) -> tuple[Actor, str, float] | None:
+    def _known_person(self, key: str, roles, gender: str | None = None) -> tuple[Actor, str, float] | None:
+        """A known person, or one the article named more fully before; ``gender`` is what an
+        honorific says ("Mr. Khan" is not Ghazala Khan, named before him)."""
         entries = [e for e in self.kb.by_alias.get(key, []) if e.kind == "person"]
         if len(entries) > 1:
             entries = [e for e in entries if e.holds((), self.day)] or entries
@@ -355,6 +361,9 @@ class Resolver(Pronouns):
             return entries[0].actor, "kb", 0.95
         # a fuller name met earlier in this article
         met = {a.id: a for full, a in self.people.items() if contains_words(full, key)}
+        if gender is not None:
+            fitting = {i: a for i, a in met.items() if name_gender(a.name) in (None, gender)}
+            met = {i: a for i, a in fitting.items() if name_gender(a.name) == gender} or fitting
         if len(met) > 1 and roles:
             met = {i: a for i, a in met.items() if i in self.kb.by_id and self.kb.by_id[i].holds(roles, None)} or met
         if len(met) > 1:
