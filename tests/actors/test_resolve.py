@@ -394,3 +394,5 @@ def test_an_honorific_picks_the_namesake_of_its_gender(pipeline):
     article = pipeline.article(text)
     named = [(m.text, m.actor_id) for m in article.actor_mentions if m.text == "Khan"]
     assert named == [("Khan", "person-khizr-khan"), ("Khan", "person-ghazala-khan")]
+    _, found = resolve(pipeline, "Mrs. Clinton criticized Mr. Trump on Monday.")
+    assert found["Clinton"].actor_id is None  # not Bill Clinton, the one Clinton the knowledge base holds

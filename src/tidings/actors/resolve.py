@@ -379,10 +379,11 @@ class Resolver(Pronouns):
             holders = self.kb.office_holders(key, roles, self.day)
             if len(holders) == 1:
                 return holders[0].actor, "office", 0.8
-        # a surname that only one known office holder has ("Putin")
+        # a surname that only one known office holder has ("Putin"), of the honorific's gender
+        # ("Mrs. Clinton" is not Bill Clinton)
         if len(key.split()) == 1:
             holders = self._surname_holders(key)
-            if len(holders) == 1:
+            if len(holders) == 1 and (gender is None or name_gender(holders[0].actor.name) in (None, gender)):
                 return holders[0].actor, "surname", 0.75
         # a close spelling of a known full name
         if len(key.split()) >= 2:
