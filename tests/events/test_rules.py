@@ -15,9 +15,10 @@ from tidings.events.rules import RULES
 def code(rules_pipeline, monkeypatch):
     """Run the rules-only pipeline on a text; return (events, finished drafts, [(dropped draft, rule name)])."""
 
+    original = stage_module.drafts  # once: a test may code several texts
+
     def run(text, published=None):
         seen = {}
-        original = stage_module.drafts
 
         def recording(article, options, dropped=None):
             seen["dropped"] = []
@@ -59,6 +60,8 @@ def test_put_question(code):
     assert [e.type for e in events if e.trigger == "asked"] == ["REQUEST"]
     events, _, _ = code("Japan asked China for help with the rescue.")
     assert [e.type for e in events if e.trigger == "asked"] == ["REQUEST"]
+    events, _, dropped = code('"Should we run against somebody in the district?" asked Sen. Maria Cantwell.')
+    assert ("asked", "put_question") in [(d.token.text, rule) for d, rule in dropped]
 
 
 def test_a_word_of_a_name_or_date_is_no_trigger(code):

@@ -41,7 +41,14 @@ def put_question(draft: EventDraft, scene: Scene) -> EventDraft | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl"))
     asks_whether = any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") or g.tag_ in ("WRB", "WP")
                                                    for g in c.children) for c in kids)
-    return None if passive or asks_whether else draft
+    return None if passive or asks_whether or _after_quoted_question(tok) else draft
+
+
+def _after_quoted_question(verb: Token) -> bool:
+    """'"Should we run against him?" asked Sen. Cantwell': the verb reports a question just quoted."""
+    before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i] if not t.is_space]
+    return len(before) >= 2 and before[-1].is_quote and before[-2].text == "?" or \
+        len(before) >= 3 and before[-1].text == "," and before[-2].is_quote and before[-3].text == "?"
 
 
 def modality(draft: EventDraft, scene: Scene) -> EventDraft:
