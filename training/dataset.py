@@ -17,6 +17,7 @@ Sources (see docs/model.md for provenance and licences), all under ``../shared/d
 | india | IndiaPoliceEvents sentences labelled ARREST or KILL | type (COERCE, ASSAULT) |
 | ngec | NGEC synthetic stories: filled headline and first sentence, down-weighted | type |
 | candidates | the rule coder's candidates in PolNeAR train articles, labelled by hand (training/data) | type or NONE |
+| coded | the events the model-backed stage coded in half of the verifier's PolNeAR train articles, labelled by hand (training/data/verifier) | type or NONE |
 | written | sentences we wrote across news sections, labelled by hand (training/data) | type or NONE |
 
 Trigger words: our candidates carry theirs. In PLV rows and our written sentences the trigger is
@@ -132,9 +133,9 @@ def _marked(raw: str, sent: list[int], source: list[int] | None, target: list[in
     return mark(raw[lo:hi], lo, span(source), span(target), span(trigger))
 
 
-def candidates(paths: list[Path] | None = None) -> list[Row]:
+def candidates(paths: list[Path] | None = None, keep=lambda doc: True) -> list[Row]:
     """Hand-labelled candidates of the rule coder (``training/data/polnear_*.jsonl``: its events, and
-    statements); the texts are read from ../shared by offset."""
+    statements) in the articles ``keep`` accepts; the texts are read from ../shared by offset."""
     paths = sorted(OURS.glob("polnear_*.jsonl")) if paths is None else paths
     folder = SHARED / "polnear" / "train" / "text"
     rows, cache, seen = [], {}, set()
@@ -144,7 +145,7 @@ def candidates(paths: list[Path] | None = None) -> list[Row]:
             continue
         c = json.loads(line)
         key = (c["doc"], tuple(c["trigger"]))
-        if c.get("label") not in LABELS or key in seen:
+        if c.get("label") not in LABELS or key in seen or not keep(c["doc"]):
             continue
         seen.add(key)
         raw = cache.setdefault(c["doc"], (folder / c["doc"]).read_text(encoding="utf-8"))
@@ -154,6 +155,24 @@ def candidates(paths: list[Path] | None = None) -> list[Row]:
         trigger = None if c.get("rule_type") == "RELATION" else c["trigger"]
         rows.append(Row(_marked(raw, c["sent"], source, target, trigger), c["label"], None, 1.0, "candidates"))
     return rows
+
+
+CODED = OURS / "verifier"
+
+
+def classifier_doc(doc: str) -> bool:
+    """Whether the events the stage coded in this PolNeAR article (``verifier/polnear_coded*.jsonl``)
+    train the classifier: half the articles, by a hash of the name. The other half stays the
+    verifier's alone, so that the classifier's readings it learns from are as honest as at run time
+    (training/train_verifier.py)."""
+    return hashlib.sha1(doc.encode("utf-8")).digest()[0] % 2 == 0
+
+
+def coded() -> list[Row]:
+    """The events the shipped stage coded in PolNeAR train articles, labelled by hand (type or NONE):
+    the classifier's own mistakes on real news among them. Only the articles of ``classifier_doc``."""
+    rows = candidates(sorted(CODED.glob("polnear_coded*.jsonl")), keep=classifier_doc)
+    return [Row(r.text, r.type, r.penta, r.weight, "coded") for r in rows]
 
 
 def written(path: Path = OURS / "written.jsonl") -> list[Row]:
@@ -235,7 +254,7 @@ def mark_triggers(rows: list[Row]) -> list[Row]:
 
 def load(triggers: bool = True) -> list[Row]:
     """Every row, in a fixed order; with ``triggers``, PLV and written rows get their trigger marked."""
-    rows = plv() + cameo() + india() + ngec() + candidates() + written()
+    rows = plv() + cameo() + india() + ngec() + candidates() + coded() + written()
     return mark_triggers(rows) if triggers else rows
 
 
@@ -244,7 +263,7 @@ if __name__ == "__main__":
 
     data = load()
     print(len(data), "rows,", sum("<e>" in r.text for r in data), "with a trigger marked")
-    for origin in ("plv", "cameo", "india", "ngec", "candidates", "written"):
+    for origin in ("plv", "cameo", "india", "ngec", "candidates", "coded", "written"):
         part = [r for r in data if r.origin == origin]
         print(f"{origin:11} {len(part):5}  held out {sum(r.held_out for r in part):4}",
               Counter(r.type for r in part).most_common(6))

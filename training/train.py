@@ -232,15 +232,17 @@ def evaluate(out: Path, rows: list[dataset.Row]) -> dict:
         report["cameo_penta_accuracy"] = float(np.mean([p.penta == r.penta for r, p in cam]))
         report["cameo_penta_from_type_accuracy"] = float(np.mean([penta_of_type(p.best_type) == r.penta for r, p in cam]))
         report["cameo_rows"] = len(cam)
-    ours = [(r, p) for r, p in zip(rows, preds) if r.origin in ("candidates", "written")]
-    if ours:
+    for name, origins in (("ours", ("candidates", "written")), ("coded", ("coded",))):
+        ours = [(r, p) for r, p in zip(rows, preds) if r.origin in origins]
+        if not ours:
+            continue
         gold_event = np.array([r.type != "NONE" for r, _ in ours])
         pred_event = np.array([p.label != "NONE" for _, p in ours])
         tp = float((gold_event & pred_event).sum())
-        report["ours_event_precision"] = tp / max(1.0, float(pred_event.sum()))
-        report["ours_event_recall"] = tp / max(1.0, float(gold_event.sum()))
-        report["ours_label_accuracy"] = float(np.mean([p.label == r.type for r, p in ours]))
-        report["ours_rows"] = len(ours)
+        report[f"{name}_event_precision"] = tp / max(1.0, float(pred_event.sum()))
+        report[f"{name}_event_recall"] = tp / max(1.0, float(gold_event.sum()))
+        report[f"{name}_label_accuracy"] = float(np.mean([p.label == r.type for r, p in ours]))
+        report[f"{name}_rows"] = len(ours)
     return report
 
 

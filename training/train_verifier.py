@@ -11,8 +11,9 @@ which the classifier was trained on, so that its readings of them are as honest 
   training/LABELLING.md (type or NONE, and whether the source is right):
   ``polnear_candidates_3.jsonl``, 950 candidates the classifier is shown in 48 articles, and
   ``polnear_coded.jsonl`` to ``polnear_coded_4.jsonl``, the events the shipped stage coded in 477
-  more (``candidates.py --coded``, with the resolved source's name judged). An event is labelled from the row at its
-  trigger when its source is the one the labeller judged (else it is left out).
+  more (``candidates.py --coded``, with the resolved source's name judged), except in the articles
+  whose coded events train the classifier (``dataset.classifier_doc``: about half). An event is
+  labelled from the row at its trigger when its source is the one the labeller judged (else it is left out).
 
 The test split and the holdouts are never read here. A logistic regression (scikit-learn, ``C``
 below) is fitted on every labelled event and written to ``src/tidings/events/model/verifier.json``.
@@ -45,7 +46,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "training"))
 
+import dataset  # noqa: E402
 import devset  # noqa: E402
 import mixed_news  # noqa: E402
 
@@ -123,6 +126,8 @@ def candidate_rows(pipeline) -> list[dict]:
     for path in sorted(CANDIDATES.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
+            if path.name.startswith("polnear_coded") and dataset.classifier_doc(r["doc"]):
+                continue  # the classifier trained on this article's events (dataset.coded)
             labels[(r["doc"], tuple(r["trigger"]))] = r
     rows = []
     for doc in sorted({d for d, _ in labels}):
