@@ -133,7 +133,7 @@ def _marked(raw: str, sent: list[int], source: list[int] | None, target: list[in
     return mark(raw[lo:hi], lo, span(source), span(target), span(trigger))
 
 
-def candidates(paths: list[Path] | None = None, keep=lambda doc: True) -> list[Row]:
+def candidates(paths: list[Path] | None = None, keep=lambda doc: True, origin: str = "candidates") -> list[Row]:
     """Hand-labelled candidates of the rule coder (``training/data/polnear_*.jsonl``: its events, and
     statements) in the articles ``keep`` accepts; the texts are read from ../shared by offset."""
     paths = sorted(OURS.glob("polnear_*.jsonl")) if paths is None else paths
@@ -153,7 +153,7 @@ def candidates(paths: list[Path] | None = None, keep=lambda doc: True) -> list[R
         target = c["target"] if c.get("target_ok") is not False else None
         # a relation is shown with its parties alone, as at run time (events/learned.py: marked_text)
         trigger = None if c.get("rule_type") == "RELATION" else c["trigger"]
-        rows.append(Row(_marked(raw, c["sent"], source, target, trigger), c["label"], None, 1.0, "candidates"))
+        rows.append(Row(_marked(raw, c["sent"], source, target, trigger), c["label"], None, 1.0, origin))
     return rows
 
 
@@ -171,8 +171,7 @@ def classifier_doc(doc: str) -> bool:
 def coded() -> list[Row]:
     """The events the shipped stage coded in PolNeAR train articles, labelled by hand (type or NONE):
     the classifier's own mistakes on real news among them. Only the articles of ``classifier_doc``."""
-    rows = candidates(sorted(CODED.glob("polnear_coded*.jsonl")), keep=classifier_doc)
-    return [Row(r.text, r.type, r.penta, r.weight, "coded") for r in rows]
+    return candidates(sorted(CODED.glob("polnear_coded*.jsonl")), keep=classifier_doc, origin="coded")
 
 
 def written(path: Path = OURS / "written.jsonl") -> list[Row]:
