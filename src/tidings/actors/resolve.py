@@ -361,9 +361,10 @@ class Resolver(Pronouns):
             return entries[0].actor, "kb", 0.95
         # a fuller name met earlier in this article
         met = {a.id: a for full, a in self.people.items() if contains_words(full, key)}
-        if gender is not None:
-            fitting = {i: a for i, a in met.items() if name_gender(a.name) in (None, gender)}
-            met = {i: a for i, a in fitting.items() if name_gender(a.name) == gender} or fitting
+        if gender is not None:  # those the first name says are of that gender, else those it says nothing of
+            said = {i: name_gender(a.name) for i, a in met.items()}
+            met = {i: a for i, a in met.items() if said[i] == gender} or \
+                {i: a for i, a in met.items() if said[i] is None}
         if len(met) > 1 and roles:
             met = {i: a for i, a in met.items() if i in self.kb.by_id and self.kb.by_id[i].holds(roles, None)} or met
         if len(met) > 1:

@@ -32,7 +32,7 @@ def detect_language(text: str, prefer: Sequence[str] = ()) -> tuple[str | None, 
     sample = " ".join(text[:SAMPLE_CHARS].split())
     if not sample:
         return None, None
-    ranked = detector().detect(sample, model="lite", k=3)
+    ranked = detector().detect(sample, k=3)
     best = ranked[0]
     if best["lang"] not in prefer and best["score"] < SURE:
         for other in ranked[1:]:
