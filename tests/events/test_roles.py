@@ -178,6 +178,16 @@ def test_the_person_owning_a_noun_of_harm_suffers_it(rules_pipeline):
     assert [a["name"] for a in event.targets] == ["Andargachew Tsege"]
 
 
+def test_the_owner_of_what_a_protest_is_of_does_not_protest(rules_pipeline):
+    text = ("Terence Crutcher was shot by an officer on Friday. "
+            "Hundreds gathered on Tuesday for a protest of Crutcher's death in downtown Tulsa.")
+    events = rules_pipeline.article(text).events
+    assert not [e for e in events if e.trigger == "protest" and e.sources]
+    event = first(rules_pipeline, "The defection of a North Korean soldier to South Korea embarrassed Pyongyang.",
+                  "SANCTION")
+    assert countries(event.targets) >= {"PRK"}, "an actor heading the object is still read"
+
+
 def test_a_state_owning_a_noun_of_harm_with_its_victim_named_does_it(rules_pipeline):
     event = first(rules_pipeline, "Ethiopia's arrest of the opposition leader drew protests.", "COERCE")
     assert countries(event.sources) == {"ETH"}

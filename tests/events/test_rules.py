@@ -98,6 +98,29 @@ def test_a_state_compounded_into_a_visit_is_where_it_goes(code):
     assert "MYS" in countries(visit.targets) and "MYS" not in countries(visit.sources)
 
 
+def test_a_multiword_state_compounded_into_a_visit_is_where_it_goes(code):
+    _, drafts, dropped = code("Moon Jae-in said the North Korea visit would go ahead in May.")
+    visit = next(d for d in drafts + [d for d, _ in dropped] if d.token.text == "visit")
+    assert "PRK" in countries(visit.targets) and "PRK" not in countries(visit.sources)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Hillary Clinton Accused Of Shocking Act With Bible In Fit Of Rage.", "Accused"),
+    ("Russia blamed for downing of airliner.", "blamed"),
+])
+def test_headline_passive(code, text, trigger):
+    _, drafts, _ = code(text)
+    draft = draft_on(drafts, trigger)
+    assert not draft.sources and len(draft.targets) == 1
+    assert "headline_passive" in draft.trace
+
+
+def test_an_active_charge_keeps_its_accuser(code):
+    _, drafts, _ = code("Pakistan blamed India for the attack on Monday.")
+    draft = draft_on(drafts, "blamed")
+    assert countries(draft.sources) == {"PAK"} and "headline_passive" not in draft.trace
+
+
 @pytest.mark.parametrize("text, trigger, agent", [
     ("Paul Manafort was besieged by police on Tuesday.", "besieged", "police"),
     ("Paul Manafort was indicted by a federal grand jury.", "indicted", "a federal grand jury"),

@@ -363,6 +363,14 @@ def _in_from_phrase(mention: ActorMention, doc) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "from"
 
 
+def _owns_object(obj: Token, actors: list[ActorMention]) -> bool:
+    """Whether the actors found in an "of" object are only the owners of a thing that is none of
+    them ("Crutcher's death", "Trump's tax returns")."""
+    owners = [c for c in obj.children if c.dep_ == "poss"]
+    return bool(owners) and all(any(o.idx <= m.start < o.idx + len(o.text) or m.start <= o.idx < m.end for o in owners)
+                                and not m.start <= obj.idx < m.end for m in actors)
+
+
 def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_from: bool = False) -> Roles:
     """Roles of a nominal event: "North Korea's attack on X", "the defection of a soldier to Y",
     "Russia's invasion of Ukraine", or, for "held talks", the subject of the light verb. For a
@@ -387,6 +395,8 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
             sources = sources or index.group(obj)
     of_objects = _prep_objects(noun, {"of"})
     of_actors = index.group(of_objects[0]) if of_objects else []
+    # "a protest of Crutcher's death": the owner of what the noun is of is no agent of it
+    owners_only = bool(of_actors) and _owns_object(of_objects[0], of_actors)
     targets = nearest_actors(noun, index, sources)
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
     # "received the endorsement of Gov. Mike Pence": what is received comes from its "of" actor
@@ -396,7 +406,7 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
         givers = [m for m in of_actors if _in_from_phrase(m, noun.doc)]
         if givers:  # "the extradition of the suspect from Mexico": Mexico hands the suspect over
             sources, targets = givers, [m for m in of_actors if m not in givers]
-    elif of_actors and not sources:
+    elif of_actors and not sources and not owners_only:
         sources = of_actors  # "the defection of a North Korean soldier"
     elif of_actors and not targets:
         targets = of_actors  # "Russia's invasion of Ukraine"

@@ -9,32 +9,33 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 1. ``seeking_to_act``        seeking to do something is trying, not asking
 2. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
 3. ``roles``                 source and targets from the parse (roles.py)
-4. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
-5. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
-6. ``host_visit``            a host receives, the visitor acts
-7. ``mutual_meeting``        every participant of talks on both sides
-8. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
-9. ``speaker``               whose claim holds the event
-10. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
-11. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
-12. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
-13. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-14. ``demand_of_another``    what a speaker says another must (or should) do is its request
-15. ``own_intention``        an actor's own promise, threat or refusal
-16. ``unclaimed_must``       a "must" that is no one's request is no event
-17. ``needs_actor``          no event without a known actor
+4. ``headline_passive``      a headline's "X Accused Of ..." is a passive: X is the one charged
+5. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
+6. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
+7. ``host_visit``            a host receives, the visitor acts
+8. ``mutual_meeting``        every participant of talks on both sides
+9. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
+10. ``speaker``               whose claim holds the event
+11. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
+12. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
+13. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+14. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+15. ``demand_of_another``    what a speaker says another must (or should) do is its request
+16. ``own_intention``        an actor's own promise, threat or refusal
+17. ``unclaimed_must``       a "must" that is no one's request is no event
+18. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-18. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+19. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-19. ``phone_call``           "X called Y" is a call, not a request (after the classifier, which
+20. ``phone_call``           "X called Y" is a call, not a request (after the classifier, which
                              reads the verb of "called on Y to" and "called for" as a request)
-20. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-21. ``firms_trade``          dealings between firms are trade, not politics (after the
+21. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+22. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-22. ``date``                 the date its sentence names
-23. ``place``                where it happened
-24. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-25. ``confidence``           how sure the coding is (the rules' own score)
+23. ``date``                 the date its sentence names
+24. ``place``                where it happened
+25. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+26. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -51,7 +52,7 @@ from .draft import ActorRef, EventDraft, Rule, Scene
 from .rules_intent import (demand_of_another, modality, officials_state_acts, own_intention, put_question,
                            seeking_to_act, speaker, unclaimed_must, wanted_act)
 from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, host_visit, meeting_place,
-                          mutual_meeting, named_agent, roles)
+                          headline_passive, mutual_meeting, named_agent, roles)
 from .when import event_date
 from .where import event_location
 
@@ -229,6 +230,7 @@ RULES: list[Rule] = [
     seeking_to_act,
     meeting_place,
     roles,
+    headline_passive,
     named_agent,
     deployed_forces,
     host_visit,

@@ -98,7 +98,7 @@ def _compound_state(mention: ActorMention, trip: Token) -> bool:
     where it goes, not who goes ("the Obama visit" keeps its visitor)."""
     if mention.actor_id is None or mention.actor_id != mention.country:
         return False
-    return any(c.dep_ == "compound" and c.idx <= mention.start < c.idx + len(c.text) for c in trip.children)
+    return _joined(mention, trip, {"compound"})
 
 
 def _suffers(mention: ActorMention, noun: Token, scene: Scene) -> bool:
@@ -109,6 +109,12 @@ def _suffers(mention: ActorMention, noun: Token, scene: Scene) -> bool:
         else set()
     if not deps or scene.actor_types.get(mention.actor_id or "") != "person" or _prep_objects(noun, {"of"}):
         return False
+    return _joined(mention, noun, deps)
+
+
+def _joined(mention: ActorMention, noun: Token, deps: set[str]) -> bool:
+    """Whether a word hung on the noun before it by one of ``deps`` lies inside the mention ("the
+    North Korea visit": "Korea" is the compound, inside "North Korea")."""
     return any(c.dep_ in deps and mention.start <= c.idx < mention.end for c in noun.children if c.i < noun.i)
 
 
@@ -152,6 +158,21 @@ def named_agent(draft: EventDraft, scene: Scene) -> EventDraft:
         return draft
     found = [m for m in _described(head, scene.index) if m.sectors and not any(t.start == m.start for t in draft.targets)]
     return replace(draft, sources=scene.refs(found, "agent")) if found else draft
+
+
+def headline_passive(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Hillary Clinton Accused Of Shocking Act With Bible In Fit Of Rage.": a headline's charging
+    verb with its preposition but no object ("accused of", "blamed for", "charged with") is a passive with its "was"
+    left out, which the parser reads as active: the subject is charged, by no one the text names."""
+    verb = draft.token
+    preps = CHARGING.get(verb.lemma_.lower())
+    if draft.nominal or not preps or verb.tag_ != "VBD" or not draft.sources:
+        return draft
+    deps = {c.dep_ for c in verb.children}
+    if not deps.isdisjoint({"dobj", "dative", "nsubjpass", "auxpass", "ccomp"}) or "nsubj" not in deps or \
+            not any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children):
+        return draft
+    return replace(draft, sources=(), targets=draft.sources + tuple(t for t in draft.targets if t not in draft.sources))
 
 
 # acts of moving forces, told in the passive with the forces as subject: "troops were deployed /
