@@ -19,6 +19,7 @@ def resolve(pipeline, text, published=None):
     ("Israeli army bulldozers demolished three buildings.", "Israeli army", "ISR", "MIL"),
     ("Families of the victims urged the senator to apologise.", "Families", None, "CVL"),  # a group of citizens
     ("Syrian voters protested outside the embassy.", "Syrian voters", "SYR", "CVL"),
+    ("The Pakistani general warned India.", "The Pakistani general", "PAK", "MIL"),
 ])
 def test_descriptions_resolve_to_country_and_sector(pipeline, text, phrase, country, sector):
     _, found = resolve(pipeline, text)
@@ -245,6 +246,15 @@ def test_a_shortened_name_of_a_body_named_in_full_is_that_body(pipeline):
     ids = {m.text: m.actor_id for m in article.actor_mentions}
     assert ids["the Joint Chiefs"] == ids["South Korea's Joint Chiefs of Staff"]
     assert next(m for m in article.actor_mentions if m.text == "the Joint Chiefs").country == "KOR"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The attorney general of New York is suing the university.", "The attorney general"),
+    ("The Nigerian inspector general ordered an inquiry.", "The Nigerian inspector general"),
+])
+def test_an_office_called_general_is_civilian(pipeline, text, phrase):
+    _, found = resolve(pipeline, text)
+    assert "MIL" not in found[phrase].sectors and "GOV" in found[phrase].sectors
 
 
 def test_an_office_the_tagger_took_for_a_name_is_the_states(pipeline):

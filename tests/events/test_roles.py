@@ -145,6 +145,19 @@ def test_the_inherited_subject_of_a_passive_verb_is_its_target(rules_pipeline):
     assert [t["name"] for t in event.targets] == ["Islamic State"]
 
 
+def test_a_participle_joined_to_a_passive_shares_its_voice_and_agent(rules_pipeline):
+    text = "Scott was shot and killed by a police officer after a run-in with officers."
+    event = first(rules_pipeline, text, "ASSAULT")
+    assert [a["text"] for a in event.sources] == ["a police officer"]
+    event = first(rules_pipeline, "The suspect was arrested and charged by federal prosecutors in Texas.", "COERCE")
+    assert [a["text"] for a in event.sources] == ["federal prosecutors"]
+
+
+def test_an_active_verb_joined_to_a_passive_keeps_the_subject_as_actor(rules_pipeline):
+    event = first(rules_pipeline, "Putin was criticised by Germany and has threatened Ukraine again.", "THREATEN")
+    assert countries(event.sources) == {"RUS"}
+
+
 def test_an_event_named_only_as_a_time_takes_no_source_from_the_clause(rules_pipeline):
     events = rules_pipeline.article("Immediately after the attacks, Trump issued a statement.").events
     assert not [e for e in events if e.trigger == "attacks"]

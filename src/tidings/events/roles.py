@@ -113,7 +113,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in PASSIVE_SUBJECT_DEPS and _has_object(t):
                 return child, False  # "He's always denied it": "'s" is "has", which the parser took for "is"
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                if t is not verb and not any(c.dep_ == "auxpass" for c in verb.children):
+                if t is not verb and not any(c.dep_ == "auxpass" for c in verb.children) and not _bare_participle(verb):
                     return child, False  # "was indicted ... and will resign": the subject acts in the active verb
                 return child, _is_passive(t)
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
@@ -143,10 +143,22 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _bare_participle(verb: Token) -> bool:
+    """"was charged in 2014 and extradited": a participle joined to a verb with no auxiliary of its
+    own shares that verb's voice."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _agent_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    """The "by" agent of a passive verb, or of a participle joined to it ("was shot and killed by an
+    officer": the officer shot him too)."""
+    partners = [c for c in verb.children if _bare_participle(c)]
+    if _bare_participle(verb):
+        partners.append(verb.head)
+    for v in (verb, *partners):
+        for child in v.children:
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 
