@@ -98,6 +98,22 @@ def test_a_state_compounded_into_a_visit_is_where_it_goes(code):
     assert "MYS" in countries(visit.targets) and "MYS" not in countries(visit.sources)
 
 
+def test_promised_act(code):
+    events, _, dropped = code("Trump has promised to build a wall along the border.")
+    assert not [e for e in events if e.trigger == "promised"]
+    assert ("promised", "promised_act") in [(d.token.text, rule) for d, rule in dropped]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Scott Walker had pledged to back the party nominee.", "pledged"),
+    ("Japan pledged $1 billion in aid to Ukraine.", "pledged"),
+    ("Turkey offered to mediate between Russia and Ukraine.", "offered"),
+])
+def test_a_promise_of_cooperation_or_of_no_named_deed_is_an_agreement(code, text, trigger):
+    events, _, _ = code(text)
+    assert [e.type for e in events if e.trigger == trigger] == ["AGREE"]
+
+
 def test_a_multiword_state_compounded_into_a_visit_is_where_it_goes(code):
     _, drafts, dropped = code("Moon Jae-in said the North Korea visit would go ahead in May.")
     visit = next(d for d in drafts + [d for d, _ in dropped] if d.token.text == "visit")

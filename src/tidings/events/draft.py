@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from ..actors.kb import KnowledgeBase
 from ..model import ActorMention, Article
 from .attribution import Speaker
-from .lexicon import Trigger
+from .lexicon import Trigger, TriggerLexicon
 from .modality import ASSERTED
 from .roles import MentionIndex
 from .where import Place
@@ -119,12 +119,14 @@ class HiddenIndex(MentionIndex):
 
 @dataclass
 class Scene:
-    """What every rule may read about the article: its mention index, the knowledge base, actor names."""
+    """What every rule may read about the article: its mention index, the knowledge base, actor
+    names, and the trigger lexicon the drafts were found with."""
 
     article: Article
     index: MentionIndex
     kb: KnowledgeBase
     names: dict[str, str]
+    lexicon: TriggerLexicon | None = None
 
     @cached_property
     def actor_types(self) -> dict[str, str]:

@@ -139,6 +139,10 @@ class TriggerLexicon:
         found = self.entry(token)
         return None if found is None or found.type == NO_EVENT else found
 
+    def types_of(self, lemma: str, pos: str = "VERB") -> set[str]:
+        """Every event type a row of the lexicon gives the word, whatever its objects."""
+        return {t.type for t in self.by_head.get((lemma, pos), ()) if t.type != NO_EVENT}
+
     def refuses(self, token: Token) -> bool:
         """Whether a row of the lexicon says that this token, with its dependents, is no event
         ("met their fate", "was asked about")."""

@@ -87,6 +87,9 @@ def same_side(who: Speaker, actors) -> bool:
 
 
 STATE_SECTORS = {"GOV", "MIL"}
+# verbs and nouns of promising, and the acts whose promise is an agreement (PLOVER AGREE)
+PROMISES = {"promise", "pledge", "vow", "swear", "guarantee", "offer"}
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
 def officials_state_acts(draft: EventDraft, scene: Scene) -> EventDraft:
@@ -187,6 +190,23 @@ def own_intention(draft: EventDraft, scene: Scene) -> EventDraft:
             found is not None and found.type == "AGREE" and same_side(draft.speaker, draft.targets)):
         return _recoded(draft, kind) or draft
     return draft
+
+
+def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Trump has promised to build a wall along the border.": a promise of a deed that is no act of
+    cooperation is a campaign pledge, not an agreement with anyone, and no event; the deed, when it
+    is one ("vowed to block the refugees": a threat), is coded on its own verb. Kept: a promise to
+    meet, back, aid or work with someone ("pledged to back the nominee": a verb that some row of
+    the lexicon gives a cooperative type, whatever its object), and one with no deed
+    named ("pledged $1 billion")."""
+    tok = draft.token
+    if draft.type != "AGREE" or draft.intent or tok.lemma_.lower() not in PROMISES or scene.lexicon is None:
+        return draft
+    deed = next((c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if deed is None:
+        return draft
+    return draft if scene.lexicon.types_of(deed.lemma_.lower()) & COOPERATIVE_TYPES else None
 
 
 def seeking_to_act(draft: EventDraft, scene: Scene) -> EventDraft | None:

@@ -81,7 +81,7 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
     ``dropped``, each dropped draft and the rule that dropped it are appended to it (for debugging)."""
     lexicon = load_lexicon(tuple(options.triggers))
     index = MentionIndex.of(article)
-    scene = Scene(article, index, load_kb(tuple(options.actors)), index.names)
+    scene = Scene(article, index, load_kb(tuple(options.actors)), index.names, lexicon)
     # relation drafts exist only when the policy reads them: unread, they would still shape what
     # else is read (a statement governing one yields to it, learned.py)
     relations = options.event_model and reads_relations()
