@@ -422,3 +422,22 @@ def test_verbal_attack(code):
                  "Israel attacked Hamas positions in Gaza."):
         events, _, _ = code(text)
         assert all(e.type == "ASSAULT" for e in events if e.trigger == "attacked"), text
+
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Trump took to Twitter early Wednesday to continue his verbal assault on the Democratic nominee.", "assault"),
+    ("Clinton's team prepared for an unpredictable attack from Trump at the first debate.", "attack"),
+])
+def test_a_politicians_attack_on_no_named_party_is_in_words(code, text, trigger):
+    events, _, _ = code(text)
+    assert [e.type for e in events if e.trigger == trigger] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("In the wake of the attack from Omar Mateen, Trump called for a ban.", "attack"),
+    ("Trump said the attack was carried out by a radical Islamic terrorist.", "attack"),
+])
+def test_an_attack_by_no_politician_or_with_harm_stays_physical(code, text, trigger):
+    events, _, _ = code(text)
+    assert [e.type for e in events if e.trigger == trigger] == ["ASSAULT"]

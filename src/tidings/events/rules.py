@@ -146,6 +146,7 @@ def phone_call(draft: EventDraft, scene: Scene) -> EventDraft:
 
 # sectors of actors whose attacks are physical whatever the sentence says
 ARMED = {"MIL", "COP", "REB", "INS", "CRM", "TER", "SPY"}
+POLITICAL = {"GOV", "LEG", "PTY"}
 
 
 @cache
@@ -158,9 +159,11 @@ def attack_words() -> dict[str, frozenset[str]]:
 def verbal_attack(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Chris Christie attacked Marco Rubio during the debate for repeating talking points.": a person attacking
     another person or a party, with no harm or weapon in the sentence, attacks in words (ACCUSE,
-    CAMEO 111), as do "personal attacks". Armed bodies, states and unnamed attackers keep ASSAULT."""
+    CAMEO 111), as do "personal attacks", "his verbal assault", and a politician's attack on no one
+    the text names ("an unpredictable attack from Trump at the first debate"). Armed bodies,
+    states and unnamed attackers keep ASSAULT."""
     tok = draft.token
-    if draft.type != "ASSAULT" or tok.lemma_.lower() != "attack" or draft.trigger.objects:
+    if draft.type != "ASSAULT" or tok.lemma_.lower() not in ("attack", "assault") or draft.trigger.objects:
         return draft
 
     def political(refs: tuple[ActorRef, ...]) -> bool:
@@ -169,9 +172,11 @@ def verbal_attack(draft: EventDraft, scene: Scene) -> EventDraft:
 
     words = attack_words()
     in_words = tok.pos_ == "NOUN" and any(c.lemma_.lower() in words["words"] for c in tok.lefts)
-    if not political(draft.sources) or not (in_words or political(draft.targets)):
+    # a politician (an office holder, lawmaker or party) attacking no named party
+    at_no_one = not any(t.known for t in draft.targets) and all(set(ref.sectors) & POLITICAL for ref in draft.sources)
+    if not political(draft.sources) or not (in_words or political(draft.targets) or at_no_one):
         return draft
-    if any(t.lemma_.lower() in words["harm"] for t in draft.sentence):
+    if any(t.lemma_.lower() in words["harm"] for t in draft.sentence if t.i != tok.i):
         return draft
     return replace(draft, type="ACCUSE", mode=None, context=None, cameo="111")
 
