@@ -28,6 +28,10 @@ halves of the same make-up:
 - ``holdout5``: a sixth, drawn in the fourteenth session: the last 12 PolNeAR train articles of the
   length range that no split and no label file used, labelled by two labellers who never saw what
   Tidings codes, for a first read of that session's coder.
+- ``holdout6``: a seventh, drawn in the sixteenth session: the 18 PolNeAR dev-split articles of 4,500
+  to 7,000 characters (longer than the dev set's range; no split or label file had used any
+  PolNeAR dev-split article outside it), labelled by labellers who never saw what Tidings codes,
+  for a first read of that session's coder.
 
 The labels (``bench/devset/labels/*.jsonl``, one event a line) follow ``bench/devset/RUBRIC.md`` and give
 character offsets into :func:`text` of the document, which is what the benchmark feeds Tidings.
@@ -38,6 +42,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -52,7 +57,7 @@ LABELS = Path(__file__).resolve().parent / "devset" / "labels"
 SEED = 20261202
 PER_SOURCE = 30
 DEV_SPLITS = ("dev", "dev2", "dev3")  # looked at while tuning
-UNSEEN_SPLITS = ("test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")  # never: only their figures are read
+UNSEEN_SPLITS = ("test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")  # never: only their figures are read
 NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.I)
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘"}
 
@@ -122,6 +127,9 @@ def documents() -> dict[str, list[str]]:
         "holdout3": [f"polnear/{n}" for n in holdout3],
         "holdout4": [f"polnear/{n}" for n in holdout4],
         "holdout5": [f"polnear/{n}" for n in holdout5],
+        # holdout6 (sixteenth session): PolNeAR's dev split beyond the length range, up to 7,000 characters
+        "holdout6": [f"polnear-dev/{n}" for n in sorted(p.name for p in POLNEAR_DEV.glob("*.txt")
+                                                         if 4500 < len(p.read_text(encoding="utf-8")) <= 7000)],
     }
 
 
@@ -197,7 +205,48 @@ def labels(folder: Path = LABELS) -> list[dict]:
     return rows
 
 
+TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+MODES = {"asserted", "negated", "hypothetical"}
+
+
+def problems(rows: list[dict]) -> list[str]:
+    """What is wrong with labelled lines (RUBRIC.md's format): unknown documents, types or modes,
+    and spans whose offsets do not hold the text they name."""
+    known = {d for docs in documents().values() for d in docs}
+    out = []
+    for n, r in enumerate(rows, start=1):
+        doc = r.get("doc")
+        if doc not in known:
+            out.append(f"line {n}: unknown doc {doc!r}")
+            continue
+        if r.get("none"):
+            continue
+        raw = text(doc)
+        if r.get("type") not in TYPES:
+            out.append(f"line {n}: type {r.get('type')!r} is none of {', '.join(sorted(TYPES))}")
+        if r.get("mode") not in MODES:
+            out.append(f"line {n}: mode {r.get('mode')!r} is none of {', '.join(sorted(MODES))}")
+        spans = [("trigger", r.get("trigger"), r.get("trigger_text"))]
+        spans += [(role, [a["start"], a["end"]], a.get("text")) for role in ("source", "target")
+                  if (a := r.get(role)) and a.get("start") is not None]
+        for role, span, words in spans:
+            if not span or len(span) != 2:
+                out.append(f"line {n}: {role} has no [start, end] offsets")
+            elif raw[span[0]:span[1]] != words:
+                out.append(f"line {n}: {role} {span} holds {raw[span[0]:span[1]]!r}, not {words!r}")
+    return out
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--check"]:
+        found = 0
+        for path in sys.argv[2:]:
+            rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+            for problem in problems(rows):
+                print(f"{path}: {problem}")
+                found += 1
+        sys.exit(1 if found else 0)
     for split, docs in documents().items():
         print(split, len(docs))
         for d in docs:
