@@ -98,6 +98,27 @@ def test_a_state_compounded_into_a_visit_is_where_it_goes(code):
     assert "MYS" in countries(visit.targets) and "MYS" not in countries(visit.sources)
 
 
+def test_commentator_opinion(code):
+    events, _, dropped = code(
+        "James Lewis, a cyber policy expert at the Center for Strategic and International Studies, criticized the Kremlin.")
+    assert not [e for e in events if e.trigger == "criticized"]
+    assert ("criticized", "commentator_opinion") in [(d.token.text, rule) for d, rule in dropped]
+
+
+@pytest.mark.parametrize("text", [
+    '"They made it all about Russia," said Matt Mackowiak, a veteran Republican strategist. Mackowiak criticized Clinton.',
+    '"This is the worst lawsuit I have seen," said Stephen Vladeck of the University of Texas. Vladeck condemned Trump.',
+])
+def test_a_commentator_described_once_is_one_in_every_mention(code, text):
+    events, _, _ = code(text)
+    assert not [e for e in events if e.type == "ACCUSE"], [(e.trigger, e.sources) for e in events]
+
+
+def test_politicians_speak_as_actors(code):
+    events, _, _ = code("Republican Marco Rubio and fellow Republican Ted Cruz criticized Trump.")
+    assert [e.type for e in events if e.trigger == "criticized"] == ["ACCUSE"]
+
+
 def test_promised_act(code):
     events, _, dropped = code("Trump has promised to build a wall along the border.")
     assert not [e for e in events if e.trigger == "promised"]

@@ -24,19 +24,20 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 16. ``own_intention``        an actor's own promise, threat or refusal
 17. ``unclaimed_must``       a "must" that is no one's request is no event
 18. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-19. ``needs_actor``          no event without a known actor
+19. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+20. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-20. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+21. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-21. ``phone_call``           "X called Y" is a call, not a request (after the classifier, which
+22. ``phone_call``           "X called Y" is a call, not a request (after the classifier, which
                              reads the verb of "called on Y to" and "called for" as a request)
-22. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-23. ``firms_trade``          dealings between firms are trade, not politics (after the
+23. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+24. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-24. ``date``                 the date its sentence names
-25. ``place``                where it happened
-26. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-27. ``confidence``           how sure the coding is (the rules' own score)
+25. ``date``                 the date its sentence names
+26. ``place``                where it happened
+27. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+28. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -50,7 +51,7 @@ from spacy.tokens import Token
 
 from .datafiles import rows
 from .draft import ActorRef, EventDraft, Rule, Scene
-from .rules_intent import (demand_of_another, modality, officials_state_acts, own_intention, promised_act,
+from .rules_intent import (commentator_opinion, demand_of_another, modality, officials_state_acts, own_intention, promised_act,
                            put_question, seeking_to_act, speaker, unclaimed_must, wanted_act)
 from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, host_visit, meeting_place,
                           headline_passive, mutual_meeting, named_agent, roles)
@@ -251,6 +252,7 @@ RULES: list[Rule] = [
     own_intention,
     unclaimed_must,
     promised_act,
+    commentator_opinion,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,

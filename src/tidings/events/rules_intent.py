@@ -4,11 +4,13 @@ for their order, and intent.py for how a stated intention is recoded)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Token
 
 from .attribution import Speaker, cues, speaker_of
-from .draft import EventDraft, Scene
+from .datafiles import rows
+from .draft import ActorRef, EventDraft, Scene
 from .intent import intent_kind, is_observer, recode
 from .lexicon import Trigger
 from .modality import ASSERTED, HYPOTHETICAL, classify_token
@@ -223,3 +225,49 @@ def unclaimed_must(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"North Korea must respond.": a "must" that is nobody's request of another (no speaker, or the
     speaker's own duty) is no event."""
     return None if draft.trigger is DEMAND and not draft.intent else draft
+
+
+# acts done in words, which a commentator's words are not
+SPEECH_TYPES = {STATEMENT, "ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"}
+
+
+@cache
+def commentator_words() -> dict[str, frozenset[str]]:
+    """``data/commentators.tsv``: the words of each kind ("role", "body")."""
+    found = rows("commentators.tsv")
+    return {kind: frozenset(r["word"] for r in found if r["kind"] == kind) for kind in ("role", "body")}
+
+
+def commentator_opinion(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"James Lewis, a cyber policy expert at the Center for Strategic and International Studies,
+    criticized the Kremlin.": what a commentator says (an analyst, strategist, pollster, professor or
+    host, described so anywhere in the article) is an opinion, not an act, even when it praises or
+    criticises; a speech act whose every source is one is no event."""
+    if draft.type not in SPEECH_TYPES or not draft.sources:
+        return draft
+    return None if all(_commentator(ref, scene) for ref in draft.sources) else draft
+
+
+def _commentator(ref: ActorRef, scene: Scene) -> bool:
+    """Whether some mention of the source's person describes them as a commentator: by an
+    apposition or a title noun ("pollster Frank Luntz"), or as "of" or "at" an institute or university."""
+    if ref.actor_id is None or scene.actor_types.get(ref.actor_id) != "person":
+        return False
+    doc, words = scene.article.doc, commentator_words()
+    for m in scene.article.actor_mentions:
+        if m.actor_id != ref.actor_id:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        described = [c for c in root.children if c.dep_ == "appos"] + \
+            [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + \
+            ([root.head] if root.dep_ == "appos" else [])
+        if any(d.lemma_.lower() in words["role"] for d in described):
+            return True
+        places = [g for c in [root, *described] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "at")
+                  for g in p.children if g.dep_ == "pobj"]
+        if any(t.lower_ in words["body"] for g in places for t in g.subtree):
+            return True
+    return False
