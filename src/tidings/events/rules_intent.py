@@ -261,6 +261,8 @@ def _commentator(ref: ActorRef, scene: Scene) -> bool:
         if span is None:
             continue
         root = span.root
+        if root.pos_ != "PROPN":
+            continue  # a description ("two leaders of the Center") is no name that could be described
         described = [c for c in root.children if c.dep_ == "appos"] + \
             [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + \
             ([root.head] if root.dep_ == "appos" else [])
