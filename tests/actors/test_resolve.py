@@ -66,6 +66,13 @@ def test_title_and_date_pick_the_office_holder(pipeline):
     assert found["Biden"].actor_id == "Q6279"
 
 
+def test_the_states_leader_is_its_office_holder_but_several_leaders_are_not(pipeline):
+    _, found = resolve(pipeline, "The Turkish leader condemned the coup attempt.", published=date(2016, 8, 24))
+    assert found["The Turkish leader"].actor_id == "Q39259"
+    _, found = resolve(pipeline, "Two Turkish leaders condemned the coup attempt.", published=date(2016, 8, 24))
+    assert found["Two Turkish leaders"].actor_id != "Q39259"
+
+
 @pytest.mark.parametrize("second, pronoun", [
     ("He has attempted to deflect this criticism onto provincial officials.", "He"),
     ("His government blamed provincial officials.", "His"),  # a possessive that owns the subject

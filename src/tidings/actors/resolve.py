@@ -540,9 +540,10 @@ class Resolver(Pronouns):
                           country=code)
             return
         country = ev.country
-        if office and (country or _definite(span)):
+        if office and (country or _definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
             # "the North Korean leader": that state's office holder on the article's date;
-            # "the president": the one office holder already named in the article
+            # "the president": the one office holder already named in the article (not "two
+            # leaders", nor "the leader of the Turkish Cultural Center")
             holders = [self.kb.by_id[i] for i in self.counts if i in self.kb.by_id and
                        self.kb.by_id[i].kind == "person" and self.kb.by_id[i].holds(office, self.day)]
             if country:
