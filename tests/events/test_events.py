@@ -112,6 +112,19 @@ def test_a_word_that_is_no_event_with_its_object_codes_nothing(pipeline):
     assert any(e.type == "CONSULT" for e in pipeline.article("Kim met Putin in Vladivostok on Thursday.").events)
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Sanders made a campaign trip to Puerto Rico last month.", "trip"),
+    ("Rubio's campaign has blasted out a barrage of news releases about Cruz.", "blasted"),
+    ("During the 2000 campaign, Gore charged into the fray against George W. Bush.", "charged"),
+])
+def test_campaigning_and_figures_of_speech_code_nothing(pipeline, text, trigger):
+    assert not [e for e in pipeline.article(text).events if e.trigger == trigger]
+
+
+def test_a_state_visit_is_still_a_visit(pipeline):
+    assert [e.type for e in pipeline.article("Obama's state visit to Japan was a success.").events] == ["CONSULT"]
+
+
 def test_sanctions_under_consideration_are_the_considerers_and_not_yet_real(pipeline):
     article = pipeline.article("The European Union is considering new sanctions against Belarus, diplomats said.")
     (sanctions,) = [e for e in article.events if e.trigger == "sanctions"]
