@@ -145,6 +145,15 @@ def test_the_inherited_subject_of_a_passive_verb_is_its_target(rules_pipeline):
     assert [t["name"] for t in event.targets] == ["Islamic State"]
 
 
+def test_a_name_parsed_as_the_root_before_its_verb_is_the_subject(rules_pipeline):
+    # the small parser reads "Trump called Clinton a liar" as "Trump [who was] called ..."
+    (event,) = [e for e in rules_pipeline.article("Trump called Clinton a liar on Monday.").events
+                if e.trigger == "called"]
+    assert [a["name"] for a in event.sources] == ["Donald Trump"]
+    events = rules_pipeline.article("Syria's official newspaper called Tishreen praised the army.").events
+    assert not [e for e in events if e.trigger == "called"]
+
+
 def test_a_participle_joined_to_a_passive_shares_its_voice_and_agent(rules_pipeline):
     text = "Scott was shot and killed by a police officer after a run-in with officers."
     event = first(rules_pipeline, text, "ASSAULT")
