@@ -66,6 +66,14 @@ def test_title_and_date_pick_the_office_holder(pipeline):
     assert found["Biden"].actor_id == "Q6279"
 
 
+def test_a_pronoun_before_its_main_clause_stands_for_the_name_after_it(pipeline):
+    text = ("Florent Groberg is a veteran. Chris Stevens was killed in Benghazi. "
+            "While he does support Clinton, Groberg admits he disagrees with her party.")
+    article, found = resolve(pipeline, text)
+    he = next(m for m in article.actor_mentions if m.text == "he")
+    assert he.actor_id == found["Groberg"].actor_id == found["Florent Groberg"].actor_id
+
+
 def test_the_states_leader_is_its_office_holder_but_several_leaders_are_not(pipeline):
     _, found = resolve(pipeline, "The Turkish leader condemned the coup attempt.", published=date(2016, 8, 24))
     assert found["The Turkish leader"].actor_id == "Q39259"

@@ -26,6 +26,10 @@ PERSON_PRONOUNS = {"he", "she"}
 POSSESSIVE_PRONOUNS = {"his", "her"}  # "His campaign said": read as "he" when it owns a subject
 PLURAL_TAGS = {"NNS", "NNPS"}
 MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
+# conjunctions of a clause put before its main clause, whose pronoun may stand for the main clause's
+# subject named after it: "While he does support Clinton, Groberg admits ..."
+FORWARD_MARKS = {"while", "although", "though", "as", "when", "after", "before", "because", "since", "if", "once",
+                 "whereas", "unless"}
 
 
 class Pronouns:
@@ -39,9 +43,15 @@ class Pronouns:
     counts: Counter[str]
     sentence_starts: list[int]
     _genders: dict[str, str]
+    _cataphora: list[tuple[int, int]]
 
     def _pronoun(self, tok: Token) -> None:
         start = tok.i - 1 if tok.lower_ == "country" else tok.i
+        named_after = _forward_name(tok)
+        if named_after is not None:  # settled once the name after it is read (_settle_cataphora)
+            self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+            self._cataphora.append((len(self.found) - 1, named_after.i))
+            return
         # '"Neither the president nor Congress should ...," she said': the speaker of a statement is
         # not one of the people it talks about
         said = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree} \
@@ -78,6 +88,17 @@ class Pronouns:
         elif tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
 
+    def _settle_cataphora(self) -> None:
+        """A he or she in a clause before its main clause stands for that clause's subject when it is
+        a person of a fitting gender ("While he does support Clinton, Groberg admits ...")."""
+        for at, root in self._cataphora:
+            f = self.found[at]
+            named = next((g for g in self.found if g.start <= root < g.end and g.actor is not None), None)
+            if named is not None and named.actor.type == "person" and \
+                    fits(self.doc[f.root].lower_, self._gender(named.actor)):
+                self.regroup(f, named.actor, 0.6)
+                f.method = "pronoun"
+
     def _agreeing_person(self, tok: Token, start: int, said: set[int]) -> Actor | None:
         """When the subjects before a he/she are all of the other gender ("Rachel Maddow interviewed
         Donald Trump. He said ..."), the latest person named in any role whose gender does not disagree."""
@@ -109,6 +130,18 @@ class Pronouns:
                    and self.kb.by_id[i].kind == "person" and self.kb.by_id[i].actor.country == country
                    and self.kb.by_id[i].holds(("head_of_state", "head_of_government"), self.day)]
         return leaders[0] if len(leaders) == 1 else None
+
+
+def _forward_name(tok: Token) -> Token | None:
+    """For a he or she subject of a clause that opens its sentence before the main clause ("While he
+    does support Clinton, Groberg admits"), the main clause's subject when it is a name."""
+    clause = tok.head
+    if tok.lower_ not in PERSON_PRONOUNS or tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in FORWARD_MARKS for c in clause.children):
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "PROPN" and subject.i > tok.i else None
 
 
 def sentences_between(starts: list[int], a: int, b: int) -> int:

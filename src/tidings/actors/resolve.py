@@ -93,6 +93,7 @@ class Resolver(Pronouns):
         self.taken: set[int] = set()  # tokens already part of a mention or used as evidence
         self.sentence_starts = [s.start for s in self.doc.sents]  # token indices, for distances
         self._genders: dict[str, str] = {}  # person id -> "m", "f" or "" (unknown), read once (gender.py)
+        self._cataphora: list[tuple[int, int]] = []  # (index in found, root of the name it waits for)
 
     # -- driver -----------------------------------------------------------------------------
 
@@ -114,6 +115,7 @@ class Resolver(Pronouns):
                     self._entity(item)
                 elif item.i not in self.taken:
                     self._token(item)
+        self._settle_cataphora()
         self._emit()
 
     def _entities(self) -> list[Span]:
