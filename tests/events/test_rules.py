@@ -445,20 +445,15 @@ def test_verbal_attack(code):
         assert all(e.type == "ASSAULT" for e in events if e.trigger == "attacked"), text
 
 
-
-@pytest.mark.parametrize("text, trigger", [
-    ("Trump took to Twitter early Wednesday to continue his verbal assault on the Democratic nominee.", "assault"),
-    ("Clinton's team prepared for an unpredictable attack from Trump at the first debate.", "attack"),
+@pytest.mark.parametrize("text, trigger, type_", [
+    # a politician's attack on no named party, with no harm in the sentence, is in words
+    ("Trump took to Twitter early Wednesday to continue his verbal assault on the Democratic nominee.", "assault",
+     "ACCUSE"),
+    ("Clinton's team prepared for an unpredictable attack from Trump at the first debate.", "attack", "ACCUSE"),
+    # an attack by no politician, or with harm told, stays physical
+    ("In the wake of the attack from Omar Mateen, Trump called for a ban.", "attack", "ASSAULT"),
+    ("Trump said the attack was carried out by a radical Islamic terrorist.", "attack", "ASSAULT"),
 ])
-def test_a_politicians_attack_on_no_named_party_is_in_words(code, text, trigger):
+def test_an_attack_is_in_words_only_from_a_politician_at_no_named_party_without_harm(code, text, trigger, type_):
     events, _, _ = code(text)
-    assert [e.type for e in events if e.trigger == trigger] == ["ACCUSE"]
-
-
-@pytest.mark.parametrize("text, trigger", [
-    ("In the wake of the attack from Omar Mateen, Trump called for a ban.", "attack"),
-    ("Trump said the attack was carried out by a radical Islamic terrorist.", "attack"),
-])
-def test_an_attack_by_no_politician_or_with_harm_stays_physical(code, text, trigger):
-    events, _, _ = code(text)
-    assert [e.type for e in events if e.trigger == trigger] == ["ASSAULT"]
+    assert [e.type for e in events if e.trigger == trigger] == [type_]
