@@ -121,6 +121,12 @@ def test_campaigning_and_figures_of_speech_code_nothing(pipeline, text, trigger)
     assert not [e for e in pipeline.article(text).events if e.trigger == trigger]
 
 
+def test_as_opposed_to_is_no_opposition(pipeline):
+    text = "We may do it in chunks, as opposed to some sort of omnibus legislation, Obama said."
+    assert not [e for e in pipeline.article(text).events if e.trigger == "opposed"]
+    assert [e.type for e in pipeline.article("Britain opposed the resolution at the UN.").events] == ["REJECT"]
+
+
 def test_a_state_visit_is_still_a_visit(pipeline):
     assert [e.type for e in pipeline.article("Obama's state visit to Japan was a success.").events] == ["CONSULT"]
 

@@ -43,6 +43,8 @@ def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False,
     as well, a verb by which an actor may act on another, relations.py), else None."""
     if tok.ent_type_ in NAME_ENTITIES or not any(ch.isalpha() for ch in tok.text):
         return None  # a name, date or figure; or a dash the tagger took for a verb ("WASHINGTON ― Trump ...")
+    if tok.lower_ == "opposed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None  # "as opposed to": a connective, not an opposition
     trigger = lexicon.match(tok)
     if trigger is None and learned:
         trigger = statement_trigger(tok) or (relation_trigger(tok, lexicon) if relations else None)
