@@ -42,8 +42,8 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 import re
+import sys
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -205,14 +205,13 @@ def labels(folder: Path = LABELS) -> list[dict]:
     return rows
 
 
-TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-MODES = {"asserted", "negated", "hypothetical"}
-
-
 def problems(rows: list[dict]) -> list[str]:
-    """What is wrong with labelled lines (RUBRIC.md's format): unknown documents, types or modes,
-    and spans whose offsets do not hold the text they name."""
+    """What is wrong with labelled lines (RUBRIC.md's format): unknown documents, types (the 16 of
+    the trigger lexicon) or modes, and spans whose offsets do not hold the text they name."""
+    from tidings.events.lexicon import TYPES
+    from tidings.events.modality import ASSERTED, HYPOTHETICAL, NEGATED
+
+    modes = (ASSERTED, NEGATED, HYPOTHETICAL)
     known = {d for docs in documents().values() for d in docs}
     out = []
     for n, r in enumerate(rows, start=1):
@@ -225,8 +224,8 @@ def problems(rows: list[dict]) -> list[str]:
         raw = text(doc)
         if r.get("type") not in TYPES:
             out.append(f"line {n}: type {r.get('type')!r} is none of {', '.join(sorted(TYPES))}")
-        if r.get("mode") not in MODES:
-            out.append(f"line {n}: mode {r.get('mode')!r} is none of {', '.join(sorted(MODES))}")
+        if r.get("mode") not in modes:
+            out.append(f"line {n}: mode {r.get('mode')!r} is none of {', '.join(modes)}")
         spans = [("trigger", r.get("trigger"), r.get("trigger_text"))]
         spans += [(role, [a["start"], a["end"]], a.get("text")) for role in ("source", "target")
                   if (a := r.get(role)) and a.get("start") is not None]
