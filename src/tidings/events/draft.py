@@ -126,7 +126,7 @@ class Scene:
     index: MentionIndex
     kb: KnowledgeBase
     names: dict[str, str]
-    lexicon: TriggerLexicon | None = None
+    lexicon: TriggerLexicon
 
     @cached_property
     def actor_types(self) -> dict[str, str]:

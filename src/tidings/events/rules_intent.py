@@ -202,7 +202,7 @@ def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
     the lexicon gives a cooperative type, whatever its object), and one with no deed
     named ("pledged $1 billion")."""
     tok = draft.token
-    if draft.type != "AGREE" or draft.intent or tok.lemma_.lower() not in PROMISES or scene.lexicon is None:
+    if draft.type != "AGREE" or draft.intent or tok.lemma_.lower() not in PROMISES:
         return draft
     deed = next((c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
