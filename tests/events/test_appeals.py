@@ -33,3 +33,11 @@ def test_appeals_are_cameo_02_and_demands_cameo_10(rules_pipeline, text, trigger
 ])
 def test_what_is_asked_for_is_never_asserted(rules_pipeline, text, trigger):
     assert event_on(rules_pipeline, text, trigger).modality == "hypothetical"
+
+
+def test_a_date_after_the_verb_is_no_particle_of_it(rules_pipeline):
+    # "call on" is a request; "called on Tuesday" is not, and a "for" after the date still is
+    dated = rules_pipeline.article("The French president called on Tuesday as the talks resumed in Paris.")
+    assert not [e for e in dated.events if e.trigger == "called"]
+    asked = event_on(rules_pipeline, "Iran called on Friday for the United States to lift sanctions.", "called")
+    assert (asked.type, asked.cameo) == ("REQUEST", "020")

@@ -383,7 +383,7 @@ def test_deployed_forces(code):
     assert all("MIL" not in s["sectors"] for e in events if e.trigger == "deployed" for s in e.sources)
 
 
-def test_phone_call(pipeline):
+def test_calling_someone_is_a_telephone_call_not_a_request(pipeline):
     # "called" with no lexicon entry is a candidate only with the event model (a verb of saying)
     article = pipeline.article("Netanyahu called Morrison on Wednesday to congratulate him.")
     called = next(e for e in article.events if e.trigger == "called")
@@ -457,3 +457,13 @@ def test_verbal_attack(code):
 def test_an_attack_is_in_words_only_from_a_politician_at_no_named_party_without_harm(code, text, trigger, type_):
     events, _, _ = code(text)
     assert [e.type for e in events if e.trigger == trigger] == [type_]
+
+
+def test_a_telephone_call_is_consult_whatever_it_was_for(pipeline):
+    # a call with no date in the sentence, which the "call on" row once matched by accident
+    called = next(e for e in pipeline.article("Putin called Erdogan to discuss the war in Syria.").events
+                  if e.trigger == "called")
+    assert (called.type, called.cameo, called.modality) == ("CONSULT", "041", "asserted")
+    assert [t["name"] for t in called.targets] == ["Recep Tayyip Erdoğan"]
+    off = pipeline.article("The union called off the talks with Germany.").events
+    assert all(e.type != "CONSULT" for e in off if e.trigger == "called")

@@ -88,18 +88,48 @@ def _of_heads(noun: Token) -> set[str]:
 
 
 def _extra_words(token: Token) -> set[str]:
-    """Words that can complete a multiword trigger: particles, prepositions, light-verb objects."""
-    words = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
-    words |= {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS}
+    """Words that can complete a multiword trigger: particles, prepositions, light-verb objects. A
+    preposition that only dates the act ("called on Tuesday", "met with ... at noon") completes none."""
+    parts = [c for c in token.children if c.dep_ in PARTICLE_DEPS and not _dates(c)]
+    words = {c.lower_ for c in parts} | {c.lemma_.lower() for c in parts}
     if for_clause(token) is not None:
         words.add("for")  # "called for the president to resign": the parser hangs "for" on the clause
     return words
 
 
+TIME_ENTITIES = ("DATE", "TIME")
+
+
+def _dates(prep: Token) -> bool:
+    """Whether a preposition's object is a date or a time: "on Tuesday", "at dawn"."""
+    return prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in prep.children)
+
+
+# dependents of "call" that make it something other than a telephone call: "called Biden a liar"
+# (oprd), "called off", "called up", "called out" (prt), "called it quits" (ccomp, attr)
+NOT_A_CALL = {"oprd", "attr", "prt", "ccomp", "dative"}
+QUOTES = {'"', "'", "“", "‘"}
+
+
+def telephones(verb: Token) -> bool:
+    """Whether "call" is calling someone up ("Netanyahu called Morrison on Wednesday to congratulate
+    him"): one callee, and no complement that makes it naming ("called Biden a liar") or a phrasal
+    verb ("called off the talks")."""
+    called = [c for c in verb.children if c.dep_ == "dobj"]
+    if not called:  # the parser hangs some callees as a naming complement: "called Turkey President Erdogan"
+        called = [c for c in verb.children if c.dep_ == "oprd" and c.doc[c.left_edge.i - 1].text not in QUOTES]
+    return len(called) == 1 and not any(c.dep_ in NOT_A_CALL and c not in called for c in verb.children)
+
+
 def for_clause(verb: Token) -> Token | None:
-    """The clause a "for" right after the verb introduces ("called for Obama to resign"), if any."""
+    """The clause a "for" right after the verb, or after a date ("called on Friday for Obama to
+    resign"), introduces ("called for Obama to resign"), if any."""
+    after = verb.i + 1
+    for child in verb.rights:
+        if child.i == after and _dates(child):
+            after = child.right_edge.i + 1
     return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and any(
-        m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)), None)
+        m.dep_ == "mark" and m.lower_ == "for" and m.i == after for m in c.children)), None)
 
 
 class TriggerLexicon:

@@ -29,15 +29,13 @@ changed a draft. The sentence in each rule's docstring is its example and the in
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
 21. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-22. ``phone_call``           "X called Y" is a call, not a request (after the classifier, which
-                             reads the verb of "called on Y to" and "called for" as a request)
-23. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-24. ``firms_trade``          dealings between firms are trade, not politics (after the
+22. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+23. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-25. ``date``                 the date its sentence names
-26. ``place``                where it happened
-27. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-28. ``confidence``           how sure the coding is (the rules' own score)
+24. ``date``                 the date its sentence names
+25. ``place``                where it happened
+26. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+27. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -120,29 +118,6 @@ def _named_outsider(tok: Token) -> bool:
 # ``stage.drafts`` between RULES[:CLASSIFY_AT] and RULES[CLASSIFY_AT:], which the stage runs as two
 # passes over the article's drafts for that reason.
 # ---------------------------------------------------------------------------------------------
-
-
-# dependents of "call" that make it something other than a telephone call: "called Biden a liar"
-# (oprd), "called off", "called up", "called out" (prt), "called it quits" (ccomp, attr)
-NOT_A_CALL = {"oprd", "attr", "prt", "ccomp", "dative"}
-QUOTES = {'"', "'", "“", "‘"}
-
-
-def phone_call(draft: EventDraft, scene: Scene) -> EventDraft:
-    """"Netanyahu called Morrison on Wednesday to congratulate him.": calling someone, with no "on",
-    "for" or naming complement, is a telephone call (CONSULT, CAMEO 041), whatever it was for."""
-    tok = draft.token
-    if tok.lemma_.lower() != "call" or tok.pos_ != "VERB" or draft.type == "CONSULT":
-        return draft
-    called = [c for c in tok.children if c.dep_ == "dobj"]
-    if not called:  # the parser hangs some callees as a naming complement: "called Turkey President Erdogan"
-        called = [c for c in tok.children if c.dep_ == "oprd" and c.doc[c.left_edge.i - 1].text not in QUOTES]
-    if len(called) != 1 or any(c.dep_ in NOT_A_CALL and c not in called for c in tok.children):
-        return draft
-    named = {i for ref in draft.targets if ref.actor_id and ref.start is not None for i in range(ref.start, ref.end)}
-    if called[0].idx not in named:
-        return draft
-    return replace(draft, type="CONSULT", mode="phone", context=None, cameo="041")
 
 
 # sectors of actors whose attacks are physical whatever the sentence says
@@ -256,7 +231,6 @@ RULES: list[Rule] = [
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,
-    phone_call,
     verbal_attack,
     firms_trade,
     date,

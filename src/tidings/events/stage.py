@@ -12,7 +12,7 @@ from ..stages import stage
 from .draft import EventDraft, Scene, run
 from . import learned
 from .learned import classify, reads_relations
-from .lexicon import TriggerLexicon, load_lexicon
+from .lexicon import TriggerLexicon, load_lexicon, telephones
 from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light
 from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND
@@ -46,6 +46,8 @@ def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False,
     if tok.lower_ == "opposed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None  # "as opposed to": a connective, not an opposition
     trigger = lexicon.match(tok)
+    if trigger is not None and trigger.mode == "phone" and trigger.words == ("call",) and not telephones(tok):
+        trigger = None  # "called Biden a liar": naming, which the event model may read as a statement
     if trigger is None and learned:
         trigger = statement_trigger(tok) or (relation_trigger(tok, lexicon) if relations else None)
     if trigger is None:

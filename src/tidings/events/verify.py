@@ -33,7 +33,7 @@ PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "thei
             "that"}
 # rules whose presence in a draft's trace says how its roles or intention were read
 TRACED = ("speaker", "asked_party_acts", "accused_party_acts", "officials_state_acts", "wanted_act",
-          "demand_of_another", "own_intention", "named_agent", "mutual_meeting", "host_visit", "located_source", "phone_call")
+          "demand_of_another", "own_intention", "named_agent", "mutual_meeting", "host_visit", "located_source")
 
 
 def features(draft: EventDraft, scene: Scene) -> dict[str, float]:
