@@ -68,3 +68,12 @@ def test_what_a_noun_of_possibility_holds_is_no_ones_intention(rules_pipeline):
     events = rules_pipeline.article("The possibility that Iran will attack Israel worries officials.").events
     attack = next(e for e in events if e.trigger == "attack")
     assert (attack.type, attack.modality) == ("ASSAULT", "hypothetical")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Holmes said that North Korea would probably agree to talks with Washington.", "agree"),
+    ("Officials said North Korea will likely meet US envoys next week.", "meet"),
+])
+def test_a_hedged_will_is_a_forecast_not_a_commitment(rules_pipeline, text, trigger):
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)
+    assert event.modality == "hypothetical"

@@ -223,3 +223,10 @@ def test_only_rows_that_change_their_verbs_type_depart():
     assert rows[("withdraw", "SANCTION", frozenset({"peacekeeper", "observer", "monitor", "inspector", "mission"}))]
     assert not any(departs for (words, type_, objects), departs in rows.items() if not objects)
     assert not rows[("provide", "AID", frozenset({"aid", "assistance", "help", "relief"}))]
+
+
+def test_a_promise_or_threat_is_of_the_speakers_own_deeds(pipeline):
+    # the classifier reads this as the speaker's AGREE; what is said is another's (North Korea's) deed
+    text = ("John Park, a former adviser at the Pentagon, spoke on Monday. He suggests that North Korea might be "
+            "more comfortable negotiating with Trump because it believes it can handle him.")
+    assert not [e for e in pipeline.article(text).events if e.trigger == "suggests"]

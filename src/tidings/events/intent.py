@@ -62,7 +62,7 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     """Whether the event is a commitment, a threat, a refusal, a demand or an appeal, from its cue;
     none where its clause is what a noun of possibility, fear or rumour holds ("the possibility that
     Iran will attack Israel"): a supposition, nobody's intention."""
-    if cue is None or _imagined(trigger):
+    if cue is None or _imagined(trigger) or _hedged(trigger):
         return None
     kind = _kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
@@ -74,6 +74,13 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
         if any(c.dep_ == "aux" and _kind(c) == "commit" for c in verb.children):
             return "refuse"  # "will not accept", "would not meet"
     return None
+
+
+def _hedged(trigger: Token) -> bool:
+    """Whether an epistemic adverb on the trigger's verb makes it a guess ("would probably agree",
+    "will likely meet"): a forecast, nobody's commitment, whatever the auxiliary."""
+    adverbs = load_cues().hypothetical_modifiers
+    return any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in _predicate(trigger).children)
 
 
 def _imagined(tok: Token) -> bool:

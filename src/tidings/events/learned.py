@@ -189,9 +189,27 @@ def _unread(draft: EventDraft, drafts: list[EventDraft], policy: Policy) -> bool
     return not policy.unsourced_forecasts and draft.modality != ASSERTED and not draft.sources
 
 
+COMMISSIVE = frozenset({"AGREE", "THREATEN"})  # acts a speaker commits itself to
+
+
+def _anothers_deed(statement: EventDraft) -> bool:
+    """Whether what is said is another's deed: "He suggests that North Korea might be more
+    comfortable negotiating": the clause said has a subject the rules read as a target, not the
+    speaker. A promise or a threat is of the speaker's own deeds, so such a statement is neither."""
+    said = [c for c in statement.token.children if c.dep_ in ("ccomp", "parataxis")]
+    subjects = [s for c in said for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    own = {r.actor_id for r in statement.sources if r.actor_id} | {r.country for r in statement.sources if r.country}
+    if not own or all(r.actor_id.startswith("any-") and not r.country for r in statement.sources if r.actor_id):
+        return False  # "the Prime Minister said": a speaker of no known side may speak for the subject
+    return any(ref.start is not None and ref.start <= s.idx < ref.end and not {ref.actor_id, ref.country} & own
+               for s in subjects for ref in statement.targets)
+
+
 def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | None:
     """A statement typed as the act the classifier reads in it, or None (statements.py)."""
     if p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
+        return None
+    if p.best_type in COMMISSIVE and _anothers_deed(draft):
         return None
     return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type], reading=p,
                    targets=tuple(t for t in draft.targets if not _addressee(draft, t)), trace=draft.trace + ("classify",))
