@@ -133,6 +133,29 @@ class Scene:
         """Each actor of the article by id: its type ("person", "country", "organisation", ...)."""
         return {a.id: a.type for a in self.article.actors}
 
+    @cached_property
+    def descriptions(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """Each person of the article by id: the lemmas of the nouns that describe them by an
+        apposition or a title ("Frank Luntz, a pollster", "pollster Frank Luntz"), and the words of
+        the bodies they are "of" or "at" ("of the Brookings Institution"), gathered once over every
+        mention whose head is a name (a description such as "two leaders of the Center" is none)."""
+        doc, found = self.article.doc, {}
+        for m in self.article.actor_mentions:
+            if not m.actor_id or self.actor_types.get(m.actor_id) != "person":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.pos_ != "PROPN":
+                continue
+            root = span.root
+            described = [c for c in root.children if c.dep_ == "appos"] + \
+                [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + \
+                ([root.head] if root.dep_ == "appos" else [])
+            bodies = [t.lower_ for c in [root, *described] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "at")
+                      for g in p.children if g.dep_ == "pobj" for t in g.subtree]
+            roles, words = found.get(m.actor_id, (frozenset(), frozenset()))
+            found[m.actor_id] = (roles | {d.lemma_.lower() for d in described}, words | set(bodies))
+        return found
+
     def refs(self, mentions: Iterable[ActorMention], found: str = "parse") -> tuple[ActorRef, ...]:
         return tuple(ActorRef.of(m, self.names, found) for m in mentions)
 

@@ -251,8 +251,11 @@ def commentator_opinion(draft: EventDraft, scene: Scene) -> EventDraft | None:
 def _commentator(ref: ActorRef, scene: Scene) -> bool:
     """Whether some mention of the source's person describes them as a commentator: by an
     apposition or a title noun ("pollster Frank Luntz"), or as "of" or "at" an institute or university."""
-    if ref.actor_id is None or scene.actor_types.get(ref.actor_id) != "person":
+    if ref.actor_id is None or ref.actor_id not in scene.descriptions:
         return False
+    roles, bodies = scene.descriptions[ref.actor_id]
+    words = commentator_words()
+    return bool(roles & words["role"] or bodies & words["body"])
     doc, words = scene.article.doc, commentator_words()
     for m in scene.article.actor_mentions:
         if m.actor_id != ref.actor_id:
