@@ -169,9 +169,18 @@ class TriggerLexicon:
         found = self.entry(token)
         return None if found is None or found.type == NO_EVENT else found
 
-    def types_of(self, lemma: str, pos: str = "VERB") -> set[str]:
+    def types_of(self, token: Token) -> set[str]:
         """Every event type a row of the lexicon gives the word, whatever its objects."""
-        return {t.type for t in self.by_head.get((lemma, pos), ()) if t.type != NO_EVENT}
+        return {t.type for t in self._rows(token) if t.type != NO_EVENT}
+
+    def _rows(self, token: Token) -> list[Trigger]:
+        """The rows headed by the token's lemma, else its surface form, else a stem of a
+        mislemmatised past tense ("fined"); none for a word that is no verb or noun."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return []
+        return self.by_head.get((token.lemma_.lower(), pos)) or self.by_head.get((token.lower_, pos)) or \
+            next((self.by_head[(g, pos)] for g in _stems(token) if (g, pos) in self.by_head), [])
 
     def refuses(self, token: Token) -> bool:
         """Whether a row of the lexicon says that this token, with its dependents, is no event
@@ -181,11 +190,7 @@ class TriggerLexicon:
 
     def entry(self, token: Token) -> Trigger | None:
         """The most specific row this token fulfils, a no-event row (type ``-``) included."""
-        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
-        if pos is None:
-            return None
-        candidates = self.by_head.get((token.lemma_.lower(), pos)) or self.by_head.get((token.lower_, pos)) or \
-            next((self.by_head[(g, pos)] for g in _stems(token) if (g, pos) in self.by_head), None)
+        candidates = self._rows(token)
         if not candidates:
             return None
         read: dict[str, set[str]] = {}

@@ -208,7 +208,7 @@ def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if deed is None:
         return draft
-    return draft if scene.lexicon.types_of(deed.lemma_.lower()) & COOPERATIVE_TYPES else None
+    return draft if scene.lexicon.types_of(deed) & COOPERATIVE_TYPES else None
 
 
 def seeking_to_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
