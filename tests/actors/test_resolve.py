@@ -203,6 +203,24 @@ def test_a_party_plural_qualified_by_a_state_is_not_the_us_party(pipeline):
     assert "Republicans" not in found or found["Republicans"].actor_id != "org-republican-party"
 
 
+@pytest.mark.parametrize("text", ["Senate Democrats blocked the bill.", "Democrats criticized the plan."])
+def test_a_party_plural_alone_or_of_a_chamber_is_the_us_party(pipeline, text):
+    _, found = resolve(pipeline, text)
+    assert found["Democrats"].actor_id == "org-us-democratic-party"
+
+
+@pytest.mark.parametrize("text", ["In Denmark, the Social Democrats won the election.",
+                                  "Italy's Democrats criticized the government."])
+def test_a_party_plural_qualified_by_a_name_is_not_the_us_party(pipeline, text):
+    _, found = resolve(pipeline, text)
+    assert "Democrats" not in found or found["Democrats"].actor_id != "org-us-democratic-party"
+
+
+def test_the_leader_of_a_party_named_with_its_state_is_of_that_state(pipeline):
+    _, found = resolve(pipeline, "Jimmie Akesson, leader of the Sweden Democrats, criticized the government.")
+    assert found["Jimmie Akesson"].country == "SWE"
+
+
 def test_an_ally_named_by_description_is_the_partner_the_article_named(pipeline):
     text = ("Donald Trump described the US alliance with South Korea as a terrible bargain for his country. "
             "Donald Trump accused his Asian ally of not paying enough for the troops stationed on its soil.")

@@ -65,6 +65,22 @@ OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
 
 
+
+# words that may stand before a party's plural without making it another party: its members in a chamber
+CHAMBERS = {"senate", "house", "congressional", "assembly", "parliamentary"}
+
+
+def _qualified(before: Token | None) -> bool:
+    """Whether the word before a party's plural names another party or bloc: a state ("French
+    Republicans", "Italy's Democrats"), or any capitalised word inside the sentence ("Social
+    Democrats") but a chamber's ("Senate Democrats")."""
+    if before is None or before.lower_ in CHAMBERS:
+        return False
+    if before.dep_ == "case":  # "Italy's Democrats": the possessor qualifies them
+        before = before.head
+    return before.ent_type_ in ("GPE", "NORP", "LOC") or (before.text[:1].isupper() and not before.is_sent_start)
+
+
 @dataclass
 class _Found:
     start: int  # token indices
@@ -196,10 +212,10 @@ class Resolver(Pronouns):
             entries = self._close_place(text)
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         if ent.label_ == "NORP" and entries and entries[0].kind == "organisation" and not self.kb.demonym(text) \
-                and not (before is not None and before.ent_type_ in ("GPE", "NORP", "LOC")):
-            # "Republicans are urging Trump ...": members named by their party's plural, unless a
-            # state's name qualifies them ("French Republicans"). "Democrats" is no alias: "Sweden
-            # Democrats" made its leader American (fourth session)
+                and not _qualified(before):
+            # "Republicans are urging Trump ...", "Senate Democrats blocked ...": members named by
+            # their party's plural, unless a name qualifies them ("French Republicans", "Sweden
+            # Democrats", "Social Democrats", "Reagan Democrats")
             self._add(ent.start, ent.end, entries[0].actor, "kb", 0.9, root)
             return
         if ent.label_ == "NORP":
