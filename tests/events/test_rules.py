@@ -467,3 +467,16 @@ def test_a_telephone_call_is_consult_whatever_it_was_for(pipeline):
     assert [t["name"] for t in called.targets] == ["Recep Tayyip Erdoğan"]
     off = pipeline.article("The union called off the talks with Germany.").events
     assert all(e.type != "CONSULT" for e in off if e.trigger == "called")
+
+
+@pytest.mark.parametrize("text, type_, cameo", [
+    ("The Indian ambassador called on Prime Minister Sharif in Islamabad.", "CONSULT", "042"),
+    ("Chinese Foreign Minister Wang Yi called on Prime Minister Narendra Modi on Friday.", "CONSULT", "042"),
+    ("On Twitter, Jeb Bush called Trump unhinged.", "ACCUSE", "111"),
+    ("The UN called on Israel to halt the offensive.", "REQUEST", "020"),
+    ("Iran called on Friday for the United States to lift sanctions.", "REQUEST", "020"),
+])
+def test_courtesy_call(pipeline, text, type_, cameo):
+    # calling on someone with nothing asked of them is a visit; a preposition before the verb is no particle
+    called = next(e for e in pipeline.article(text).events if e.trigger == "called")
+    assert (called.type, called.cameo) == (type_, cameo)

@@ -117,14 +117,15 @@ def _retypable(draft: EventDraft) -> bool:
     back to it (PLV's training rows end to end 0.782 -> 0.791; the dev splits unchanged). Kept also:
     a phrasal refusal ("ruled out a ceasefire"), which the classifier reads as its object's act; and
     a telephone call (``phone`` rows: "called Morrison to congratulate him"), a CONSULT whatever it
-    was for, which the classifier reads as its purpose."""
+    was for, which the classifier reads as its purpose; and a courtesy call ("called on Prime
+    Minister Modi"), which it reads as the request "called on" mostly is."""
     if draft.trigger.mode == "phone" and draft.type == draft.trigger.type:
         return False
     if draft.trigger.departs and draft.type == draft.trigger.type:
         return False
     if draft.trigger.type == "REJECT" and draft.type == "REJECT" and draft.trigger.words[-1] == "out":
         return False  # "ruled out a ceasefire": what is ruled out is refused, not done
-    return draft.intent is None and not draft.nominal and "accused_party_acts" not in draft.trace
+    return draft.intent is None and not draft.nominal and not {"accused_party_acts", "courtesy_call"} & set(draft.trace)
 
 
 def _holds_another(statement: EventDraft, drafts: list[EventDraft]) -> bool:

@@ -89,8 +89,10 @@ def _of_heads(noun: Token) -> set[str]:
 
 def _extra_words(token: Token) -> set[str]:
     """Words that can complete a multiword trigger: particles, prepositions, light-verb objects. A
-    preposition that only dates the act ("called on Tuesday", "met with ... at noon") completes none."""
-    parts = [c for c in token.children if c.dep_ in PARTICLE_DEPS and not _dates(c)]
+    preposition that only dates the act ("called on Tuesday", "met with ... at noon"), or that
+    stands before the verb, completes none."""
+    parts = [c for c in token.children if c.dep_ in PARTICLE_DEPS and not _dates(c)
+             and not (c.dep_ in ("prep", "prt") and c.i < token.i)]  # "On Twitter, Bush called ...": no "call on"
     words = {c.lower_ for c in parts} | {c.lemma_.lower() for c in parts}
     if for_clause(token) is not None:
         words.add("for")  # "called for the president to resign": the parser hangs "for" on the clause

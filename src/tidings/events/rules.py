@@ -7,35 +7,36 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 
 0. ``put_question``          a question put to someone in an interview is no request
 1. ``seeking_to_act``        seeking to do something is trying, not asking
-2. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
-3. ``roles``                 source and targets from the parse (roles.py)
-4. ``headline_passive``      a headline's "X Accused Of ..." is a passive: X is the one charged
-5. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
-6. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
-7. ``host_visit``            a host receives, the visitor acts
-8. ``mutual_meeting``        every participant of talks on both sides
-9. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
-10. ``speaker``               whose claim holds the event
-11. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
-12. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
-13. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
-14. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-15. ``demand_of_another``    what a speaker says another must (or should) do is its request
-16. ``own_intention``        an actor's own promise, threat or refusal
-17. ``unclaimed_must``       a "must" that is no one's request is no event
-18. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-19. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-20. ``needs_actor``          no event without a known actor
+2. ``courtesy_call``         calling on someone with nothing asked of them is a visit
+3. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
+4. ``roles``                 source and targets from the parse (roles.py)
+5. ``headline_passive``      a headline's "X Accused Of ..." is a passive: X is the one charged
+6. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
+7. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
+8. ``host_visit``            a host receives, the visitor acts
+9. ``mutual_meeting``        every participant of talks on both sides
+10. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
+11. ``speaker``               whose claim holds the event
+12. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
+13. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
+14. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+15. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+16. ``demand_of_another``    what a speaker says another must (or should) do is its request
+17. ``own_intention``        an actor's own promise, threat or refusal
+18. ``unclaimed_must``       a "must" that is no one's request is no event
+19. ``promised_act``         a promise of a deed that is no cooperation is no agreement
+20. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+21. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-21. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+22. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-22. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-23. ``firms_trade``          dealings between firms are trade, not politics (after the
+23. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+24. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-24. ``date``                 the date its sentence names
-25. ``place``                where it happened
-26. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-27. ``confidence``           how sure the coding is (the rules' own score)
+25. ``date``                 the date its sentence names
+26. ``place``                where it happened
+27. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+28. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -49,7 +50,7 @@ from spacy.tokens import Token
 
 from .datafiles import rows
 from .draft import ActorRef, EventDraft, Rule, Scene
-from .rules_intent import (commentator_opinion, demand_of_another, modality, officials_state_acts, own_intention, promised_act,
+from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, modality, officials_state_acts, own_intention, promised_act,
                            put_question, seeking_to_act, speaker, unclaimed_must, wanted_act)
 from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, host_visit, meeting_place,
                           headline_passive, mutual_meeting, named_agent, roles)
@@ -210,6 +211,7 @@ def confidence(draft: EventDraft, scene: Scene) -> EventDraft:
 RULES: list[Rule] = [
     put_question,
     seeking_to_act,
+    courtesy_call,
     meeting_place,
     roles,
     headline_passive,

@@ -221,6 +221,18 @@ def seeking_to_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return draft
 
 
+def courtesy_call(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"The Indian ambassador called on Prime Minister Sharif in Islamabad.": calling on someone
+    with nothing asked of them (no "to" clause, no "for") is paying them a visit (CONSULT, CAMEO
+    042), as South Asian and diplomatic English uses it; "called on Congress to pass the bill" stays a request."""
+    tok = draft.token
+    if draft.trigger.words not in (("call", "on"), ("call", "upon")) or draft.type != "REQUEST":
+        return draft
+    asked = any(t.lower_ == "to" and t.dep_ in ("aux", "mark") and t.head.pos_ in ("VERB", "AUX") for t in tok.subtree) \
+        or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+    return draft if asked else draft.recoded("CONSULT", "visit", "042")
+
+
 def unclaimed_must(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"North Korea must respond.": a "must" that is nobody's request of another (no speaker, or the
     speaker's own duty) is no event."""
