@@ -366,3 +366,9 @@ def test_a_party_acting_on_its_own_states_elections_keeps_the_state_as_target(ru
     text = "The Umma party has said it will boycott Algeria's first multi-party elections."
     event = next(e for e in rules_pipeline.article(text).events if e.trigger == "boycott")
     assert countries(event.targets) == {"DZA"}
+
+
+def test_the_channel_an_act_goes_through_is_not_its_target(rules_pipeline):
+    text = "Japan lodged a protest with North Korea through its embassy in Beijing, the government said."
+    (event,) = [e for e in rules_pipeline.article(text).events if e.trigger == "lodged"]
+    assert [t["name"] for t in event.targets] == ["North Korea"]
