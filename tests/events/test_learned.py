@@ -230,3 +230,9 @@ def test_a_promise_or_threat_is_of_the_speakers_own_deeds(pipeline):
     text = ("John Park, a former adviser at the Pentagon, spoke on Monday. He suggests that North Korea might be "
             "more comfortable negotiating with Trump because it believes it can handle him.")
     assert not [e for e in pipeline.article(text).events if e.trigger == "suggests"]
+
+
+def test_where_a_statement_was_made_is_not_its_target(pipeline):
+    text = 'Japanese Prime Minister Shigeru Ishiba said in Tokyo that the launch was "absolutely unacceptable."'
+    said = [e for e in pipeline.article(text).events if e.trigger == "said"]
+    assert all(t["name"] != "Japan" for e in said for t in e.targets)

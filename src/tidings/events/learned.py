@@ -213,7 +213,8 @@ def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft |
     if p.best_type in COMMISSIVE and _anothers_deed(draft):
         return None
     return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type], reading=p,
-                   targets=tuple(t for t in draft.targets if not _addressee(draft, t)), trace=draft.trace + ("classify",))
+                   targets=tuple(t for t in draft.targets if not _addressee(draft, t) and not _where_said(draft, t)),
+                   trace=draft.trace + ("classify",))
 
 
 def _relation(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | None:
@@ -222,6 +223,19 @@ def _relation(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | 
         return None
     return replace(draft, type=p.best_type, mode=None, cameo=cameo_roots()[p.best_type], reading=p,
                    trace=draft.trace + ("classify",))
+
+
+WHERE_PREPS = ("in", "at")
+
+
+def _where_said(statement: EventDraft, ref: ActorRef) -> bool:
+    """Where a statement was made ("Ishiba said in Tokyo that the launch was unacceptable"), which is
+    not whom it is about."""
+    if ref.start is None:
+        return False
+    places = [g for c in statement.token.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    return any(g.left_edge.idx <= ref.start < g.right_edge.idx + len(g.right_edge.text) for g in places)
 
 
 def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
