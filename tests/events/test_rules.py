@@ -362,8 +362,12 @@ def test_not_its_own_target(code):
     gave = draft_on(drafts, "gave")
     assert "not_its_own_target" in gave.trace
     assert [s.name for s in gave.sources] == ["Tom Steyer"] and not gave.targets
-
-
+    # the speaker's own state as the subject of what is said is whom it speaks for
+    _, drafts, _ = code("Kim Yo-jong, the influential sister of North Korean leader Kim Jong-un, warned on Monday "
+                        "that Pyongyang would answer a joint air exercise by the United States, South Korea and Japan.")
+    assert all(t.country != "PRK" for t in draft_on(drafts, "warned").targets)
+    _, drafts, _ = code("Trump said the United States would defend Japan.")
+    assert [t.country for t in draft_on(drafts, "defend").targets] == ["JPN"]
 
 
 def test_seeking_to_act(code):
