@@ -110,6 +110,8 @@ def test_a_word_that_is_no_event_with_its_object_codes_nothing(pipeline):
     events = pipeline.article("North Korea hinted at openness if certain conditions are met.").events
     assert not any(e.type == "CONSULT" for e in events), [(e.trigger, e.type) for e in events]
     assert any(e.type == "CONSULT" for e in pipeline.article("Kim met Putin in Vladivostok on Thursday.").events)
+    met = pipeline.article("The White House said any nuclear explosion would be met with a strong international response.")
+    assert not [e for e in met.events if e.trigger == "met"], "being met with a response is no meeting"
 
 
 @pytest.mark.parametrize("text, trigger", [
