@@ -108,6 +108,7 @@ def test_commentator_opinion(code):
 @pytest.mark.parametrize("text", [
     '"They made it all about Russia," said Matt Mackowiak, a veteran Republican strategist. Mackowiak criticized Clinton.',
     '"This is the worst lawsuit I have seen," said Stephen Vladeck of the University of Texas. Vladeck condemned Trump.',
+    "John Miller, a Seoul-based specialist on Korean affairs, spoke on Monday. Miller criticized Russia.",
 ])
 def test_a_commentator_described_once_is_one_in_every_mention(code, text):
     events, _, _ = code(text)
