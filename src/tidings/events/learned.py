@@ -199,9 +199,9 @@ def _anothers_deed(statement: EventDraft) -> bool:
     speaker. A promise or a threat is of the speaker's own deeds, so such a statement is neither."""
     said = [c for c in statement.token.children if c.dep_ in ("ccomp", "parataxis")]
     subjects = [s for c in said for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    own = {r.actor_id for r in statement.sources if r.actor_id} | {r.country for r in statement.sources if r.country}
-    if not own or all(r.actor_id.startswith("any-") and not r.country for r in statement.sources if r.actor_id):
+    if not any(r.country or (r.actor_id and not r.actor_id.startswith("any-")) for r in statement.sources):
         return False  # "the Prime Minister said": a speaker of no known side may speak for the subject
+    own = {r.actor_id for r in statement.sources if r.actor_id} | {r.country for r in statement.sources if r.country}
     return any(ref.start is not None and ref.start <= s.idx < ref.end and not {ref.actor_id, ref.country} & own
                for s in subjects for ref in statement.targets)
 

@@ -124,8 +124,8 @@ def telephones(verb: Token) -> bool:
 
 
 def for_clause(verb: Token) -> Token | None:
-    """The clause a "for" right after the verb, or after a date ("called on Friday for Obama to
-    resign"), introduces ("called for Obama to resign"), if any."""
+    """The clause that a "for" right after the verb introduces ("called for Obama to resign"), or a
+    "for" right after a date that follows the verb ("called on Friday for Obama to resign"), if any."""
     after = verb.i + 1
     for child in verb.rights:
         if child.i == after and _dates(child):
