@@ -328,6 +328,10 @@ def test_located_source(code):
     arrested = draft_on(drafts, "arrested")
     assert [(s.actor_id, s.country, s.found) for s in arrested.sources] == [(None, "LBN", "place")]
     assert "located_source" in arrested.trace
+    # the place standing in for the source is no target as well
+    _, drafts, _ = code("The actor was arrested in Los Angeles on drunk driving charges.")
+    arrested = draft_on(drafts, "arrested")
+    assert [s.found for s in arrested.sources] == ["place"] and not arrested.targets
 
 
 def test_confidence(code):

@@ -163,6 +163,15 @@ def _agent_of(verb: Token) -> Token | None:
         for child in v.children:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        # "Google was fined 2.4 billion euros by the European Commission": the parser hangs the
+        # agent on the passive verb's object
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "by":
+                    found = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+                    if found is not None:
+                        return found
     return None
 
 

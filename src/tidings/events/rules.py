@@ -197,10 +197,14 @@ def place(draft: EventDraft, scene: Scene) -> EventDraft:
 
 def located_source(draft: EventDraft, scene: Scene) -> EventDraft:
     """"A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.":
-    no one is named as the one who arrested him, so the place stands in (source LBN, no actor id)."""
+    no one is named as the one who arrested him, so the place stands in (source LBN, no actor id);
+    the place is then no target as well."""
     if draft.sources or draft.type not in LOCATED_TYPES or draft.place is None or not draft.place.country:
         return draft
-    return replace(draft, sources=(ActorRef.at(draft.place),))
+    place = ActorRef.at(draft.place)
+    targets = tuple(t for t in draft.targets if t.start is None or place.start is None or
+                    not (t.start < place.end and place.start < t.end))
+    return replace(draft, sources=(place,), targets=targets)
 
 
 def confidence(draft: EventDraft, scene: Scene) -> EventDraft:
