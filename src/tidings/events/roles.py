@@ -21,7 +21,8 @@ TARGET_PREPS = {"to", "against", "with", "on", "into", "toward", "towards", "at"
 # edges followed, nearest first, when looking below a trigger for its target
 TARGET_EDGES = {"dobj", "dative", "attr", "oprd", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acomp", "conj"}
 SKIPPED_PREPS = {"according", "by", "of", "as", "since", "after", "before", "during", "despite", "because",
-                 "like", "than", "amid", "including", "besides", "through", "via"}
+                 "like", "than", "amid", "including", "besides", "through", "via", "near", "outside", "along", "beside",
+                 "behind", "beyond"}
 # "leaders of X", "thousands of X", "doctors from X", "a spokesman for X": a group noun whose members' affiliation names the actor
 MEMBER_PREPS = {"of", "from", "for"}
 TIME_PREPS = {"after", "before", "since", "during", "following", "amid", "until", "despite", "because"}
