@@ -374,12 +374,6 @@ def test_the_channel_an_act_goes_through_is_not_its_target(rules_pipeline):
     assert [t["name"] for t in event.targets] == ["North Korea"]
 
 
-def test_what_an_act_happened_near_is_not_its_target(rules_pipeline):
-    text = "Colombian rebels kidnapped two soldiers near the Venezuelan border."
-    (event,) = [e for e in rules_pipeline.article(text).events if e.trigger == "kidnapped"]
-    assert all(t["country"] != "VEN" for t in event.targets)
-
-
 def test_the_agent_of_a_passive_hung_on_its_object_is_the_source(rules_pipeline):
     # the parser attaches "by the European Commission" to "euros", not to "fined"
     (event,) = [e for e in rules_pipeline.article("Google was fined 2.4 billion euros by the European Commission.").events

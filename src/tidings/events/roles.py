@@ -20,9 +20,11 @@ OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"to", "against", "with", "on", "into", "toward", "towards", "at", "from", "over", "for", "upon", "of"}
 # edges followed, nearest first, when looking below a trigger for its target
 TARGET_EDGES = {"dobj", "dative", "attr", "oprd", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acomp", "conj"}
+# what an act went through, never whom it was done to: "through its embassy in Beijing". Not "near":
+# "killed in a bombing near Samarra, Iraq" is coded by where it happened (located_source)
+ROUTE_PREPS = {"through", "via"}
 SKIPPED_PREPS = {"according", "by", "of", "as", "since", "after", "before", "during", "despite", "because",
-                 "like", "than", "amid", "including", "besides", "through", "via", "near", "outside", "along", "beside",
-                 "behind", "beyond"}
+                 "like", "than", "amid", "including", "besides"} | ROUTE_PREPS
 # "leaders of X", "thousands of X", "doctors from X", "a spokesman for X": a group noun whose members' affiliation names the actor
 MEMBER_PREPS = {"of", "from", "for"}
 TIME_PREPS = {"after", "before", "since", "during", "following", "amid", "until", "despite", "because"}
@@ -273,14 +275,18 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     and "according to": the fallback when no object or preposition names one ("demanded an
     immediate admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
-                  and not _subordinate(c))
+                  and not _subordinate(c) and not _route(c))
     while queue:
         tok = queue.popleft()
         found = [m for m in index.phrase(tok) if m not in exclude]
         if found:
             return found
-        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according")
+        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according" and not _route(c))
     return []
+
+
+def _route(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in ROUTE_PREPS
 
 
 def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
