@@ -65,7 +65,6 @@ OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
 
 
-
 # words that may stand before a party's plural without making it another party: its members in a chamber
 CHAMBERS = {"senate", "house", "congressional", "assembly", "parliamentary"}
 

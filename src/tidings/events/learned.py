@@ -33,6 +33,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .datafiles import rows
 from .draft import ActorRef, EventDraft
@@ -235,7 +237,7 @@ def _where_said(statement: EventDraft, ref: ActorRef) -> bool:
         return False
     places = [g for c in statement.token.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS
               for g in c.children if g.dep_ == "pobj"]
-    return any(g.left_edge.idx <= ref.start < g.right_edge.idx + len(g.right_edge.text) for g in places)
+    return _inside(ref, places)
 
 
 def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
@@ -250,7 +252,12 @@ def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
         return False
     heard = [c for c in verb.children if c.dep_ == "dative" or (c.dep_ == "dobj" and hearer == "object")]
     heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    return any(h.left_edge.idx <= ref.start < h.right_edge.idx + len(h.right_edge.text) for h in heard)
+    return _inside(ref, heard)
+
+
+def _inside(ref: ActorRef, heads: list[Token]) -> bool:
+    """Whether the reference starts inside the phrase of one of these heads."""
+    return any(h.left_edge.idx <= ref.start < h.right_edge.idx + len(h.right_edge.text) for h in heads)
 
 
 def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:

@@ -268,23 +268,3 @@ def _commentator(ref: ActorRef, scene: Scene) -> bool:
     roles, bodies = scene.descriptions[ref.actor_id]
     words = commentator_words()
     return bool(roles & words["role"] or bodies & words["body"])
-    doc, words = scene.article.doc, commentator_words()
-    for m in scene.article.actor_mentions:
-        if m.actor_id != ref.actor_id:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if root.pos_ != "PROPN":
-            continue  # a description ("two leaders of the Center") is no name that could be described
-        described = [c for c in root.children if c.dep_ == "appos"] + \
-            [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + \
-            ([root.head] if root.dep_ == "appos" else [])
-        if any(d.lemma_.lower() in words["role"] for d in described):
-            return True
-        places = [g for c in [root, *described] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "at")
-                  for g in p.children if g.dep_ == "pobj"]
-        if any(t.lower_ in words["body"] for g in places for t in g.subtree):
-            return True
-    return False
