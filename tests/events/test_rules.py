@@ -189,6 +189,7 @@ def test_host_visit(code):
     _, drafts, _ = code("Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on Saturday.")
     hosted = draft_on(drafts, "hosted")
     assert countries(hosted.sources) == {"JPN"} and countries(hosted.targets) == {"RUS"} and "host_visit" in hosted.trace
+    assert hosted.cameo == "042"  # the visitor makes a visit: CAMEO's 043 would name the host as source
 
 
 def test_mutual_meeting(code):

@@ -204,10 +204,12 @@ def deployed_forces(draft: EventDraft, scene: Scene) -> EventDraft:
 
 def host_visit(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on
-    Saturday.": the visitor (JPN) acts and the host (RUS) receives, as PLOVER codes a visit."""
+    Saturday.": the visitor (JPN) acts and the host (RUS) receives, as PLOVER codes a visit; the
+    CAMEO code follows the roles: 042 (make a visit), since 043 (host a visit) has the host as its
+    source, and GDELT users read the code with the dyad."""
     if not draft.cameo.startswith("043"):
         return draft
-    return replace(draft, sources=draft.targets, targets=draft.sources)
+    return replace(draft, sources=draft.targets, targets=draft.sources, cameo="042")
 
 
 def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
