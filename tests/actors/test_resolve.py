@@ -20,11 +20,19 @@ def resolve(pipeline, text, published=None):
     ("Families of the victims urged the senator to apologise.", "Families", None, "CVL"),  # a group of citizens
     ("Syrian voters protested outside the embassy.", "Syrian voters", "SYR", "CVL"),
     ("The Pakistani general warned India.", "The Pakistani general", "PAK", "MIL"),
+    # "Azerbaijani" is tagged a person by the small model: still the forces' state, not a civilian
+    ("Armenia's defence ministry said Azerbaijani forces had opened fire.", "Azerbaijani forces", "AZE", "MIL"),
 ])
 def test_descriptions_resolve_to_country_and_sector(pipeline, text, phrase, country, sector):
     _, found = resolve(pipeline, text)
     m = found[phrase]
     assert m.country == country and sector in m.sectors
+
+
+def test_coordinated_demonyms_are_each_the_state_of_the_shared_noun(pipeline):
+    article = pipeline.article("Azerbaijani and Armenian troops exchanged heavy fire.")
+    (exchanged,) = article.events
+    assert {(s["country"], "MIL" in s["sectors"]) for s in exchanged.sources} == {("AZE", True), ("ARM", True)}
 
 
 def test_person_with_military_title_gets_country_and_sector(pipeline):

@@ -91,8 +91,9 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
             i += 1
             continue
         ent = entity_of(tok)
-        if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start:
-            # "the Bush administration", "President Suharto's government": the person's state
+        if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start and not (len(ent) == 1 and kb.demonym(tok.text)):
+            # "the Bush administration", "President Suharto's government": the person's state (a
+            # demonym the small model tags as a person, "Azerbaijani forces", is read as one below)
             people = [e for e in kb.lookup(ent.text) if e.kind == "person"] or kb.office_holders(ent.text, (), None)
             countries = {e.actor.country for e in people}
             if len(countries) == 1 and None not in countries:  # both Bushes were American

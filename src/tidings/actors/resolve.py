@@ -163,6 +163,11 @@ class Resolver(Pronouns):
         if ent.label_ == "ORG" and nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
             return  # "US Army Private" before "Travis King": read as the person's title
         text = ent.text
+        if ent.label_ in ("NORP", "PERSON", "ORG") and norm(text) in self.kb.demonyms and len(ent) == 1 \
+                and any(contains_words(full, norm(text)) for full in self.people):
+            ent.label_ = "PERSON"  # "Cuban also complained" after "Mark Cuban": his surname, not Cubans
+        elif ent.label_ in ("PERSON", "ORG") and norm(text) in self.kb.demonyms:
+            ent.label_ = "NORP"  # "Ugandan", "Bangladeshi" tagged as people by the small model
         anchor = root
         while anchor.dep_ == "conj" and anchor.head.i < anchor.i:  # "U.S. and Russian negotiators"
             anchor = anchor.head
@@ -178,11 +183,6 @@ class Resolver(Pronouns):
                 if code:
                     self._add(ent.start, ent.end, self.kb.country_actor(code), "demonym", 0.7, root)
                 return
-        if ent.label_ in ("NORP", "PERSON", "ORG") and norm(text) in self.kb.demonyms and len(ent) == 1 \
-                and any(contains_words(full, norm(text)) for full in self.people):
-            ent.label_ = "PERSON"  # "Cuban also complained" after "Mark Cuban": his surname, not Cubans
-        elif ent.label_ in ("PERSON", "ORG") and norm(text) in self.kb.demonyms:
-            ent.label_ = "NORP"  # "Ugandan", "Bangladeshi" tagged as people by the small model
         entries = [e for e in self.kb.lookup(text) if e.kind in PLACE_KINDS]
         words = norm(text).split()
         if not entries and len(words) > 1 and words[-1] in PLACE_SUFFIXES:  # "Montenegro province"
