@@ -35,6 +35,13 @@ def test_coordinated_demonyms_are_each_the_state_of_the_shared_noun(pipeline):
     assert {(s["country"], "MIL" in s["sectors"]) for s in exchanged.sources} == {("AZE", True), ("ARM", True)}
 
 
+def test_a_capital_the_tagger_missed_stands_for_its_state(pipeline):
+    # the small model tags neither "Baku" nor "Kyiv" here
+    article = pipeline.article("Kyiv denied the claim and accused Moscow of shelling the plant.")
+    (accused,) = [e for e in article.events if e.trigger == "accused"]
+    assert [s["actor_id"] for s in accused.sources] == ["UKR"] and [t["actor_id"] for t in accused.targets] == ["RUS"]
+
+
 def test_person_with_military_title_gets_country_and_sector(pipeline):
     _, found = resolve(pipeline, "US Army Private Travis King has agreed to plead guilty to desertion.")
     m = found["Travis King"]
