@@ -32,6 +32,17 @@ def test_a_participle_shares_the_target_of_its_clause(rules_pipeline):
     assert countries(event.targets) == {"RUS"}
 
 
+def test_a_finite_verb_conjoined_below_keeps_its_actors_to_itself(rules_pipeline):
+    # the parser hangs "offered" on "show": Brussels, where the offered talks would be, is no one's target
+    text = "The European Union called on both sides to show restraint and offered to host talks in Brussels."
+    assert first(rules_pipeline, text, "REQUEST").targets == []
+
+
+def test_an_infinitive_conjoined_below_is_still_what_is_asked(rules_pipeline):
+    event = first(rules_pipeline, "The newspaper Al-Thawra called on Arab states to unite and stand against Israel.", "REQUEST")
+    assert countries(event.targets) == {"ISR"}
+
+
 def test_a_stative_passive_keeps_its_subject_as_source(rules_pipeline):
     event = first(rules_pipeline, "Israel is opposed to French mediation in the talks with Syria.", "REJECT")
     assert countries(event.sources) == {"ISR"}

@@ -281,8 +281,17 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
         found = [m for m in index.phrase(tok) if m not in exclude]
         if found:
             return found
-        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according" and not _route(c))
+        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according"
+                     and not _route(c) and not _clause_of_its_own(c))
     return []
+
+
+def _clause_of_its_own(tok: Token) -> bool:
+    """A finite verb conjoined below the start ("called on both sides to show restraint and offered
+    to host talks in Brussels"): its actors are its own event's, not the start's. An infinitive
+    shares the start's content ("called on Arabs to unite and mobilize against Sharon")."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and (
+        tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def _route(tok: Token) -> bool:
