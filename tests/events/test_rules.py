@@ -455,6 +455,17 @@ def test_verbal_attack(code):
         assert all(e.type == "ASSAULT" for e in events if e.trigger == "attacked"), text
 
 
+def test_diplomatic_protest(code):
+    text = "Azerbaijan's foreign ministry summoned the French ambassador to protest remarks by President Emmanuel Macron."
+    events, drafts, _ = code(text)
+    protest = draft_on(drafts, "protest")
+    assert (protest.type, protest.cameo) == ("ACCUSE", "114") and "diplomatic_protest" in protest.trace
+    assert [e.trigger for e in events] == ["summoned"]  # the protest is what the summons was: one event
+    # crowds protest in the street
+    events, _, _ = code("Thousands of Syrian refugees protested outside the Turkish embassy.")
+    assert [e.type for e in events if e.trigger == "protested"] == ["PROTEST"]
+
+
 @pytest.mark.parametrize("text, trigger, type_", [
     # a politician's attack on no named party, with no harm in the sentence, is in words
     ("Trump took to Twitter early Wednesday to continue his verbal assault on the Democratic nominee.", "assault",

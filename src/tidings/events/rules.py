@@ -16,7 +16,7 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 8. ``host_visit``            a host receives, the visitor acts
 9. ``mutual_meeting``        every participant of talks on both sides
 10. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
-11. ``speaker``               whose claim holds the event
+11. ``speaker``              whose claim holds the event
 12. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
 13. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
 14. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
@@ -31,12 +31,13 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 22. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
 23. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-24. ``firms_trade``          dealings between firms are trade, not politics (after the
+24. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+25. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-25. ``date``                 the date its sentence names
-26. ``place``                where it happened
-27. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-28. ``confidence``           how sure the coding is (the rules' own score)
+26. ``date``                 the date its sentence names
+27. ``place``                where it happened
+28. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+29. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -162,6 +163,24 @@ def verbal_attack(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type="ACCUSE", mode=None, context=None, cameo="111")
 
 
+def diplomatic_protest(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Azerbaijan's foreign ministry summoned the French ambassador to protest remarks by President
+    Emmanuel Macron.": a state, its government or its diplomats protesting protest in words, which
+    PLOVER codes ACCUSE 'disapprove' (CAMEO 114, complain officially); PROTEST is for crowds. After
+    the classifier, which reads the word "protest" as PROTEST whoever protests."""
+    if draft.type != "PROTEST" or draft.token.lemma_.lower() != "protest" or not draft.sources:
+        return draft
+    def official(ref: ActorRef) -> bool:  # a government body, or the state by its name or capital
+        if not ref.actor_id or set(ref.sectors) & ARMED:
+            return False
+        return "GOV" in ref.sectors or (ref.actor_id == ref.country and any(
+            e.kind in ("country", "capital") for e in scene.kb.lookup(ref.text)))
+
+    if not all(official(ref) for ref in draft.sources):
+        return draft  # "a rally in Lagos to protest ...": a city stands for the crowd's country
+    return replace(draft, type="ACCUSE", mode="disapprove", context="diplomatic", cameo="114")
+
+
 # dealings that are politics only when a government, party or other political body takes part:
 # between firms they are trade ("signed a contract", "bought jets", "held talks", "backed the deal")
 TRADE_TYPES = {"AGREE", "COOPERATE", "AID", "CONSULT", "SUPPORT"}
@@ -242,6 +261,7 @@ RULES: list[Rule] = [
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,
     verbal_attack,
+    diplomatic_protest,
     firms_trade,
     date,
     place,
