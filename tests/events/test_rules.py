@@ -455,6 +455,21 @@ def test_verbal_attack(code):
         assert all(e.type == "ASSAULT" for e in events if e.trigger == "attacked"), text
 
 
+def test_forces_on_crowds(pipeline):
+    # with the classifier, which reads the crowd: the rules alone keep the lexicon's type anyway
+    article = pipeline.article("Georgian police disperse protesters outside parliament.")
+    (disperse,) = [e for e in article.events if e.trigger == "disperse"]
+    assert (disperse.type, disperse.cameo) == ("COERCE", "172")
+
+
+def test_the_forces_act_on_the_members_of_a_counted_crowd(code):
+    events, _, _ = code("Georgian riot police used water cannon and tear gas early on Friday to break up thousands "
+                        "of demonstrators outside parliament.")
+    used = next(e for e in events if e.trigger == "used")
+    assert (used.type, used.cameo) == ("ASSAULT", "175")
+    assert [(t["country"], t["sectors"]) for t in used.targets] == [("GEO", ["CVL"])]
+
+
 def test_diplomatic_protest(code):
     text = "Azerbaijan's foreign ministry summoned the French ambassador to protest remarks by President Emmanuel Macron."
     events, drafts, _ = code(text)

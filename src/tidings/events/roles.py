@@ -251,12 +251,21 @@ def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention
             continue
         seen.add(tok.i)
         if tok.dep_ not in ("prep", "xcomp", "ccomp", "acomp", "pcomp"):
-            found = [m for m in index.phrase(tok) if m not in exclude]
+            # "broke up thousands of demonstrators outside parliament": a count is its members
+            found = [m for m in (index.group(tok) if _count(tok) else index.phrase(tok)) if m not in exclude]
             if found:
                 return found
         queue.extend(c for c in tok.children if _follow(c) or (
             tok.dep_ == "ccomp" and c.dep_ in ("nsubj", "nsubjpass")))
     return []
+
+
+COUNT_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
+
+
+def _count(tok: Token) -> bool:
+    """A number or a count of people, whose members are the actors ("thousands of demonstrators")."""
+    return tok.pos_ == "NUM" or tok.lemma_.lower() in COUNT_NOUNS
 
 
 LOOSE_SKIPPED = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"punct", "cc", "mark", "aux", "auxpass", "neg", "agent",

@@ -31,13 +31,14 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 22. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
 23. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-24. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-25. ``firms_trade``          dealings between firms are trade, not politics (after the
+24. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+25. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+26. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-26. ``date``                 the date its sentence names
-27. ``place``                where it happened
-28. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-29. ``confidence``           how sure the coding is (the rules' own score)
+27. ``date``                 the date its sentence names
+28. ``place``                where it happened
+29. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+30. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -163,6 +164,21 @@ def verbal_attack(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type="ACCUSE", mode=None, context=None, cameo="111")
 
 
+SECURITY = {"COP", "MIL"}
+
+
+def forces_on_crowds(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Georgian police disperse protesters outside parliament.": what the classifier reads as a
+    protest, where the lexicon saw police or troops acting on a crowd, is the forces' act (the
+    lexicon's COERCE or ASSAULT): the classifier read the crowd."""
+    if draft.type != "PROTEST" or draft.trigger.type not in ("COERCE", "ASSAULT") or not draft.sources:
+        return draft
+    if not all(SECURITY & set(ref.sectors) for ref in draft.sources):
+        return draft
+    t = draft.trigger
+    return replace(draft, type=t.type, mode=t.mode, context=t.context, cameo=t.cameo)
+
+
 def diplomatic_protest(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Azerbaijan's foreign ministry summoned the French ambassador to protest remarks by President
     Emmanuel Macron.": a state, its government or its diplomats protesting protest in words, which
@@ -261,6 +277,7 @@ RULES: list[Rule] = [
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,
     verbal_attack,
+    forces_on_crowds,
     diplomatic_protest,
     firms_trade,
     date,
