@@ -38,6 +38,11 @@ def modality(sentence: str, word: str) -> str:
     ("Washington is on the verge of imposing sanctions on Caracas.", "imposing", "hypothetical"),
     ("A set of new sanctions was imposed on Iran.", "sanctions", "asserted"),
     ("The leaders discussed the results of the talks.", "talks", "asserted"),
+    # what a phrasal request asks for has not happened; a tensed verb beside a modal's is asserted
+    ("The opposition called on Georgians to join a general strike on Monday.", "strike", "hypothetical"),
+    ("Opposition parties said they would hold another rally and called on Georgians to join a strike.", "called",
+     "asserted"),
+    ("North Korea might conduct a nuclear test and launch missiles.", "launch", "hypothetical"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

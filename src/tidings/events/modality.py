@@ -174,6 +174,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             t = head
             continue
         if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
+            if t.tag_ in ("VBD", "VBZ") and any(c.tag_ == "MD" for c in head.children):
+                break  # "said they would hold a rally and called on Georgians to ...": a tensed verb is no modal's
             if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
                 negation = False  # "was not reported and only became public": "not" stays in its conjunct
             t = head
@@ -198,6 +200,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             t = head
             continue
         lemma = _cue_lemma(head, cues.negating_heads | cues.hypothetical_heads)
+        lemma = next((f"{lemma} {c.lower_}" for c in head.children if c.dep_ in ("prt", "prep") and c.i < t.i
+                      and f"{lemma} {c.lower_}" in cues.hypothetical_heads), lemma)  # "called on X to join"
         if lemma in cues.negating_heads and negation:  # "refused to attend", "failed to reach"
             return NEGATED, head
         if lemma in cues.hypothetical_heads:  # "expected to launch", "plans to visit"
