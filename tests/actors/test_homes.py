@@ -75,3 +75,25 @@ def test_unnamed_officials_of_an_international_story_stay_without_a_state(pipeli
 def test_people_who_travel_for_their_work_are_not_placed(pipeline):
     m = mention(pipeline, "NATO chief Mark Rutte told reporters in Brussels that the move was an escalation.", "reporters")
     assert m.country is None
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Georgia braces for more protests\n\nTBILISI - Riot police used water cannon.", "GEO"),
+    ("YEREVAN (Reuters) - Six soldiers were killed.", "ARM"),
+    ("MANILA, Philippines -- The senate met on Monday.", "PHL"),
+    ("Six soldiers were killed on Tuesday - officials said so.", None),  # no dateline
+    ("UNITED NATIONS -- The council met.", None),  # no city
+])
+def test_the_dateline_names_the_articles_state(text, country):
+    from tidings.actors.homes import dateline_country
+    from tidings.actors.kb import load_kb
+
+    assert dateline_country(text, load_kb(())) == country
+
+
+def test_the_government_of_a_datelined_article_is_its_states(pipeline):
+    text = ("TBILISI - Riot police broke up a rally outside parliament on Friday. Secretary of State Antony Blinken "
+            "urged the government to withdraw the bill.")
+    assert mention(pipeline, text, "the government").country == "GEO"
+    # without a dateline or a state named often, the government stays unplaced
+    assert mention(pipeline, "Antony Blinken urged the government to withdraw the bill.", "the government").country is None

@@ -11,6 +11,7 @@ guess lowers the mention's confidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ DOMINANT_SHARE = 0.75  # of the article's resolved actors, for one country to be
 PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss"}
 PLACED_CONFIDENCE = 0.6  # a group placed by the sentence
 HOME_CONFIDENCE = 0.5  # a group or person given the article's dominant country
+SURE_MENTIONS = 3
 
 
 def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:
@@ -98,10 +100,32 @@ def dominant_country(resolver: Resolver) -> str | None:
     return code if n >= DOMINANT_SHARE * sum(counts.values()) else None
 
 
+# "TBILISI -", "YEREVAN (Reuters) -", "MANILA, Philippines --", "WASHINGTON —" opening a line
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ ]{2,30}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*(?:--?|–|—|:)\s")
+DATELINE_LINES = 4  # the headline, a blank line or a byline may come before it
+
+
+def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
+    """The state of the city an article is datelined from ("TBILISI - Georgian riot police ..."),
+    found in its first lines; None without a dateline or where the city is not known."""
+    for line in [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]:
+        found = DATELINE.match(line)
+        if found:
+            return kb.place_country(found.group(1).strip().title())
+    return None
+
+
 def settle_homes(resolver: Resolver) -> None:
-    """Give placed ethnic groups their host state, and countryless groups and new people a state."""
+    """Give placed ethnic groups their host state, and countryless groups and new people a state:
+    the article's dominant country, else the state it is datelined from."""
     kb, doc = resolver.kb, resolver.doc
-    home = dominant_country(resolver)
+    dated, dominant = dateline_country(doc.text, kb), dominant_country(resolver)
+    named = sum(f.country == dominant for f in resolver.found) if dominant else 0
+    # a dateline outweighs a country named once or twice; "the government" takes the home only
+    # where the article surely has one: its dateline, or a dominant country named three times or
+    # more ("an Iran-allied group ... seized from the government" is Yemen's)
+    home = dated if dated and named < SURE_MENTIONS else dominant
+    sure = home is not None and (home == dated or named >= SURE_MENTIONS)
     for f in resolver.found:
         if NO_HOME_SECTORS & set(f.sectors):
             continue
@@ -122,7 +146,9 @@ def settle_homes(resolver: Resolver) -> None:
             placed = (place_of(tok, kb) or scene_of(tok, kb)) if local else None
             # troops or officials named as the object of a clause ("sending weapons and troops")
             # belong to whoever acts in it, not to the article's leading country
-            agents = not f.subject and f.sectors[0] in STATE_SECTORS
+            # ("the government" is no such agent: "urged the government to withdraw the bill")
+            agents = not f.subject and f.sectors[0] in STATE_SECTORS and not (
+                sure and f.sectors[0] == "GOV" and f.end - f.start == 2 and doc[f.start].lower_ == "the")
             code = placed or (None if agents else home)
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
