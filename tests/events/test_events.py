@@ -23,6 +23,15 @@ def test_reciprocal_meeting_with_date_and_place(pipeline):
     assert event.location["name"] == "Korean Demilitarized Zone"
 
 
+def test_an_act_in_a_clause_of_its_own_is_not_merged_into_the_event_above_it(pipeline):
+    text = ("Hamas accused Israel of violating the truce after Israeli troops opened fire on Palestinians trying "
+            "to return to northern Gaza, killing two people.")
+    events = events_of(pipeline, text)
+    (fire,) = [e for e in events if e.trigger == "opened"]  # the killing is the same act, merged into it
+    assert fire.type == "ASSAULT" and codes(fire.sources) == {"ISR"} and codes(fire.targets) == {"PSE"}
+    assert not [e for e in events if e.trigger == "killing"]
+
+
 def test_rejection_with_source_and_target(pipeline):
     events = events_of(pipeline, "North Korea has dismissed former President Trump's comments about his "
                                  "amicable relationship with leader Kim.")

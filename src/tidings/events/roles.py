@@ -272,7 +272,7 @@ LOOSE_SKIPPED = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"punct", "cc", "mark", "a
                                                       "parataxis", "conj"}
 
 
-def _subordinate(tok: Token) -> bool:
+def subordinate(tok: Token) -> bool:
     """A clause of its own: "as Americans went to the polls", "after talks failed" (purpose
     clauses, "to protest against X", stay part of the event)."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
@@ -284,7 +284,7 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     and "according to": the fallback when no object or preposition names one ("demanded an
     immediate admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
-                  and not _subordinate(c) and not _route(c))
+                  and not subordinate(c) and not _route(c))
     while queue:
         tok = queue.popleft()
         found = [m for m in index.phrase(tok) if m not in exclude]
@@ -360,7 +360,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         elif targets and _own_state_owning(targets, sources, verb):
             owners = targets
             targets = nearest_actors(verb, index, sources + owners)
-    if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB" and not _subordinate(verb):
+    if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB" and not subordinate(verb):
         # "formed an alliance with Russia, sending troops": the participle shares the target
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
     if not targets and (sources or not passive):  # "X would be met with a response": no guessing

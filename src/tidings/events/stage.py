@@ -13,7 +13,7 @@ from .draft import EventDraft, Scene, run
 from . import learned
 from .learned import classify, reads_relations
 from .lexicon import TriggerLexicon, load_lexicon, telephones
-from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light
+from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light, subordinate
 from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND
 from .relations import relation_trigger
@@ -131,7 +131,9 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
     for e in events:
         token = doc.char_span(e.start, e.end, alignment_mode="expand")[0]
         head = by_start.get(token.head.idx)
-        if head is not None and head is not e and token.head.i != token.i and (
+        # a clause of its own is another act: "accused Israel of violating the truce after Israeli
+        # troops opened fire" (the firing stays beside the alleged violation)
+        if head is not None and head is not e and token.head.i != token.i and not subordinate(token) and (
                 head.type == e.type or (is_light(token.head) and token.dep_ in LIGHT_VERB_DEPS)):
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
             if not head.sources and e.sources and token.dep_ == "nsubj":
