@@ -13,6 +13,7 @@ def mention(pipeline, text, phrase):
     ("Opposition groups in Zimbabwe are demanding new elections.", "Opposition", "ZWE"),
     ("A Christian missionary from Calgary was arrested on Monday.", "A Christian missionary", "CAN"),
     ("Prisoners rioted at a jail in East Timor's capital Dili on Monday.", "Prisoners", "TLS"),
+    ("Israel freed the prisoners from jails in the occupied West Bank.", "the prisoners", "PSE"),
 ])
 def test_a_group_takes_the_state_it_is_placed_in(pipeline, text, phrase, country):
     m = mention(pipeline, text, phrase)

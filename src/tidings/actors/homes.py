@@ -79,14 +79,15 @@ def place_of(noun: Token, kb: KnowledgeBase) -> str | None:
 
 def scene_of(noun: Token, kb: KnowledgeBase) -> str | None:
     """The state where the clause of a subject or object happens: "prisoners rioted at a jail in
-    Dili", "ethnic Albanians demonstrated in Serbia"."""
+    Dili", "ethnic Albanians demonstrated in Serbia", "freed the prisoners from jails in the West
+    Bank" (where they are taken from is where they were)."""
     head = noun.head if noun.dep_ == "compound" else noun
     if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.i == head.i:
         return None
     verb = head.head
     # the clause's own places, then those of a clause hung on it ("... when they blew themselves up in Tel Aviv")
     clauses = [verb] + [c for c in verb.children if c.dep_ == "advcl"]
-    return next((code for v in clauses for code in [_country_after(v, LOCATIVE_PREPS, kb)] if code), None)
+    return next((code for v in clauses for code in [_country_after(v, LOCATIVE_PREPS | {"from"}, kb)] if code), None)
 
 
 def dominant_country(resolver: Resolver) -> str | None:
