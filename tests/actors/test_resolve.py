@@ -42,6 +42,18 @@ def test_a_capital_the_tagger_missed_stands_for_its_state(pipeline):
     assert [s["actor_id"] for s in accused.sources] == ["UKR"] and [t["actor_id"] for t in accused.targets] == ["RUS"]
 
 
+@pytest.mark.parametrize("text, phrase, actor_id", [
+    ("Hamas fighters crossed into Israel. The militant group released 11 hostages on Monday.",
+     "The militant group", "org-hamas"),
+    ("Hezbollah fired rockets at Israel. The Iran-backed group said it was retaliation.", "The Iran-backed group",
+     "org-hezbollah"),
+    ("The Taliban seized Kunduz. The group of seven met in Italy.", "The group", None),  # "of seven": no reference
+])
+def test_the_group_is_the_organisation_of_that_kind_named_just_before(pipeline, text, phrase, actor_id):
+    found = {m.text: m for m in pipeline.article(text).actor_mentions}
+    assert (found[phrase].actor_id if phrase in found else None) == actor_id
+
+
 def test_person_with_military_title_gets_country_and_sector(pipeline):
     _, found = resolve(pipeline, "US Army Private Travis King has agreed to plead guilty to desertion.")
     m = found["Travis King"]

@@ -521,7 +521,7 @@ class Resolver(Pronouns):
         if tok.dep_ == "poss" and tok.lower_ in POSSESSIVE_PRONOUNS and tok.head.dep_ in SUBJECT_DEPS:
             self._pronoun(tok)
             return
-        if self._named_org_again(tok):
+        if self._named_org_again(tok) or self._org_of_kind_again(tok):
             return
         role = self._role(tok)
         if role is None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -620,6 +620,29 @@ class Resolver(Pronouns):
                 return True
         return False
 
+    def _org_of_kind_again(self, tok: Token) -> bool:
+        """"Hamas fighters crossed into Israel. The militant group released 11 hostages": "the" and a
+        singular noun naming a kind of organisation (data/org_kinds.tsv) is the nearest organisation
+        of that kind named in the last few sentences; a state's adjective must be its state's ("the
+        Palestinian group"), and "the group of seven" is no such reference."""
+        kinds = org_kinds().get(tok.lemma_.lower())
+        if kinds is None or tok.pos_ != "NOUN" or tok.ent_type_ or tok.tag_ != "NN" or tok.dep_ in ("compound", "amod") \
+                or tok.left_edge.lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False
+        lefts = list(tok.lefts)
+        if any(c.ent_type_ in ("PERSON", "ORG") for c in lefts):
+            return False
+        states = {self.kb.demonym(c.text) for c in lefts if c.ent_type_ in ("NORP", "GPE")} - {None}
+        for f in reversed(self.found):
+            if f.actor is None or f.start >= tok.i:
+                continue
+            if sentences_between(self.sentence_starts, f.start, tok.i) > ORG_ANAPHOR_DISTANCE:
+                break
+            if f.actor.type in kinds and (not states or f.actor.country in states):
+                self._add(tok.left_edge.i, tok.i + 1, f.actor, "description", 0.7, tok)
+                return True
+        return False
+
     # -- output -------------------------------------------------------------------------------
 
     def _add(self, start: int, end: int, actor: Actor | None, method: str, confidence: float, root: Token,
@@ -677,6 +700,14 @@ def _modifies_noun(tok: Token) -> bool:
 def _definite(span: list[Token]) -> bool:
     """Whether a noun phrase is "the X" with nothing else before the noun."""
     return len(span) == 2 and span[0].lower_ == "the"
+
+
+@cache
+def org_kinds() -> dict[str, frozenset[str]]:
+    """``data/org_kinds.tsv``: noun -> the actor types "the" + noun may refer back to."""
+    text = resources.files("tidings.actors").joinpath("data", "org_kinds.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    return {word: frozenset(types.split("|")) for word, types in rows}
 
 
 @cache
