@@ -12,6 +12,7 @@ from tidings.nlp.layout import dateline_ends, wrapped
     ("UNITED NATIONS — The Security Council adopted a resolution.", "The Security"),
     ("Reuters KHARTOUM (Reuters) -- Qatar's emir called Bashir.", "Qatar"),
     ("A headline\n\nWASHINGTON (AP) — The Senate voted.", "The Senate"),
+    ("KABUL (Pajhwok): President Ashraf Ghani has held a meeting.", "President"),
 ])
 def test_a_dateline_ends_where_the_lead_begins(text, lead):
     assert [text[end:end + len(lead)] for end in dateline_ends(text)] == [lead]
@@ -23,6 +24,7 @@ def test_a_dateline_ends_where_the_lead_begins(text, lead):
     "The NATO - Russia council met in Brussels.",
     "BREAKING - Trump wins the primary.",
     "President Erdogan -- who spoke first -- met the envoy.",
+    "UPDATE: The Senate voted.",
 ])
 def test_headings_and_asides_are_no_datelines(text):
     assert dateline_ends(text) == []

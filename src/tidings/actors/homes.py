@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..nlp.layout import dateline_matches
 from .evidence import entity_of, phrase_tokens
 from .kb import KnowledgeBase
 
@@ -101,18 +102,18 @@ def dominant_country(resolver: Resolver) -> str | None:
     return code if n >= DOMINANT_SHARE * sum(counts.values()) else None
 
 
-# "TBILISI -", "YEREVAN (Reuters) -", "MANILA, Philippines --", "WASHINGTON —" opening a line
-DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ ]{2,30}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*(?:--?|–|—|:)\s")
-DATELINE_LINES = 4  # the headline, a blank line or a byline may come before it
+DATELINE_LINES = 4  # lines with text: the headline or a byline may come before the dateline
 
 
 def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
-    """The state of the city an article is datelined from ("TBILISI - Georgian riot police ..."),
-    found in its first lines; None without a dateline or where the city is not known."""
-    for line in [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]:
-        found = DATELINE.match(line)
-        if found:
-            return kb.place_country(found.group(1).strip().title())
+    """The state of the city an article is datelined from ("TBILISI - Georgian riot police ...",
+    "YEREVAN (Reuters) -"), in its first lines (nlp/layout.py reads datelines); a dateline with a
+    short dash and nothing else counts where its word is a place the knowledge base knows."""
+    lines = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n|$)", text)][:DATELINE_LINES]
+    for m in dateline_matches(text[:lines[-1]] if lines else ""):
+        code = kb.place_country(m.group("place").title())
+        if code:
+            return code
     return None
 
 
@@ -140,7 +141,8 @@ def settle_homes(resolver: Resolver) -> None:
             continue
         if f.country is not None:
             continue
-        if f.method in ("description", "unresolved") and f.sectors and tok.pos_ == "NOUN":
+        # (a lowercase word the tagger calls a name is a noun: "The commerce ministry said ...")
+        if f.method in ("description", "unresolved") and f.sectors and (tok.pos_ == "NOUN" or tok.text.islower()):
             # people of a place ("students throughout Indonesia"), not those who travel for their
             # work ("reporters in Brussels", "troops in Kabul")
             local = f.sectors[0] in LOCAL_SECTORS

@@ -1,5 +1,5 @@
 """Sentence starts the text's layout gives, set before parsing: after a line break, and after a
-wire dateline ("ISTANBUL --", "KHARTOUM, March 16 (Xinhua) --").
+wire dateline ("ISTANBUL --", "KHARTOUM, March 16 (Xinhua) --", "KABUL (Pajhwok):").
 
 A headline has no full stop, and the parser, which reads across line breaks, makes it one sentence
 with the lead ("Trump Slams Clinton Over Emails\n\nDonald Trump accused ...": "Trump Slams
@@ -28,19 +28,30 @@ DATELINE = re.compile(r"""
     (?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})   # the city, in capitals
     (?P<where>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z0-9.]+){0,3})?   # ", Philippines", ", March 16", ", Ill."
     (?P<agency>[ \t]*\([^()\n]{2,30}\))?              # "(Xinhua)", "(AP)"
-    [ \t]*(?P<dash>--|—|―|–|-)[ \t]+(?=[A-Z"“‘'])   # the dash, then the lead sentence
+    [ \t]*(?P<dash>--|—|―|–|-|:)[ \t]+(?=[A-Z"“‘'])   # the dash (or a colon), then the lead sentence
     """, re.VERBOSE)
 SHORT_DASHES = ("-", "–")
 MIN_PLACE_LETTERS = 4  # "US - China talks" and "UN - " are no datelines; "ROME --" is
 
 
+def dateline_matches(text: str) -> list[re.Match]:
+    """Every line opening that looks like a dateline, sure or not (``sure``)."""
+    return [m for m in DATELINE.finditer(text)
+            if sum(ch.isalpha() for ch in m.group("place")) >= MIN_PLACE_LETTERS and m.end() - m.start() <= 80]
+
+
+def sure(match: re.Match) -> bool:
+    """Whether a dateline match is one whatever its place: a short dash after a lone word in
+    capitals is as often a heading ("NATO - Russia talks"), so it counts only with the agency or a
+    region or date; a colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
+    if match.group("dash") == ":":
+        return bool(match.group("agency"))
+    return match.group("dash") not in SHORT_DASHES or bool(match.group("where") or match.group("agency"))
+
+
 def dateline_ends(text: str) -> list[int]:
     """Character offsets where a lead sentence begins after a dateline."""
-    # a short dash after a lone word in capitals is as often a heading ("NATO - Russia talks"):
-    # it counts only with the agency or a region or date
-    return [m.end() for m in DATELINE.finditer(text)
-            if sum(ch.isalpha() for ch in m.group("place")) >= MIN_PLACE_LETTERS and m.end() - m.start() <= 80
-            and (m.group("dash") not in SHORT_DASHES or m.group("where") or m.group("agency"))]
+    return [m.end() for m in dateline_matches(text) if sure(m)]
 
 
 WRAP_WIDTHS = range(55, 86)  # the line lengths of text wrapped at a fixed width
