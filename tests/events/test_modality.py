@@ -43,6 +43,8 @@ def modality(sentence: str, word: str) -> str:
     ("Opposition parties said they would hold another rally and called on Georgians to join a strike.", "called",
      "asserted"),
     ("North Korea might conduct a nuclear test and launch missiles.", "launch", "hypothetical"),
+    ("The ministry said the measures were needed to protect security and accused the US of lying.", "accused",
+     "asserted"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

@@ -43,6 +43,14 @@ def test_an_infinitive_conjoined_below_is_still_what_is_asked(rules_pipeline):
     assert countries(event.targets) == {"ISR"}
 
 
+def test_a_verb_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
+    # parsed as joined to "were", whose subject (the claims) is no actor
+    event = first(rules_pipeline, "Peskov said the claims were false and accused Kyiv of lying.", "ACCUSE")
+    assert [s["name"] for s in event.sources] == ["Dmitry Peskov"] and countries(event.targets) == {"UKR"}
+    event = first(rules_pipeline, "He said the police arrested and charged the suspect.", "COERCE")
+    assert "COP" in event.sources[0]["sectors"]  # a subject that is an actor is kept
+
+
 def test_a_stative_passive_keeps_its_subject_as_source(rules_pipeline):
     event = first(rules_pipeline, "Israel is opposed to French mediation in the talks with Syria.", "REJECT")
     assert countries(event.sources) == {"ISR"}

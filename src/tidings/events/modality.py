@@ -174,8 +174,12 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             t = head
             continue
         if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
-            if t.tag_ in ("VBD", "VBZ") and any(c.tag_ == "MD" for c in head.children):
-                break  # "said they would hold a rally and called on Georgians to ...": a tensed verb is no modal's
+            if t.tag_ in ("VBD", "VBZ") and any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to")
+                                                for c in head.children):
+                # "said they would hold a rally and called on Georgians to ...", "said the measures
+                # were needed to protect security and accused the US": a tensed verb is no modal's
+                # nor an infinitive's
+                break
             if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
                 negation = False  # "was not reported and only became public": "not" stays in its conjunct
             t = head

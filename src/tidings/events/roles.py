@@ -12,6 +12,7 @@ from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
 from .lexicon import for_clause
 from .modality import RESPONSIBLE
+from .statements import statement_verbs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -148,6 +149,23 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return t.head, False
         break
     return None, False
+
+
+def _speaker_above(verb: Token) -> Token | None:
+    """"Peskov said the claims were false and accused Kyiv of lying": the parser hangs a verb
+    joined to "said" on the clause said instead, whose subject (no actor) it then seems to share;
+    a tensed verb with no subject of its own, joined inside what a speaker said, is the speaker's."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBN") or \
+            any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    t = verb.head
+    for _ in range(4):
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in statement_verbs():
+            return next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj", "ccomp"):
+            return None
+        t = t.head
+    return None
 
 
 def _bare_participle(verb: Token) -> bool:
@@ -347,6 +365,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         sources = index.group(subject)
         if not sources and subject.lower_ in PRONOUNS:
             sources = [m for m in _reported_subject(subject.head, index) if agrees(subject, m, index)]
+        if not sources and (speaker := _speaker_above(verb)) is not None:
+            sources = index.group(speaker)
     if not targets:
         asked = _for_to_subject(verb)
         targets = index.group(asked) if asked is not None else []
