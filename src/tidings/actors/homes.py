@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -109,7 +110,7 @@ def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
     """The state of the city an article is datelined from ("TBILISI - Georgian riot police ...",
     "YEREVAN (Reuters) -"), in its first lines (nlp/layout.py reads datelines); a dateline with a
     short dash and nothing else counts where its word is a place the knowledge base knows."""
-    lines = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n|$)", text)][:DATELINE_LINES]
+    lines = [m.end() for m in islice(re.finditer(r"[^\n]*\S[^\n]*(?:\n|$)", text), DATELINE_LINES)]
     for m in dateline_matches(text[:lines[-1]] if lines else ""):
         code = kb.place_country(m.group("place").title())
         if code:
