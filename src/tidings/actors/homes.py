@@ -36,7 +36,7 @@ DOMINANT_SHARE = 0.75  # of the article's resolved actors, for one country to be
 PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss"}
 PLACED_CONFIDENCE = 0.6  # a group placed by the sentence
 HOME_CONFIDENCE = 0.5  # a group or person given the article's dominant country
-SURE_MENTIONS = 3
+SURE_MENTIONS = 3  # a dominant country named this often is the home "the government" belongs to
 
 
 def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:

@@ -186,6 +186,7 @@ def diplomatic_protest(draft: EventDraft, scene: Scene) -> EventDraft:
     the classifier, which reads the word "protest" as PROTEST whoever protests."""
     if draft.type != "PROTEST" or draft.token.lemma_.lower() != "protest" or not draft.sources:
         return draft
+
     def official(ref: ActorRef) -> bool:  # a government body, or the state by its name or capital
         if not ref.actor_id or set(ref.sectors) & ARMED:
             return False

@@ -35,12 +35,12 @@ MIN_PLACE_LETTERS = 4  # "US - China talks" and "UN - " are no datelines; "ROME 
 
 
 def dateline_matches(text: str) -> list[re.Match]:
-    """Every line opening that looks like a dateline, sure or not (``sure``)."""
+    """Every line opening that looks like a dateline, sure or not (``sure_dateline``)."""
     return [m for m in DATELINE.finditer(text)
             if sum(ch.isalpha() for ch in m.group("place")) >= MIN_PLACE_LETTERS and m.end() - m.start() <= 80]
 
 
-def sure(match: re.Match) -> bool:
+def sure_dateline(match: re.Match) -> bool:
     """Whether a dateline match is one whatever its place: a short dash after a lone word in
     capitals is as often a heading ("NATO - Russia talks"), so it counts only with the agency or a
     region or date; a colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
@@ -51,7 +51,7 @@ def sure(match: re.Match) -> bool:
 
 def dateline_ends(text: str) -> list[int]:
     """Character offsets where a lead sentence begins after a dateline."""
-    return [m.end() for m in dateline_matches(text) if sure(m)]
+    return [m.end() for m in dateline_matches(text) if sure_dateline(m)]
 
 
 WRAP_WIDTHS = range(55, 86)  # the line lengths of text wrapped at a fixed width
