@@ -109,7 +109,7 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
             if code is None and ent.label_ in ("GPE", "LOC"):
                 code = kb.place_country(ent.text)  # "Darfur rebels", "Gaza militants"
             known = code is not None
-            if code is None and ent.label_ == "ORG":
+            if code is None:  # an organisation (also one the tagger took for a place: "M23 fighters")
                 for entry in kb.lookup(ent.text):
                     code, known = entry.actor.country, True
                     ev.add_sectors(entry.actor.sectors)
