@@ -51,6 +51,13 @@ def test_a_verb_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
     assert "COP" in event.sources[0]["sectors"]  # a subject that is an actor is kept
 
 
+def test_a_border_places_an_act_and_is_no_party_to_it(rules_pipeline):
+    event = first(rules_pipeline, "M23 fighters captured the town of Bunagana near the Ugandan border.", "ASSAULT")
+    assert event.targets == []
+    event = first(rules_pipeline, "Israeli artillery shelled Lebanese border villages.", "ASSAULT")
+    assert countries(event.targets) == {"LBN"}  # the villages are Lebanon's
+
+
 def test_a_stative_passive_keeps_its_subject_as_source(rules_pipeline):
     event = first(rules_pipeline, "Israel is opposed to French mediation in the talks with Syria.", "REJECT")
     assert countries(event.sources) == {"ISR"}
