@@ -374,6 +374,11 @@ def test_not_its_own_target(code):
     assert all(t.country != "PRK" for t in draft_on(drafts, "warned").targets)
     _, drafts, _ = code("Trump said the United States would defend Japan.")
     assert [t.country for t in draft_on(drafts, "defend").targets] == ["JPN"]
+    # nor are its own bodies named so; another of its state's bodies may be
+    _, drafts, _ = code("Russia denied that its forces had attacked the convoy.")
+    assert draft_on(drafts, "denied").targets == ()
+    _, drafts, _ = code("Trump warned that the FBI would regret it.")
+    assert [t.name for t in draft_on(drafts, "warned").targets] == ["Federal Bureau of Investigation"]
 
 
 def test_seeking_to_act(code):

@@ -84,15 +84,22 @@ def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Tom Steyer gave $15 million to For Our Future, a super PAC he formed with labor groups.": a
     target that is the source itself (here "he", inside the description of the recipient) is no
     party acted on; the source keeps the event. Nor is the source's own state as the subject of what
-    it says ("Kim Yo Jong warned that Pyongyang would answer the drills"). Talks (``mutual_meeting``)
-    list every party on both sides on purpose."""
+    it says ("Kim Yo Jong warned that Pyongyang would answer the drills"), nor its own bodies named
+    so ("Russia denied that its forces had attacked the convoy"). Talks (``mutual_meeting``) list
+    every party on both sides on purpose."""
     if "mutual_meeting" in draft.trace:
         return draft
     own = {ref.actor_id for ref in draft.sources if ref.actor_id}
     states = {ref.country for ref in draft.sources if ref.country}
     said = [s for c in draft.token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    kept = tuple(ref for ref in draft.targets if ref.actor_id not in own and not (
-        ref.actor_id in states and ref.start is not None and any(s.left_edge.idx <= ref.start <= s.idx for s in said)))
+    owned = [s for s in said if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in s.children)]
+
+    def speaks_of_itself(ref: ActorRef) -> bool:
+        return ref.start is not None and ref.country in states and (
+            (ref.actor_id in states and any(s.left_edge.idx <= ref.start <= s.idx for s in said))
+            or any(s.left_edge.idx <= ref.start <= s.idx for s in owned))
+
+    kept = tuple(ref for ref in draft.targets if ref.actor_id not in own and not speaks_of_itself(ref))
     return draft if len(kept) == len(draft.targets) else replace(draft, targets=kept)
 
 
