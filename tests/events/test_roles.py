@@ -58,6 +58,14 @@ def test_a_border_places_an_act_and_is_no_party_to_it(rules_pipeline):
     assert countries(event.targets) == {"LBN"}  # the villages are Lebanon's
 
 
+def test_what_an_opposed_text_asks_is_not_asked_by_its_opponent(pipeline):
+    events = pipeline.article("The United States vetoed a draft resolution calling for a humanitarian pause.").events
+    assert [e.type for e in events if e.trigger == "vetoed"] == ["REJECT"]
+    assert not [e for e in events if e.trigger == "calling" and e.sources]
+    issued = pipeline.article("Iran issued a statement demanding the release of its diplomats.").events
+    assert [(e.type, e.sources[0]["name"]) for e in issued if e.trigger == "demanding"] == [("REQUEST", "Iran")]
+
+
 def test_a_stative_passive_keeps_its_subject_as_source(rules_pipeline):
     event = first(rules_pipeline, "Israel is opposed to French mediation in the talks with Syria.", "REJECT")
     assert countries(event.sources) == {"ISR"}

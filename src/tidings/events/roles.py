@@ -139,6 +139,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             # root ("Trump called Clinton a liar", parsed as "Trump [who was] called ...")
             return t.head, False
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.i != t.head.i:
+            if t.head.head.lemma_.lower() in OPPOSING:
+                break  # "vetoed a draft resolution calling for a pause": the vetoer does not call
             t = t.head.head  # "X issued a statement demanding ...": the issuer demands
             continue
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
@@ -287,6 +289,9 @@ def _phrase(tok: Token, index: MentionIndex) -> list[ActorMention]:
     return [] if tok.lemma_.lower() in BORDER_NOUNS else index.phrase(tok)
 
 
+# verbs whose object's words are not their subject's ("rejected a proposal demanding ...")
+OPPOSING = {"veto", "reject", "block", "oppose", "defeat", "denounce", "condemn", "criticize", "criticise",
+            "dismiss", "scrap", "kill", "withdraw", "boycott", "ignore", "refuse", "deny", "attack", "slam"}
 COUNT_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
 
 
