@@ -25,6 +25,9 @@ def resolve(pipeline, text, published=None):
     # a group the tagger takes for a place still names the fighters' side, not the border they are near
     ("M23 fighters captured the town of Bunagana near the Ugandan border.", "M23 fighters", "COD", "REB"),
     ("The Nigerien junta expelled the French ambassador.", "The Nigerien junta", "NER", "MIL"),
+    # one who speaks "for" a body is of its state (an adviser "for North Korea" is not: a portfolio)
+    ("MANILA -- A spokesman for the Chinese foreign ministry said the vessel had intruded.", "A spokesman", "CHN",
+     "GOV"),
 ])
 def test_descriptions_resolve_to_country_and_sector(pipeline, text, phrase, country, sector):
     _, found = resolve(pipeline, text)

@@ -159,15 +159,21 @@ def _word(tok: Token, kb: KnowledgeBase, ev: Evidence) -> None:
         ev.add_sectors(role.sectors)
 
 
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece"}
+
+
 def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
-    """Country evidence from "of/from/at X" attached to a role noun (not "for X": a portfolio)."""
+    """Country evidence from "of/from/at X" attached to a role noun (not "for X": a portfolio,
+    unless the noun is one who speaks for X)."""
     for prep in head.rights:
         if prep.dep_ != "prep":
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            if prep.lower_ not in COUNTRY_PREPS:  # "adviser for North Korea at the Office of ..."
+            if prep.lower_ not in COUNTRY_PREPS and not (prep.lower_ == "for" and head.lemma_.lower() in SPOKES):
+                # "adviser for North Korea at the Office of ..."; but "a spokesman for the Chinese
+                # foreign ministry" speaks for it
                 read_prepositions(obj, kb, ev)
                 continue
             ent = entity_of(obj)
