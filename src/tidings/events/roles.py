@@ -292,6 +292,7 @@ def _phrase(tok: Token, index: MentionIndex) -> list[ActorMention]:
 # verbs whose object's words are not their subject's ("rejected a proposal demanding ...")
 OPPOSING = {"veto", "reject", "block", "oppose", "defeat", "denounce", "condemn", "criticize", "criticise",
             "dismiss", "scrap", "kill", "withdraw", "boycott", "ignore", "refuse", "deny", "attack", "slam"}
+
 COUNT_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
 
 
