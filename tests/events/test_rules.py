@@ -460,6 +460,16 @@ def test_verbal_attack(code):
         assert all(e.type == "ASSAULT" for e in events if e.trigger == "attacked"), text
 
 
+def test_warning_of_another(code):
+    _, _, dropped = code("The UN nuclear watchdog warned that Iran could produce enough uranium for a bomb.")
+    assert ("warned", "warning_of_another") in [(d.token.text, rule) for d, rule in dropped]
+    # a warning of one's own deeds is a threat, here of the warner's own state, named "it"
+    events, _, _ = code("North Korea fired a missile and warned that it could launch more.")
+    assert [e.type for e in events if e.trigger == "warned"] == ["THREATEN"]
+    events, _, _ = code("Iran could enrich uranium to weapons grade within weeks, IAEA chief warns")
+    assert not [e for e in events if e.trigger == "warns"]
+
+
 def test_forces_on_crowds(pipeline):
     # with the classifier, which reads the crowd: the rules alone keep the lexicon's type anyway
     article = pipeline.article("Georgian police disperse protesters outside parliament.")

@@ -25,20 +25,21 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 17. ``own_intention``        an actor's own promise, threat or refusal
 18. ``unclaimed_must``       a "must" that is no one's request is no event
 19. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-20. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-21. ``needs_actor``          no event without a known actor
+20. ``warning_of_another``   a warning of what another actor could do is no threat
+21. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+22. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-22. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+23. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-23. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-24. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-25. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-26. ``firms_trade``          dealings between firms are trade, not politics (after the
+24. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+25. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+26. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+27. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-27. ``date``                 the date its sentence names
-28. ``place``                where it happened
-29. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-30. ``confidence``           how sure the coding is (the rules' own score)
+28. ``date``                 the date its sentence names
+29. ``place``                where it happened
+30. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+31. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -53,7 +54,7 @@ from spacy.tokens import Token
 from .datafiles import rows
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, modality, officials_state_acts, own_intention, promised_act,
-                           put_question, seeking_to_act, speaker, unclaimed_must, wanted_act)
+                           put_question, seeking_to_act, speaker, unclaimed_must, wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, host_visit, meeting_place,
                           headline_passive, mutual_meeting, named_agent, roles)
 from .when import event_date
@@ -280,6 +281,7 @@ RULES: list[Rule] = [
     own_intention,
     unclaimed_must,
     promised_act,
+    warning_of_another,
     commentator_opinion,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)

@@ -211,6 +211,31 @@ def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return draft if scene.lexicon.types_of(deed) & COOPERATIVE_TYPES else None
 
 
+POSSIBLE = {"could", "might", "may", "can"}
+
+
+def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"The UN nuclear watchdog warned that Iran could produce enough uranium for a bomb.": a
+    warning of what another actor could do forecasts its deed; the one who warns threatens nothing
+    of its own, so it is no THREATEN."""
+    tok = draft.token
+    if draft.type != "THREATEN" or tok.lemma_.lower() != "warn" or draft.intent or not draft.sources:
+        return draft
+    index = scene.index_for(draft)
+    own = {r.actor_id for r in draft.sources if r.actor_id} | {r.country for r in draft.sources if r.country}
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    if tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i:
+        clauses.append(tok.head)  # "Iran could enrich uranium within weeks, IAEA chief warns"
+    for clause in clauses:
+        if not any(a.dep_ == "aux" and a.lower_ in POSSIBLE for a in clause.children):
+            continue
+        for subject in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
+            actors = index.group(subject)
+            if actors and all(m.actor_id not in own and m.country not in own for m in actors):
+                return None
+    return draft
+
+
 def seeking_to_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"Cruz sought to convey that he is taking the news in stride.": seeking to do something is
     trying to, not asking anyone; what is sought ("sought talks", "sought the release of") stays a request."""
