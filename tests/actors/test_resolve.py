@@ -60,6 +60,14 @@ def test_the_group_is_the_organisation_of_that_kind_named_just_before(pipeline, 
     assert (found[phrase].actor_id if phrase in found else None) == actor_id
 
 
+def test_officers_just_after_the_police_are_police_officers(pipeline):
+    found = {m.text: m for m in pipeline.article("Georgian police detained 40 protesters. Officers used batons "
+                                                 "against the crowd.").actor_mentions}
+    assert found["Officers"].actor_id == "GEO-COP"
+    found = {m.text: m for m in pipeline.article("Army officers seized the radio station.").actor_mentions}
+    assert "COP" not in found["Army officers"].sectors
+
+
 def test_person_with_military_title_gets_country_and_sector(pipeline):
     _, found = resolve(pipeline, "US Army Private Travis King has agreed to plead guilty to desertion.")
     m = found["Travis King"]

@@ -551,6 +551,11 @@ class Resolver(Pronouns):
         if _modifies_noun(tok) and self._role(tok.head):
             return  # "army officer": the head noun speaks
         span, ev = described or self._description(tok)
+        police = self._police_just_named(tok) if tok.lemma_.lower() == "officer" and not ev.sectors else None
+        if police is not None:  # "defended the police, saying officers had shown restraint"
+            ev.add_sectors(["COP"])
+            if not ev.countries and police.country:
+                ev.add_country(police.country, [tok])
         ev.add_sectors(role.sectors)
         self.taken.update(t.i for t in span)
         sectors = list(ev.sectors)
@@ -619,6 +624,17 @@ class Resolver(Pronouns):
                           "description", 0.7, tok)
                 return True
         return False
+
+    def _police_just_named(self, tok: Token) -> _Found | None:
+        """The police mention of this or the last sentence, which bare "officers" are of."""
+        for f in reversed(self.found):
+            if f.start >= tok.i:
+                continue
+            if sentences_between(self.sentence_starts, f.start, tok.i) > 1:
+                return None
+            if "COP" in f.sectors:
+                return f
+        return None
 
     def _org_of_kind_again(self, tok: Token) -> bool:
         """"Hamas fighters crossed into Israel. The militant group released 11 hostages": "the" and a
