@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -80,6 +80,11 @@ def phrase_tokens(start: Iterable[Token], deps: set[str], preps: set[str], depth
         if level < depth:
             queue.extend((c, level + 1) for c in tok.children
                          if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ in preps))
+
+
+def definite(span: Sequence[Token]) -> bool:
+    """Whether a noun phrase is "the X" with nothing else before the noun."""
+    return len(span) == 2 and span[0].lower_ == "the"
 
 
 def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset()) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..nlp.layout import dateline_matches
-from .evidence import entity_of, phrase_tokens
+from .evidence import definite, entity_of, phrase_tokens
 from .kb import KnowledgeBase
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def settle_homes(resolver: Resolver) -> None:
             # belong to whoever acts in it, not to the article's leading country
             # ("the government" is no such agent: "urged the government to withdraw the bill")
             agents = not f.subject and f.sectors[0] in STATE_SECTORS and not (
-                sure and f.sectors[0] == "GOV" and f.end - f.start == 2 and doc[f.start].lower_ == "the")
+                sure and f.sectors[0] == "GOV" and definite(doc[f.start:f.end]))
             code = placed or (None if agents else home)
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE

@@ -157,6 +157,8 @@ class KnowledgeBase:
                       for r in _data("roles.tsv")}
         # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
         self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in _data("body_heads.tsv")}
+        # a noun naming a kind of organisation, with the actor types "the" + noun may refer back to
+        self.org_kinds = {r["word"]: frozenset(_split(r["types"])) for r in _data("org_kinds.tsv")}
         self.titles = titles()
         self._load_countries()
         for name in ORGANISATION_FILES:

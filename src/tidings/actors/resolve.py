@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from dataclasses import dataclass, replace
 from functools import cache
@@ -21,7 +22,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
-from .evidence import (PATRON_WORDS, Evidence, entity_of, hyphen_suffix, modifier_span, read_modifiers,
+from .evidence import (PATRON_WORDS, Evidence, definite, entity_of, hyphen_suffix, modifier_span, read_modifiers,
                        read_prepositions)
 from .gazetteer import missed_names
 from .gender import HONORIFICS, first_name_gender, name_gender
@@ -566,7 +567,7 @@ class Resolver(Pronouns):
                           country=code)
             return
         country = ev.country
-        if office and (country or _definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
+        if office and (country or definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
             # "the North Korean leader": that state's office holder on the article's date;
             # "the president": the one office holder already named in the article (not "two
             # leaders", nor "the leader of the Turkish Cultural Center")
@@ -613,11 +614,9 @@ class Resolver(Pronouns):
                 any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
             return False
         word = tok.lemma_.lower()
-        for f in reversed(self.found):
-            if f.actor is None or f.actor.type in ("person", "country") or f.start >= tok.i:
+        for f in self._named_before(tok, ORG_ANAPHOR_DISTANCE):
+            if f.actor is None or f.actor.type in ("person", "country"):
                 continue
-            if sentences_between(self.sentence_starts, f.start, tok.i) > ORG_ANAPHOR_DISTANCE:
-                break
             names = {w.lower().rstrip("s") for w in f.actor.name.split()}
             if word.rstrip("s") in names:
                 self._add(tok.i - 1 if tok.doc[tok.i - 1].lower_ == "the" else tok.i, tok.i + 1, f.actor,
@@ -625,23 +624,25 @@ class Resolver(Pronouns):
                 return True
         return False
 
-    def _police_just_named(self, tok: Token) -> _Found | None:
-        """The police mention of this or the last sentence, which bare "officers" are of."""
+    def _named_before(self, tok: Token, sentences: int) -> Iterator[_Found]:
+        """The mentions before ``tok`` in its sentence and the ``sentences`` before it, nearest first."""
         for f in reversed(self.found):
             if f.start >= tok.i:
                 continue
-            if sentences_between(self.sentence_starts, f.start, tok.i) > 1:
-                return None
-            if "COP" in f.sectors:
-                return f
-        return None
+            if sentences_between(self.sentence_starts, f.start, tok.i) > sentences:
+                return
+            yield f
+
+    def _police_just_named(self, tok: Token) -> _Found | None:
+        """The police mention of this or the last sentence, which bare "officers" are of."""
+        return next((f for f in self._named_before(tok, 1) if "COP" in f.sectors), None)
 
     def _org_of_kind_again(self, tok: Token) -> bool:
         """"Hamas fighters crossed into Israel. The militant group released 11 hostages": "the" and a
         singular noun naming a kind of organisation (data/org_kinds.tsv) is the nearest organisation
         of that kind named in the last few sentences; a state's adjective must be its state's ("the
         Palestinian group"), and "the group of seven" is no such reference."""
-        kinds = org_kinds().get(tok.lemma_.lower())
+        kinds = self.kb.org_kinds.get(tok.lemma_.lower())
         if kinds is None or tok.pos_ != "NOUN" or tok.ent_type_ or tok.tag_ != "NN" or tok.dep_ in ("compound", "amod") \
                 or tok.left_edge.lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return False
@@ -649,12 +650,8 @@ class Resolver(Pronouns):
         if any(c.ent_type_ in ("PERSON", "ORG") for c in lefts):
             return False
         states = {self.kb.demonym(c.text) for c in lefts if c.ent_type_ in ("NORP", "GPE")} - {None}
-        for f in reversed(self.found):
-            if f.actor is None or f.start >= tok.i:
-                continue
-            if sentences_between(self.sentence_starts, f.start, tok.i) > ORG_ANAPHOR_DISTANCE:
-                break
-            if f.actor.type in kinds and (not states or f.actor.country in states):
+        for f in self._named_before(tok, ORG_ANAPHOR_DISTANCE):
+            if f.actor is not None and f.actor.type in kinds and (not states or f.actor.country in states):
                 self._add(tok.left_edge.i, tok.i + 1, f.actor, "description", 0.7, tok)
                 return True
         return False
@@ -711,19 +708,6 @@ class Resolver(Pronouns):
 def _modifies_noun(tok: Token) -> bool:
     """Whether a word modifies a noun after it ("police" in "Israeli police custody")."""
     return tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
-
-
-def _definite(span: list[Token]) -> bool:
-    """Whether a noun phrase is "the X" with nothing else before the noun."""
-    return len(span) == 2 and span[0].lower_ == "the"
-
-
-@cache
-def org_kinds() -> dict[str, frozenset[str]]:
-    """``data/org_kinds.tsv``: noun -> the actor types "the" + noun may refer back to."""
-    text = resources.files("tidings.actors").joinpath("data", "org_kinds.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
-    return {word: frozenset(types.split("|")) for word, types in rows}
 
 
 @cache

@@ -100,6 +100,11 @@ class EventDraft:
     def nominal(self) -> bool:
         return self.token.pos_ in ("NOUN", "PROPN")
 
+    @property
+    def source_sides(self) -> set[str]:
+        """The actor ids and states of its sources: whoever shares one is on the source's side."""
+        return {r.actor_id for r in self.sources if r.actor_id} | {r.country for r in self.sources if r.country}
+
     def recoded(self, type_: str, mode: str | None, cameo: str, **changes) -> EventDraft:
         return replace(self, type=type_, mode=mode, cameo=cameo, **changes)
 

@@ -223,7 +223,7 @@ def _anothers_deed(statement: EventDraft) -> bool:
     subjects = [s for c in said for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if not any(r.country or (r.actor_id and not r.actor_id.startswith("any-")) for r in statement.sources):
         return False  # "the Prime Minister said": a speaker of no known side may speak for the subject
-    own = {r.actor_id for r in statement.sources if r.actor_id} | {r.country for r in statement.sources if r.country}
+    own = statement.source_sides
     return any(ref.start is not None and ref.start <= s.idx < ref.end and not {ref.actor_id, ref.country} & own
                for s in subjects for ref in statement.targets)
 

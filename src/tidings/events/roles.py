@@ -270,9 +270,9 @@ def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention
         if tok.i in seen:
             continue
         seen.add(tok.i)
-        if tok.dep_ not in ("prep", "xcomp", "ccomp", "acomp", "pcomp"):
+        if tok.dep_ not in ("prep", "xcomp", "ccomp", "acomp", "pcomp") and not _border(tok):
             # "broke up thousands of demonstrators outside parliament": a count is its members
-            found = [m for m in (index.group(tok) if _count(tok) else _phrase(tok, index)) if m not in exclude]
+            found = [m for m in (index.group(tok) if _count(tok) else index.phrase(tok)) if m not in exclude]
             if found:
                 return found
         queue.extend(c for c in tok.children if _follow(c) or (
@@ -283,10 +283,10 @@ def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 
 
-def _phrase(tok: Token, index: MentionIndex) -> list[ActorMention]:
-    """The actors of the phrase ``tok`` heads; none for a border, which places an act and names
-    the state beyond it ("captured the town of Bunagana near the Ugandan border")."""
-    return [] if tok.lemma_.lower() in BORDER_NOUNS else index.phrase(tok)
+def _border(tok: Token) -> bool:
+    """A border places an act and names the state beyond it, no party to the act ("captured the
+    town of Bunagana near the Ugandan border")."""
+    return tok.lemma_.lower() in BORDER_NOUNS
 
 
 # verbs whose object's words are not their subject's ("rejected a proposal demanding ...")
@@ -320,8 +320,8 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
                   and not subordinate(c) and not _route(c))
     while queue:
         tok = queue.popleft()
-        if tok.lemma_.lower() in BORDER_NOUNS:
-            continue  # "near the Ugandan border": where, not whom
+        if _border(tok):
+            continue  # nor its modifiers
         found = [m for m in index.phrase(tok) if m not in exclude]
         if found:
             return found

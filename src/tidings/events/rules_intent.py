@@ -222,7 +222,7 @@ def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
     if draft.type != "THREATEN" or tok.lemma_.lower() != "warn" or draft.intent or not draft.sources:
         return draft
     index = scene.index_for(draft)
-    own = {r.actor_id for r in draft.sources if r.actor_id} | {r.country for r in draft.sources if r.country}
+    own = draft.source_sides
     clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
     if tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i:
         clauses.append(tok.head)  # "Iran could enrich uranium within weeks, IAEA chief warns"
