@@ -138,6 +138,12 @@ def test_as_opposed_to_is_no_opposition(pipeline):
     assert [e.type for e in pipeline.article("Britain opposed the resolution at the UN.").events] == ["REJECT"]
 
 
+def test_an_arrest_warrant_is_one_event_not_an_arrest_as_well(pipeline):
+    events = pipeline.article("A Paris court issued an arrest warrant for the former Syrian president.").events
+    assert [e.trigger for e in events] == ["issued"]
+    assert [e.trigger for e in pipeline.article("Police arrested three opposition leaders in Dhaka.").events] == ["arrested"]
+
+
 def test_a_state_visit_is_still_a_visit(pipeline):
     assert [e.type for e in pipeline.article("Obama's state visit to Japan was a success.").events] == ["CONSULT"]
 

@@ -45,6 +45,8 @@ def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False,
         return None  # a name, date or figure; or a dash the tagger took for a verb ("WASHINGTON ― Trump ...")
     if tok.lower_ == "opposed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None  # "as opposed to": a connective, not an opposition
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and lexicon.match(tok.head) is not None:
+        return None  # "issued an arrest warrant": the warrant is the act; "arrest" says of what kind
     trigger = lexicon.match(tok)
     if trigger is not None and trigger.mode == "phone" and trigger.words == ("call",) and not telephones(tok):
         trigger = None  # "called Biden a liar": naming, which the event model may read as a statement
