@@ -166,6 +166,23 @@ def test_the_country_goes_to_the_last_country_subject(pipeline):
     assert found["the country"].actor_id == "PRK"
 
 
+@pytest.mark.parametrize("text, pair, countries", [
+    ("Armenian and Azerbaijani negotiators met in Washington. The two sides agreed to open a crossing.",
+     "The two sides", {"ARM", "AZE"}),
+    ("Israel and Hamas have been at war since October. Both sides rejected the plan.", "Both sides", {"ISR", "PSE"}),
+])
+def test_the_two_sides_are_the_two_actors_last_named_side_by_side(pipeline, text, pair, countries):
+    article, _ = resolve(pipeline, text)
+    both = [m for m in article.actor_mentions if m.text == pair]
+    assert len(both) == 2 and {m.method for m in both} == {"pair"}
+    assert len({m.actor_id for m in both}) == 2 and {m.country for m in both} == countries
+
+
+def test_the_two_sides_with_no_pair_named_before_stay_unresolved(pipeline):
+    article, _ = resolve(pipeline, "The two sides agreed to open a crossing. Israel and Hamas were not there.")
+    assert not [m for m in article.actor_mentions if m.method == "pair"]
+
+
 def test_unknown_single_name_stays_unresolved_with_its_text(pipeline):
     article, found = resolve(pipeline, "Talks failed, Okafor said.")
     assert "Okafor" in found and found["Okafor"].actor_id is None

@@ -199,6 +199,15 @@ def test_mutual_meeting(code):
     assert countries(call.sources) == countries(call.targets) == {"USA", "RUS"} and "mutual_meeting" in call.trace
 
 
+def test_each_other(code):
+    events, drafts, _ = code("Israel and Hamas accused each other of violating the truce.")
+    accused = draft_on(drafts, "accused")
+    assert "each_other" in accused.trace and "not_its_own_target" not in accused.trace
+    assert {r.name for r in accused.sources} == {r.name for r in accused.targets} and len(accused.targets) == 2
+    _, drafts, _ = code("Israel and Hamas accused Egypt of violating the truce.")
+    assert "each_other" not in draft_on(drafts, "accused").trace
+
+
 def test_modality(code):
     _, drafts, _ = code("North Korea might attack South Korea next year.")
     attack = draft_on(drafts, "attack")

@@ -26,12 +26,21 @@ class MentionIndex:
         self._doc, self._mentions = doc, mentions
         self._genders: dict[str, str] = {}
         self.by_token: dict[int, ActorMention] = {}
+        # the second of two mentions of one phrase ("the two sides": each side is a mention of it)
+        self.also: dict[int, list[ActorMention]] = {}
         starts = doc.to_array(IDX).tolist()
         for m in mentions:
             i = max(bisect_right(starts, m.start) - 1, 0)  # the token holding the mention's first character
             while i < len(starts) and starts[i] < m.end:
-                self.by_token.setdefault(i, m)
+                first = self.by_token.setdefault(i, m)
+                if first is not m and (first.start, first.end) == (m.start, m.end):
+                    self.also.setdefault(i, []).append(m)
                 i += 1
+
+    def at(self, i: int) -> list[ActorMention]:
+        """Every mention of the phrase holding token ``i``."""
+        first = self.by_token.get(i)
+        return [] if first is None else [first, *self.also.get(i, ())]
 
     @classmethod
     def of(cls, article: Article) -> MentionIndex:
@@ -60,9 +69,9 @@ class MentionIndex:
             if tok.i in seen:
                 continue
             seen.add(tok.i)
-            m = self.by_token.get(tok.i)
-            if m is not None and (m.actor_id is not None or m.country is not None) and m not in found + owners:
-                (owners if owned else found).append(m)
+            for m in self.at(tok.i):
+                if (m.actor_id is not None or m.country is not None) and m not in found + owners:
+                    (owners if owned else found).append(m)
             stack.extend((c, owned or c.dep_ == "poss") for c in tok.children if c.dep_ in PHRASE_DEPS)
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")

@@ -4,13 +4,15 @@ country" back to an actor named before them (``Pronouns``, mixed into ``resolve.
 The antecedent is the latest subject within two sentences that can be meant: a person for he or
 she, of the same gender where the article or the first name tells (gender.py); a state for "it";
 the one leader the article named for a "he" after a state. No guess is made past the latest
-subject, except when every subject before is of the other gender.
+subject, except when every subject before is of the other gender. "The two sides" and "both
+countries" stand for the last two actors named side by side.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,10 +32,14 @@ MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
 # subject named after it: "While he does support Clinton, Groberg admits ..."
 FORWARD_MARKS = {"while", "although", "though", "as", "when", "after", "before", "because", "since", "if", "once",
                  "whereas", "unless"}
+# plural nouns that "the two ..." or "both ..." make a reference to a pair named before: "Armenia and
+# Azerbaijan ... The two sides agreed"
+PAIR_NOUNS = {"sides", "countries", "nations", "states", "governments", "leaders", "neighbours", "neighbors",
+              "rivals", "delegations", "armies", "presidents", "ministers"}
 
 
 class Pronouns:
-    """Pronoun resolution over the resolver's state: ``found`` (mentions so far, in text order),
+    """Pronoun and pair resolution over the resolver's state: ``found`` (mentions so far, in text order),
     ``doc``, ``kb``, ``day``, ``counts``, ``sentence_starts`` and ``_add``."""
 
     doc: Doc
@@ -44,6 +50,15 @@ class Pronouns:
     sentence_starts: list[int]
     _genders: dict[str, str]
     _cataphora: list[tuple[int, int]]
+
+    def _named_before(self, tok: Token, sentences: int) -> Iterator:
+        """The mentions before ``tok`` in its sentence and the ``sentences`` before it, nearest first."""
+        for f in reversed(self.found):
+            if f.start >= tok.i:
+                continue
+            if sentences_between(self.sentence_starts, f.start, tok.i) > sentences:
+                return
+            yield f
 
     def _pronoun(self, tok: Token) -> None:
         start = tok.i - 1 if tok.lower_ == "country" else tok.i
@@ -88,6 +103,26 @@ class Pronouns:
         elif tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
 
+    def _pair(self, tok: Token) -> bool:
+        """"Israel and Hamas ... Both sides accused each other": "the two sides", "both countries" and
+        their kin stand for the two actors last named side by side ("X and Y") within two sentences;
+        each is a mention of the phrase."""
+        if not pair_reference(tok):
+            return False
+        for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
+            other = next((g for g in self.found if g.actor is not None and f.actor is not None
+                          and g.actor.id != f.actor.id and self._joined(f, g)), None)
+            if other is not None and other.start < tok.i:
+                for named in (f, other):
+                    self._add(tok.left_edge.i, tok.i + 1, named.actor, "pair", 0.6, tok)
+                return True
+        return False
+
+    def _joined(self, first, second) -> bool:
+        """Whether a word of the second mention is a conjunct of a word of the first ("X and Y")."""
+        return any(self.doc[i].dep_ == "conj" and first.start <= self.doc[i].head.i < first.end
+                   for i in range(second.start, second.end))
+
     def _settle_cataphora(self) -> None:
         """A he or she in a clause before its main clause stands for that clause's subject when it is
         a person of a fitting gender ("While he does support Clinton, Groberg admits ...")."""
@@ -130,6 +165,14 @@ class Pronouns:
                    and self.kb.by_id[i].kind == "person" and self.kb.by_id[i].actor.country == country
                    and self.kb.by_id[i].holds(("head_of_state", "head_of_government"), self.day)]
         return leaders[0] if len(leaders) == 1 else None
+
+
+def pair_reference(tok: Token) -> bool:
+    """Whether a noun is "the two sides", "both countries" or their kin."""
+    if tok.lower_ not in PAIR_NOUNS:
+        return False
+    words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+    return {"the", "two"} <= words or "both" in words
 
 
 def _forward_name(tok: Token) -> Token | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date
 from dataclasses import dataclass, replace
 from functools import cache
@@ -522,7 +521,7 @@ class Resolver(Pronouns):
         if tok.dep_ == "poss" and tok.lower_ in POSSESSIVE_PRONOUNS and tok.head.dep_ in SUBJECT_DEPS:
             self._pronoun(tok)
             return
-        if self._named_org_again(tok) or self._org_of_kind_again(tok):
+        if self._named_org_again(tok) or self._org_of_kind_again(tok) or self._pair(tok):
             return
         role = self._role(tok)
         if role is None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -623,15 +622,6 @@ class Resolver(Pronouns):
                           "description", 0.7, tok)
                 return True
         return False
-
-    def _named_before(self, tok: Token, sentences: int) -> Iterator[_Found]:
-        """The mentions before ``tok`` in its sentence and the ``sentences`` before it, nearest first."""
-        for f in reversed(self.found):
-            if f.start >= tok.i:
-                continue
-            if sentences_between(self.sentence_starts, f.start, tok.i) > sentences:
-                return
-            yield f
 
     def _police_just_named(self, tok: Token) -> _Found | None:
         """The police mention of this or the last sentence, which bare "officers" are of."""

@@ -114,7 +114,7 @@ class HiddenIndex(MentionIndex):
     place, so that the roles cannot take it for a participant."""
 
     def __init__(self, base: MentionIndex, start: int, end: int) -> None:  # noqa: D107  shares base's tables
-        self.names, self.people, self.by_token = base.names, base.people, base.by_token
+        self.names, self.people, self.by_token, self.also = base.names, base.people, base.by_token, base.also
         self.hidden = (start, end)
 
     def phrase(self, head: Token) -> list[ActorMention]:

@@ -15,31 +15,32 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 7. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
 8. ``host_visit``            a host receives, the visitor acts
 9. ``mutual_meeting``        every participant of talks on both sides
-10. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
-11. ``speaker``              whose claim holds the event
-12. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
-13. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
-14. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
-15. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-16. ``demand_of_another``    what a speaker says another must (or should) do is its request
-17. ``own_intention``        an actor's own promise, threat or refusal
-18. ``unclaimed_must``       a "must" that is no one's request is no event
-19. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-20. ``warning_of_another``   a warning of what another actor could do is no threat
-21. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-22. ``needs_actor``          no event without a known actor
+10. ``each_other``           "accused each other": every source is a target too
+11. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
+12. ``speaker``              whose claim holds the event
+13. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
+14. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
+15. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+16. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+17. ``demand_of_another``    what a speaker says another must (or should) do is its request
+18. ``own_intention``        an actor's own promise, threat or refusal
+19. ``unclaimed_must``       a "must" that is no one's request is no event
+20. ``promised_act``         a promise of a deed that is no cooperation is no agreement
+21. ``warning_of_another``   a warning of what another actor could do is no threat
+22. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+23. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-23. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+24. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-24. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-25. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-26. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-27. ``firms_trade``          dealings between firms are trade, not politics (after the
+25. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+26. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+27. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+28. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-28. ``date``                 the date its sentence names
-29. ``place``                where it happened
-30. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-31. ``confidence``           how sure the coding is (the rules' own score)
+29. ``date``                 the date its sentence names
+30. ``place``                where it happened
+31. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+32. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -55,8 +56,8 @@ from .datafiles import rows
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, modality, officials_state_acts, own_intention, promised_act,
                            put_question, seeking_to_act, speaker, unclaimed_must, wanted_act, warning_of_another)
-from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, host_visit, meeting_place,
-                          headline_passive, mutual_meeting, named_agent, roles)
+from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, each_other, headline_passive, host_visit,
+                          meeting_place, mutual_meeting, named_agent, roles)
 from .when import event_date
 from .where import event_location
 
@@ -87,8 +88,8 @@ def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
     party acted on; the source keeps the event. Nor is the source's own state as the subject of what
     it says ("Kim Yo Jong warned that Pyongyang would answer the drills"), nor its own bodies named
     so ("Russia denied that its forces had attacked the convoy"). Talks (``mutual_meeting``) list
-    every party on both sides on purpose."""
-    if "mutual_meeting" in draft.trace:
+    every party on both sides on purpose, as do acts on "each other" (``each_other``)."""
+    if {"mutual_meeting", "each_other"} & set(draft.trace):
         return draft
     own = {ref.actor_id for ref in draft.sources if ref.actor_id}
     states = {ref.country for ref in draft.sources if ref.country}
@@ -271,6 +272,7 @@ RULES: list[Rule] = [
     deployed_forces,
     host_visit,
     mutual_meeting,
+    each_other,
     modality,
     speaker,
     asked_party_acts,

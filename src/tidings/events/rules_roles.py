@@ -137,9 +137,7 @@ def _described(head: Token, index: MentionIndex) -> list[ActorMention]:
         if tok.i in seen:
             continue
         seen.add(tok.i)
-        m = index.by_token.get(tok.i)
-        if m is not None and (m.sectors or m.actor_id or m.country) and m not in found:
-            found.append(m)
+        found += [m for m in index.at(tok.i) if (m.sectors or m.actor_id or m.country) and m not in found]
         stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
     return sorted(found, key=lambda m: m.start)
 
@@ -226,6 +224,26 @@ def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
         everyone = _distinct(draft.sources)
         return replace(draft, sources=everyone, targets=everyone)
     return draft
+
+
+def each_other(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Israel and Hamas accused each other of violating the truce.": with "each other" or "one
+    another" as what is done to, every source is also a target, as at talks."""
+    if len(draft.sources) < 2 or draft.targets:
+        return draft
+    verb = draft.token
+    done_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    done_to += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not any(_reciprocal(t) for t in done_to):
+        return draft
+    everyone = _distinct(draft.sources)
+    return replace(draft, sources=everyone, targets=everyone)
+
+
+def _reciprocal(tok: Token) -> bool:
+    """"each other", "one another"."""
+    words = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    return (tok.lower_ == "other" and "each" in words) or (tok.lower_ == "one" and "another" in words)
 
 
 def _distinct(refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
