@@ -178,6 +178,22 @@ def test_the_two_sides_are_the_two_actors_last_named_side_by_side(pipeline, text
     assert len({m.actor_id for m in both}) == 2 and {m.country for m in both} == countries
 
 
+def test_an_acronym_is_the_name_the_article_spelled_out_before(pipeline):
+    text = "The Rapid Support Forces blocked the convoy. The army and the RSF have been fighting since April."
+    article, found = resolve(pipeline, text)
+    assert found["RSF"].actor_id == found["The Rapid Support Forces"].actor_id
+    assert found["RSF"].method == "coreference"
+    _, alone = resolve(pipeline, "RSF said two journalists were detained in Minsk.")
+    assert alone["RSF"].method == "kb" and alone["RSF"].actor_id != found["RSF"].actor_id
+
+
+def test_the_two_sides_follow_their_sides_settled_home(pipeline):
+    text = "ADDIS ABABA (Reuters) - The army and the rebels clashed again. Both sides claimed victory."
+    article, _ = resolve(pipeline, text)
+    army = next(m for m in article.actor_mentions if m.text == "The army")
+    assert army.actor_id in {m.actor_id for m in article.actor_mentions if m.method == "pair"}
+
+
 def test_the_two_sides_with_no_pair_named_before_stay_unresolved(pipeline):
     article, _ = resolve(pipeline, "The two sides agreed to open a crossing. Israel and Hamas were not there.")
     assert not [m for m in article.actor_mentions if m.method == "pair"]

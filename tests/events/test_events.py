@@ -144,6 +144,13 @@ def test_an_arrest_warrant_is_one_event_not_an_arrest_as_well(pipeline):
     assert [e.trigger for e in pipeline.article("Police arrested three opposition leaders in Dhaka.").events] == ["arrested"]
 
 
+@pytest.mark.parametrize("text", ["UN agencies warn of famine as aid convoys stall in Sudan.",
+                                  "The WHO issued a warning about the outbreak on Monday."])
+def test_a_warning_of_a_hardship_is_no_threat(pipeline, text):
+    assert not [e for e in pipeline.article(text).events if e.type == "THREATEN"]
+    assert [e.type for e in pipeline.article("Iran warned of a crushing response.").events] == ["THREATEN"]
+
+
 def test_a_state_visit_is_still_a_visit(pipeline):
     assert [e.type for e in pipeline.article("Obama's state visit to Japan was a success.").events] == ["CONSULT"]
 

@@ -35,3 +35,13 @@ def contains_words(whole: str, part: str) -> bool:
     """Whether the words of ``part`` occur as a contiguous run in ``whole`` (both normalised)."""
     w, p = whole.split(), part.split()
     return bool(p) and any(w[i:i + len(p)] == p for i in range(len(w) - len(p) + 1))
+
+
+LINKING_WORDS = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
+
+
+def initials(name: str) -> str:
+    """The acronym a name is shortened to: "Rapid Support Forces" -> "RSF", "Islamic State of Iraq
+    and the Levant" -> "ISIL" (linking words left out; a hyphenated word gives each part's letter)."""
+    words = [w for w in _SEPARATORS.sub(" ", name).split() if w.lower() not in LINKING_WORDS]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()

@@ -50,6 +50,7 @@ class Pronouns:
     sentence_starts: list[int]
     _genders: dict[str, str]
     _cataphora: list[tuple[int, int]]
+    _pairs: list[tuple]  # (the pair's mention, the mention it stands for), settled with it (``settle_pairs``)
 
     def _named_before(self, tok: Token, sentences: int) -> Iterator:
         """The mentions before ``tok`` in its sentence and the ``sentences`` before it, nearest first."""
@@ -115,8 +116,15 @@ class Pronouns:
             if other is not None and other.start < tok.i:
                 for named in (f, other):
                     self._add(tok.left_edge.i, tok.i + 1, named.actor, "pair", 0.6, tok)
+                    self._pairs.append((self.found[-1], named))
                 return True
         return False
+
+    def settle_pairs(self) -> None:
+        """Each side of a pair as its mention was finally settled ("the army", given the article's
+        state after the pair was read)."""
+        for mine, named in self._pairs:
+            mine.actor, mine.country, mine.sectors = named.actor, named.country, list(named.sectors)
 
     def _joined(self, first, second) -> bool:
         """Whether a word of the second mention is a conjunct of a word of the first ("X and Y")."""

@@ -27,7 +27,7 @@ from .gazetteer import missed_names
 from .gender import HONORIFICS, first_name_gender, name_gender
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
-from .names import contains_words, norm, slug
+from .names import contains_words, initials, norm, slug
 from .pronouns import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, Pronouns, sentences_between
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -109,6 +109,7 @@ class Resolver(Pronouns):
         self.sentence_starts = [s.start for s in self.doc.sents]  # token indices, for distances
         self._genders: dict[str, str] = {}  # person id -> "m", "f" or "" (unknown), read once (gender.py)
         self._cataphora: list[tuple[int, int]] = []  # (index in found, root of the name it waits for)
+        self._pairs: list[tuple[_Found, _Found]] = []  # "the two sides": (its mention, the one it stands for)
 
     # -- driver -----------------------------------------------------------------------------
 
@@ -183,6 +184,11 @@ class Resolver(Pronouns):
                 if code:
                     self._add(ent.start, ent.end, self.kb.country_actor(code), "demonym", 0.7, root)
                 return
+        spelled = self._spelled_out(ent)
+        if spelled is not None:
+            self._add(ent.start, ent.end, spelled.actor, "coreference" if spelled.actor else "unresolved",
+                      0.85 if spelled.actor else 0.0, root)
+            return
         entries = [e for e in self.kb.lookup(text) if e.kind in PLACE_KINDS]
         words = norm(text).split()
         if not entries and len(words) > 1 and words[-1] in PLACE_SUFFIXES:  # "Montenegro province"
@@ -604,6 +610,16 @@ class Resolver(Pronouns):
                 return f.actor
         return None
 
+    def _spelled_out(self, ent: Span) -> _Found | None:
+        """The earlier mention of a name that this acronym shortens ("RSF" after "the Rapid Support
+        Forces"): the article's own use beats the knowledge base's (where RSF is Reporters Without
+        Borders)."""
+        if not (ent.text.isupper() and ent.text.isalpha() and 2 <= len(ent.text) <= 6):
+            return None
+        return next((f for f in reversed(self.found) if f.start < ent.start and f.end - f.start > 1
+                     and initials(self.doc[f.start:f.end].text) == ent.text
+                     and (len(ent.text) > 2 or f.actor is None or f.actor.type != "person")), None)
+
     def _named_org_again(self, tok: Token) -> bool:
         """"The FBI ... the bureau is also investigating": "the" and a noun that is a word of the
         name of an organisation or agency named in the last few sentences (the nearest such) is that
@@ -674,6 +690,7 @@ class Resolver(Pronouns):
 
     def _emit(self) -> None:
         settle_homes(self)
+        self.settle_pairs()
         art = self.article
         starts = [s.start for s in art.sentences]
         out = []
