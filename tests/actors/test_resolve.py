@@ -311,6 +311,13 @@ def test_the_south_is_south_korea_where_the_article_is_about_the_koreas(pipeline
     assert "South" not in found or found["South"].actor_id != "KOR"
 
 
+def test_brussels_is_the_eu_where_the_article_has_named_the_eu(pipeline):
+    _, found = resolve(pipeline, "China probed brandy from the European Union after Brussels imposed tariffs.")
+    assert found["Brussels"].actor_id == found["the European Union"].actor_id
+    _, found = resolve(pipeline, "The Belgian government met in Brussels on Monday.")
+    assert found["Brussels"].actor_id == "BEL"
+
+
 def test_knowledge_base_names_the_tagger_missed_are_resolved(pipeline):
     _, found = resolve(pipeline, "ICE returned 11 oil paintings to the museum.")
     assert found["ICE"].country == "USA"

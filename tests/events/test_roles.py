@@ -49,6 +49,8 @@ def test_a_verb_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
     assert [s["name"] for s in event.sources] == ["Dmitry Peskov"] and countries(event.targets) == {"UKR"}
     event = first(rules_pipeline, "He said the police arrested and charged the suspect.", "COERCE")
     assert "COP" in event.sources[0]["sectors"]  # a subject that is an actor is kept
+    text = "China's foreign ministry denied that the probe was linked to the tariffs and accused the EU of protectionism."
+    assert countries(first(rules_pipeline, text, "ACCUSE").sources) == {"CHN"}  # any reporting cue with a clause
 
 
 def test_a_border_places_an_act_and_is_no_party_to_it(rules_pipeline):

@@ -156,9 +156,9 @@ class Resolver(Pronouns):
         if any(i in self.taken for i in range(ent.start, ent.end)):
             return
         root = ent.root
-        code = self._named_by_context(ent)
-        if code is not None:
-            self._add(ent.start, ent.end, self.kb.country_actor(code), "context", 0.8, root)
+        meant = self._named_by_context(ent)
+        if meant is not None:
+            self._add(ent.start, ent.end, meant, "context", 0.8, root)
             return
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         if ent.label_ == "ORG" and nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
@@ -275,17 +275,19 @@ class Resolver(Pronouns):
             elif (words and words[-1] in ORG_HEADS) or root.lower_ in ORG_HEADS:
                 self._new_org(ent)  # "the Tokyo Stock Exchange"'s last word, "the Department of Education"'s head
 
-    def _named_by_context(self, ent: Span) -> str | None:
-        """"against the South" after North or South Korea was named: the state such a name stands for
-        in that neighbourhood (``data/context_names.tsv``), or None."""
+    def _named_by_context(self, ent: Span) -> Actor | None:
+        """"against the South" after North or South Korea was named, "Brussels" after the EU: the actor
+        such a name stands for in that neighbourhood (``data/context_names.tsv``), or None."""
         meanings = context_names().get(ent.text)
-        before = self.doc[ent.start - 1] if ent.start > 0 else None
-        if not meanings or before is None or before.lower_ != "the" or ent.label_ not in ("GPE", "LOC", "NORP", "ORG"):
+        if not meanings or ent.label_ not in ("GPE", "LOC", "NORP", "ORG"):
             return None
-        named = {f.actor.country for f in self.found if f.actor is not None and f.start < ent.start}
-        for context, country in meanings:
-            if named & context:
-                return country
+        after_the = ent.start > 0 and self.doc[ent.start - 1].lower_ == "the"
+        named = {key for f in self.found if f.actor is not None and f.start < ent.start
+                 for key in (f.actor.country, f.actor.id)}
+        for needs_the, context, meaning in meanings:
+            if needs_the == after_the and named & context:
+                known = self.kb.by_id.get(meaning)
+                return known.actor if known is not None else self.kb.country_actor(meaning)
         return None
 
     def _close_place(self, text: str) -> list[Entry]:
@@ -718,14 +720,16 @@ def _modifies_noun(tok: Token) -> bool:
 
 
 @cache
-def context_names() -> dict[str, list[tuple[frozenset[str], str]]]:
-    """``data/context_names.tsv``: name -> [(states one of which the article must have named, state)]."""
+def context_names() -> dict[str, list[tuple[bool, frozenset[str], str]]]:
+    """``data/context_names.tsv``: name (without "the") -> [(whether "the" comes before it, states or
+    actor ids one of which the article must have named, the state or actor it stands for)]."""
     text = resources.files("tidings.actors").joinpath("data", "context_names.tsv").read_text(encoding="utf-8")
-    out: dict[str, list[tuple[frozenset[str], str]]] = {}
+    out: dict[str, list[tuple[bool, frozenset[str], str]]] = {}
     for line in text.splitlines()[1:]:
         if line.strip() and not line.startswith("#"):
-            name, context, country = line.split("\t")
-            out.setdefault(name, []).append((frozenset(context.split("|")), country))
+            name, context, meaning = line.split("\t")
+            needs_the = name.startswith("the ")
+            out.setdefault(name.removeprefix("the "), []).append((needs_the, frozenset(context.split("|")), meaning))
     return out
 
 

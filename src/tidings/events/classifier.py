@@ -75,16 +75,18 @@ def mark(sentence: str, offset: int, source: Span | None, target: Span | None, t
 
 
 CACHE_SIZE = 8192  # marked texts whose answers a process remembers (oldest forgotten first)
-TRIGGER_MARK = (1026, 1041, 1028)  # the word pieces of "<e>" in MiniLM's vocabulary
+MARKS = ("<s>", "</s>", "<t>", "</t>", "<e>", "</e>")  # one token each in the trained tokenizer
 
 
-def trigger_index(ids: np.ndarray) -> np.ndarray:
-    """For each row of word-piece ids, the position of the first piece after "<e>" (0, the [CLS]
-    piece, where no trigger is marked)."""
-    a, b, c = TRIGGER_MARK
-    hits = (ids[:, :-3] == a) & (ids[:, 1:-2] == b) & (ids[:, 2:-1] == c)
+def trigger_index(ids: np.ndarray, mark: tuple[int, ...]) -> np.ndarray:
+    """For each row of word-piece ids, the position of the first piece after the trigger mark (the
+    pieces ``mark``), or 0, the [CLS] piece, where no trigger is marked."""
+    n, width = len(mark), ids.shape[1]
+    hits = np.ones((ids.shape[0], max(width - n, 0)), dtype=bool)
+    for k, piece in enumerate(mark):
+        hits &= ids[:, k:width - n + k] == piece
     found = hits.any(axis=1)
-    return np.where(found, hits.argmax(axis=1) + 3, 0).astype(np.int64)
+    return np.where(found, hits.argmax(axis=1) + n, 0).astype(np.int64)
 
 
 class EventClassifier:
@@ -104,6 +106,7 @@ class EventClassifier:
         self._cache: dict[str, Prediction] = {}
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(meta["max_length"])
+        self.trigger_mark = tuple(self.tokenizer.encode("<e>", add_special_tokens=False).ids)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
@@ -132,7 +135,7 @@ class EventClassifier:
         ids = np.array([enc.ids], dtype=np.int64)
         feed = {"input_ids": ids, "attention_mask": np.array([enc.attention_mask], dtype=np.int64)}
         if self.pool == "trigger":
-            feed["trigger_index"] = trigger_index(ids)
+            feed["trigger_index"] = trigger_index(ids, self.trigger_mark)
         type_logits, penta_logits = self.session.run(None, feed)
         return self._prediction(_softmax(type_logits)[0], int(np.argmax(penta_logits[0])))
 

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
+from ..quotes.lexicon import load_lexicon as quote_cues
 from .lexicon import for_clause
 from .modality import RESPONSIBLE
 from .statements import statement_verbs
@@ -156,18 +157,26 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
 def _speaker_above(verb: Token) -> Token | None:
     """"Peskov said the claims were false and accused Kyiv of lying": the parser hangs a verb
     joined to "said" on the clause said instead, whose subject (no actor) it then seems to share;
-    a tensed verb with no subject of its own, joined inside what a speaker said, is the speaker's."""
+    a tensed verb with no subject of its own, joined inside what a speaker said (or denied, warned,
+    confirmed: any reporting cue of the quotes stage that takes a clause), is the speaker's."""
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBN") or \
             any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
         return None
     t = verb.head
     for _ in range(4):
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in statement_verbs():
+        if t.dep_ == "ccomp" and _reports_clause(t.head):
             return next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS), None)
         if t.head.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj", "ccomp"):
             return None
         t = t.head
     return None
+
+
+def _reports_clause(verb: Token) -> bool:
+    """Whether a verb reports what its clause says ("said", "denied that ...")."""
+    lemma = verb.lemma_.lower()
+    cue = quote_cues().cue(lemma)
+    return lemma in statement_verbs() or (cue is not None and "clause" in cue.takes)
 
 
 def _bare_participle(verb: Token) -> bool:
