@@ -170,6 +170,8 @@ def test_the_country_goes_to_the_last_country_subject(pipeline):
     ("Armenian and Azerbaijani negotiators met in Washington. The two sides agreed to open a crossing.",
      "The two sides", {"ARM", "AZE"}),
     ("Israel and Hamas have been at war since October. Both sides rejected the plan.", "Both sides", {"ISR", "PSE"}),
+    ("The United States and Britain called for his release. The two embassies urged the government to act.",
+     "The two embassies", {"USA", "GBR"}),
 ])
 def test_the_two_sides_are_the_two_actors_last_named_side_by_side(pipeline, text, pair, countries):
     article, _ = resolve(pipeline, text)

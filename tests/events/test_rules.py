@@ -477,6 +477,10 @@ def test_warning_of_another(code):
     assert [e.type for e in events if e.trigger == "warned"] == ["THREATEN"]
     events, _, _ = code("Iran could enrich uranium to weapons grade within weeks, IAEA chief warns")
     assert not [e for e in events if e.trigger == "warns"]
+    events, _, _ = code("The United States warned that the arrest could undermine the credibility of the vote.")
+    assert not [e for e in events if e.trigger == "warned"]  # a thing's consequence: no one's threat
+    events, _, _ = code("Russia warned that its troops could respond.")
+    assert [e.type for e in events if e.trigger == "warned"] == ["THREATEN"]
 
 
 def test_forces_on_crowds(pipeline):

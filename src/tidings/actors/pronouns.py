@@ -35,7 +35,7 @@ FORWARD_MARKS = {"while", "although", "though", "as", "when", "after", "before",
 # plural nouns that "the two ..." or "both ..." make a reference to a pair named before: "Armenia and
 # Azerbaijan ... The two sides agreed"
 PAIR_NOUNS = {"sides", "countries", "nations", "states", "governments", "leaders", "neighbours", "neighbors",
-              "rivals", "delegations", "armies", "presidents", "ministers"}
+              "rivals", "delegations", "armies", "presidents", "ministers", "embassies", "allies"}
 
 
 class Pronouns:

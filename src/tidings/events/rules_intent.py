@@ -217,7 +217,8 @@ POSSIBLE = {"could", "might", "may", "can"}
 def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"The UN nuclear watchdog warned that Iran could produce enough uranium for a bomb.": a
     warning of what another actor could do forecasts its deed; the one who warns threatens nothing
-    of its own, so it is no THREATEN."""
+    of its own, so it is no THREATEN. Nor is a warning of what a thing could do ("warned that the
+    arrest could undermine the vote")."""
     tok = draft.token
     if draft.type != "THREATEN" or tok.lemma_.lower() != "warn" or draft.intent or not draft.sources:
         return draft
@@ -233,6 +234,8 @@ def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
             actors = index.group(subject)
             if actors and all(m.actor_id not in own and m.country not in own for m in actors):
                 return None
+            if subject.pos_ == "NOUN" and not any(index.at(t.i) for t in subject.subtree):
+                return None  # a thing, no actor of any side
     return draft
 
 
