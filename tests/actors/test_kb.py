@@ -19,6 +19,11 @@ def test_countries_come_with_demonyms_and_capitals_from_packages(kb):
     assert kb.lookup("Nairobi")[0].actor.id == "KEN"
 
 
+def test_a_state_is_shown_by_its_current_name_and_found_by_its_former_one(kb):
+    assert kb.country_actor("MMR").name == "Myanmar" and kb.lookup("Burma")[0].actor.id == "MMR"
+    assert kb.country_actor("SWZ").name == "Eswatini" and kb.lookup("Swaziland")[0].actor.id == "SWZ"
+
+
 def test_seats_of_power_are_state_bodies(kb):
     assert kb.lookup("the White House")[0].actor.id == "USA-GOV"
     assert kb.lookup("Kremlin")[0].actor.id == "RUS-GOV"

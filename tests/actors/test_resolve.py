@@ -54,6 +54,8 @@ def test_a_capital_the_tagger_missed_stands_for_its_state(pipeline):
     ("Hezbollah fired rockets at Israel. The Iran-backed group said it was retaliation.", "The Iran-backed group",
      "org-hezbollah"),
     ("The Taliban seized Kunduz. The group of seven met in Italy.", "The group", None),  # "of seven": no reference
+    ("Malaysia urged ASEAN members to act. The regional bloc has barred Myanmar's generals.", "The regional bloc",
+     "Q7768"),
 ])
 def test_the_group_is_the_organisation_of_that_kind_named_just_before(pipeline, text, phrase, actor_id):
     found = {m.text: m for m in pipeline.article(text).actor_mentions}

@@ -235,7 +235,9 @@ class KnowledgeBase:
             if row["kind"] == "people":
                 self.demonyms[norm(row["name"])] = row["country"]
             else:
-                self._add([row["name"]], Entry(actor, "country" if row["kind"] == "name" else "capital"))
+                if row["kind"] == "current":
+                    actor.name = row["name"]
+                self._add([row["name"]], Entry(actor, "country" if row["kind"] in ("name", "current") else "capital"))
 
     def _country(self, code: str, name: str, names: list[str], demonym: str | None, capitals: list[str]) -> None:
         actor = self.countries.setdefault(code, Actor(id=code, name=name, type="country", country=code))
