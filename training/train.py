@@ -28,7 +28,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import dataset  # noqa: E402
-from tidings.events.classifier import trigger_index  # noqa: E402
+from tidings.events.classifier import MARKS, trigger_index  # noqa: E402
 
 MAX_LENGTH = 96
 CONCEDE, RETREAT = dataset.LABELS.index("CONCEDE"), dataset.LABELS.index("RETREAT")
@@ -60,6 +60,24 @@ class Classifier(nn.Module):
             pooled = torch.cat([pooled, states[torch.arange(states.shape[0]), at]], dim=-1)
         pooled = self.dropout(pooled)
         return self.type_head(pooled), self.penta_head(pooled)
+
+
+def add_marks(tokenizer, encoder: nn.Module) -> None:
+    """The source, target and trigger marks as one token each (MiniLM's word pieces split "<e>" into
+    three and "</e>" into four: a third of a candidate's pieces were marks, and the model's cost grows
+    with the pieces), each starting from the mean of the pieces it replaces."""
+    pieces = {m: tokenizer(m, add_special_tokens=False)["input_ids"] for m in MARKS}
+    tokenizer.add_special_tokens({"additional_special_tokens": list(MARKS)})
+    encoder.resize_token_embeddings(len(tokenizer))
+    table = encoder.get_input_embeddings().weight
+    with torch.no_grad():
+        for m, old in pieces.items():
+            table[tokenizer.convert_tokens_to_ids(m)] = table[old].mean(0)
+
+
+def trigger_mark(tokenizer) -> tuple[int, ...]:
+    """The pieces of the trigger's opening mark."""
+    return tuple(tokenizer("<e>", add_special_tokens=False)["input_ids"])
 
 
 def _type_index(label: str | None) -> int:
@@ -149,6 +167,7 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     encoder = AutoModel.from_pretrained(model_dir)
     keep_layers(encoder, layers)
+    add_marks(tokenizer, encoder)
     model = Classifier(encoder, encoder.config.hidden_size, pool)
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     steps = epochs * ((len(rows) + batch_size - 1) // batch_size)
@@ -164,7 +183,7 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
             types = torch.tensor([_type_index(r.type) for r in batch])
             pentas = torch.tensor([IGNORE if r.penta is None else r.penta for r in batch])
             weights = torch.tensor([r.weight for r in batch], dtype=torch.float32)
-            index = torch.from_numpy(trigger_index(enc["input_ids"].numpy()))
+            index = torch.from_numpy(trigger_index(enc["input_ids"].numpy(), trigger_mark(tokenizer)))
             type_logits, penta_logits = model(enc["input_ids"], enc["attention_mask"], index)
             taught = torch.from_numpy(np.stack([teacher[r.text] for r in batch])).float() if teacher else None
             loss = _loss(type_logits, penta_logits, types, pentas, weights, taught)
@@ -195,7 +214,7 @@ def export(model: Classifier, tokenizer, out: Path) -> None:
     axes = {"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
             "type_logits": {0: "batch"}, "penta_logits": {0: "batch"}}
     if model.pool == "trigger":
-        inputs += (torch.from_numpy(trigger_index(dummy["input_ids"].numpy())),)
+        inputs += (torch.from_numpy(trigger_index(dummy["input_ids"].numpy(), trigger_mark(tokenizer))),)
         names.append("trigger_index")
         axes["trigger_index"] = {0: "batch"}
     torch.onnx.export(model, inputs, str(full), input_names=names, output_names=["type_logits", "penta_logits"],

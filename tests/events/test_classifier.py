@@ -4,7 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.events.classifier import MODEL_DIR, EventClassifier, load_classifier, mark, penta_of_type
+import numpy as np
+
+from tidings.events.classifier import MARKS, MODEL_DIR, EventClassifier, load_classifier, mark, penta_of_type, trigger_index
+
+
+def test_each_mark_is_one_token_of_the_shipped_tokenizer():
+    tokenizer = load_classifier().tokenizer
+    for m in MARKS:
+        assert len(tokenizer.encode(m, add_special_tokens=False).ids) == 1, m
+    enc = tokenizer.encode("<s>Police</s> <e>arrested</e> <t>a man</t>.")
+    at = trigger_index(np.array([enc.ids]), load_classifier().trigger_mark)[0]
+    assert enc.tokens[at] == "arrested"
+
+
+def test_the_trigger_index_finds_a_mark_of_several_pieces_and_falls_back_to_cls():
+    ids = np.array([[101, 7, 1026, 1041, 1028, 55, 102], [101, 7, 8, 9, 10, 11, 102]])
+    assert trigger_index(ids, (1026, 1041, 1028)).tolist() == [5, 0]
 
 
 def test_mark_wraps_source_and_target_spans():

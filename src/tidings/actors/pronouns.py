@@ -108,7 +108,7 @@ class Pronouns:
         """"Israel and Hamas ... Both sides accused each other": "the two sides", "both countries" and
         their kin stand for the two actors last named side by side ("X and Y") within two sentences;
         each is a mention of the phrase."""
-        if not pair_reference(tok):
+        if not _pair_reference(tok):
             return False
         for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
             other = next((g for g in self.found if g.actor is not None and f.actor is not None
@@ -175,7 +175,7 @@ class Pronouns:
         return leaders[0] if len(leaders) == 1 else None
 
 
-def pair_reference(tok: Token) -> bool:
+def _pair_reference(tok: Token) -> bool:
     """Whether a noun is "the two sides", "both countries" or their kin."""
     if tok.lower_ not in PAIR_NOUNS:
         return False
