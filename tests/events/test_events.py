@@ -151,6 +151,19 @@ def test_a_warning_of_a_hardship_is_no_threat(pipeline, text):
     assert [e.type for e in pipeline.article("Iran warned of a crushing response.").events] == ["THREATEN"]
 
 
+def test_a_drone_barrage_is_an_aerial_assault(pipeline):
+    events = pipeline.article("Russia launched more than 100 drones at Ukraine overnight.").events
+    assert [(e.type, e.cameo) for e in events] == [("ASSAULT", "195")]
+    assert not pipeline.article("The company launched a new phone in May.").events
+
+
+def test_a_telephone_call_between_named_parties_is_a_consultation(pipeline):
+    events = pipeline.article("Fidan spoke by phone with his Russian counterpart Sergei Lavrov on Saturday.").events
+    assert [(e.type, e.cameo) for e in events] == [("CONSULT", "041")]
+    assert {a["country"] for a in events[0].targets} == {"TUR", "RUS"}
+    assert not pipeline.article("Biden spoke with reporters by phone.").events  # no party on the other end
+
+
 def test_a_state_visit_is_still_a_visit(pipeline):
     assert [e.type for e in pipeline.article("Obama's state visit to Japan was a success.").events] == ["CONSULT"]
 
