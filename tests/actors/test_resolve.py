@@ -198,6 +198,12 @@ def test_the_two_sides_follow_their_sides_settled_home(pipeline):
     assert army.actor_id in {m.actor_id for m in article.actor_mentions if m.method == "pair"}
 
 
+def test_its_forces_are_those_of_the_state_that_speaks(pipeline):
+    text = "KYIV (Reuters) - Ukrainian drones struck a refinery. Moscow said its forces had destroyed 40 drones."
+    _, found = resolve(pipeline, text)
+    assert found["its forces"].country == "RUS"
+
+
 def test_the_two_sides_with_no_pair_named_before_stay_unresolved(pipeline):
     article, _ = resolve(pipeline, "The two sides agreed to open a crossing. Israel and Hamas were not there.")
     assert not [m for m in article.actor_mentions if m.method == "pair"]

@@ -164,6 +164,11 @@ def test_a_telephone_call_between_named_parties_is_a_consultation(pipeline):
     assert not pipeline.article("Biden spoke with reporters by phone.").events  # no party on the other end
 
 
+def test_sabotaging_talks_or_a_deal_is_no_assault(pipeline):
+    events = pipeline.article("The Kremlin accused Kyiv of sabotaging a prisoner exchange agreed last month.").events
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
 def test_a_state_visit_is_still_a_visit(pipeline):
     assert [e.type for e in pipeline.article("Obama's state visit to Japan was a success.").events] == ["CONSULT"]
 

@@ -13,6 +13,8 @@ def modality(sentence: str, word: str) -> str:
 
 
 @pytest.mark.parametrize("sentence, word, expected", [
+    ("The Kremlin said it remained open to negotiations.", "negotiations", "hypothetical"),
+    ("Russia said it was ready for talks with Ukraine.", "talks", "hypothetical"),
     ("North Korea might also conduct a nuclear test.", "test", "hypothetical"),
     ("North Korea conducted a nuclear test on Monday.", "test", "asserted"),
     ("North Korea has not reacted to Trump's re-election.", "reacted", "negated"),

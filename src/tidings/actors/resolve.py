@@ -28,7 +28,7 @@ from .gender import HONORIFICS, first_name_gender, name_gender
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
 from .names import contains_words, initials, norm, slug
-from .pronouns import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, Pronouns, sentences_between
+from .pronouns import MAX_PRONOUN_DISTANCE, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, Pronouns, sentences_between
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLACE_KINDS = ("country", "capital", "seat", "organisation")
@@ -489,6 +489,17 @@ class Resolver(Pronouns):
                 return found.country
         return None
 
+    def _its_state(self, tok: Token) -> str | None:
+        """"Moscow said its forces had destroyed 40 drones": the state that "its" before a role noun
+        stands for, read as the pronoun "it" is: the latest subject within two sentences, when that
+        subject is a state or its government (no guess past it)."""
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+            return None
+        for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
+            if f.subject and f.actor is not None:
+                return f.country if f.actor.type in ("country", "government") else None
+        return None
+
     def _alliances(self, before: Token) -> list[tuple[str, str]]:
         """(state, partner) for each "X's alliance with Y", "the X alliance with Y" or "X's ally Y" named
         before the token."""
@@ -573,7 +584,7 @@ class Resolver(Pronouns):
                 self._add(toks[0].i, toks[-1].i + 1, self.kb.agent(code, sectors[0]), "description", 0.8, tok, ev,
                           country=code)
             return
-        country = ev.country
+        country = ev.country or self._its_state(tok)
         if office and (country or definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
             # "the North Korean leader": that state's office holder on the article's date;
             # "the president": the one office holder already named in the article (not "two
