@@ -53,6 +53,11 @@ def test_a_verb_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
     assert countries(first(rules_pipeline, text, "ACCUSE").sources) == {"CHN"}  # any reporting cue with a clause
 
 
+def test_a_joined_clause_with_its_own_subject_does_not_share_the_first_ones_target(rules_pipeline):
+    text = "Egypt agreed last week to attend talks in Jeddah, but the army has refused to send a delegation."
+    assert first(rules_pipeline, text, "REJECT").targets == []
+
+
 def test_a_border_places_an_act_and_is_no_party_to_it(rules_pipeline):
     event = first(rules_pipeline, "M23 fighters captured the town of Bunagana near the Ugandan border.", "ASSAULT")
     assert event.targets == []

@@ -406,8 +406,11 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         elif targets and _own_state_owning(targets, sources, verb):
             owners = targets
             targets = nearest_actors(verb, index, sources + owners)
-    if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB" and not subordinate(verb):
-        # "formed an alliance with Russia, sending troops": the participle shares the target
+    if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB" and not subordinate(verb) \
+            and not (verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+        # "formed an alliance with Russia, sending troops": the participle shares the target; a
+        # joined clause with a subject of its own does not ("agreed to attend talks in Jeddah, but
+        # the army has refused to send a delegation")
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
     if not targets and (sources or not passive):  # "X would be met with a response": no guessing
         targets = dominated_actors(verb, index, sources + owners)
