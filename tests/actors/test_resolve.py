@@ -204,6 +204,16 @@ def test_its_forces_are_those_of_the_state_that_speaks(pipeline):
     assert found["its forces"].country == "RUS"
 
 
+def test_they_and_them_after_several_actors_named_side_by_side_are_all_of_them(pipeline):
+    text = ("Argentina, Chile and Peru said they would not recognise the result. "
+            "Foreign Minister Yvan Gil accused them of meddling in Venezuela's internal affairs.")
+    article, _ = resolve(pipeline, text)
+    for word in ("they", "them"):
+        assert {m.country for m in article.actor_mentions if m.text == word} == {"ARG", "CHL", "PER"}
+    article, _ = resolve(pipeline, "Argentina said the vote was flawed. Officials said they would not recognise it.")
+    assert not [m for m in article.actor_mentions if m.text == "they"]  # a single state: no group
+
+
 def test_the_two_sides_with_no_pair_named_before_stay_unresolved(pipeline):
     article, _ = resolve(pipeline, "The two sides agreed to open a crossing. Israel and Hamas were not there.")
     assert not [m for m in article.actor_mentions if m.method == "pair"]

@@ -5,7 +5,8 @@ The antecedent is the latest subject within two sentences that can be meant: a p
 she, of the same gender where the article or the first name tells (gender.py); a state for "it";
 the one leader the article named for a "he" after a state. No guess is made past the latest
 subject, except when every subject before is of the other gender. "The two sides" and "both
-countries" stand for the last two actors named side by side.
+countries" stand for the last two actors named side by side; "they" and "them" after a subject of
+several actors named side by side, for all of them.
 """
 
 from __future__ import annotations
@@ -103,6 +104,39 @@ class Pronouns:
             self._add(start, tok.i + 1, agreeing, "pronoun", 0.5, tok)
         elif tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+
+    def _group(self, tok: Token) -> bool:
+        """"Argentina, Chile and Peru said they would not recognise the result. The minister accused
+        them of meddling": "they" or "them" after a subject of several actors named side by side
+        (the latest subject within two sentences, not the pronoun's own clause's) stands for all of
+        them, each a mention of it."""
+        if tok.lower_ not in ("they", "them"):
+            return False
+        latest = next((f for f in self._named_before(tok, MAX_PRONOUN_DISTANCE) if f.subject and f.actor is not None
+                       and self.doc[f.root].head.i != tok.head.i), None)
+        if latest is None:
+            return False
+        # a "they" read so before stands for its whole group again
+        group = [f for f in self.found if (f.start, f.end) == (latest.start, latest.end) and f.actor is not None] \
+            if latest.method == "pronoun" else self._conjoined(latest)
+        if len({f.actor.id for f in group}) < 2:
+            return False
+        for named in sorted(group, key=lambda f: f.start):
+            self._add(tok.i, tok.i + 1, named.actor, "pronoun", 0.5, tok)
+            self._pairs.append((self.found[-1], named))
+        return True
+
+    def _conjoined(self, first) -> list:
+        """A mention and those joined to it, directly or through one another ("X, Y and Z")."""
+        group = [first]
+        grown = True
+        while grown:
+            grown = False
+            for g in self.found:
+                if g.actor is not None and g not in group and any(self._joined(h, g) or self._joined(g, h) for h in group):
+                    group.append(g)
+                    grown = True
+        return group
 
     def _pair(self, tok: Token) -> bool:
         """"Israel and Hamas ... Both sides accused each other": "the two sides", "both countries" and

@@ -533,6 +533,8 @@ class Resolver(Pronouns):
             if capitals and tok.dep_ in NAME_HEAD_DEPS:  # "Baku denied the claim": its state, as if tagged
                 self._add(tok.i, tok.i + 1, capitals[0].actor, "kb", 0.8, tok)
                 return
+        if self._group(tok):
+            return
         if tok.dep_ in SUBJECT_DEPS and (tok.lower_ in PERSON_PRONOUNS or tok.lower_ == "it"
                                          or (tok.lower_ == "country" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")):
             self._pronoun(tok)
