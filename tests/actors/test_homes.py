@@ -98,3 +98,5 @@ def test_the_government_of_a_datelined_article_is_its_states(pipeline):
     assert mention(pipeline, text, "the government").country == "GEO"
     # without a dateline or a state named often, the government stays unplaced
     assert mention(pipeline, "Antony Blinken urged the government to withdraw the bill.", "the government").country is None
+    text = "CARACAS (AP) - The opposition leader called on the armed forces to respect the will of the people."
+    assert mention(pipeline, text, "the armed forces").country == "VEN"

@@ -169,6 +169,11 @@ def test_sabotaging_talks_or_a_deal_is_no_assault(pipeline):
     assert [e.type for e in events] == ["ACCUSE"]
 
 
+def test_ordering_diplomats_out_is_an_expulsion(pipeline):
+    events = pipeline.article("Venezuela ordered diplomats from seven countries to leave within 72 hours.").events
+    assert [(e.type, e.cameo) for e in events] == [("SANCTION", "166")]
+
+
 def test_a_state_visit_is_still_a_visit(pipeline):
     assert [e.type for e in pipeline.article("Obama's state visit to Japan was a success.").events] == ["CONSULT"]
 

@@ -150,9 +150,9 @@ def settle_homes(resolver: Resolver) -> None:
             placed = (place_of(tok, kb) or scene_of(tok, kb)) if local else None
             # troops or officials named as the object of a clause ("sending weapons and troops")
             # belong to whoever acts in it, not to the article's leading country
-            # ("the government" is no such agent: "urged the government to withdraw the bill")
-            agents = not f.subject and f.sectors[0] in STATE_SECTORS and not (
-                sure and f.sectors[0] == "GOV" and definite(doc[f.start:f.end]))
+            # ("the government", "the armed forces" are no such agents: "urged the government to
+            # withdraw the bill", "called on the armed forces to respect the will of the people")
+            agents = not f.subject and f.sectors[0] in STATE_SECTORS and not (sure and _the_institution(doc[f.start:f.end]))
             code = placed or (None if agents else home)
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
@@ -165,3 +165,9 @@ def settle_homes(resolver: Resolver) -> None:
                 f.actor.country = home
             f.country = f.actor.country
             f.confidence = round(min(f.confidence, HOME_CONFIDENCE), 2)
+
+
+def _the_institution(span) -> bool:
+    """"the government", "the army", "the armed forces": a state's own institution named with "the"
+    and no count ("the two soldiers" are some of them)."""
+    return span[0].lower_ == "the" and (definite(span) or (len(span) == 3 and span[1].lower_ == "armed"))
