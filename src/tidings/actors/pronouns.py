@@ -51,7 +51,7 @@ class Pronouns:
     sentence_starts: list[int]
     _genders: dict[str, str]
     _cataphora: list[tuple[int, int]]
-    _pairs: list[tuple]  # (the pair's mention, the mention it stands for), settled with it (``settle_pairs``)
+    _pairs: list[tuple]  # (a pair's or group's mention, the mention it stands for), settled with it (``settle_pairs``)
 
     def _named_before(self, tok: Token, sentences: int) -> Iterator:
         """The mentions before ``tok`` in its sentence and the ``sentences`` before it, nearest first."""

@@ -109,7 +109,7 @@ class Resolver(Pronouns):
         self.sentence_starts = [s.start for s in self.doc.sents]  # token indices, for distances
         self._genders: dict[str, str] = {}  # person id -> "m", "f" or "" (unknown), read once (gender.py)
         self._cataphora: list[tuple[int, int]] = []  # (index in found, root of the name it waits for)
-        self._pairs: list[tuple[_Found, _Found]] = []  # "the two sides": (its mention, the one it stands for)
+        self._pairs: list[tuple[_Found, _Found]] = []  # "the two sides", "they": (a mention, the one it stands for)
 
     # -- driver -----------------------------------------------------------------------------
 

@@ -127,8 +127,13 @@ def _droppable(draft: EventDraft) -> bool:
     telephone call with someone (``phone`` rows: "spoke by phone with his Russian counterpart"),
     which it reads as talk about nothing; "called" is left to it, since it also names ("called Mrs.
     Schlafly an 'Aunt Tom'")."""
-    return draft.modality == ASSERTED and not (draft.trigger.mode == "phone" and draft.type == draft.trigger.type
-                                               and draft.trigger.words != ("call",) and bool(draft.targets))
+    return draft.modality == ASSERTED and not _telephone_call(draft)
+
+
+def _telephone_call(draft: EventDraft) -> bool:
+    """A call by telephone with a party named on the other end, by a word that names nothing else."""
+    return draft.trigger.mode == "phone" and draft.type == draft.trigger.type and draft.trigger.words != ("call",) \
+        and bool(draft.targets)
 
 
 def _retypable(draft: EventDraft) -> bool:
