@@ -174,6 +174,7 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min(1.0, (s + 1) / (0.06 * steps)) * max(0.0, (steps - s) / steps))
     model.train()
+    mark = trigger_mark(tokenizer)
     step, started = 0, time.time()
     for epoch in range(epochs):
         total = 0.0
@@ -183,7 +184,7 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
             types = torch.tensor([_type_index(r.type) for r in batch])
             pentas = torch.tensor([IGNORE if r.penta is None else r.penta for r in batch])
             weights = torch.tensor([r.weight for r in batch], dtype=torch.float32)
-            index = torch.from_numpy(trigger_index(enc["input_ids"].numpy(), trigger_mark(tokenizer)))
+            index = torch.from_numpy(trigger_index(enc["input_ids"].numpy(), mark))
             type_logits, penta_logits = model(enc["input_ids"], enc["attention_mask"], index)
             taught = torch.from_numpy(np.stack([teacher[r.text] for r in batch])).float() if teacher else None
             loss = _loss(type_logits, penta_logits, types, pentas, weights, taught)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -167,7 +168,7 @@ def settle_homes(resolver: Resolver) -> None:
             f.confidence = round(min(f.confidence, HOME_CONFIDENCE), 2)
 
 
-def _the_institution(span) -> bool:
+def _the_institution(span: Sequence[Token]) -> bool:
     """"the government", "the army", "the armed forces": a state's own institution named with "the"
     and no count ("the two soldiers" are some of them)."""
     return span[0].lower_ == "the" and (definite(span) or (len(span) == 3 and span[1].lower_ == "armed"))

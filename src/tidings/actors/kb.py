@@ -159,6 +159,13 @@ class KnowledgeBase:
         self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in _data("body_heads.tsv")}
         # a noun naming a kind of organisation, with the actor types "the" + noun may refer back to
         self.org_kinds = {r["word"]: frozenset(_split(r["types"])) for r in _data("org_kinds.tsv")}
+        # a name that stands for an actor where the article named one of its context ("the South"):
+        # name without "the" -> [(whether "the" comes before it, states or actor ids, what it stands for)]
+        self.context_names: dict[str, list[tuple[bool, frozenset[str], str]]] = {}
+        for r in _data("context_names.tsv"):
+            needs_the = r["name"].startswith("the ")
+            self.context_names.setdefault(r["name"].removeprefix("the "), []).append(
+                (needs_the, frozenset(_split(r["context"])), r["stands_for"]))
         self.titles = titles()
         self._load_countries()
         for name in ORGANISATION_FILES:

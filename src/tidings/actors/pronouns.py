@@ -51,7 +51,7 @@ class Pronouns:
     sentence_starts: list[int]
     _genders: dict[str, str]
     _cataphora: list[tuple[int, int]]
-    _pairs: list[tuple]  # (a pair's or group's mention, the mention it stands for), settled with it (``settle_pairs``)
+    _pairs: list[tuple]  # (a pair's or group's mention, the mention it stands for), settled with it (``_settle_pairs``)
 
     def _named_before(self, tok: Token, sentences: int) -> Iterator:
         """The mentions before ``tok`` in its sentence and the ``sentences`` before it, nearest first."""
@@ -154,7 +154,7 @@ class Pronouns:
                 return True
         return False
 
-    def settle_pairs(self) -> None:
+    def _settle_pairs(self) -> None:
         """Each side of a pair as its mention was finally settled ("the army", given the article's
         state after the pair was read)."""
         for mine, named in self._pairs:

@@ -14,8 +14,6 @@ from bisect import bisect_right
 from collections import Counter
 from datetime import date
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
@@ -278,7 +276,7 @@ class Resolver(Pronouns):
     def _named_by_context(self, ent: Span) -> Actor | None:
         """"against the South" after North or South Korea was named, "Brussels" after the EU: the actor
         such a name stands for in that neighbourhood (``data/context_names.tsv``), or None."""
-        meanings = context_names().get(ent.text)
+        meanings = self.kb.context_names.get(ent.text)
         if not meanings or ent.label_ not in ("GPE", "LOC", "NORP", "ORG"):
             return None
         after_the = ent.start > 0 and self.doc[ent.start - 1].lower_ == "the"
@@ -705,7 +703,7 @@ class Resolver(Pronouns):
 
     def _emit(self) -> None:
         settle_homes(self)
-        self.settle_pairs()
+        self._settle_pairs()
         art = self.article
         starts = [s.start for s in art.sentences]
         out = []
@@ -730,20 +728,6 @@ class Resolver(Pronouns):
 def _modifies_noun(tok: Token) -> bool:
     """Whether a word modifies a noun after it ("police" in "Israeli police custody")."""
     return tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
-
-
-@cache
-def context_names() -> dict[str, list[tuple[bool, frozenset[str], str]]]:
-    """``data/context_names.tsv``: name (without "the") -> [(whether "the" comes before it, states or
-    actor ids one of which the article must have named, the state or actor it stands for)]."""
-    text = resources.files("tidings.actors").joinpath("data", "context_names.tsv").read_text(encoding="utf-8")
-    out: dict[str, list[tuple[bool, frozenset[str], str]]] = {}
-    for line in text.splitlines()[1:]:
-        if line.strip() and not line.startswith("#"):
-            name, context, meaning = line.split("\t")
-            needs_the = name.startswith("the ")
-            out.setdefault(name.removeprefix("the "), []).append((needs_the, frozenset(context.split("|")), meaning))
-    return out
 
 
 def _given_name_of(key: str, name: str) -> bool:
