@@ -1,0 +1,201 @@
+"""Which actor a description is: the resolver's part for role nouns ("a North Korean soldier", "the
+Government of India", "his Asian ally") (``Descriptions``, mixed into ``resolve.Resolver``).
+
+A role noun (``data/roles.tsv``) and what its modifiers and "of" phrase say become the generic actor
+of that state and sector (PRK-MIL); "the leader" of a state is its office holder on the article's
+date; an organisation named in the phrase ("EU foreign ministers") is the actor; an ally named only
+by description is the one partner the article named; "its forces" are the state of the latest
+subject. Without a state, only armed and criminal groups, the opposition, and officials, forces,
+courts and unions as their clause's subject stay actors.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from .evidence import Evidence, definite, entity_of, modifier_span, read_modifiers, read_prepositions
+from .pronouns import MAX_PRONOUN_DISTANCE
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+    from .resolve import Found
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# described actors that stay actors when the text gives no state: armed and criminal groups and the
+# opposition wherever they stand; officials, forces, courts and unions only as the subject of their
+# clause ("the strikers accepted", "the authorities refused"), since "sending troops" names what is
+# sent, not a party; an office of one person ("the president") and people in general never
+ALWAYS_UNPLACED = {"REB", "CRM", "OPP"}
+UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU"}
+# nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"
+COUNTING_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "band"}
+OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
+                "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),
+                "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
+
+
+class Descriptions:
+    """Description resolution over the resolver's state: ``doc``, ``kb``, ``day``, ``found``, ``counts``,
+    ``taken``, and its ``_add``, ``_named_before`` and ``_police_just_named``."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    day: date | None
+    found: list[Found]
+    counts: Counter[str]
+    taken: set[int]
+
+    def _role_compound(self, head: Token):
+        """A role noun compounded into a head that is none ("police custody", "army bulldozers")."""
+        return next((self._role(c) for c in head.lefts if c.dep_ == "compound" and self._role(c)), None)
+
+    def _role(self, tok: Token):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if tok.lower_ == "opposition" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return None  # "Berlin's opposition to the annexation": a stance, not the opposition
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.dep_ in ("compound", "amod"):
+            two = self.kb.roles.get(f"{prev.lower_} {tok.lemma_.lower()}")
+            if two:
+                return two
+        nxt = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+        if nxt is not None and tok.doc[tok.i + 1].lower_ == "of":  # "the Heads of State"
+            word = tok.lemma_.lower()
+            of = self.kb.roles.get(f"{word} of {nxt.lower_}") or self.kb.roles.get(f"{word.removesuffix('s')} of {nxt.lower_}")
+            if of:
+                return of
+        return self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
+
+    def _ally(self, tok: Token) -> bool:
+        """"Trump accused his Asian ally of not paying enough" after "the US alliance with South Korea":
+        an ally named only by description is the one partner the article has named for its owner's
+        state (the subject's, or the possessor's), if it has named exactly one."""
+        if tok.lemma_.lower() != "ally" or tok.tag_ != "NN" or not any(c.dep_ == "poss" for c in tok.children):
+            return False
+        owner = self._owner_country(tok)
+        partners = {p for a, p in self._alliances(tok) if a == owner} if owner else set()
+        if len(partners) != 1:
+            return False
+        start = min([c.i for c in tok.lefts if c.dep_ in ("poss", "amod", "det")] + [tok.i])
+        self._add(start, tok.i + 1, self.kb.country_actor(partners.pop()), "description", 0.6, tok)
+        return True
+
+    def _owner_country(self, tok: Token) -> str | None:
+        """The state of whoever "his" or "its" is in "his ally": a named possessor, else the subject
+        of the clause the noun sits in."""
+        poss = next(c for c in tok.children if c.dep_ == "poss")
+        verb = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj") else None
+        for t in [poss] + [c for c in (verb.children if verb is not None else []) if c.dep_ in SUBJECT_DEPS]:
+            found = next((f for f in self.found if f.start <= t.i < f.end and f.actor is not None), None)
+            if found is not None and found.country:
+                return found.country
+        return None
+
+    def _its_state(self, tok: Token) -> str | None:
+        """"Moscow said its forces had destroyed 40 drones": the state that "its" before a role noun
+        stands for, read as the pronoun "it" is: the latest subject within two sentences, when that
+        subject is a state or its government (no guess past it)."""
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+            return None
+        for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
+            if f.subject and f.actor is not None:
+                return f.country if f.actor.type in ("country", "government") else None
+        return None
+
+    def _alliances(self, before: Token) -> list[tuple[str, str]]:
+        """(state, partner) for each "X's alliance with Y", "the X alliance with Y" or "X's ally Y" named
+        before the token."""
+        out = []
+        for t in self.doc[: before.i]:
+            if t.lemma_.lower() not in ("alliance", "ally"):
+                continue
+            sides = [f for f in self.found if f.actor is not None and f.country and
+                     any(f.start <= c.i < f.end for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
+            partners = [f for f in self.found if f.actor is not None and f.country and
+                        any(f.start <= g.i < f.end for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                            for g in c.children if g.dep_ == "pobj")]
+            out += [(a.country, b.country) for a in sides for b in partners if a.country != b.country]
+            out += [(b.country, a.country) for a in sides for b in partners if a.country != b.country]
+        return out
+
+    def _description(self, tok: Token) -> tuple[list[Token], Evidence]:
+        """The words of a role noun's phrase and what its modifiers and "of" phrase say ("the German",
+        "of India"); a role noun modifying another noun heads a phrase with that noun's modifiers
+        ("Israeli police custody")."""
+        span = modifier_span(tok)
+        if _modifies_noun(tok):
+            span = [t for t in modifier_span(tok.head) if t.i <= tok.i]
+        ev = Evidence()
+        read_modifiers(span[:-1], self.kb, ev)
+        read_prepositions(tok, self.kb, ev)
+        return span, ev
+
+    def _described(self, tok: Token, role, described: tuple[list[Token], Evidence] | None = None) -> None:
+        """An actor described by a role noun and its modifiers ("the North Korean leader", "Israeli
+        police", "the Government of India"); ``described`` is its ``_description`` if already read."""
+        head_ent = entity_of(tok.head) if tok.head.i > tok.i else None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (head_ent is not None and head_ent.label_ == "PERSON") or \
+                (nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B"):
+            return  # a title: "President Obama", "the Swedish diplomat Mara Lindqvist"
+        if _modifies_noun(tok) and self._role(tok.head):
+            return  # "army officer": the head noun speaks
+        span, ev = described or self._description(tok)
+        police = self._police_just_named(tok) if tok.lemma_.lower() == "officer" and not ev.sectors else None
+        if police is not None:  # "defended the police, saying officers had shown restraint"
+            ev.add_sectors(["COP"])
+            if not ev.countries and police.country:
+                ev.add_country(police.country, [tok])
+        ev.add_sectors(role.sectors)
+        self.taken.update(t.i for t in span)
+        sectors = list(ev.sectors)
+        office = OFFICE_NOUNS.get(tok.lemma_.lower())
+        if len(ev.countries) > 1:  # "Hungarian and Romanian officials": one mention per country
+            for code, toks in zip(ev.countries, ev.country_tokens):
+                self._add(toks[0].i, toks[-1].i + 1, self.kb.agent(code, sectors[0]), "description", 0.8, tok, ev,
+                          country=code)
+            return
+        country = ev.country or self._its_state(tok)
+        if office and (country or definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
+            # "the North Korean leader": that state's office holder on the article's date;
+            # "the president": the one office holder already named in the article (not "two
+            # leaders", nor "the leader of the Turkish Cultural Center")
+            holders = [self.kb.by_id[i] for i in self.counts if i in self.kb.by_id and
+                       self.kb.by_id[i].kind == "person" and self.kb.by_id[i].holds(office, self.day)]
+            if country:
+                holders = [e for e in holders if e.actor.country == country]
+                if not holders and self.day is not None:
+                    holders = [e for e in self.kb.persons if e.actor.country == country and e.holds(office, self.day)]
+            if len(holders) == 1:
+                self._add(span[0].i, tok.i + 1, holders[0].actor, "office", 0.8, tok, ev)
+                return
+        if ev.org is not None and (country is None or ev.org.country == country):
+            actor = ev.org  # "United Nations peacekeepers", "EU foreign ministers"
+        elif country:
+            actor = self.kb.agent(country, sectors[0])
+        elif sectors[0] in ALWAYS_UNPLACED or (
+                sectors[0] in UNPLACED_SECTORS and _acting_subject(tok) and role.type != "person"):
+            actor = self.kb.agent(None, sectors[0])
+        else:
+            actor = None
+        self._add(span[0].i, tok.i + 1, actor, "description" if actor else "unresolved", 0.75 if actor else 0.0,
+                  tok, ev, country=country)
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """Whether a word modifies a noun after it ("police" in "Israeli police custody")."""
+    return tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
+
+def _acting_subject(tok: Token) -> bool:
+    """Whether a role noun is its clause's subject, or the members counted by it: "the strikers
+    accepted", "thousands of workers went on strike", "dozens of police stormed the building"."""
+    if tok.dep_ == "nsubj":
+        return True
+    counted = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and counted.dep_ == "nsubj" and \
+        (counted.pos_ == "NUM" or counted.lemma_.lower() in COUNTING_HEADS)

@@ -1,0 +1,123 @@
+"""Which organisation a name or noun is: the resolver's part for organisations (``Organisations``,
+mixed into ``resolve.Resolver``).
+
+A name the knowledge base lacks whose last word is an organisation's ("the Tokyo Stock
+Exchange") is a new organisation; a shorter name is the fuller one met before ("the Joint Chiefs");
+an acronym is the name the article spelled out ("RSF" after "the Rapid Support Forces"); "the
+bureau" after "the FBI", and "the militant group" after Hamas, are the organisation named before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from .evidence import Evidence, read_modifiers
+from .names import contains_words, initials, norm, slug
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+    from .resolve import Found
+
+ORG_ANAPHOR_DISTANCE = 4  # sentences back to look for the organisation "the bureau" stands for
+ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
+             "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
+             "forces", "command", "office", "department", "service", "bank", "group", "organization",
+             "organisation", "commission", "court", "parliament", "assembly", "navy", "guard", "post",
+             "agency", "bureau", "foundation", "center", "centre", "network", "movement", "brigade",
+             "board", "administration", "authority", "tribunal", "congress", "senate", "federation",
+             "league", "coalition", "alliance", "campaign", "airlines", "airways", "police", "council"}
+# last words of firms' names, which a first name may open ("Harmony Enterprises", "Jack Daniels Distillery")
+FIRM_WORDS = {"enterprises", "holdings", "industries", "partners", "capital", "media", "systems", "technologies",
+              "motors", "brands", "foods", "energy", "ventures", "associates", "communications", "international",
+              "entertainment", "studios", "records", "pictures", "labs", "pharmaceuticals", "solutions", "distillery",
+              "llc", "ltd", "co", "plc", "fund", "trust", "hotels", "resorts", "stores", "airlines"}
+
+
+class Organisations:
+    """Organisation resolution over the resolver's state: ``doc``, ``kb``, ``found`` (mentions so far, in
+    text order), and its ``_add`` and ``_named_before``."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    found: list[Found]
+
+    def _new_org(self, ent: Span) -> None:
+        ev = Evidence()
+        read_modifiers(list(ent), self.kb, ev)
+        if not ev.sectors:  # "the Michigan Department of Environmental Quality": a government body
+            ev.add_sectors(self.kb.body_heads.get(ent.root.lemma_.lower(), ()))
+        name = " ".join(ent.text.split())
+        if name.lower().startswith("the "):
+            name = name[4:]
+        country = ev.country
+        actor = Actor(id=f"org-{slug(name)}" + (f"-{country}" if country else ""), name=name,
+                      type="organisation", country=country, sectors=list(ev.sectors))
+        self._add(ent.start, ent.end, actor, "new", 0.6, ent.root)
+
+    def _fuller_org_met(self, ent: Span) -> Actor | None:
+        """An organisation the article named earlier in full whose name holds every word of this
+        shorter one, and which the knowledge base would otherwise take for another body ("the Joint
+        Chiefs" after "South Korea's Joint Chiefs of Staff" is South Korea's, not the Pentagon's)."""
+        key = norm(ent.text)
+        for f in reversed(self.found):
+            if f.actor is None or f.actor.type in ("person", "country") or f.start >= ent.start:
+                continue
+            said = norm(self.doc[f.start:f.end].text)
+            if said != key and contains_words(said, key):
+                return f.actor
+        return None
+
+    def _spelled_out(self, ent: Span) -> Found | None:
+        """The earlier mention of a name that this acronym shortens ("RSF" after "the Rapid Support
+        Forces"): the article's own use beats the knowledge base's (where RSF is Reporters Without
+        Borders)."""
+        if not (ent.text.isupper() and ent.text.isalpha() and 2 <= len(ent.text) <= 6):
+            return None
+        return next((f for f in reversed(self.found) if f.start < ent.start and f.end - f.start > 1
+                     and initials(self.doc[f.start:f.end].text) == ent.text
+                     and (len(ent.text) > 2 or f.actor is None or f.actor.type != "person")), None)
+
+    def _named_org_again(self, tok: Token) -> bool:
+        """"The FBI ... the bureau is also investigating": "the" and a noun that is a word of the
+        name of an organisation or agency named in the last few sentences (the nearest such) is that
+        organisation, as a reader takes it; the noun must not be a name or a role of its own."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ in ("compound", "amod") or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+                any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            return False
+        word = tok.lemma_.lower()
+        for f in self._named_before(tok, ORG_ANAPHOR_DISTANCE):
+            if f.actor is None or f.actor.type in ("person", "country"):
+                continue
+            names = {w.lower().rstrip("s") for w in f.actor.name.split()}
+            if word.rstrip("s") in names:
+                self._add(tok.i - 1 if tok.doc[tok.i - 1].lower_ == "the" else tok.i, tok.i + 1, f.actor,
+                          "description", 0.7, tok)
+                return True
+        return False
+
+    def _police_just_named(self, tok: Token) -> Found | None:
+        """The police mention of this or the last sentence, which bare "officers" are of."""
+        return next((f for f in self._named_before(tok, 1) if "COP" in f.sectors), None)
+
+    def _org_of_kind_again(self, tok: Token) -> bool:
+        """"Hamas fighters crossed into Israel. The militant group released 11 hostages": "the" and a
+        singular noun naming a kind of organisation (data/org_kinds.tsv) is the nearest organisation
+        of that kind named in the last few sentences; a state's adjective must be its state's ("the
+        Palestinian group"), and "the group of seven" is no such reference."""
+        kinds = self.kb.org_kinds.get(tok.lemma_.lower())
+        if kinds is None or tok.pos_ != "NOUN" or tok.ent_type_ or tok.tag_ != "NN" or tok.dep_ in ("compound", "amod") \
+                or tok.left_edge.lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False
+        lefts = list(tok.lefts)
+        if any(c.ent_type_ in ("PERSON", "ORG") for c in lefts):
+            return False
+        states = {self.kb.demonym(c.text) for c in lefts if c.ent_type_ in ("NORP", "GPE")} - {None}
+        for f in self._named_before(tok, ORG_ANAPHOR_DISTANCE):
+            if f.actor is not None and f.actor.type in kinds and (not states or f.actor.country in states):
+                self._add(tok.left_edge.i, tok.i + 1, f.actor, "description", 0.7, tok)
+                return True
+        return False

@@ -1,0 +1,176 @@
+"""Which person a name is: the resolver's part that reads people's names (``People``, mixed into
+``resolve.Resolver``).
+
+In order: the knowledge base; a fuller name already met in the article ("Holmes" after "Anthony
+Holmes"), of the gender an honorific says; an office holder by surname, title and the article's
+date ("President Biden"); the one known office holder with that surname ("Putin"); a close
+spelling of a known full name (rapidfuzz); else a new person. A name the tagger took for an
+organisation is a person's when a first name of certain gender opens it ("Carly Fiorina").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span
+
+from ..model import Actor
+from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
+from .gender import HONORIFICS, first_name_gender, name_gender
+from .names import contains_words, norm, slug
+from .organisations import FIRM_WORDS, ORG_HEADS
+
+if TYPE_CHECKING:
+    from .kb import Entry, KnowledgeBase
+
+FUZZY_CUTOFF = 90.0
+
+
+class People:
+    """Name resolution over the resolver's state: ``doc``, ``kb``, ``day``, ``people`` (full names met
+    so far), ``counts``, ``taken``, and its ``_add`` and ``_role``."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    day: date | None
+    people: dict[str, Actor]
+    counts: Counter[str]
+    taken: set[int]
+
+    def _looks_like_known_person(self, text: str) -> bool:
+        """A known person's name, one met earlier in the article, or the surname of one known
+        office holder alone ("Erdogan", which the small model tags as a place)."""
+        key = norm(text)
+        return any(e.kind == "person" for e in self.kb.lookup(text)) or any(
+            contains_words(full, key) for full in self.people) or (
+            " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
+            and self.kb.place(text) is None and len(self._surname_holders(key)) == 1)
+
+    def _surname_holders(self, key: str) -> list[Entry]:
+        """Known office holders whose surname (or family name written first) ``key`` is; of
+        several, in an article with no date, the one in office today ("Maduro": Nicolás, not
+        Ricardo, Honduras's president until 2006). Not by a given name: "Bob" alone is no sign of
+        Bob Hawke ("Kim" and "Xi", family names written first, are no given names gender.py is
+        sure of, and still count)."""
+        holders = [h for h in self.kb.office_holders(key, (), None) if not _given_name_of(key, h.actor.name)]
+        if len(holders) > 1 and self.day is None:
+            current = [h for h in holders if h.holds((), date.today())]
+            if len(current) == 1:
+                return current
+        return holders
+
+    def _personal_name(self, ent: Span) -> bool:
+        """"Carly Fiorina" tagged as an organisation: two or three capitalised words that the
+        knowledge base does not know, opened by a first name whose gender is certain (gender.py's
+        list) and closed by no word of an organisation's name ("Charles Schwab Corp")."""
+        words = [t.text for t in ent]
+        if not 2 <= len(words) <= 3 or self.kb.lookup(ent.text) or ent.text.isupper():
+            return False
+        if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+            return False
+        if norm(words[0]) in self.kb.titles or norm(words[-1]) in ORG_HEADS | FIRM_WORDS:
+            return False
+        return first_name_gender(words[0]) is not None
+
+    def _person(self, ent: Span) -> None:
+        ev = Evidence()
+        tokens = list(ent)
+        # titles inside the entity ("President Biden" tagged whole)
+        while len(tokens) > 1 and norm(tokens[0].text) in self.kb.titles:
+            read_modifiers([tokens[0]], self.kb, ev)
+            tokens = tokens[1:]
+        name_start = tokens[0].i
+        left = modifier_span(ent.root)
+        prefix = [t for t in left if t.i < ent.start]
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.ent_type_ == "ORG":  # "US Army Private" + "Travis King"
+            org = entity_of(prev)
+            prefix = list(self.doc[min(org.start, prefix[0].i if prefix else org.start):ent.start])
+        elif prev is not None and prev.pos_ in ("NOUN", "PROPN") and (self._role(prev) or norm(prev.text) in self.kb.titles):
+            # a title or role noun right before the name, whatever the parser made of it
+            prefix = sorted(set(prefix) | set(modifier_span(prev)), key=lambda t: t.i)
+        read_modifiers(prefix, self.kb, ev)
+        for tok in ent.root.rights:  # "Anthony Holmes, a former adviser at the Office of ..."
+            if tok.dep_ == "appos" and tok.pos_ == "NOUN":
+                read_modifiers(modifier_span(tok), self.kb, ev)
+                read_prepositions(tok, self.kb, ev)
+                self.taken.update(t.i for t in tok.subtree)
+        self.taken.update(t.i for t in prefix)
+        key = norm(self.doc[name_start:ent.end].text)
+        honorific = self.doc[name_start - 1].lower_ if name_start > 0 else ""
+        found = self._known_person(key, ev.roles, HONORIFICS.get(honorific))
+        if found is not None:
+            actor, method, confidence = found
+        elif len(key.split()) >= 2:
+            actor, method, confidence = self._new_person(self.doc[name_start:ent.end].text, ev), "new", 0.7
+        else:
+            # several people could be meant ("President Bush"); if they share a state, say so
+            countries = {e.actor.country for e in self.kb.office_holders(key, ev.roles, self.day)}
+            if len(countries) == 1 and not ev.countries:
+                ev.add_country(countries.pop(), [])
+            self._add(name_start, ent.end, None, "unresolved", 0.0, ent.root, ev, country=ev.country)
+            return
+        if len(key.split()) >= 2:
+            self.people.setdefault(key, actor)
+            self.people.setdefault(norm(actor.name), actor)
+        self._add(name_start, ent.end, actor, method, confidence, ent.root, ev)
+
+    def _known_person(self, key: str, roles, gender: str | None = None) -> tuple[Actor, str, float] | None:
+        """A known person, or one the article named more fully before; ``gender`` is what an
+        honorific says ("Mr. Khan" is not Ghazala Khan, named before him)."""
+        entries = [e for e in self.kb.by_alias.get(key, []) if e.kind == "person"]
+        if len(entries) > 1:
+            entries = [e for e in entries if e.holds((), self.day)] or entries
+        if len(entries) == 1:
+            return entries[0].actor, "kb", 0.95
+        # a fuller name met earlier in this article
+        met = {a.id: a for full, a in self.people.items() if contains_words(full, key)}
+        if gender is not None:  # those the first name says are of that gender, else those it says nothing of
+            said = {i: name_gender(a.name) for i, a in met.items()}
+            met = {i: a for i, a in met.items() if said[i] == gender} or \
+                {i: a for i, a in met.items() if said[i] is None}
+        if len(met) > 1 and roles:
+            met = {i: a for i, a in met.items() if i in self.kb.by_id and self.kb.by_id[i].holds(roles, None)} or met
+        if len(met) > 1:
+            ranked = sorted(met, key=lambda i: -self.counts[i])
+            if self.counts[ranked[0]] >= 2 * max(1, self.counts[ranked[1]]):
+                met = {ranked[0]: met[ranked[0]]}
+        if len(met) == 1:
+            return next(iter(met.values())), "coreference", 0.9
+        if met:
+            return None
+        # an office holder by surname and title, on the article's date
+        if len(key.split()) == 1 and (roles or self.day):
+            holders = self.kb.office_holders(key, roles, self.day)
+            if len(holders) == 1:
+                return holders[0].actor, "office", 0.8
+        # a surname that only one known office holder has ("Putin"), of the honorific's gender
+        # ("Mrs. Clinton" is not Bill Clinton)
+        if len(key.split()) == 1:
+            holders = self._surname_holders(key)
+            if len(holders) == 1 and (gender is None or name_gender(holders[0].actor.name) in (None, gender)):
+                return holders[0].actor, "surname", 0.75
+        # a close spelling of a known full name
+        if len(key.split()) >= 2:
+            choices = list(self.people) + self.kb.person_keys(len(key.split()))
+            best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best is not None:
+                match = best[0]
+                actor = self.people.get(match) or next(e.actor for e in self.kb.by_alias[match] if e.kind == "person")
+                return actor, "fuzzy", round(0.6 + 0.3 * (best[1] - FUZZY_CUTOFF) / (100 - FUZZY_CUTOFF), 2)
+        return None
+
+    def _new_person(self, name: str, ev: Evidence) -> Actor:
+        country = ev.country
+        actor_id = f"person-{slug(name)}" + (f"-{country}" if country else "")
+        return Actor(id=actor_id, name=" ".join(name.split()), type="person", country=country,
+                     sectors=list(ev.sectors))
+
+
+def _given_name_of(key: str, name: str) -> bool:
+    """Whether ``key`` (normalised, one word) is the given name that opens ``name``."""
+    first = norm(name).split()[0] if name.split() else ""
+    return key == first and first_name_gender(first.title()) is not None
