@@ -270,3 +270,8 @@ def test_a_past_tense_the_lemmatizer_gets_wrong_still_triggers(rules_pipeline):
 ])
 def test_what_a_verb_carries_gives_its_type(rules_pipeline, text, trigger, type_):
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == [type_]
+
+
+def test_agreeing_to_attend_talks_is_one_agreement(pipeline):
+    events = pipeline.article("Sudan's army agreed to attend talks with the rebels in Jeddah next week.").events
+    assert [(e.type, e.trigger) for e in events] == [("AGREE", "agreed")]
