@@ -53,6 +53,15 @@ def test_a_verb_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
     assert countries(first(rules_pipeline, text, "ACCUSE").sources) == {"CHN"}  # any reporting cue with a clause
 
 
+def test_a_tense_that_cannot_share_the_said_clauses_modal_is_the_speakers(rules_pipeline):
+    # "called" is parsed as joined to "would ... negotiate", whose subject (the army) is an actor
+    text = "Putin said the army would not negotiate with Kyiv, and called on Belarus to send troops."
+    event = first(rules_pipeline, text, "REQUEST")
+    assert [s["name"] for s in event.sources] == ["Vladimir Putin"] and countries(event.targets) == {"BLR"}
+    event = first(rules_pipeline, "He said the police would arrest and charge the suspect.", "ACCUSE")
+    assert "COP" in event.sources[0]["sectors"]  # "charge", a base form, shares the modal: the police's
+
+
 def test_a_joined_clause_with_its_own_subject_does_not_share_the_first_ones_target(rules_pipeline):
     text = "Egypt agreed last week to attend talks in Jeddah, but the army has refused to send a delegation."
     assert first(rules_pipeline, text, "REJECT").targets == []

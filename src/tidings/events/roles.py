@@ -172,6 +172,15 @@ def _speaker_above(verb: Token) -> Token | None:
     return None
 
 
+def _speaker_across_tense(verb: Token) -> Token | None:
+    """"Putin said the army would not negotiate, and called on the armed forces to ...": a past or
+    present tense cannot share the modal or "to" of the base form the parser joined it to, so it is
+    joined to the verb of saying above it, and is the speaker's (``_speaker_above``)."""
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB":
+        return _speaker_above(verb)
+    return None
+
+
 def _reports_clause(verb: Token) -> bool:
     """Whether a verb reports what its clause says ("said", "denied that ...")."""
     lemma = verb.lemma_.lower()
@@ -379,6 +388,7 @@ def _for_to_subject(verb: Token) -> Token | None:
 
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     subject, passive = _subject_of(verb)
+    across = _speaker_across_tense(verb)
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     if passive:
@@ -388,7 +398,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         if subject is not None:
             targets = index.group(subject)
     elif subject is not None:
-        sources = index.group(subject)
+        sources = index.group(across or subject)
         if not sources and subject.lower_ in PRONOUNS:
             sources = [m for m in _reported_subject(subject.head, index) if agrees(subject, m, index)]
         if not sources and (speaker := _speaker_above(verb)) is not None:
@@ -407,10 +417,10 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
             owners = targets
             targets = nearest_actors(verb, index, sources + owners)
     if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB" and not subordinate(verb) \
-            and not (verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+            and not (verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.children)) and across is None:
         # "formed an alliance with Russia, sending troops": the participle shares the target; a
         # joined clause with a subject of its own does not ("agreed to attend talks in Jeddah, but
-        # the army has refused to send a delegation")
+        # the army has refused to send a delegation"), nor one joined to the verb of saying above
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
     if not targets and (sources or not passive):  # "X would be met with a response": no guessing
         targets = dominated_actors(verb, index, sources + owners)
