@@ -429,3 +429,9 @@ def test_the_agent_of_a_passive_hung_on_its_object_is_the_source(rules_pipeline)
     (event,) = [e for e in rules_pipeline.article("Google was fined 2.4 billion euros by the European Commission.").events
                 if e.trigger == "fined"]
     assert [s["name"] for s in event.sources] == ["European Commission"]
+
+
+def test_an_actor_named_twice_in_one_phrase_is_one_party(rules_pipeline):
+    text = "The Economic Community of West African States (ECOWAS) condemned the coup in Niger."
+    event = first(rules_pipeline, text, "ACCUSE")
+    assert [s["name"] for s in event.sources] == ["Economic Community of West African States"]

@@ -76,7 +76,20 @@ class MentionIndex:
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")
         found = [m for m in found if m not in owners] or owners
-        return sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start)
+        return _once_each(sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start))
+
+
+def _once_each(found: list[ActorMention]) -> list[ActorMention]:
+    """One mention per actor: "the Economic Community of West African States (ECOWAS)" names one
+    actor twice, which is one party to an event, not two."""
+    seen: set[str] = set()
+    out = []
+    for m in found:
+        if m.actor_id is None or m.actor_id not in seen:
+            out.append(m)
+            if m.actor_id is not None:
+                seen.add(m.actor_id)
+    return out
 
 
 def _without_home_places(found: list[ActorMention], doc: Doc, people_ids: frozenset[str]) -> list[ActorMention]:
