@@ -45,6 +45,13 @@ def test_troops_named_as_an_object_get_no_guessed_country(pipeline):
     assert mention(pipeline, text, "troops").country is None
 
 
+def test_a_body_whose_members_act_takes_the_datelines_state(pipeline):
+    text = "NIAMEY (Reuters) - Members of the presidential guard detained the president on Wednesday."
+    assert mention(pipeline, text, "the presidential guard").country == "NER"
+    text = "NIAMEY (Reuters) - The junta rejected a visit by envoys of the presidential guard."
+    assert mention(pipeline, text, "the presidential guard").country is None  # named, not acting
+
+
 def test_anti_and_pro_prefixes_give_no_country(pipeline):
     m = mention(pipeline, "A prominent anti-Syria journalist has been killed in a car bomb explosion in Beirut.",
                 "A prominent anti-Syria journalist")

@@ -153,7 +153,8 @@ def settle_homes(resolver: Resolver) -> None:
             # belong to whoever acts in it, not to the article's leading country
             # ("the government", "the armed forces" are no such agents: "urged the government to
             # withdraw the bill", "called on the armed forces to respect the will of the people")
-            agents = not f.subject and f.sectors[0] in STATE_SECTORS and not (sure and _the_institution(doc[f.start:f.end]))
+            agents = not (f.subject or _members_act(tok)) and f.sectors[0] in STATE_SECTORS \
+                and not (sure and _the_institution(doc[f.start:f.end]))
             code = placed or (None if agents else home)
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
@@ -172,3 +173,9 @@ def _the_institution(span: Sequence[Token]) -> bool:
     """"the government", "the army", "the armed forces": a state's own institution named with "the"
     and no count ("the two soldiers" are some of them)."""
     return span[0].lower_ == "the" and (definite(span) or (len(span) == 3 and span[1].lower_ == "armed"))
+
+
+def _members_act(tok: Token) -> bool:
+    """"Members of the presidential guard detained him": a body whose members are the subject acts as
+    one would as the subject itself."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("nsubj", "nsubjpass")
