@@ -52,6 +52,14 @@ def test_a_body_whose_members_act_takes_the_datelines_state(pipeline):
     assert mention(pipeline, text, "the presidential guard").country is None  # named, not acting
 
 
+def test_a_new_person_takes_a_state_from_the_story_not_from_the_dateline_alone(pipeline):
+    text = ("MANILA (AP) - China's coast guard fired a water cannon at a Philippine boat, and the United States "
+            "condemned it. China's foreign ministry said the boat had intruded. Mao Ning urged Manila to stop.")
+    assert mention(pipeline, text, "Mao Ning").country is None  # an international story: no guess
+    text = "HARARE (Reuters) - Zimbabwe's opposition said on Monday that Nelson Chamisa would stand again."
+    assert mention(pipeline, text, "Nelson Chamisa").country == "ZWE"  # a story about one state
+
+
 def test_anti_and_pro_prefixes_give_no_country(pipeline):
     m = mention(pipeline, "A prominent anti-Syria journalist has been killed in a car bomb explosion in Beirut.",
                 "A prominent anti-Syria journalist")

@@ -85,6 +85,13 @@ def test_apposition_gives_a_new_person_country_and_sector(pipeline):
     assert found["Pyongyang"].actor_id == "PRK"
 
 
+def test_a_spokespersons_title_is_no_part_of_the_name_and_the_body_spoken_for_gives_the_state(pipeline):
+    _, found = resolve(pipeline, "Spokeswoman Mao Ning urged Manila to stop its provocations.")
+    assert "Mao Ning" in found and found["Mao Ning"].actor_id == "person-mao-ning"
+    _, found = resolve(pipeline, "Jay Tarriela, a spokesman for the Philippine coast guard, said the boat was hit.")
+    assert found["Jay Tarriela"].country == "PHL"
+
+
 def test_surname_goes_to_the_person_meant_by_title(pipeline):
     text = ("Kim Jong Un inspected the launch. His sister Kim Yo Jong issued a statement. "
             "Leader Kim later praised the scientists.")

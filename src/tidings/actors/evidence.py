@@ -185,9 +185,10 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
             phrase = obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text  # entities may come split
             texts = [ent.text, phrase] if ent is not None else [obj.text, phrase]
             code = next((c for c in map(kb.demonym, texts) if c), None)
-            if code is None:  # "leader of the Sweden Democrats": a state named inside the phrase is its state
+            if code is None:  # "leader of the Sweden Democrats", "a spokesman for the Philippine coast
+                # guard": a state named inside the phrase, or its adjective, is its state
                 code = next((kb.demonym(e.text) or kb.place_country(e.text) for e in obj.doc.ents
-                             if e.label_ == "GPE" and obj.left_edge.i <= e.start and e.end <= obj.i), None)
+                             if e.label_ in ("GPE", "NORP") and obj.left_edge.i <= e.start and e.end <= obj.i), None)
             if code is None:
                 entry = next((e for t in texts for e in kb.lookup(t) if e.actor.country), None)
                 if entry is not None:

@@ -97,7 +97,9 @@ def dominant_country(resolver: Resolver) -> str | None:
     """The country that at least three in four of the article's resolved actors belong to: a story
     about one state. International stories ("the US, Seoul and Tokyo prepare sanctions on North
     Korea") have none, and their unnamed officials and diplomats stay without a state."""
-    counts = Counter(f.country for f in resolver.found if f.country and f.actor is not None)
+    # news agencies, firms and international bodies say nothing of whose story it is ("HARARE (Reuters)")
+    counts = Counter(f.country for f in resolver.found
+                     if f.country and f.actor is not None and not NO_HOME_SECTORS & set(f.sectors))
     if not counts:
         return None
     code, n = counts.most_common(1)[0]
@@ -159,12 +161,14 @@ def settle_homes(resolver: Resolver) -> None:
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
                 resolver.regroup(f, kb.agent(code, f.sectors[0]), confidence)
-        elif home and f.actor is not None and f.actor.id not in kb.by_id and (
-                f.actor.type == "person" or (f.actor.type == "organisation" and f.method == "new")):
+        elif f.actor is not None and f.actor.id not in kb.by_id and (
+                (f.actor.type == "person" and dominant) or (f.actor.type == "organisation" and f.method == "new" and home)):
             # "President Dos Santos", "Parliament": local officials and bodies are rarely given a
-            # nationality in their own country's news
+            # nationality in their own country's news; a person new to the knowledge base, only in a
+            # story about one state: a dateline says where the reporter is, and in an international
+            # story from Manila, "Spokeswoman Mao Ning" of China's foreign ministry is no Filipina
             if f.actor.country is None:
-                f.actor.country = home
+                f.actor.country = dominant if f.actor.type == "person" else home
             f.country = f.actor.country
             f.confidence = round(min(f.confidence, HOME_CONFIDENCE), 2)
 
