@@ -159,14 +159,21 @@ def test_an_active_charge_keeps_its_accuser(code):
     assert countries(draft.sources) == {"PAK"} and "headline_passive" not in draft.trace
 
 
-@pytest.mark.parametrize("text, trigger, agent", [
-    ("Paul Manafort was besieged by police on Tuesday.", "besieged", "police"),
-    ("Paul Manafort was indicted by a federal grand jury.", "indicted", "a federal grand jury"),
+@pytest.mark.parametrize("text, trigger, agent, actor_id", [
+    ("Paul Manafort was besieged by police on Tuesday.", "besieged", "police", "any-COP"),
+    ("Paul Manafort was indicted by a federal grand jury.", "indicted", "a federal grand jury", "any-JUD"),
 ])
-def test_named_agent(code, text, trigger, agent):
+def test_an_agent_of_no_state_that_acts_for_one_is_a_generic_actor(code, text, trigger, agent, actor_id):
+    # police, courts and forces of no named state are actors where they act: as subject or as agent
     _, drafts, _ = code(text)
     draft = draft_on(drafts, trigger)
-    assert [(s.text, s.actor_id, s.found) for s in draft.sources] == [(agent, None, "agent")]
+    assert [(s.text, s.actor_id, s.found) for s in draft.sources] == [(agent, actor_id, "parse")]
+
+
+def test_named_agent(code):
+    _, drafts, _ = code("Paul Manafort was criticised by doctors on Tuesday.")
+    draft = draft_on(drafts, "criticised")
+    assert [(s.text, s.actor_id, s.found) for s in draft.sources] == [("doctors", None, "agent")]
     assert "named_agent" in draft.trace
 
 

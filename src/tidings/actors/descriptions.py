@@ -192,9 +192,10 @@ def _modifies_noun(tok: Token) -> bool:
     return tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
 
 def _acting_subject(tok: Token) -> bool:
-    """Whether a role noun is its clause's subject, or the members counted by it: "the strikers
-    accepted", "thousands of workers went on strike", "dozens of police stormed the building"."""
-    if tok.dep_ == "nsubj":
+    """Whether a role noun is its clause's subject, a passive's agent, or the members counted by the
+    subject: "the strikers accepted", "was besieged by police", "thousands of workers went on
+    strike", "dozens of police stormed the building"."""
+    if tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
         return True
     counted = tok.head.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and counted.dep_ == "nsubj" and \
