@@ -547,3 +547,15 @@ def test_an_honorific_picks_the_namesake_of_its_gender(pipeline):
     assert named == [("Khan", "person-khizr-khan"), ("Khan", "person-ghazala-khan")]
     _, found = resolve(pipeline, "Mrs. Clinton criticized Mr. Trump on Monday.")
     assert found["Clinton"].actor_id is None  # not Bill Clinton, the one Clinton the knowledge base holds
+
+
+def test_an_acronym_defined_in_brackets_is_its_definition_not_the_knowledge_bases(pipeline):
+    text = ("His party, Pakistan Tehreek-e-Insaf (PTI), called for protests. Thousands of PTI supporters "
+            "clashed with police. The PTI said 40 members had been detained.")
+    article, found = resolve(pipeline, text)
+    party = found["Pakistan Tehreek-e-Insaf"]
+    assert party.country == "PAK" and "Pakistan" not in found  # one mention, not the state inside it
+    assert found["PTI"].actor_id == party.actor_id  # not the Press Trust of India
+    assert found["PTI supporters"].actor_id == party.actor_id
+    _, found = resolve(pipeline, "The Rally for Peace and Justice (RPJ) accused the government of fraud.")
+    assert found["RPJ"].actor_id == found["Rally for Peace and Justice"].actor_id == "org-rally-for-peace-and-justice"

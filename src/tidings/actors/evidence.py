@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -87,8 +89,10 @@ def definite(span: Sequence[Token]) -> bool:
     return len(span) == 2 and span[0].lower_ == "the"
 
 
-def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset()) -> None:
-    """Countries and sectors from modifier words: demonyms, country names, titles and role nouns."""
+def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset(),
+                   defined: Mapping[str, Any] = MappingProxyType({})) -> None:
+    """Countries and sectors from modifier words: demonyms, country names, titles and role nouns;
+    ``defined`` are the acronyms the article defined, with their actors ("PTI supporters")."""
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -115,12 +119,12 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
                 code = kb.place_country(ent.text)  # "Darfur rebels", "Gaza militants"
             known = code is not None
             if code is None:  # an organisation (also one the tagger took for a place: "M23 fighters")
-                for entry in kb.lookup(ent.text):
-                    code, known = entry.actor.country, True
-                    ev.add_sectors(entry.actor.sectors)
-                    if entry.kind == "organisation" and ev.org is None:
-                        ev.org = entry.actor
-                    break
+                entries = [(e.actor, e.kind) for e in kb.lookup(ent.text)[:1]]
+                for actor, kind in [(defined[ent.text], "organisation")] if ent.text in defined else entries:
+                    code, known = actor.country, True
+                    ev.add_sectors(actor.sectors)
+                    if kind == "organisation" and ev.org is None:
+                        ev.org = actor
             if known:
                 ev.add_country(code, list(ent))
                 i += max(1, ent.end - tok.i)

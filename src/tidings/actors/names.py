@@ -42,6 +42,8 @@ LINKING_WORDS = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la",
 
 def initials(name: str) -> str:
     """The acronym a name is shortened to: "Rapid Support Forces" -> "RSF", "Islamic State of Iraq
-    and the Levant" -> "ISIL" (linking words left out; a hyphenated word gives each part's letter)."""
-    words = [w for w in _SEPARATORS.sub(" ", name).split() if w.lower() not in LINKING_WORDS]
+    and the Levant" -> "ISIL" (linking words left out; a hyphenated word gives each part's letter,
+    but a short lowercase particle's: "Pakistan Tehreek-e-Insaf" -> "PTI", "Hayat Tahrir al-Sham" -> "HTS")."""
+    words = [w for w in _SEPARATORS.sub(" ", name).split()
+             if w.lower() not in LINKING_WORDS and not (w.islower() and len(w) <= 3)]
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()

@@ -36,15 +36,37 @@ FIRM_WORDS = {"enterprises", "holdings", "industries", "partners", "capital", "m
               "llc", "ltd", "co", "plc", "fund", "trust", "hotels", "resorts", "stores", "airlines"}
 
 
+def _is_acronym(text: str) -> bool:
+    return text.isupper() and text.isalpha() and 2 <= len(text) <= 6
+
+
+def _definition(ent: Span) -> Span | None:
+    """The words an acronym in brackets spells out, right before the bracket: "Pakistan Tehreek-e-Insaf"
+    in "Pakistan Tehreek-e-Insaf (PTI)"."""
+    doc = ent.doc
+    if not _is_acronym(ent.text) or ent.start < 2 or doc[ent.start - 1].text != "(" or \
+            ent.end >= len(doc) or doc[ent.end].text != ")":
+        return None
+    end = ent.start - 1
+    for start in range(end - 1, max(ent.sent.start, end - 3 * len(ent.text)) - 1, -1):
+        if not doc[start].is_alpha and doc[start].text != "-":
+            return None
+        if initials(doc[start:end].text) == ent.text and doc[start].text[:1].isupper():
+            return doc[start:end]
+    return None
+
+
 class Organisations:
     """Organisation resolution over the resolver's state: ``doc``, ``kb``, ``found`` (mentions so far, in
-    text order), and its ``_add`` and ``_named_before``."""
+    text order), ``acronyms`` (those the article defined, with their actors), and its ``_add`` and
+    ``_named_before``."""
 
     doc: Doc
     kb: KnowledgeBase
     found: list[Found]
+    acronyms: dict[str, Actor]
 
-    def _new_org(self, ent: Span) -> None:
+    def _new_org(self, ent: Span) -> Actor:
         ev = Evidence()
         read_modifiers(list(ent), self.kb, ev)
         if not ev.sectors:  # "the Michigan Department of Environmental Quality": a government body
@@ -56,6 +78,7 @@ class Organisations:
         actor = Actor(id=f"org-{slug(name)}" + (f"-{country}" if country else ""), name=name,
                       type="organisation", country=country, sectors=list(ev.sectors))
         self._add(ent.start, ent.end, actor, "new", 0.6, ent.root)
+        return actor
 
     def _fuller_org_met(self, ent: Span) -> Actor | None:
         """An organisation the article named earlier in full whose name holds every word of this
@@ -74,11 +97,36 @@ class Organisations:
         """The earlier mention of a name that this acronym shortens ("RSF" after "the Rapid Support
         Forces"): the article's own use beats the knowledge base's (where RSF is Reporters Without
         Borders)."""
-        if not (ent.text.isupper() and ent.text.isalpha() and 2 <= len(ent.text) <= 6):
+        if not _is_acronym(ent.text):
             return None
         return next((f for f in reversed(self.found) if f.start < ent.start and f.end - f.start > 1
                      and initials(self.doc[f.start:f.end].text) == ent.text
                      and (len(ent.text) > 2 or f.actor is None or f.actor.type != "person")), None)
+
+    def _defined_acronym(self, ent: Span) -> Actor | None:
+        """The actor of an acronym the article defines ("Pakistan Tehreek-e-Insaf (PTI)") or has
+        defined: the definition's, which beats the knowledge base's (where PTI is the Press Trust of
+        India). The definition is one mention, in place of those the tagger made of its words
+        ("Pakistan"); one the knowledge base does not know is a new organisation."""
+        if ent.text in self.acronyms:
+            return self.acronyms[ent.text]
+        words = _definition(ent)
+        if words is None:
+            return None
+        inside = [f for f in self.found if words.start <= f.start and f.end <= words.end]
+        whole = next((f for f in inside if f.start == words.start and f.end == words.end and f.actor is not None), None)
+        if whole is not None:
+            actor = whole.actor
+        else:
+            self.found = [f for f in self.found if f not in inside]
+            known = [e for e in self.kb.lookup(words.text) if e.kind == "organisation"]
+            if known:
+                actor = known[0].actor
+                self._add(words.start, words.end, actor, "kb", 0.9, words.root)
+            else:
+                actor = self._new_org(words)
+        self.acronyms[ent.text] = actor
+        return actor
 
     def _named_org_again(self, tok: Token) -> bool:
         """"The FBI ... the bureau is also investigating": "the" and a noun that is a word of the

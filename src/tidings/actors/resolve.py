@@ -80,6 +80,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         self.sentence_starts = [s.start for s in self.doc.sents]  # token indices, for distances
         self._genders: dict[str, str] = {}  # person id -> "m", "f" or "" (unknown), read once (gender.py)
         self._cataphora: list[tuple[int, int]] = []  # (index in found, root of the name it waits for)
+        self.acronyms: dict[str, Actor] = {}  # acronyms the article defined ("Pakistan Tehreek-e-Insaf (PTI)")
         self._pairs: list[tuple[Found, Found]] = []  # "the two sides", "they": (a mention, the one it stands for)
 
     # -- driver -----------------------------------------------------------------------------
@@ -155,6 +156,10 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 if code:
                     self._add(ent.start, ent.end, self.kb.country_actor(code), "demonym", 0.7, root)
                 return
+        defined = self._defined_acronym(ent)
+        if defined is not None:
+            self._add(ent.start, ent.end, defined, "coreference", 0.85, root)
+            return
         spelled = self._spelled_out(ent)
         if spelled is not None:
             self._add(ent.start, ent.end, spelled.actor, "coreference" if spelled.actor else "unresolved",
