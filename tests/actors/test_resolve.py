@@ -559,3 +559,9 @@ def test_an_acronym_defined_in_brackets_is_its_definition_not_the_knowledge_base
     assert found["PTI supporters"].actor_id == party.actor_id
     _, found = resolve(pipeline, "The Rally for Peace and Justice (RPJ) accused the government of fraud.")
     assert found["RPJ"].actor_id == found["Rally for Peace and Justice"].actor_id == "org-rally-for-peace-and-justice"
+
+
+def test_a_generic_actor_is_no_fuller_name_of_the_organisation_it_mentions(pipeline):
+    text = "Colombia suspends talks with ELN rebels. Defence Minister Ivan Velasquez blamed the ELN for the bombing."
+    _, found = resolve(pipeline, text)
+    assert found["ELN"].country == "COL" and found["ELN"].method == "kb"  # not "rebels (unspecified)"

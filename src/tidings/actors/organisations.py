@@ -86,8 +86,9 @@ class Organisations:
         Chiefs" after "South Korea's Joint Chiefs of Staff" is South Korea's, not the Pentagon's)."""
         key = norm(ent.text)
         for f in reversed(self.found):
-            if f.actor is None or f.actor.type in ("person", "country") or f.start >= ent.start:
-                continue
+            if f.actor is None or f.actor.type in ("person", "country") or f.actor.id.startswith("any-") \
+                    or f.start >= ent.start:
+                continue  # a generic actor of no state ("ELN rebels") names a kind, not an organisation
             said = norm(self.doc[f.start:f.end].text)
             if said != key and contains_words(said, key):
                 return f.actor
