@@ -275,3 +275,9 @@ def test_what_a_verb_carries_gives_its_type(rules_pipeline, text, trigger, type_
 def test_agreeing_to_attend_talks_is_one_agreement(pipeline):
     events = pipeline.article("Sudan's army agreed to attend talks with the rebels in Jeddah next week.").events
     assert [(e.type, e.trigger) for e in events] == [("AGREE", "agreed")]
+
+
+def test_the_direct_object_picks_the_triggers_row_before_a_prepositional_one(rules_pipeline):
+    # "attack" (after ...) would make it the suspension of an attack, RETREAT 087
+    events = rules_pipeline.article("Colombia suspended talks with the ELN after a deadly attack on Friday.").events
+    assert [(e.trigger, e.type, e.cameo) for e in events if e.trigger == "suspended"] == [("suspended", "SANCTION", "164")]

@@ -19,6 +19,7 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 COLUMNS = ("trigger", "pos", "object", "type", "mode", "context", "cameo", "reciprocal")
 OBJECT_DEPS = {"dobj", "pobj", "attr", "nsubjpass", "oprd", "dative"}
+DIRECT_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
 PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "compound", "acomp", "xcomp", "pobj"}
 ACTOR_OBJECT = "@actor"  # in the object column: an object that names an actor
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -211,6 +212,11 @@ class TriggerLexicon:
                 read["core"] = _objects(tok)
             return read["core"]
 
+        # "suspends talks with the rebels after a deadly attack": a row its direct object fulfils comes
+        # before one that only an object through a preposition does
+        direct = _first(token, [t for t in candidates if t.objects and t.objects != NO_OBJECT], _direct_objects)
+        if direct is not None:
+            return direct
         found = _first(token, candidates, objects)
         if found is None or not found.objects:
             # "cut off all communication lines": failing that, the object's compound modifier names it
@@ -253,6 +259,12 @@ def _first(token: Token, candidates: Sequence[Trigger], objects_of) -> Trigger |
                 continue
         return trigger  # a no-event row too: "the conditions are met"
     return None
+
+
+def _direct_objects(token: Token) -> set[str]:
+    """Lemmas of the trigger's own objects (no preposition between): "talks" in "suspends talks with X"."""
+    heads = [c for c in token.children if c.dep_ in DIRECT_DEPS]
+    return {t.lemma_.lower() for h in heads for t in (h, *h.conjuncts)} | {x for h in heads for x in _of_heads(h)}
 
 
 def _compound_modifiers(token: Token) -> set[str]:
