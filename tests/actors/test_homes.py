@@ -60,6 +60,13 @@ def test_a_new_person_takes_a_state_from_the_story_not_from_the_dateline_alone(p
     assert mention(pipeline, text, "Nelson Chamisa").country == "ZWE"  # a story about one state
 
 
+def test_a_dateline_named_nowhere_else_in_a_story_about_other_states_is_no_home(pipeline):
+    text = ("BRUSSELS, Feb 23 - EU leaders agreed new sanctions on Russia after Hungary dropped its objections. "
+            "Russia called them illegal and said Moscow would respond. Germany pledged more aid to Ukraine. "
+            "Russian forces shelled the city of Kherson overnight, killing three civilians.")
+    assert mention(pipeline, text, "three civilians").country is None  # not Belgian
+
+
 def test_anti_and_pro_prefixes_give_no_country(pipeline):
     m = mention(pipeline, "A prominent anti-Syria journalist has been killed in a car bomb explosion in Beirut.",
                 "A prominent anti-Syria journalist")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase
 from .names import norm
@@ -84,6 +84,20 @@ def phrase_tokens(start: Iterable[Token], deps: set[str], preps: set[str], depth
                          if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ in preps))
 
 
+MISSED_KEY = "tidings_missed_names"  # doc.user_data: token index -> knowledge-base name the tagger missed
+
+
+def remember_missed(doc: Doc, spans: Iterable[Span]) -> None:
+    """Keep the knowledge-base names the tagger missed (gazetteer.py), for ``read_modifiers``."""
+    doc.user_data[MISSED_KEY] = {i: span for span in spans for i in range(span.start, span.end)}
+
+
+def _name_of(token: Token) -> Span | None:
+    """The entity a token is part of, or the knowledge-base name the tagger missed that holds it
+    ("European Union" in "European Union leaders", untagged)."""
+    return entity_of(token) or token.doc.user_data.get(MISSED_KEY, {}).get(token.i)
+
+
 def definite(span: Sequence[Token]) -> bool:
     """Whether a noun phrase is "the X" with nothing else before the noun."""
     return len(span) == 2 and span[0].lower_ == "the"
@@ -99,7 +113,7 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         if tok.i in skip:
             i += 1
             continue
-        ent = entity_of(tok)
+        ent = _name_of(tok)
         if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start and not (len(ent) == 1 and kb.demonym(tok.text)):
             # "the Bush administration", "President Suharto's government": the person's state (a
             # demonym the small model tags as a person, "Azerbaijani forces", is read as one below)

@@ -113,19 +113,40 @@ def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
     """The state of the city an article is datelined from ("TBILISI - Georgian riot police ...",
     "YEREVAN (Reuters) -"), in its first lines (nlp/layout.py reads datelines); a dateline with a
     short dash and nothing else counts where its word is a place the knowledge base knows."""
+    found = _dateline(text, kb)
+    return found[0] if found else None
+
+
+def _dateline(text: str, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """The dateline's state and where the dateline ends."""
     lines = [m.end() for m in islice(re.finditer(r"[^\n]*\S[^\n]*(?:\n|$)", text), DATELINE_LINES)]
     for m in dateline_matches(text[:lines[-1]] if lines else ""):
         code = kb.place_country(m.group("place").title())
         if code:
-            return code
+            return code, m.end()
     return None
+
+
+def _about_others(resolver: Resolver) -> bool:
+    """Whether some state is named often (``SURE_MENTIONS``) in the article."""
+    counts = Counter(f.country for f in resolver.found if f.country and f.actor is not None)
+    return any(n >= SURE_MENTIONS for n in counts.values())
+
+
+def _named_after(resolver: Resolver, code: str, end: int) -> bool:
+    """Whether the article names the state again after its dateline."""
+    return any(f.country == code and resolver.doc[f.start].idx >= end for f in resolver.found)
 
 
 def settle_homes(resolver: Resolver) -> None:
     """Give placed ethnic groups their host state, and countryless groups and new people a state:
     the article's dominant country, else the state it is datelined from."""
     kb, doc = resolver.kb, resolver.doc
-    dated, dominant = dateline_country(doc.text, kb), dominant_country(resolver)
+    # a state named nowhere but in the dateline, in a story about other states, is where the reporter
+    # files from, not whose story it is ("BRUSSELS - EU leaders agreed new sanctions on Russia ...")
+    dateline = _dateline(doc.text, kb)
+    dated = dateline[0] if dateline and (_named_after(resolver, *dateline) or not _about_others(resolver)) else None
+    dominant = dominant_country(resolver)
     named = sum(f.country == dominant for f in resolver.found) if dominant else 0
     # a dateline outweighs a country named once or twice; "the government" takes the home only
     # where the article surely has one: its dateline, or a dominant country named three times or

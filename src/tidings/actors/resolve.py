@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
-from .evidence import PATRON_WORDS, Evidence, entity_of, hyphen_suffix
+from .evidence import PATRON_WORDS, Evidence, entity_of, hyphen_suffix, remember_missed
 from .gazetteer import missed_names
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
@@ -111,6 +111,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         base's names that the tagger missed (gazetteer.py)."""
         out: list[Span] = []
         missed = missed_names(self.doc, self.kb)
+        remember_missed(self.doc, missed)
         inside = {i for span in missed for i in range(span.start, span.end)}
         tagged = [ent for ent in self.doc.ents if ent.start not in inside]
         for ent in sorted(tagged + missed, key=lambda e: e.start):
