@@ -281,3 +281,10 @@ def test_the_direct_object_picks_the_triggers_row_before_a_prepositional_one(rul
     # "attack" (after ...) would make it the suspension of an attack, RETREAT 087
     events = rules_pipeline.article("Colombia suspended talks with the ELN after a deadly attack on Friday.").events
     assert [(e.trigger, e.type, e.cameo) for e in events if e.trigger == "suspended"] == [("suspended", "SANCTION", "164")]
+
+
+def test_a_package_of_sanctions_agreed_is_no_aid(rules_pipeline):
+    events = rules_pipeline.article("European Union leaders agreed on Thursday to impose a package of sanctions on Russia.").events
+    assert [e.cameo for e in events if e.trigger == "agreed"] == ["030"]
+    events = rules_pipeline.article("The IMF agreed a 3 billion dollar aid package for Pakistan.").events
+    assert [e.cameo for e in events if e.trigger == "agreed"] == ["0331"]
