@@ -571,3 +571,8 @@ def test_a_known_name_the_tagger_missed_still_names_the_body_a_role_belongs_to(p
     # the small model leaves "European Union" untagged here; "union" alone would make them union leaders
     _, found = resolve(pipeline, "BRUSSELS, Feb 23 - European Union leaders agreed on Thursday to impose sanctions.")
     assert found["European Union leaders"].actor_id == "Q458"
+
+
+def test_air_defences_are_the_military_of_the_state_they_belong_to(pipeline):
+    _, found = resolve(pipeline, "Ukraine said its air defences shot down 14 of 18 drones launched by Russia.")
+    assert found["its air defences"].actor_id == "UKR-MIL"
