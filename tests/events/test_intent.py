@@ -25,6 +25,12 @@ def test_a_hostile_act_the_actor_says_it_would_do_is_a_threat(rules_pipeline):
     assert countries(event.sources) == {"SRB"} and countries(event.targets) == {"MNE"}
 
 
+def test_a_deed_a_measure_would_allow_is_no_ones_threat(rules_pipeline):
+    text = "A federal judge blocked a Texas law that would allow state police to arrest migrants."
+    (arrest,) = [e for e in rules_pipeline.article(text).events if e.trigger == "arrest"]
+    assert (arrest.type, arrest.modality) == ("COERCE", "hypothetical")
+
+
 @pytest.mark.parametrize("text", ["Iran will not sign the agreement with France.",
                                   "North Korea said it would not meet South Korean officials."])
 def test_a_commitment_not_to_act_is_a_rejection(rules_pipeline, text):

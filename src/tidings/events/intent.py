@@ -32,7 +32,7 @@ class Recoding:
 
 @lru_cache(maxsize=1)
 def cue_kinds() -> dict[str, str]:
-    """Intention cue (word or lemma) -> commit, threat, demand, appeal, refuse or observer."""
+    """Intention cue (word or lemma) -> commit, threat, demand, appeal, refuse, observer or permit."""
     return {row["cue"]: row["kind"] for row in rows("intent_cues.tsv")}
 
 
@@ -62,7 +62,7 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     """Whether the event is a commitment, a threat, a refusal, a demand or an appeal, from its cue;
     none where its clause is what a noun of possibility, fear or rumour holds ("the possibility that
     Iran will attack Israel"): a supposition, nobody's intention."""
-    if cue is None or _imagined(trigger) or _hedged(trigger):
+    if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger):
         return None
     kind = _kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
@@ -74,6 +74,14 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
         if any(c.dep_ == "aux" and _kind(c) == "commit" for c in verb.children):
             return "refuse"  # "will not accept", "would not meet"
     return None
+
+
+def _permitted(trigger: Token) -> bool:
+    """Whether the trigger is the deed that a measure lets someone do ("a Texas law that would allow
+    state police to arrest migrants"): a provision, nobody's intention. (A state that says it would
+    allow aid to be delivered commits itself: its clause is no relative one.)"""
+    verb = _predicate(trigger)
+    return verb.dep_ in ("xcomp", "ccomp") and _kind(verb.head) == "permit" and verb.head.dep_ in ("relcl", "acl")
 
 
 def _hedged(trigger: Token) -> bool:
