@@ -14,6 +14,9 @@ known target); ``--only STATEMENT`` or ``--only RELATION`` lists just those. ``-
 instead the events the shipped stage codes, after the classifier and every rule: what the verifier
 (events/verify.py) judges, labelled the same way for ``training/data/verifier/``;
 ``--skip-labelled`` leaves out the articles any label file under training/data already uses.
+``--unlabelled`` lists instead, with no offsets, each marked text the shipped classifier reads in
+the texts (``{"doc", "text"}`` per line): unlabelled rows for a student distilled from it
+(``training/train.py --unlabelled``), from any folder of news, never from an evaluation split.
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ def main() -> None:
     parser.add_argument("--only", choices=["STATEMENT", "RELATION"], help="only the statement or relation candidates")
     parser.add_argument("--coded", action="store_true", help="the events the shipped stage codes (for the verifier)")
     parser.add_argument("--skip-labelled", action="store_true", help="leave out articles of training/data's label files")
+    parser.add_argument("--unlabelled", action="store_true",
+                        help="the marked texts the classifier reads, for distilling a student (train.py --unlabelled)")
     args = parser.parse_args()
     from tidings import Options, Pipeline
     from tidings.events import learned, stage
@@ -81,7 +86,16 @@ def main() -> None:
         """Every candidate as the classifier would be shown it; relations only where it reads them."""
         return [None if d.type == RELATION and learned._unread(d, drafts, reading) else d for d in drafts]
 
-    if not args.coded:
+    read: list[str] = []
+
+    def reads(drafts: list, policy=None) -> list:
+        """The shipped classify step, keeping the marked texts it reads."""
+        read.extend(learned.marked_text(drafts[i]) for i in learned.to_read(drafts, learned.default_policy())[1])
+        return learned.classify(drafts, policy)
+
+    if args.unlabelled:
+        stage.classify = reads
+    elif not args.coded:
         learned.default_policy = lambda: reading  # relation drafts are made
         stage.classify = shown
 
@@ -98,6 +112,12 @@ def main() -> None:
         files = files[: args.limit]
     pipeline = Pipeline(Options(progress=False), stages=["sentences", "entities", "actors", "quotes", "events"])
     for path in files:
+        if args.unlabelled:
+            read.clear()
+            pipeline.article(path.read_text(encoding="utf-8"), origin=str(path))
+            for text in read:
+                print(json.dumps({"doc": path.name, "text": text}, ensure_ascii=False))
+            continue
         for c in candidates(path, pipeline):
             if not args.only or c["rule_type"] == args.only:
                 print(json.dumps(c, ensure_ascii=False))

