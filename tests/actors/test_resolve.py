@@ -567,12 +567,13 @@ def test_a_generic_actor_is_no_fuller_name_of_the_organisation_it_mentions(pipel
     assert found["ELN"].country == "COL" and not found["ELN"].actor_id.startswith("any-")  # not rebels of nowhere
 
 
-def test_a_known_name_the_tagger_missed_still_names_the_body_a_role_belongs_to(pipeline):
-    # the small model leaves "European Union" untagged here; "union" alone would make them union leaders
-    _, found = resolve(pipeline, "BRUSSELS, Feb 23 - European Union leaders agreed on Thursday to impose sanctions.")
-    assert found["European Union leaders"].actor_id == "Q458"
-
-
-def test_air_defences_are_the_military_of_the_state_they_belong_to(pipeline):
-    _, found = resolve(pipeline, "Ukraine said its air defences shot down 14 of 18 drones launched by Russia.")
-    assert found["its air defences"].actor_id == "UKR-MIL"
+@pytest.mark.parametrize("text, phrase, actor_id", [
+    # the small model leaves "European Union" untagged here; "union" alone made them union leaders
+    ("BRUSSELS, Feb 23 - European Union leaders agreed on Thursday to impose sanctions.",
+     "European Union leaders", "Q458"),
+    # air defences are a role of their own, the military of the state "its" stands for
+    ("Ukraine said its air defences shot down 14 of 18 drones launched by Russia.", "its air defences", "UKR-MIL"),
+])
+def test_a_role_phrase_is_the_body_or_state_it_names(pipeline, text, phrase, actor_id):
+    _, found = resolve(pipeline, text)
+    assert found[phrase].actor_id == actor_id

@@ -6,10 +6,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Actor
 from .kb import KnowledgeBase
 from .names import norm
 
@@ -104,7 +104,7 @@ def definite(span: Sequence[Token]) -> bool:
 
 
 def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset(),
-                   defined: Mapping[str, Any] = MappingProxyType({})) -> None:
+                   defined: Mapping[str, Actor] = MappingProxyType({})) -> None:
     """Countries and sectors from modifier words: demonyms, country names, titles and role nouns;
     ``defined`` are the acronyms the article defined, with their actors ("PTI supporters")."""
     i = 0
@@ -133,8 +133,9 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
                 code = kb.place_country(ent.text)  # "Darfur rebels", "Gaza militants"
             known = code is not None
             if code is None:  # an organisation (also one the tagger took for a place: "M23 fighters")
-                entries = [(e.actor, e.kind) for e in kb.lookup(ent.text)[:1]]
-                for actor, kind in [(defined[ent.text], "organisation")] if ent.text in defined else entries:
+                named = [(defined[ent.text], "organisation")] if ent.text in defined else \
+                    [(e.actor, e.kind) for e in kb.lookup(ent.text)[:1]]
+                for actor, kind in named:
                     code, known = actor.country, True
                     ev.add_sectors(actor.sectors)
                     if kind == "organisation" and ev.org is None:

@@ -97,9 +97,7 @@ def dominant_country(resolver: Resolver) -> str | None:
     """The country that at least three in four of the article's resolved actors belong to: a story
     about one state. International stories ("the US, Seoul and Tokyo prepare sanctions on North
     Korea") have none, and their unnamed officials and diplomats stay without a state."""
-    # news agencies, firms and international bodies say nothing of whose story it is ("HARARE (Reuters)")
-    counts = Counter(f.country for f in resolver.found
-                     if f.country and f.actor is not None and not NO_HOME_SECTORS & set(f.sectors))
+    counts = _state_counts(resolver)
     if not counts:
         return None
     code, n = counts.most_common(1)[0]
@@ -127,10 +125,16 @@ def _dateline(text: str, kb: KnowledgeBase) -> tuple[str, int] | None:
     return None
 
 
+def _state_counts(resolver: Resolver) -> Counter[str]:
+    """How often each state's actors are named; news agencies, firms and international bodies say
+    nothing of whose story it is ("HARARE (Reuters)")."""
+    return Counter(f.country for f in resolver.found
+                   if f.country and f.actor is not None and not NO_HOME_SECTORS & set(f.sectors))
+
+
 def _about_others(resolver: Resolver) -> bool:
     """Whether some state is named often (``SURE_MENTIONS``) in the article."""
-    counts = Counter(f.country for f in resolver.found if f.country and f.actor is not None)
-    return any(n >= SURE_MENTIONS for n in counts.values())
+    return any(n >= SURE_MENTIONS for n in _state_counts(resolver).values())
 
 
 def _named_after(resolver: Resolver, code: str, end: int) -> bool:
