@@ -103,6 +103,20 @@ def test_talks_with_someone_list_every_participant_on_both_sides(rules_pipeline)
     assert countries(event.sources) == countries(event.targets) == {"USA", "RUS"}
 
 
+def test_the_place_of_talks_held_is_no_participant(rules_pipeline):
+    # the parser hangs "in Geneva" on the talks, not on "held", the trigger
+    event = first(rules_pipeline, "Trump and Kim Jong Un held talks in Geneva on Tuesday.", "CONSULT")
+    assert countries(event.sources) == countries(event.targets) == {"USA", "PRK"}
+
+
+def test_parties_that_restore_ties_do_so_with_each_other_not_with_their_broker(rules_pipeline):
+    text = "Iran and Saudi Arabia restored diplomatic ties in March, in a deal brokered by China."
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "restored")
+    assert countries(event.sources) == countries(event.targets) == {"IRN", "SAU"}
+    event = next(e for e in rules_pipeline.article("Iran and Saudi Arabia restored ties with Qatar.").events)
+    assert countries(event.targets) == {"QAT"}  # a partner the verb names stays the target
+
+
 def test_a_host_receives_and_the_visitor_acts(rules_pipeline):
     event = first(rules_pipeline, "Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on Saturday.",
                   "CONSULT")

@@ -67,6 +67,10 @@ def meeting_place(draft: EventDraft, scene: Scene) -> EventDraft:
     if not draft.meeting:
         return draft
     place = event_location(draft.token, draft.sentence, scene.kb)
+    if place is None and draft.trigger.objects:
+        # "held talks in Geneva": the parser hangs the place on the talks, the object of the trigger
+        objects = [c for c in draft.token.children if c.dep_ == "dobj"]
+        place = next((p for c in objects for p in [event_location(c, draft.sentence, scene.kb)] if p), None)
     return replace(draft, place=place) if place is not None else draft
 
 
@@ -220,10 +224,23 @@ def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
     if draft.trigger.type == "CONSULT" and draft.sources and draft.targets:
         everyone = _distinct(draft.sources + draft.targets)
         return replace(draft, sources=everyone, targets=everyone)
-    if len(draft.sources) > 1 and not draft.targets:
+    if len(draft.sources) > 1 and not _partners(draft):
+        # "Iran and Saudi Arabia restored ties, in a deal brokered by China": each with the other, and
+        # the broker named elsewhere in the sentence is no party to the ties
         everyone = _distinct(draft.sources)
         return replace(draft, sources=everyone, targets=everyone)
     return draft
+
+
+PARTNER_PREPS = {"with", "between", "among"}
+
+
+def _partners(draft: EventDraft) -> bool:
+    """Whether a target is the verb's object or its partner ("restored ties with Qatar")."""
+    verb = draft.token
+    heads = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in PARTNER_PREPS)]
+    spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge.text)) for h in heads]
+    return any(t.start is not None and any(a <= t.start < b for a, b in spans) for t in draft.targets)
 
 
 def each_other(draft: EventDraft, scene: Scene) -> EventDraft:
