@@ -35,7 +35,7 @@ def test_modality_cues_have_a_known_kind_and_scope_and_no_repeats():
 
 def test_intent_recodings_name_plover_types_and_cameo_codes():
     kinds = {row["kind"] for row in rows("intent_cues.tsv")}
-    assert kinds == {"commit", "threat", "demand", "appeal", "refuse", "observer"}
+    assert kinds == {"commit", "threat", "demand", "appeal", "refuse", "observer", "permit"}
     for row in rows("intent.tsv"):
         assert row["kind"] in kinds and row["to"] in TYPES and (row["from"] in TYPES or row["from"] == "*"), row
         assert row["cameo"] == "" or re.fullmatch(r"\d{2,4}", row["cameo"]), row
