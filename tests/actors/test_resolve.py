@@ -577,3 +577,10 @@ def test_a_generic_actor_is_no_fuller_name_of_the_organisation_it_mentions(pipel
 def test_a_role_phrase_is_the_body_or_state_it_names(pipeline, text, phrase, actor_id):
     _, found = resolve(pipeline, text)
     assert found[phrase].actor_id == actor_id
+
+
+def test_a_society_named_by_the_tagger_is_an_organisation(pipeline):
+    text = ("NAIROBI (Reuters) - Police fired tear gas in Kenya. The Law Society of Kenya condemned the killings "
+            "and demanded an independent investigation.")
+    _, found = resolve(pipeline, text)
+    assert found["The Law Society"].actor_id == "org-law-society" and found["The Law Society"].country == "KEN"

@@ -117,6 +117,12 @@ def test_parties_that_restore_ties_do_so_with_each_other_not_with_their_broker(r
     assert countries(event.targets) == {"QAT"}  # a partner the verb names stays the target
 
 
+def test_people_a_relative_clause_speaks_of_are_its_subject(rules_pipeline):
+    text = "NAIROBI (Reuters) - Kenyan police fired tear gas at protesters who stormed parliament on Tuesday."
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "stormed")
+    assert countries(event.sources) == {"KEN"} and "CVL" in event.sources[0]["sectors"]
+
+
 def test_a_host_receives_and_the_visitor_acts(rules_pipeline):
     event = first(rules_pipeline, "Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto on Saturday.",
                   "CONSULT")

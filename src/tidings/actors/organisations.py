@@ -28,7 +28,7 @@ ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "ins
              "organisation", "commission", "court", "parliament", "assembly", "navy", "guard", "post",
              "agency", "bureau", "foundation", "center", "centre", "network", "movement", "brigade",
              "board", "administration", "authority", "tribunal", "congress", "senate", "federation",
-             "league", "coalition", "alliance", "campaign", "airlines", "airways", "police", "council"}
+             "league", "coalition", "alliance", "campaign", "airlines", "airways", "police", "council", "society"}
 # last words of firms' names, which a first name may open ("Harmony Enterprises", "Jack Daniels Distillery")
 FIRM_WORDS = {"enterprises", "holdings", "industries", "partners", "capital", "media", "systems", "technologies",
               "motors", "brands", "foods", "energy", "ventures", "associates", "communications", "international",

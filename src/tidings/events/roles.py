@@ -106,11 +106,13 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         for child in t.children:
             if child.tag_ in RELATIVE_TAGS and t.dep_ == "relcl" and \
-                    (t.head.pos_ == "PROPN" or (child.lower_ == "which" and t.head.pos_ == "NOUN")) and \
+                    (t.head.pos_ == "PROPN" or (t.head.pos_ == "NOUN" and (
+                        child.lower_ == "which" or not any(c.dep_ == "poss" for c in t.head.children)))) and \
                     child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and t.head.i != t.i:
                 # "Sen. Claire McCaskill, who has endorsed Clinton": the relative pronoun's antecedent,
-                # when it is a name ("Trump's campaign manager, who ..." is not Trump), or a body
-                # that "which" stands for ("the Saudi government, which has denied any involvement")
+                # when it is a name, a body that "which" stands for ("the Saudi government, which has
+                # denied any involvement"), or people of no owner ("protesters who stormed parliament";
+                # "Trump's campaign manager, who ..." is not Trump)
                 return t.head, child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)
             if child.dep_ in SUBJECT_DEPS:
                 # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
