@@ -248,6 +248,8 @@ def test_accused_party_acts(code):
     attack = draft_on(drafts, "attacking")
     assert countries(attack.sources) == {"IRN"} and "accused_party_acts" in attack.trace
     assert countries(draft_on(drafts, "accused").sources) == {"USA"}
+    _, drafts, _ = code("The IAEA board censured Iran for failing to cooperate with inspectors.")
+    assert countries(draft_on(drafts, "cooperate").sources) == {"IRN"}  # not the board's failure
 
 
 def test_officials_state_acts(code):

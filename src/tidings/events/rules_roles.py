@@ -55,7 +55,9 @@ OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable
 CHARGING = {"accuse": {"of"}, "suspect": {"of"}, "convict": {"of"}, "blame": {"for"}, "charge": {"with"},
             "condemn": {"for"}, "criticize": {"for"}, "criticise": {"for"}, "punish": {"for"}, "arrest": {"for"},
             "detain": {"for"}, "jail": {"for"}, "sentence": {"for"}, "indict": {"for"}, "praise": {"for"},
-            "thank": {"for"}, "credit": {"with"}, "sanction": {"for"}}
+            "thank": {"for"}, "credit": {"with"}, "sanction": {"for"}, "censure": {"for"}, "rebuke": {"for"},
+            "reprimand": {"for"}, "fault": {"for"}, "denounce": {"for"}, "fine": {"for"}, "penalize": {"for"},
+            "penalise": {"for"}, "commend": {"for"}, "applaud": {"for"}, "hail": {"for"}}
 # "called on Israel to halt", "appealed to Iran to free", "pleaded with Moscow to stop"
 ASKING_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "plead": {"with"}, "turn": {"to"}}
 
