@@ -7,11 +7,13 @@ The sentence in a rule's docstring is its example, and the input of its test in 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from ..actors.mentions import PHRASE_DEPS
 from ..model import ActorMention
+from .datafiles import rows
 from .draft import ActorRef, EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
 from .roles import PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, noun_roles, verb_roles
@@ -50,14 +52,14 @@ ASKING = {"ask", "urge", "call", "appeal", "plead", "beg", "implore", "exhort", 
 # verbs like "promise" keep their subject as the doer and are not listed
 OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable", "authorize", "authorise",
                            "oblige", "prompt"}
-# verbs that say someone did something, with the preposition before the deed: "accused Iran of
-# attacking", "blamed Russia for shelling", "charged him with smuggling", "was arrested for spying"
-CHARGING = {"accuse": {"of"}, "suspect": {"of"}, "convict": {"of"}, "blame": {"for"}, "charge": {"with"},
-            "condemn": {"for"}, "criticize": {"for"}, "criticise": {"for"}, "punish": {"for"}, "arrest": {"for"},
-            "detain": {"for"}, "jail": {"for"}, "sentence": {"for"}, "indict": {"for"}, "praise": {"for"},
-            "thank": {"for"}, "credit": {"with"}, "sanction": {"for"}, "censure": {"for"}, "rebuke": {"for"},
-            "reprimand": {"for"}, "fault": {"for"}, "denounce": {"for"}, "fine": {"for"}, "penalize": {"for"},
-            "penalise": {"for"}, "commend": {"for"}, "applaud": {"for"}, "hail": {"for"}}
+@cache
+def charging() -> dict[str, frozenset[str]]:
+    """``data/charging.tsv``: verbs that say someone did something, each with the prepositions that put
+    the deed after it ("accused Iran of attacking", "blamed Russia for shelling")."""
+    table: dict[str, set[str]] = {}
+    for row in rows("charging.tsv"):
+        table.setdefault(row["verb"], set()).add(row["preposition"])
+    return {verb: frozenset(preps) for verb, preps in table.items()}
 # "called on Israel to halt", "appealed to Iran to free", "pleaded with Moscow to stop"
 ASKING_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "plead": {"with"}, "turn": {"to"}}
 
@@ -169,7 +171,7 @@ def headline_passive(draft: EventDraft, scene: Scene) -> EventDraft:
     verb with its preposition but no object ("accused of", "blamed for", "charged with") is a passive with its "was"
     left out, which the parser reads as active: the subject is charged, by no one the text names."""
     verb = draft.token
-    preps = CHARGING.get(verb.lemma_.lower())
+    preps = charging().get(verb.lemma_.lower())
     if draft.nominal or not preps or verb.tag_ != "VBD" or not draft.sources:
         return draft
     deps = {c.dep_ for c in verb.children}
@@ -330,7 +332,7 @@ def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return draft
     verb = prep.head
-    if prep.lower_ not in CHARGING.get(verb.lemma_.lower(), ()):
+    if prep.lower_ not in charging().get(verb.lemma_.lower(), ()):
         return draft
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     accused = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
