@@ -457,11 +457,11 @@ def test_what_one_person_says_another_should_do_is_a_request_though_both_share_a
 
 def test_a_party_named_twice_takes_part_in_talks_once():
     from tidings.events.draft import ActorRef
-    from tidings.events.rules_roles import _distinct
+    from tidings.actors.mentions import once_each
 
     trump, kim = ActorRef("Q22686", "Donald Trump", "USA", (), "Trump", 0, 5), ActorRef("Q56226", "Kim Jong Un", "PRK", (), "Kim", 10, 13)
     again = ActorRef("Q22686", "Donald Trump", "USA", (), "Trump", 60, 65)
-    assert _distinct((trump, kim, again)) == (trump, kim)
+    assert tuple(once_each((trump, kim, again))) == (trump, kim)
 
 
 def test_verbal_attack(code):

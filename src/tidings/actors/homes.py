@@ -97,7 +97,10 @@ def dominant_country(resolver: Resolver) -> str | None:
     """The country that at least three in four of the article's resolved actors belong to: a story
     about one state. International stories ("the US, Seoul and Tokyo prepare sanctions on North
     Korea") have none, and their unnamed officials and diplomats stay without a state."""
-    counts = _state_counts(resolver)
+    return _dominant(_state_counts(resolver))
+
+
+def _dominant(counts: Counter[str]) -> str | None:
     if not counts:
         return None
     code, n = counts.most_common(1)[0]
@@ -132,11 +135,6 @@ def _state_counts(resolver: Resolver) -> Counter[str]:
                    if f.country and f.actor is not None and not NO_HOME_SECTORS & set(f.sectors))
 
 
-def _about_others(resolver: Resolver) -> bool:
-    """Whether some state is named often (``SURE_MENTIONS``) in the article."""
-    return any(n >= SURE_MENTIONS for n in _state_counts(resolver).values())
-
-
 def _named_after(resolver: Resolver, code: str, end: int) -> bool:
     """Whether the article names the state again after its dateline."""
     return any(f.country == code and resolver.doc[f.start].idx >= end for f in resolver.found)
@@ -148,9 +146,11 @@ def settle_homes(resolver: Resolver) -> None:
     kb, doc = resolver.kb, resolver.doc
     # a state named nowhere but in the dateline, in a story about other states, is where the reporter
     # files from, not whose story it is ("BRUSSELS - EU leaders agreed new sanctions on Russia ...")
+    counts = _state_counts(resolver)
+    about_others = any(n >= SURE_MENTIONS for n in counts.values())
     dateline = _dateline(doc.text, kb)
-    dated = dateline[0] if dateline and (_named_after(resolver, *dateline) or not _about_others(resolver)) else None
-    dominant = dominant_country(resolver)
+    dated = dateline[0] if dateline and (_named_after(resolver, *dateline) or not about_others) else None
+    dominant = _dominant(counts)
     named = sum(f.country == dominant for f in resolver.found) if dominant else 0
     # a dateline outweighs a country named once or twice; "the government" takes the home only
     # where the article surely has one: its dateline, or a dominant country named three times or

@@ -4,6 +4,8 @@ who does or says what off the parse (events, quotes)."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -76,19 +78,34 @@ class MentionIndex:
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")
         found = [m for m in found if m not in owners] or owners
-        return _once_each(sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start))
+        return once_each(sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start))
 
 
-def _once_each(found: list[ActorMention]) -> list[ActorMention]:
-    """One mention per actor: "the Economic Community of West African States (ECOWAS)" names one
-    actor twice, which is one party to an event, not two."""
-    seen: set[str] = set()
+class Naming(Protocol):
+    """Anything that names an actor in the text: a mention, or an event's source or target."""
+
+    @property
+    def actor_id(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int | None: ...
+
+
+N = TypeVar("N", bound=Naming)
+
+
+def once_each(found: Iterable[N]) -> list[N]:
+    """Each actor once, the first naming of it kept: "the Economic Community of West African States
+    (ECOWAS)" names one actor twice, which is one party to an event, not two; an unresolved naming is
+    one by its words and place."""
+    seen: set[object] = set()
     out = []
     for m in found:
-        if m.actor_id is None or m.actor_id not in seen:
+        key = m.actor_id or (m.text, m.start)
+        if key not in seen:
+            seen.add(key)
             out.append(m)
-            if m.actor_id is not None:
-                seen.add(m.actor_id)
     return out
 
 

@@ -60,9 +60,7 @@ def _objects(token: Token) -> set[str]:
     out = set()
     for child in token.children:
         if child.dep_ in OBJECT_DEPS:
-            out.add(child.lemma_.lower())
-            out.update(c.lemma_.lower() for c in child.conjuncts)
-            out.update(_of_heads(child))
+            out |= _object_lemmas(child)
         elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "ADJ":
             out.add(child.lemma_.lower())  # "found Nielsen guilty": the parser makes "guilty" a clause
         elif child.dep_ in ("prep", "agent", "xcomp", "ccomp"):
@@ -263,8 +261,12 @@ def _first(token: Token, candidates: Sequence[Trigger], objects_of) -> Trigger |
 
 def _direct_objects(token: Token) -> set[str]:
     """Lemmas of the trigger's own objects (no preposition between): "talks" in "suspends talks with X"."""
-    heads = [c for c in token.children if c.dep_ in DIRECT_DEPS]
-    return {t.lemma_.lower() for h in heads for t in (h, *h.conjuncts)} | {x for h in heads for x in _of_heads(h)}
+    return {lemma for c in token.children if c.dep_ in DIRECT_DEPS for lemma in _object_lemmas(c)}
+
+
+def _object_lemmas(head: Token) -> set[str]:
+    """An object's lemma, its conjuncts' and those of its container's "of" phrases ("tons of aid")."""
+    return {head.lemma_.lower()} | {c.lemma_.lower() for c in head.conjuncts} | _of_heads(head)
 
 
 def _compound_modifiers(token: Token) -> set[str]:

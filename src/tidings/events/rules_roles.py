@@ -11,10 +11,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..actors.mentions import PHRASE_DEPS
+from ..actors.mentions import PHRASE_DEPS, once_each
 from ..model import ActorMention
 from .datafiles import rows
-from .draft import ActorRef, EventDraft, Scene
+from .draft import EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
 from .roles import PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, noun_roles, verb_roles
 from .where import event_location
@@ -52,6 +52,8 @@ ASKING = {"ask", "urge", "call", "appeal", "plead", "beg", "implore", "exhort", 
 # verbs like "promise" keep their subject as the doer and are not listed
 OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable", "authorize", "authorise",
                            "oblige", "prompt"}
+
+
 @cache
 def charging() -> dict[str, frozenset[str]]:
     """``data/charging.tsv``: verbs that say someone did something, each with the prepositions that put
@@ -60,6 +62,8 @@ def charging() -> dict[str, frozenset[str]]:
     for row in rows("charging.tsv"):
         table.setdefault(row["verb"], set()).add(row["preposition"])
     return {verb: frozenset(preps) for verb, preps in table.items()}
+
+
 # "called on Israel to halt", "appealed to Iran to free", "pleaded with Moscow to stop"
 ASKING_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "plead": {"with"}, "turn": {"to"}}
 
@@ -226,12 +230,12 @@ def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
     if not draft.trigger.reciprocal:
         return draft
     if draft.trigger.type == "CONSULT" and draft.sources and draft.targets:
-        everyone = _distinct(draft.sources + draft.targets)
+        everyone = tuple(once_each(draft.sources + draft.targets))
         return replace(draft, sources=everyone, targets=everyone)
     if len(draft.sources) > 1 and not _partners(draft):
         # "Iran and Saudi Arabia restored ties, in a deal brokered by China": each with the other, and
         # the broker named elsewhere in the sentence is no party to the ties
-        everyone = _distinct(draft.sources)
+        everyone = tuple(once_each(draft.sources))
         return replace(draft, sources=everyone, targets=everyone)
     return draft
 
@@ -257,7 +261,7 @@ def each_other(draft: EventDraft, scene: Scene) -> EventDraft:
     done_to += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if not any(_reciprocal(t) for t in done_to):
         return draft
-    everyone = _distinct(draft.sources)
+    everyone = tuple(once_each(draft.sources))
     return replace(draft, sources=everyone, targets=everyone)
 
 
@@ -265,18 +269,6 @@ def _reciprocal(tok: Token) -> bool:
     """"each other", "one another"."""
     words = {c.lower_ for c in tok.children if c.dep_ == "det"}
     return (tok.lower_ == "other" and "each" in words) or (tok.lower_ == "one" and "another" in words)
-
-
-def _distinct(refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
-    """Each actor once ("Trump and Kim held talks ..., and Trump became ..." names Trump twice)."""
-    seen: set[str] = set()
-    out = []
-    for ref in refs:
-        key = ref.actor_id or f"{ref.text}@{ref.start}"
-        if key not in seen:
-            seen.add(key)
-            out.append(ref)
-    return tuple(out)
 
 
 def _asked(verb: Token) -> Token | None:
