@@ -557,6 +557,9 @@ def test_an_acronym_defined_in_brackets_is_its_definition_not_the_knowledge_base
     assert party.country == "PAK" and "Pakistan" not in found  # one mention, not the state inside it
     assert found["PTI"].actor_id == party.actor_id  # not the Press Trust of India
     assert found["PTI supporters"].actor_id == party.actor_id
+    # as a person's title too: every reader of modifiers knows the article's acronyms
+    _, found = resolve(pipeline, "Pakistan Tehreek-e-Insaf (PTI) called for protests. PTI leader Ali Zaidi said so.")
+    assert found["Ali Zaidi"].country == "PAK" and "MED" not in found["Ali Zaidi"].sectors
     _, found = resolve(pipeline, "The Rally for Peace and Justice (RPJ) accused the government of fraud.")
     assert found["RPJ"].actor_id == found["Rally for Peace and Justice"].actor_id == "org-rally-for-peace-and-justice"
 

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ..model import Actor
 from .evidence import Evidence, definite, entity_of, modifier_span, read_modifiers, read_prepositions
 from .pronouns import MAX_PRONOUN_DISTANCE
 
@@ -49,7 +48,6 @@ class Descriptions:
     found: list[Found]
     counts: Counter[str]
     taken: set[int]
-    acronyms: dict[str, Actor]
 
     def _role_compound(self, head: Token):
         """A role noun compounded into a head that is none ("police custody", "army bulldozers")."""
@@ -133,7 +131,7 @@ class Descriptions:
         if _modifies_noun(tok):
             span = [t for t in modifier_span(tok.head) if t.i <= tok.i]
         ev = Evidence()
-        read_modifiers(span[:-1], self.kb, ev, defined=self.acronyms)
+        read_modifiers(span[:-1], self.kb, ev)
         read_prepositions(tok, self.kb, ev)
         return span, ev
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -85,11 +84,18 @@ def phrase_tokens(start: Iterable[Token], deps: set[str], preps: set[str], depth
 
 
 MISSED_KEY = "tidings_missed_names"  # doc.user_data: token index -> knowledge-base name the tagger missed
+ACRONYMS_KEY = "tidings_defined_acronyms"  # doc.user_data: acronym the article defined -> its actor
 
 
 def remember_missed(doc: Doc, spans: Iterable[Span]) -> None:
     """Keep the knowledge-base names the tagger missed (gazetteer.py), for ``read_modifiers``."""
     doc.user_data[MISSED_KEY] = {i: span for span in spans for i in range(span.start, span.end)}
+
+
+def remember_acronyms(doc: Doc, acronyms: Mapping[str, Actor]) -> None:
+    """Keep the acronyms the article defines ("Pakistan Tehreek-e-Insaf (PTI)"), as the resolver fills
+    them in, for ``read_modifiers``: they beat the knowledge base's ("PTI supporters")."""
+    doc.user_data[ACRONYMS_KEY] = acronyms
 
 
 def _name_of(token: Token) -> Span | None:
@@ -103,10 +109,10 @@ def definite(span: Sequence[Token]) -> bool:
     return len(span) == 2 and span[0].lower_ == "the"
 
 
-def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset(),
-                   defined: Mapping[str, Actor] = MappingProxyType({})) -> None:
-    """Countries and sectors from modifier words: demonyms, country names, titles and role nouns;
-    ``defined`` are the acronyms the article defined, with their actors ("PTI supporters")."""
+def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset()) -> None:
+    """Countries and sectors from modifier words: demonyms, country names (knowledge-base names the
+    tagger missed and acronyms the article defined among them), titles and role nouns."""
+    defined: Mapping[str, Actor] = tokens[0].doc.user_data.get(ACRONYMS_KEY, {}) if tokens else {}
     i = 0
     while i < len(tokens):
         tok = tokens[i]

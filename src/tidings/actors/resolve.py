@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
-from .evidence import PATRON_WORDS, Evidence, entity_of, hyphen_suffix, remember_missed
+from .evidence import PATRON_WORDS, Evidence, entity_of, hyphen_suffix, remember_acronyms, remember_missed
 from .gazetteer import missed_names
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
@@ -81,6 +81,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         self._genders: dict[str, str] = {}  # person id -> "m", "f" or "" (unknown), read once (gender.py)
         self._cataphora: list[tuple[int, int]] = []  # (index in found, root of the name it waits for)
         self.acronyms: dict[str, Actor] = {}  # acronyms the article defined ("Pakistan Tehreek-e-Insaf (PTI)")
+        remember_acronyms(self.doc, self.acronyms)
         self._pairs: list[tuple[Found, Found]] = []  # "the two sides", "they": (a mention, the one it stands for)
 
     # -- driver -----------------------------------------------------------------------------
