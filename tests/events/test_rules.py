@@ -292,6 +292,25 @@ def test_what_another_should_do_is_an_appeal(code):
     assert event.type == "REQUEST" and event.cameo.startswith("02")
 
 
+def test_force_not_ruled_out(code):
+    events, drafts, _ = code("China did not rule out the use of force against Taiwan.")
+    (event,) = events
+    assert (event.type, event.cameo, event.modality) == ("THREATEN", "138", "asserted")
+    assert countries(draft_on(drafts, "rule").sources) == {"CHN"} and "force_not_ruled_out" in draft_on(drafts, "rule").trace
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Iran refused to rule out military action against Israel.", "refused", ("THREATEN", "138")),
+    ("Washington did not rule out new sanctions on Moscow.", "rule", ("THREATEN", "131")),
+    ("The United States ruled out military action against Iran.", "ruled", ("REJECT", "120")),
+    ("Iran did not rule out talks with the United States.", "rule", ("REJECT", "125")),
+])
+def test_only_force_not_ruled_out_is_threatened(code, text, trigger, expected):
+    _, drafts, _ = code(text)
+    draft = draft_on(drafts, trigger)
+    assert (draft.type, draft.cameo) == expected
+
+
 def test_own_intention(code):
     events, drafts, _ = code("Turkey will send troops to Libya.")
     (event,) = events

@@ -4,6 +4,7 @@ blank lines and lines starting with ``#`` are comments (data/README.md)."""
 from __future__ import annotations
 
 import csv
+from functools import cache
 from importlib import resources
 
 
@@ -12,3 +13,12 @@ def rows(name: str) -> list[dict[str, str]]:
     text = resources.files("tidings.events").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def word_kinds(name: str) -> dict[str, frozenset[str]]:
+    """A data file of ``word`` and ``kind`` columns (attacks.tsv) as the words of each kind."""
+    out: dict[str, set[str]] = {}
+    for row in rows(name):
+        out.setdefault(row["kind"], set()).add(row["word"])
+    return {kind: frozenset(words) for kind, words in out.items()}

@@ -43,7 +43,8 @@ def recodings() -> dict[tuple[str, str], Recoding]:
             for row in rows("intent.tsv")}
 
 
-def _kind(token: Token) -> str | None:
+def cue_kind(token: Token) -> str | None:
+    """The kind of intention cue a word is (intent_cues.tsv), or None."""
     kinds = cue_kinds()
     return kinds.get(token.lower_) or kinds.get(token.lemma_.lower())
 
@@ -64,14 +65,14 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     Iran will attack Israel"): a supposition, nobody's intention."""
     if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger):
         return None
-    kind = _kind(cue)
+    kind = cue_kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
         return kind
     if modality == NEGATED:
         if kind == "refuse":
             return kind  # "refused to meet", "failed to reach agreement"
         verb = _predicate(trigger)
-        if any(c.dep_ == "aux" and _kind(c) == "commit" for c in verb.children):
+        if any(c.dep_ == "aux" and cue_kind(c) == "commit" for c in verb.children):
             return "refuse"  # "will not accept", "would not meet"
     return None
 
@@ -81,7 +82,7 @@ def _permitted(trigger: Token) -> bool:
     state police to arrest migrants"): a provision, nobody's intention. (A state that says it would
     allow aid to be delivered commits itself: its clause is no relative one.)"""
     verb = _predicate(trigger)
-    return verb.dep_ in ("xcomp", "ccomp") and _kind(verb.head) == "permit" and verb.head.dep_ in ("relcl", "acl")
+    return verb.dep_ in ("xcomp", "ccomp") and cue_kind(verb.head) == "permit" and verb.head.dep_ in ("relcl", "acl")
 
 
 def _hedged(trigger: Token) -> bool:

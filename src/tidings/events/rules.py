@@ -23,24 +23,25 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 15. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
 16. ``wanted_act``           "X wants Y to do Z" is X's request of Y
 17. ``demand_of_another``    what a speaker says another must (or should) do is its request
-18. ``own_intention``        an actor's own promise, threat or refusal
-19. ``unclaimed_must``       a "must" that is no one's request is no event
-20. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-21. ``warning_of_another``   a warning of what another actor could do is no threat
-22. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-23. ``needs_actor``          no event without a known actor
+18. ``force_not_ruled_out`` not ruling out force (or refusing to) threatens it
+19. ``own_intention``        an actor's own promise, threat or refusal
+20. ``unclaimed_must``       a "must" that is no one's request is no event
+21. ``promised_act``         a promise of a deed that is no cooperation is no agreement
+22. ``warning_of_another``   a warning of what another actor could do is no threat
+23. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+24. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-24. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+25. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-25. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-26. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-27. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-28. ``firms_trade``          dealings between firms are trade, not politics (after the
+26. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+27. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+28. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+29. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-29. ``date``                 the date its sentence names
-30. ``place``                where it happened
-31. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-32. ``confidence``           how sure the coding is (the rules' own score)
+30. ``date``                 the date its sentence names
+31. ``place``                where it happened
+32. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+33. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -48,14 +49,14 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Token
 
-from .datafiles import rows
+from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
-from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, modality, officials_state_acts, own_intention, promised_act,
-                           put_question, seeking_to_act, speaker, unclaimed_must, wanted_act, warning_of_another)
+from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, force_not_ruled_out, modality,
+                           officials_state_acts, own_intention, promised_act, put_question, seeking_to_act, speaker,
+                           unclaimed_must, wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, each_other, headline_passive, host_visit,
                           meeting_place, mutual_meeting, named_agent, roles)
 from .when import event_date
@@ -141,13 +142,6 @@ ARMED = {"MIL", "COP", "REB", "INS", "CRM", "TER", "SPY"}
 POLITICAL = {"GOV", "LEG", "PTY"}
 
 
-@cache
-def attack_words() -> dict[str, frozenset[str]]:
-    """``data/attacks.tsv``: the lemmas of each kind ("harm", "words")."""
-    found = rows("attacks.tsv")
-    return {kind: frozenset(r["word"] for r in found if r["kind"] == kind) for kind in ("harm", "words")}
-
-
 def verbal_attack(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Chris Christie attacked Marco Rubio during the debate for repeating talking points.": a person attacking
     another person or a party, with no harm or weapon in the sentence, attacks in words (ACCUSE,
@@ -162,7 +156,7 @@ def verbal_attack(draft: EventDraft, scene: Scene) -> EventDraft:
         return bool(refs) and all(ref.actor_id and not set(ref.sectors) & ARMED and (
             scene.actor_types.get(ref.actor_id) == "person" or "PTY" in ref.sectors) for ref in refs)
 
-    words = attack_words()
+    words = word_kinds("attacks.tsv")
     in_words = tok.pos_ == "NOUN" and any(c.lemma_.lower() in words["words"] for c in tok.lefts)
     # a politician (an office holder, lawmaker or party) attacking no named party
     at_no_one = not any(t.known for t in draft.targets) and all(set(ref.sectors) & POLITICAL for ref in draft.sources)
@@ -280,6 +274,7 @@ RULES: list[Rule] = [
     officials_state_acts,
     wanted_act,
     demand_of_another,
+    force_not_ruled_out,
     own_intention,
     unclaimed_must,
     promised_act,

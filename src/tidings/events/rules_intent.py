@@ -9,11 +9,11 @@ from functools import cache
 from spacy.tokens import Token
 
 from .attribution import Speaker, cues, speaker_of
-from .datafiles import rows
+from .datafiles import rows, word_kinds
 from .draft import ActorRef, EventDraft, Scene
-from .intent import intent_kind, is_observer, recode
+from .intent import cue_kind, intent_kind, is_observer, recode
 from .lexicon import Trigger
-from .modality import ASSERTED, HYPOTHETICAL, classify_token
+from .modality import ASSERTED, HYPOTHETICAL, NEGATED, classify_token
 from .statements import STATEMENT
 
 # what a speaker says another actor "must" (or "should") do, when the verb is no trigger of its
@@ -176,6 +176,38 @@ def demand_of_another(draft: EventDraft, scene: Scene) -> EventDraft:
     if same_side(who, draft.sources) and not _other_people(who, draft.sources, scene):
         return draft
     return _recoded(draft, kind, sources=scene.refs(who.actors, "speaker"), targets=draft.sources) or draft
+
+
+FORCEFUL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE")  # deeds one can threaten, in the order tried
+OBJECT_DEPS = ("dobj", "nsubjpass", "xcomp", "ccomp")
+
+
+def _ruled_out(tok: Token) -> Token | None:
+    """The verb "rule out" the trigger is, or the one it refuses ("refused to rule out")."""
+    def is_rule_out(t: Token) -> bool:
+        return t.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
+    if is_rule_out(tok):
+        return tok
+    if cue_kind(tok) == "refuse":
+        return next((c for c in tok.children if c.dep_ == "xcomp" and is_rule_out(c)), None)
+    return None
+
+
+def force_not_ruled_out(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"China did not rule out the use of force against Taiwan.": not ruling out force, or refusing
+    to, threatens it (THREATEN, CAMEO 138, the actor's own intention), where a plain "ruled out
+    military action" stays the refusal it is. Sanctions or arrests not ruled out are threatened too."""
+    ruled = _ruled_out(draft.token)
+    if draft.type != "REJECT" or ruled is None or (ruled is draft.token and draft.modality != NEGATED):
+        return draft
+    said = [t for c in ruled.children if c.dep_ in OBJECT_DEPS for t in c.subtree]
+    deed = next((kind for kind in FORCEFUL for t in said if kind in scene.lexicon.types_of(t)), None)
+    if deed is None and any(t.lemma_.lower() in word_kinds("attacks.tsv")["force"] for t in said):
+        deed = "ASSAULT"
+    found = recode("threat", deed) if deed else None
+    if found is None:
+        return draft
+    return draft.recoded(found.type, found.mode, found.cameo, modality=ASSERTED, intent="threat")
 
 
 def own_intention(draft: EventDraft, scene: Scene) -> EventDraft:
