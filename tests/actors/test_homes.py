@@ -122,3 +122,18 @@ def test_the_government_of_a_datelined_article_is_its_states(pipeline):
     assert mention(pipeline, "Antony Blinken urged the government to withdraw the bill.", "the government").country is None
     text = "CARACAS (AP) - The opposition leader called on the armed forces to respect the will of the people."
     assert mention(pipeline, text, "the armed forces").country == "VEN"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Several Latin American governments refused to recognise the result.", "Several Latin American governments"),
+    ("European governments imposed sanctions on Iran.", "European governments"),
+    ("Western diplomats in Tehran said the talks had stalled.", "Western diplomats"),
+])
+def test_officials_of_a_region_of_several_states_belong_to_none_of_them(pipeline, text, phrase):
+    m = mention(pipeline, text, phrase)
+    assert m.country is None and m.actor_id == "any-GOV"
+
+
+def test_a_name_holding_a_regions_word_is_no_region(pipeline):
+    text = "Central African Republic troops attacked rebels near Bangui."
+    assert mention(pipeline, text, "Central African Republic troops").country == "CAF"

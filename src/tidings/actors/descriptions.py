@@ -132,7 +132,8 @@ class Descriptions:
             span = [t for t in modifier_span(tok.head) if t.i <= tok.i]
         ev = Evidence()
         read_modifiers(span[:-1], self.kb, ev)
-        read_prepositions(tok, self.kb, ev)
+        if not ev.regional:  # "Western diplomats in Tehran" are posted there
+            read_prepositions(tok, self.kb, ev)
         return span, ev
 
     def _described(self, tok: Token, role, described: tuple[list[Token], Evidence] | None = None) -> None:

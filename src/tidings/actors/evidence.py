@@ -28,6 +28,7 @@ class Evidence:
     sectors: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     org: object = None  # a known organisation named as modifier ("United Nations peacekeepers")
+    regional: bool = False  # a region of several states named as modifier ("Latin American governments")
 
     def add_sectors(self, sectors) -> None:
         for s in sectors:
@@ -132,6 +133,11 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         if _stance(tok):  # "an anti-Syria journalist", "pro-Iranian Hizbollah": not of that state
             i += max(1, ent.end - tok.i) if ent is not None else 1
             continue
+        region = _world_region(tokens[i:], ent, kb)
+        if region:
+            ev.regional = True
+            i += region
+            continue
         if ent is not None and ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.end - 1 <= tokens[-1].i \
                 and tok.i == ent.start:
             code = kb.demonym(ent.text)
@@ -157,6 +163,22 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         else:
             _word(tok, kb, ev)
         i += 1
+
+
+def _world_region(tokens: list[Token], ent: Span | None, kb: KnowledgeBase) -> int:
+    """How many of the tokens, from the first, name a region of several states (world_regions.tsv:
+    "Latin American", "Western"), or 0; a longer name holding the region's words ("Western Cape",
+    "the African Union", untagged or not) is no such region."""
+    for n in (3, 2, 1):
+        words = tokens[:n]
+        if len(words) < n or " ".join(t.lower_ for t in words) not in kb.world_regions:
+            continue
+        after = tokens[n] if len(tokens) > n else None
+        if (ent is not None and ent.start == words[0].i and ent.end > words[-1].i + 1) or (
+                after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()):
+            return 0
+        return n
+    return 0
 
 
 def hyphen_suffix(tok: Token) -> str | None:

@@ -168,8 +168,8 @@ def settle_homes(resolver: Resolver) -> None:
             if host and host != f.country:  # "ethnic Albanians in south Serbia"
                 resolver.regroup(f, kb.agent(host, f.sectors[0]), PLACED_CONFIDENCE)
             continue
-        if f.country is not None:
-            continue
+        if f.country is not None or (f.regional and STATE_SECTORS & set(f.sectors)):
+            continue  # ("Latin American governments", "Western diplomats": of no one state)
         # (a lowercase word the tagger calls a name is a noun: "The commerce ministry said ...")
         if f.method in ("description", "unresolved") and f.sectors and (tok.pos_ == "NOUN" or tok.text.islower()):
             # people of a place ("students throughout Indonesia"), not those who travel for their

@@ -166,6 +166,8 @@ class KnowledgeBase:
             needs_the = r["name"].startswith("the ")
             self.context_names.setdefault(r["name"].removeprefix("the "), []).append(
                 (needs_the, frozenset(_split(r["context"])), r["stands_for"]))
+        # regions of several states named as modifiers (world_regions.tsv), up to three words each
+        self.world_regions = frozenset(r["name"] for r in _data("world_regions.tsv"))
         self.titles = titles()
         self._load_countries()
         for name in ORGANISATION_FILES:

@@ -62,6 +62,7 @@ class Found:
     confidence: float
     subject: bool
     root: int  # the token heading the mention
+    regional: bool = False  # described by a region of several states: of no one state (homes.py)
 
 
 class Resolver(People, Descriptions, Organisations, Pronouns):
@@ -348,7 +349,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             country = ev.country
         self.taken.update(range(start, end))
         subject = root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS and root.dep_ in ("compound", "appos")
-        self.found.append(Found(start, end, actor, country, sectors, method, confidence, subject, root.i))
+        self.found.append(Found(start, end, actor, country, sectors, method, confidence, subject, root.i,
+                                bool(ev and ev.regional and not ev.countries)))
 
     def regroup(self, f: Found, actor: Actor, confidence: float) -> None:
         """Settle a mention on another actor (a placed group's state), with at most ``confidence``."""
