@@ -41,6 +41,13 @@ def test_office_holders_by_date(kb):
     assert [e.actor.name for e in kb.office_holders("Xi", ["head_of_state"], date(2024, 1, 1))] == ["Xi Jinping"]
 
 
+def test_a_person_is_named_alone_by_neither_a_fathers_name_nor_a_regnal_number(kb):
+    names = {e.actor.name for e in kb.office_holders("Abdullah", (), None)}
+    assert "Abdullah II" in names and "Hussein bin Abdullah" not in names
+    assert "Salman bin Abdulaziz" in {e.actor.name for e in kb.office_holders("Salman", (), None)}
+    assert "Salman bin Abdulaziz" not in {e.actor.name for e in kb.office_holders("Abdulaziz", (), None)}
+
+
 def test_generic_agents_are_shared(kb):
     assert kb.agent("PRK", "MIL") is kb.agent("PRK", "MIL")
     assert kb.agent("PRK", "MIL").type == "military" and kb.agent(None, "REB").id == "any-REB"

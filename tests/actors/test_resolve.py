@@ -587,3 +587,14 @@ def test_a_society_named_by_the_tagger_is_an_organisation(pipeline):
             "and demanded an independent investigation.")
     _, found = resolve(pipeline, text)
     assert found["The Law Society"].actor_id == "org-law-society" and found["The Law Society"].country == "KEN"
+
+
+@pytest.mark.parametrize("text, phrase, name", [
+    ("Jordan's King Abdullah called on the international community to act.", "Abdullah", "Abdullah II"),
+    ("King Abdullah met Biden in Amman.", "Abdullah", "Abdullah II"),  # undated: the king today
+    ("King Salman received the prince.", "Salman", "Salman bin Abdulaziz"),
+])
+def test_a_title_inside_the_name_picks_the_office_holder(pipeline, text, phrase, name):
+    article, found = resolve(pipeline, text)
+    actor = next(a for a in article.actors if a.id == found[phrase].actor_id)
+    assert actor.name == name

@@ -161,7 +161,7 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         if code:
             ev.add_country(code, [tok])
         else:
-            _word(tok, kb, ev)
+            read_word(tok, kb, ev)
         i += 1
 
 
@@ -200,7 +200,8 @@ def _stance(tok: Token) -> bool:
         hyphen_suffix(tok) in PATRON_WORDS
 
 
-def _word(tok: Token, kb: KnowledgeBase, ev: Evidence) -> None:
+def read_word(tok: Token, kb: KnowledgeBase, ev: Evidence) -> None:
+    """Sectors and offices from one word: a title ("King") or a role noun ("soldier")."""
     word = norm(tok.text)
     if word in kb.titles:
         sectors, roles = kb.titles[word]

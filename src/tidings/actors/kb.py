@@ -395,7 +395,7 @@ class KnowledgeBase:
                 continue
             words = key.split()
             self._person_keys[len(words)].append(key)
-            for word in {words[0], words[-1]}:
+            for word in _name_words(words):
                 for e in people:
                     if e not in self._by_name_word[word]:
                         self._by_name_word[word].append(e)
@@ -413,6 +413,25 @@ class KnowledgeBase:
             self._index_people()
         roles = tuple(roles)
         return [e for e in self._by_name_word.get(norm(name), []) if e.holds(roles, day)]
+
+
+PATRONYMIC = {"bin", "ibn", "bint"}  # "Hussein bin Abdullah": son of Abdullah, whose name it is not
+NAME_PARTICLES = {"al", "el"}
+REGNAL = {"ii", "iii", "iv", "v", "vi", "vii", "viii", "jr", "sr"}
+
+
+def _name_words(words: list[str]) -> set[str]:
+    """The words a person may be named by alone: the first and the last of a name (family names
+    come first in Korean and Chinese), not a father's name after "bin", a particle ("al") or a
+    regnal number ("Abdullah II" is "King Abdullah")."""
+    while len(words) > 1 and words[-1] in REGNAL:
+        words = words[:-1]
+    while len(words) > 1 and words[0] in NAME_PARTICLES:
+        words = words[1:]
+    out = {words[0]}
+    if not (len(words) > 2 and words[-2] in PATRONYMIC):
+        out.add(words[-1])
+    return out
 
 
 @lru_cache(maxsize=8)

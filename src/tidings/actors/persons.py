@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from ..model import Actor
-from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions
+from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word
 from .gender import HONORIFICS, first_name_gender, name_gender
 from .names import contains_words, norm, slug
 from .organisations import FIRM_WORDS, ORG_HEADS
@@ -80,7 +80,7 @@ class People:
         tokens = list(ent)
         # titles inside the entity ("President Biden" tagged whole)
         while len(tokens) > 1 and norm(tokens[0].text) in self.kb.titles:
-            read_modifiers([tokens[0]], self.kb, ev)
+            read_word(tokens[0], self.kb, ev)
             tokens = tokens[1:]
         name_start = tokens[0].i
         left = modifier_span(ent.root)
@@ -101,7 +101,7 @@ class People:
         self.taken.update(t.i for t in prefix)
         key = norm(self.doc[name_start:ent.end].text)
         honorific = self.doc[name_start - 1].lower_ if name_start > 0 else ""
-        found = self._known_person(key, ev.roles, HONORIFICS.get(honorific))
+        found = self._known_person(key, ev.roles, HONORIFICS.get(honorific), ev.country)
         if found is not None:
             actor, method, confidence = found
         elif len(key.split()) >= 2:
@@ -118,9 +118,11 @@ class People:
             self.people.setdefault(norm(actor.name), actor)
         self._add(name_start, ent.end, actor, method, confidence, ent.root, ev)
 
-    def _known_person(self, key: str, roles, gender: str | None = None) -> tuple[Actor, str, float] | None:
+    def _known_person(self, key: str, roles, gender: str | None = None,
+                      country: str | None = None) -> tuple[Actor, str, float] | None:
         """A known person, or one the article named more fully before; ``gender`` is what an
-        honorific says ("Mr. Khan" is not Ghazala Khan, named before him)."""
+        honorific says ("Mr. Khan" is not Ghazala Khan, named before him), ``country`` the state a
+        title is of ("Jordan's King Abdullah")."""
         entries = [e for e in self.kb.by_alias.get(key, []) if e.kind == "person"]
         if len(entries) > 1:
             entries = [e for e in entries if e.holds((), self.day)] or entries
@@ -142,9 +144,14 @@ class People:
             return next(iter(met.values())), "coreference", 0.9
         if met:
             return None
-        # an office holder by surname and title, on the article's date
+        # an office holder by surname and title, on the article's date (of the state named with
+        # the title: "Jordan's King Abdullah"; undated, the one in office today)
         if len(key.split()) == 1 and (roles or self.day):
             holders = self.kb.office_holders(key, roles, self.day)
+            if len(holders) > 1 and country:
+                holders = [h for h in holders if h.actor.country == country] or holders
+            if len(holders) > 1 and roles and self.day is None:
+                holders = [h for h in holders if h.holds(roles, date.today())] or holders
             if len(holders) == 1:
                 return holders[0].actor, "office", 0.8
         # a surname that only one known office holder has ("Putin"), of the honorific's gender
