@@ -598,3 +598,8 @@ def test_a_title_inside_the_name_picks_the_office_holder(pipeline, text, phrase,
     article, found = resolve(pipeline, text)
     actor = next(a for a in article.actors if a.id == found[phrase].actor_id)
     assert actor.name == name
+
+
+def test_an_organisations_name_tagged_as_one_is_not_its_leaders_surname(pipeline):
+    _, found = resolve(pipeline, "US jets struck Houthi missile launchers in Yemen.")
+    assert found["Houthi"].actor_id == "org-houthis"

@@ -288,3 +288,9 @@ def test_a_package_of_sanctions_agreed_is_no_aid(rules_pipeline):
     assert [e.cameo for e in events if e.trigger == "agreed"] == ["030"]
     events = rules_pipeline.article("The IMF agreed a 3 billion dollar aid package for Pakistan.").events
     assert [e.cameo for e in events if e.trigger == "agreed"] == ["0331"]
+
+
+def test_striking_a_command_centre_is_an_assault_on_its_owner(rules_pipeline):
+    article = rules_pipeline.article("The Israeli military said it had struck a Hamas command centre hidden inside a school.")
+    (event,) = [e for e in article.events if e.trigger == "struck"]
+    assert event.type == "ASSAULT" and [t["actor_id"] for t in event.targets] == ["org-hamas"]

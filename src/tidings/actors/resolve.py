@@ -188,8 +188,9 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             # surname of someone the article named, which the model took for a place (Palín is a
             # town in Guatemala); states and capitals are not taken for people
             ent.label_ = "PERSON"
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and (self._looks_like_known_person(text)
-                                                               or self._personal_name(ent))):
+        known_org = bool(entries) and entries[0].kind == "organisation"  # "Houthi missile launchers"
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and not known_org and (
+                self._looks_like_known_person(text) or self._personal_name(ent))):
             self._person(ent)
             return
         if not entries and ent.label_ in ("GPE", "NORP", "LOC"):
