@@ -294,3 +294,10 @@ def test_striking_a_command_centre_is_an_assault_on_its_owner(rules_pipeline):
     article = rules_pipeline.article("The Israeli military said it had struck a Hamas command centre hidden inside a school.")
     (event,) = [e for e in article.events if e.trigger == "struck"]
     assert event.type == "ASSAULT" and [t["actor_id"] for t in event.targets] == ["org-hamas"]
+
+
+def test_hosting_a_round_of_talks_is_one_meeting_with_no_visitor(rules_pipeline):
+    article = rules_pipeline.article("Egypt and Qatar said they would host a new round of talks in Cairo next week.")
+    (event,) = article.events
+    assert event.trigger == "host" and event.type in ("CONSULT", "AGREE")
+    assert {s["country"] for s in event.sources} == {"EGY", "QAT"} and event.targets == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.tokens import Token
+
 from ..actors.kb import load_kb
 from ..model import Article, Event
 from ..options import Options
@@ -13,7 +15,7 @@ from .draft import EventDraft, Scene, run
 from . import learned
 from .learned import classify, reads_relations
 from .lexicon import TriggerLexicon, load_lexicon, telephones
-from .roles import LIGHT_VERB_DEPS, MentionIndex, is_light, subordinate
+from .roles import COUNTING_NOUNS, LIGHT_VERB_DEPS, MentionIndex, is_light, subordinate
 from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND
 from .relations import relation_trigger
@@ -125,6 +127,15 @@ def events(article: Article, options: Options) -> None:
     article.events = _merge_nested(out, article)
 
 
+def _governor(token: Token) -> tuple[Token, str]:
+    """The word a nominal trigger depends on, and how: its head, or, for a counted event ("a new
+    round of talks", "a wave of attacks"), the head of the counting noun."""
+    counted = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if counted is not None and counted.lemma_.lower() in COUNTING_NOUNS:
+        return counted.head, counted.dep_
+    return token.head, token.dep_
+
+
 def _merge_nested(events: list[Event], article: Article) -> list[Event]:
     """One event where a verb and the noun it governs name the same thing ("held ... meeting")."""
     doc = article.doc
@@ -132,11 +143,12 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
     drop = set()
     for e in events:
         token = doc.char_span(e.start, e.end, alignment_mode="expand")[0]
-        head = by_start.get(token.head.idx)
+        governor, dep = _governor(token)
+        head = by_start.get(governor.idx)
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
-        if head is not None and head is not e and token.head.i != token.i and not subordinate(token) and (
-                head.type == e.type or (is_light(token.head) and token.dep_ in LIGHT_VERB_DEPS)):
+        if head is not None and head is not e and governor.i != token.i and not subordinate(token) and (
+                head.type == e.type or (is_light(governor) and dep in LIGHT_VERB_DEPS)):
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
             if not head.sources and e.sources and token.dep_ == "nsubj":
                 head.sources = e.sources  # "the attack carried out by Hamas killed ...": the attacker kills
