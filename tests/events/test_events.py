@@ -301,3 +301,10 @@ def test_hosting_a_round_of_talks_is_one_meeting_with_no_visitor(rules_pipeline)
     (event,) = article.events
     assert event.trigger == "host" and event.type in ("CONSULT", "AGREE")
     assert {s["country"] for s in event.sources} == {"EGY", "QAT"} and event.targets == []
+
+
+def test_the_named_members_of_a_group_of_no_one_state_are_its_actors(rules_pipeline):
+    article = rules_pipeline.article("Several Latin American governments, including Argentina, Chile and Peru, "
+                                     "refused to recognise the result.")
+    (event,) = article.events
+    assert [s["country"] for s in event.sources] == ["ARG", "CHL", "PER"]

@@ -15,6 +15,7 @@ from .gender import person_gender
 
 # from a phrase's head down to the words that make up the same actor phrase ("X and Y", "X's Y")
 PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
+MEMBER_PREPS = {"including"}  # "governments, including Argentina and Chile": the group's named members
 
 
 class MentionIndex:
@@ -78,7 +79,17 @@ class MentionIndex:
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")
         found = [m for m in found if m not in owners] or owners
+        found = self._members(head, found) or found
         return once_each(sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start))
+
+    def _members(self, head: Token, found: list[ActorMention]) -> list[ActorMention]:
+        """The named members of a group of no one state ("Several Latin American governments,
+        including Argentina, Chile and Peru"): they are the actors; none where the group is one."""
+        if any(m.actor_id and not m.actor_id.startswith("any-") for m in found):
+            return []
+        listed = [g for c in head.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
+                  for p in c.children if p.dep_ == "pobj" for g in p.subtree]
+        return [m for t in listed for m in self.at(t.i) if m.actor_id and not m.actor_id.startswith("any-")]
 
 
 class Naming(Protocol):
