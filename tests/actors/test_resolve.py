@@ -603,3 +603,10 @@ def test_a_title_inside_the_name_picks_the_office_holder(pipeline, text, phrase,
 def test_an_organisations_name_tagged_as_one_is_not_its_leaders_surname(pipeline):
     _, found = resolve(pipeline, "US jets struck Houthi missile launchers in Yemen.")
     assert found["Houthi"].actor_id == "org-houthis"
+
+
+def test_whose_body_is_of_the_state_of_the_one_the_clause_is_about(pipeline):
+    text = ("BEIJING (Reuters) - China imposed duties on brandy. German Chancellor Olaf Scholz, whose government "
+            "voted against the EV tariffs, urged both sides to settle the dispute.")
+    _, found = resolve(pipeline, text)
+    assert found["whose government"].country == "DEU"

@@ -107,6 +107,16 @@ class Descriptions:
                 return f.country if f.actor.type in ("country", "government") else None
         return None
 
+    def _whose_state(self, tok: Token) -> str | None:
+        """"German Chancellor Olaf Scholz, whose government voted against the tariffs": the state of
+        the one the relative clause is about."""
+        if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
+            return None
+        clause = tok.head
+        if clause.dep_ != "relcl":
+            return None
+        return next((f.country for f in self.found if f.start <= clause.head.i < f.end and f.actor is not None), None)
+
     def _alliances(self, before: Token) -> list[tuple[str, str]]:
         """(state, partner) for each "X's alliance with Y", "the X alliance with Y" or "X's ally Y" named
         before the token."""
@@ -161,7 +171,7 @@ class Descriptions:
                 self._add(toks[0].i, toks[-1].i + 1, self.kb.agent(code, sectors[0]), "description", 0.8, tok, ev,
                           country=code)
             return
-        country = ev.country or self._its_state(tok)
+        country = ev.country or self._its_state(tok) or self._whose_state(tok)
         if office and (country or definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
             # "the North Korean leader": that state's office holder on the article's date;
             # "the president": the one office holder already named in the article (not "two
