@@ -308,3 +308,11 @@ def test_the_named_members_of_a_group_of_no_one_state_are_its_actors(rules_pipel
                                      "refused to recognise the result.")
     (event,) = article.events
     assert [s["country"] for s in event.sources] == ["ARG", "CHL", "PER"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump's campaign manager, who was charged with battery, denied grabbing the reporter.",
+    "Trump's lawyer denied the report.",
+])
+def test_one_who_acts_for_a_named_owner_is_not_the_owner(rules_pipeline, text):
+    assert all("Q22686" not in [s["actor_id"] for s in e.sources] for e in rules_pipeline.article(text).events)

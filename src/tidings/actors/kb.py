@@ -93,6 +93,11 @@ def _rows(text: str, origin: str) -> list[dict[str, str]]:
     return rows
 
 
+def data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of ``tidings/actors/data/<name>`` (a header, then tab-separated rows; # comments)."""
+    return _data(name)
+
+
 def _data(name: str) -> list[dict[str, str]]:
     path = resources.files("tidings.actors").joinpath("data", name)
     if not path.is_file():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
 from typing import Protocol, TypeVar
 
 from spacy.attrs import IDX
@@ -12,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Article
 from .gender import person_gender
+from .kb import data_rows
 
 # from a phrase's head down to the words that make up the same actor phrase ("X and Y", "X's Y")
 PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
@@ -78,7 +80,7 @@ class MentionIndex:
             stack.extend((c, owned or c.dep_ == "poss") for c in tok.children if c.dep_ in PHRASE_DEPS)
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")
-        found = [m for m in found if m not in owners] or owners
+        found = [m for m in found if m not in owners] or ([] if _acts_for_owner(head) else owners)
         found = self._members(head, found) or found
         return once_each(sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start))
 
@@ -90,6 +92,17 @@ class MentionIndex:
         listed = [g for c in head.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
                   for p in c.children if p.dep_ == "pobj" for g in p.subtree]
         return [m for t in listed for m in self.at(t.i) if m.actor_id and not m.actor_id.startswith("any-")]
+
+
+@cache
+def _acting_for() -> frozenset[str]:
+    return frozenset(r["word"] for r in data_rows("acting_for.tsv"))
+
+
+def _acts_for_owner(head: Token) -> bool:
+    """Whether the phrase's head is someone who acts for its owner ("Trump's campaign manager",
+    "Biden's aide"; data/acting_for.tsv): the owner is then no actor of the phrase."""
+    return head.lemma_.lower() in _acting_for() and any(c.dep_ == "poss" for c in head.children)
 
 
 class Naming(Protocol):
