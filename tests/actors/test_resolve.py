@@ -610,3 +610,10 @@ def test_whose_body_is_of_the_state_of_the_one_the_clause_is_about(pipeline):
             "voted against the EV tariffs, urged both sides to settle the dispute.")
     _, found = resolve(pipeline, text)
     assert found["whose government"].country == "DEU"
+
+
+def test_a_role_of_a_body_just_named_is_of_that_bodys_state(pipeline):
+    text = ("MANILA (Reuters) - The Philippines protested the manoeuvre. China's foreign ministry defended the "
+            "coast guard. A ministry spokesperson accused Manila of provoking the incident.")
+    _, found = resolve(pipeline, text)
+    assert found["A ministry spokesperson"].country == "CHN"

@@ -117,6 +117,16 @@ class Descriptions:
             return None
         return next((f.country for f in self.found if f.start <= clause.head.i < f.end and f.actor is not None), None)
 
+    def _body_just_named(self, tok: Token) -> str | None:
+        """"China's foreign ministry defended the coast guard. A ministry spokesperson accused Manila
+        of provoking it": a role compounded with a body's noun, of no state, is of the body of that
+        noun named in this or the last sentence."""
+        bodies = {c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if not bodies:
+            return None
+        return next((f.country for f in self._named_before(tok, 1)
+                     if f.country and self.doc[f.root].lemma_.lower() in bodies), None)
+
     def _alliances(self, before: Token) -> list[tuple[str, str]]:
         """(state, partner) for each "X's alliance with Y", "the X alliance with Y" or "X's ally Y" named
         before the token."""
@@ -171,7 +181,7 @@ class Descriptions:
                 self._add(toks[0].i, toks[-1].i + 1, self.kb.agent(code, sectors[0]), "description", 0.8, tok, ev,
                           country=code)
             return
-        country = ev.country or self._its_state(tok) or self._whose_state(tok)
+        country = ev.country or self._its_state(tok) or self._whose_state(tok) or self._body_just_named(tok)
         if office and (country or definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
             # "the North Korean leader": that state's office holder on the article's date;
             # "the president": the one office holder already named in the article (not "two
