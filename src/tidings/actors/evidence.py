@@ -171,7 +171,7 @@ def _world_region(tokens: list[Token], ent: Span | None, kb: KnowledgeBase) -> i
     "the African Union", untagged or not) is no such region."""
     for n in (3, 2, 1):
         words = tokens[:n]
-        if len(words) < n or " ".join(t.lower_ for t in words) not in kb.world_regions:
+        if len(words) < n or "".join(t.text_with_ws for t in words).strip().lower() not in kb.world_regions:
             continue
         after = tokens[n] if len(tokens) > n else None
         if (ent is not None and ent.start == words[0].i and ent.end > words[-1].i + 1) or (
