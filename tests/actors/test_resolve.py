@@ -605,15 +605,14 @@ def test_an_organisations_name_tagged_as_one_is_not_its_leaders_surname(pipeline
     assert found["Houthi"].actor_id == "org-houthis"
 
 
-def test_whose_body_is_of_the_state_of_the_one_the_clause_is_about(pipeline):
-    text = ("BEIJING (Reuters) - China imposed duties on brandy. German Chancellor Olaf Scholz, whose government "
-            "voted against the EV tariffs, urged both sides to settle the dispute.")
+@pytest.mark.parametrize("text, phrase, country", [
+    # "whose" is the relative clause's antecedent, not the dateline's state
+    ("BEIJING (Reuters) - China imposed duties on brandy. German Chancellor Olaf Scholz, whose government "
+     "voted against the EV tariffs, urged both sides to settle the dispute.", "whose government", "DEU"),
+    # a role compounded with a body's noun is of the body just named
+    ("MANILA (Reuters) - The Philippines protested the manoeuvre. China's foreign ministry defended the "
+     "coast guard. A ministry spokesperson accused Manila of provoking the incident.", "A ministry spokesperson", "CHN"),
+])
+def test_a_body_the_sentence_points_back_to_gives_the_role_its_state(pipeline, text, phrase, country):
     _, found = resolve(pipeline, text)
-    assert found["whose government"].country == "DEU"
-
-
-def test_a_role_of_a_body_just_named_is_of_that_bodys_state(pipeline):
-    text = ("MANILA (Reuters) - The Philippines protested the manoeuvre. China's foreign ministry defended the "
-            "coast guard. A ministry spokesperson accused Manila of provoking the incident.")
-    _, found = resolve(pipeline, text)
-    assert found["A ministry spokesperson"].country == "CHN"
+    assert found[phrase].country == country
