@@ -200,9 +200,9 @@ def force_not_ruled_out(draft: EventDraft, scene: Scene) -> EventDraft:
     ruled = _ruled_out(draft.token)
     if draft.type != "REJECT" or ruled is None or (ruled is draft.token and draft.modality != NEGATED):
         return draft
-    said = [t for c in ruled.children if c.dep_ in OBJECT_DEPS for t in c.subtree]
-    deed = next((kind for kind in FORCEFUL for t in said if kind in scene.lexicon.types_of(t)), None)
-    if deed is None and any(t.lemma_.lower() in word_kinds("attacks.tsv")["force"] for t in said):
+    objects = [t for c in ruled.children if c.dep_ in OBJECT_DEPS for t in c.subtree]
+    deed = next((kind for kind in FORCEFUL for t in objects if kind in scene.lexicon.types_of(t)), None)
+    if deed is None and any(t.lemma_.lower() in word_kinds("attacks.tsv")["force"] for t in objects):
         deed = "ASSAULT"
     found = recode("threat", deed) if deed else None
     if found is None:
