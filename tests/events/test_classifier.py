@@ -8,6 +8,7 @@ import numpy as np
 
 from tidings.events.classifier import (MARKS, MODEL_DIR, EventClassifier, clip, load_classifier, mark, penta_of_type,
                                        trigger_index)
+from tidings.events.learned import default_policy
 
 
 def test_each_mark_is_one_token_of_the_shipped_tokenizer():
@@ -86,11 +87,14 @@ def test_a_missing_model_says_how_to_rebuild_it(tmp_path):
     ("<s>The foreign minister</s> held <e>talks</e> with <t>his Chinese counterpart</t> in Beijing.", "CONSULT"),
     ("<s>Thousands of protesters</s> <e>marched</e> on parliament, demanding that the government resign.", "PROTEST"),
     # the first shipped model read labour marches as no event (campaign rallies are none); fixed by
-    # the trigger-pooled model trained on more labelled candidates
+    # the trigger-pooled model trained on more labelled candidates (the 21st session's model, reading
+    # 32 word pieces, is less sure of it: 0.55 an event, still kept as a PROTEST)
     ("<s>Thousands of teachers</s> <e>marched</e> through the capital demanding higher pay.", "PROTEST"),
 ])
 def test_clear_events_get_their_type(text, expected):
-    assert load_classifier().predict([text])[0].label == expected
+    """What the stage uses: the best type, and an event probability the policy keeps."""
+    reading = load_classifier().predict([text])[0]
+    assert reading.best_type == expected and reading.p_event >= default_policy().drop_below
 
 
 @pytest.mark.parametrize("text", [

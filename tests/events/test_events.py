@@ -165,8 +165,9 @@ def test_a_telephone_call_between_named_parties_is_a_consultation(pipeline):
 
 
 def test_sabotaging_talks_or_a_deal_is_no_assault(pipeline):
+    # (the 21st session's model also keeps the exchange "agreed last month", a past agreement)
     events = pipeline.article("The Kremlin accused Kyiv of sabotaging a prisoner exchange agreed last month.").events
-    assert [e.type for e in events] == ["ACCUSE"]
+    assert events[0].type == "ACCUSE" and "ASSAULT" not in [e.type for e in events]
 
 
 def test_ordering_diplomats_out_is_an_expulsion(pipeline):
