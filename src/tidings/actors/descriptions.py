@@ -91,7 +91,7 @@ class Descriptions:
         poss = next(c for c in tok.children if c.dep_ == "poss")
         verb = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj") else None
         for t in [poss] + [c for c in (verb.children if verb is not None else []) if c.dep_ in SUBJECT_DEPS]:
-            found = next((f for f in self.found if f.start <= t.i < f.end and f.actor is not None), None)
+            found = self._actor_at(t)
             if found is not None and found.country:
                 return found.country
         return None
@@ -115,7 +115,12 @@ class Descriptions:
         clause = tok.head
         if clause.dep_ != "relcl":
             return None
-        return next((f.country for f in self.found if f.start <= clause.head.i < f.end and f.actor is not None), None)
+        found = self._actor_at(clause.head)
+        return found.country if found is not None else None
+
+    def _actor_at(self, tok: Token) -> Found | None:
+        """The resolved mention (one with an actor) that holds the token."""
+        return next((f for f in self.found if f.start <= tok.i < f.end and f.actor is not None), None)
 
     def _body_just_named(self, tok: Token) -> str | None:
         """"China's foreign ministry defended the coast guard. A ministry spokesperson accused Manila

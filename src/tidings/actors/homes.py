@@ -93,14 +93,11 @@ def scene_of(noun: Token, kb: KnowledgeBase) -> str | None:
     return next((code for v in clauses for code in [_country_after(v, LOCATIVE_PREPS | {"from"}, kb)] if code), None)
 
 
-def dominant_country(resolver: Resolver) -> str | None:
-    """The country that at least three in four of the article's resolved actors belong to: a story
-    about one state. International stories ("the US, Seoul and Tokyo prepare sanctions on North
-    Korea") have none, and their unnamed officials and diplomats stay without a state."""
-    return _dominant(_state_counts(resolver))
-
-
 def _dominant(counts: Counter[str]) -> str | None:
+    """The country that at least three in four of the article's resolved actors belong to
+    (``_state_counts``): a story about one state. International stories ("the US, Seoul and Tokyo
+    prepare sanctions on North Korea") have none, and their unnamed officials and diplomats stay
+    without a state."""
     if not counts:
         return None
     code, n = counts.most_common(1)[0]

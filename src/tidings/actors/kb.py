@@ -34,6 +34,13 @@ SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": 
                 "EDU": "students", "LAB": "workers", "HLH": "health workers", "ELI": "elites",
                 "RAD": "radicals", "REL": "religious groups"}
 
+UNPLACED = "any-"  # the id prefix of a generic actor of no state (KnowledgeBase.agent)
+
+
+def specific(actor_id: str | None) -> bool:
+    """Whether an actor id names one actor or a state's body, not a generic one of no state ("any-REB")."""
+    return bool(actor_id) and not actor_id.startswith(UNPLACED)
+
 
 PEOPLE_FILES = ("leaders.tsv", "leaders_history.tsv")
 ORGANISATION_FILES = ("organisations.tsv", "groups.tsv")
@@ -95,10 +102,6 @@ def _rows(text: str, origin: str) -> list[dict[str, str]]:
 
 def data_rows(name: str) -> list[dict[str, str]]:
     """The rows of ``tidings/actors/data/<name>`` (a header, then tab-separated rows; # comments)."""
-    return _data(name)
-
-
-def _data(name: str) -> list[dict[str, str]]:
     path = resources.files("tidings.actors").joinpath("data", name)
     if not path.is_file():
         raise ConfigError(f"the actor data file tidings/actors/data/{name} is missing; reinstall tidings")
@@ -109,7 +112,7 @@ def _data(name: str) -> list[dict[str, str]]:
 @lru_cache(maxsize=1)
 def titles() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """titles.tsv, read once: each title ("sen", "gov", "president") with its sectors and roles."""
-    return {r["title"]: (tuple(_split(r["sectors"])), tuple(_split(r["role"]))) for r in _data("titles.tsv")}
+    return {r["title"]: (tuple(_split(r["sectors"])), tuple(_split(r["role"]))) for r in data_rows("titles.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -159,27 +162,27 @@ class KnowledgeBase:
         self.by_id: dict[str, Entry] = {}
         self.spellings: dict[str, str] = {}  # organisations' and people's names as written -> kind
         self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes")
-                      for r in _data("roles.tsv")}
+                      for r in data_rows("roles.tsv")}
         # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
-        self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in _data("body_heads.tsv")}
+        self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in data_rows("body_heads.tsv")}
         # a noun naming a kind of organisation, with the actor types "the" + noun may refer back to
-        self.org_kinds = {r["word"]: frozenset(_split(r["types"])) for r in _data("org_kinds.tsv")}
+        self.org_kinds = {r["word"]: frozenset(_split(r["types"])) for r in data_rows("org_kinds.tsv")}
         # a name that stands for an actor where the article named one of its context ("the South"):
         # name without "the" -> [(whether "the" comes before it, states or actor ids, what it stands for)]
         self.context_names: dict[str, list[tuple[bool, frozenset[str], str]]] = {}
-        for r in _data("context_names.tsv"):
+        for r in data_rows("context_names.tsv"):
             needs_the = r["name"].startswith("the ")
             self.context_names.setdefault(r["name"].removeprefix("the "), []).append(
                 (needs_the, frozenset(_split(r["context"])), r["stands_for"]))
         # regions of several states named as modifiers (world_regions.tsv), up to three words each
-        self.world_regions = frozenset(r["name"] for r in _data("world_regions.tsv"))
+        self.world_regions = frozenset(r["name"] for r in data_rows("world_regions.tsv"))
         self.titles = titles()
         self._load_countries()
         for name in ORGANISATION_FILES:
-            self._load_orgs(_data(name), name)
-        self._load_seats(_data("seats.tsv"))
+            self._load_orgs(data_rows(name), name)
+        self._load_seats(data_rows("seats.tsv"))
         for name in PEOPLE_FILES:
-            self._load_people(_data(name), name)
+            self._load_people(data_rows(name), name)
         for path in extra:
             self.add_file(Path(path))
 
@@ -240,11 +243,11 @@ class KnowledgeBase:
             key = norm(state["name"])
             if key not in self.cities or self.cities[key].country != "USA":
                 self.cities[key] = City(state["name"], "USA", 0, None, None)
-        for row in _data("regions.tsv"):
+        for row in data_rows("regions.tsv"):
             region = City(row["name"], row["country"], 0, float(row["lat"]), float(row["lon"]))
             for name in [row["name"], *_split(row["aliases"])]:
                 self.cities[norm(name)] = region
-        for row in _data("country_names.tsv"):
+        for row in data_rows("country_names.tsv"):
             actor = self.country_actor(row["country"])
             if row["kind"] == "people":
                 self.demonyms[norm(row["name"])] = row["country"]
@@ -381,7 +384,7 @@ class KnowledgeBase:
             actor_id, base = f"{country}-{sector}", self.country_actor(country).name
             name = f"{base} {SECTOR_NAMES.get(sector, sector)}"
         else:
-            actor_id, name = f"any-{sector}", f"{SECTOR_NAMES.get(sector, sector)} (unspecified)"
+            actor_id, name = f"{UNPLACED}{sector}", f"{SECTOR_NAMES.get(sector, sector)} (unspecified)"
         entry = self.by_id.get(actor_id)
         if entry is None:
             entry = Entry(Actor(id=actor_id, name=name, type=SECTOR_TYPES.get(sector, "organisation"),

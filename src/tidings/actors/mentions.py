@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Article
 from .gender import person_gender
-from .kb import data_rows
+from .kb import data_rows, specific
 
 # from a phrase's head down to the words that make up the same actor phrase ("X and Y", "X's Y")
 PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
@@ -87,11 +87,11 @@ class MentionIndex:
     def _members(self, head: Token, found: list[ActorMention]) -> list[ActorMention]:
         """The named members of a group of no one state ("Several Latin American governments,
         including Argentina, Chile and Peru"): they are the actors; none where the group is one."""
-        if any(m.actor_id and not m.actor_id.startswith("any-") for m in found):
+        if any(specific(m.actor_id) for m in found):
             return []
         listed = [g for c in head.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
                   for p in c.children if p.dep_ == "pobj" for g in p.subtree]
-        return [m for t in listed for m in self.at(t.i) if m.actor_id and not m.actor_id.startswith("any-")]
+        return [m for t in listed for m in self.at(t.i) if specific(m.actor_id)]
 
 
 @cache

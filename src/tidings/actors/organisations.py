@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .evidence import Evidence, read_modifiers
+from .kb import specific
 from .names import contains_words, initials, norm, slug
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class Organisations:
         Chiefs" after "South Korea's Joint Chiefs of Staff" is South Korea's, not the Pentagon's)."""
         key = norm(ent.text)
         for f in reversed(self.found):
-            if f.actor is None or f.actor.type in ("person", "country") or f.actor.id.startswith("any-") \
+            if f.actor is None or f.actor.type in ("person", "country") or not specific(f.actor.id) \
                     or f.start >= ent.start:
                 continue  # a generic actor of no state ("ELN rebels") names a kind, not an organisation
             said = norm(self.doc[f.start:f.end].text)
