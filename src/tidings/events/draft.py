@@ -61,6 +61,12 @@ class ActorRef:
         """Whether the reference names an actor or at least a state."""
         return self.actor_id is not None or self.country is not None
 
+    def inside(self, heads: Iterable[Token]) -> bool:
+        """Whether the reference starts inside the phrase of one of these heads (never, with no place
+        in the text)."""
+        return self.start is not None and any(
+            h.left_edge.idx <= self.start < h.right_edge.idx + len(h.right_edge.text) for h in heads)
+
     def as_dict(self) -> dict:
         """The stored shape (``Event.sources``/``targets``)."""
         return {"actor_id": self.actor_id, "name": self.name, "country": self.country, "sectors": list(self.sectors),

@@ -34,8 +34,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Token
-
+from ..actors.kb import specific
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .datafiles import rows
 from .draft import ActorRef, EventDraft
@@ -230,7 +229,7 @@ def _anothers_deed(statement: EventDraft) -> bool:
     speaker. A promise or a threat is of the speaker's own deeds, so such a statement is neither."""
     said = [c for c in statement.token.children if c.dep_ in ("ccomp", "parataxis")]
     subjects = [s for c in said for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    if not any(r.country or (r.actor_id and not r.actor_id.startswith("any-")) for r in statement.sources):
+    if not any(r.country or specific(r.actor_id) for r in statement.sources):
         return False  # "the Prime Minister said": a speaker of no known side may speak for the subject
     own = statement.source_sides
     return any(ref.start is not None and ref.start <= s.idx < ref.end and not {ref.actor_id, ref.country} & own
@@ -262,31 +261,22 @@ WHERE_PREPS = ("in", "at")
 def _where_said(statement: EventDraft, ref: ActorRef) -> bool:
     """Where a statement was made ("Ishiba said in Tokyo that the launch was unacceptable"), which is
     not whom it is about."""
-    if ref.start is None:
-        return False
     places = [g for c in statement.token.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS
               for g in c.children if g.dep_ == "pobj"]
-    return _inside(ref, places)
+    return ref.inside(places)
 
 
 def _addressee(statement: EventDraft, ref: ActorRef) -> bool:
     """Whom a statement was told to ("told reporters", "said to lawmakers"), which is not whom it
     criticises or praises: better no target than that one. Whom "called him a liar" calls is the
     target (statements.tsv says which verbs name a hearer, and where)."""
-    if ref.start is None:
-        return False
     verb = statement.token
     hearer = hearer_of(verb)
     if hearer == "none":
         return False
     heard = [c for c in verb.children if c.dep_ == "dative" or (c.dep_ == "dobj" and hearer == "object")]
     heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    return _inside(ref, heard)
-
-
-def _inside(ref: ActorRef, heads: list[Token]) -> bool:
-    """Whether the reference starts inside the phrase of one of these heads."""
-    return any(h.left_edge.idx <= ref.start < h.right_edge.idx + len(h.right_edge.text) for h in heads)
+    return ref.inside(heard)
 
 
 def to_read(drafts: list[EventDraft], policy: Policy) -> tuple[set[int], list[int]]:

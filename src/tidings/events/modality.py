@@ -116,7 +116,7 @@ def _infinitive_to(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ == "to"), None)
 
 
-def _phrasal_lemma(verb: Token) -> str:
+def phrasal_lemma(verb: Token) -> str:
     """"call off" for "called off", else the lemma."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
@@ -156,7 +156,7 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if not _is_predicate(t):
             if t.dep_ not in NOMINAL_UP:
                 break
-            if t.dep_ in ("dobj", "nsubjpass") and negation and _phrasal_lemma(head) in cues.cancelling:
+            if t.dep_ in ("dobj", "nsubjpass") and negation and phrasal_lemma(head) in cues.cancelling:
                 return NEGATED, head  # "cancelled the summit", "the flight was delayed"
             if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
                     t.dep_ == "prep" and f"{head.lemma_.lower()} {t.lower_}" in cues.requesting):

@@ -435,6 +435,15 @@ def is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in LIGHT_VERBS or (word.endswith("ed") and (word[:-1] in LIGHT_VERBS or word[:-2] in LIGHT_VERBS))
 
 
+def counted_by(noun: Token) -> Token:
+    """The noun that counts a nominal event ("round" in "a new round of talks", "wave" in "a wave of
+    attacks"), which stands where the event would; else the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in COUNTING_NOUNS:
+        return prep.head
+    return noun
+
+
 def _light_verb(noun: Token) -> Token | None:
     """The light verb carrying a nominal trigger: "held talks", "launched a mediation effort",
     "engaged in ethnic cleansing"."""
@@ -442,8 +451,7 @@ def _light_verb(noun: Token) -> Token | None:
     while base.dep_ == "compound" and base.head.i != base.i:
         base = base.head
     prep = base.head
-    if base.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in COUNTING_NOUNS:
-        base = prep.head  # "a new round of talks" is carried as the talks would be
+    base = counted_by(base)  # "a new round of talks" is carried as the talks would be
     if base.dep_ == "pobj" and prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
         base = prep.head  # "conduct significant events, such as a nuclear test": the test is conducted
     if base.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in RESPONSIBLE \

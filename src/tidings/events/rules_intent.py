@@ -13,7 +13,7 @@ from .datafiles import rows, word_kinds
 from .draft import ActorRef, EventDraft, Scene
 from .intent import cue_kind, intent_kind, is_observer, recode
 from .lexicon import Trigger
-from .modality import ASSERTED, HYPOTHETICAL, NEGATED, classify_token
+from .modality import ASSERTED, HYPOTHETICAL, NEGATED, classify_token, phrasal_lemma
 from .statements import STATEMENT
 
 # what a speaker says another actor "must" (or "should") do, when the verb is no trigger of its
@@ -184,12 +184,10 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "xcomp", "ccomp")
 
 def _ruled_out(tok: Token) -> Token | None:
     """The verb "rule out" the trigger is, or the one it refuses ("refused to rule out")."""
-    def is_rule_out(t: Token) -> bool:
-        return t.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
-    if is_rule_out(tok):
+    if phrasal_lemma(tok) == "rule out":
         return tok
     if cue_kind(tok) == "refuse":
-        return next((c for c in tok.children if c.dep_ == "xcomp" and is_rule_out(c)), None)
+        return next((c for c in tok.children if c.dep_ == "xcomp" and phrasal_lemma(c) == "rule out"), None)
     return None
 
 

@@ -247,8 +247,7 @@ def _partners(draft: EventDraft) -> bool:
     """Whether a target is the verb's object or its partner ("restored ties with Qatar")."""
     verb = draft.token
     heads = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in PARTNER_PREPS)]
-    spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge.text)) for h in heads]
-    return any(t.start is not None and any(a <= t.start < b for a, b in spans) for t in draft.targets)
+    return any(t.inside(heads) for t in draft.targets)
 
 
 def each_other(draft: EventDraft, scene: Scene) -> EventDraft:

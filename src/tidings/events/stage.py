@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Token
-
 from ..actors.kb import load_kb
 from ..model import Article, Event
 from ..options import Options
@@ -15,7 +13,7 @@ from .draft import EventDraft, Scene, run
 from . import learned
 from .learned import classify, reads_relations
 from .lexicon import TriggerLexicon, load_lexicon, telephones
-from .roles import COUNTING_NOUNS, LIGHT_VERB_DEPS, MentionIndex, is_light, subordinate
+from .roles import LIGHT_VERB_DEPS, MentionIndex, counted_by, is_light, subordinate
 from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND
 from .relations import relation_trigger
@@ -127,15 +125,6 @@ def events(article: Article, options: Options) -> None:
     article.events = _merge_nested(out, article)
 
 
-def _governor(token: Token) -> tuple[Token, str]:
-    """The word a nominal trigger depends on, and how: its head, or, for a counted event ("a new
-    round of talks", "a wave of attacks"), the head of the counting noun."""
-    counted = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    if counted is not None and counted.lemma_.lower() in COUNTING_NOUNS:
-        return counted.head, counted.dep_
-    return token.head, token.dep_
-
-
 def _merge_nested(events: list[Event], article: Article) -> list[Event]:
     """One event where a verb and the noun it governs name the same thing ("held ... meeting")."""
     doc = article.doc
@@ -143,7 +132,8 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
     drop = set()
     for e in events:
         token = doc.char_span(e.start, e.end, alignment_mode="expand")[0]
-        governor, dep = _governor(token)
+        counted = counted_by(token)  # "held a new round of talks": the talks hang on the verb through "round"
+        governor, dep = counted.head, counted.dep_
         head = by_start.get(governor.idx)
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
