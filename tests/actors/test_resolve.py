@@ -25,6 +25,9 @@ def resolve(pipeline, text, published=None):
     # a group the tagger takes for a place still names the fighters' side, not the border they are near
     ("M23 fighters captured the town of Bunagana near the Ugandan border.", "M23 fighters", "COD", "REB"),
     ("The Nigerien junta expelled the French ambassador.", "The Nigerien junta", "NER", "MIL"),
+    # "in" a place is where a state's people are, once their state is named: one mention, not two
+    ("Russian troops in Syria fired on the convoy.", "Russian troops", "RUS", "MIL"),
+    ("Moscow's envoy in Vienna said a censure would fail.", "Moscow's envoy", "RUS", "GOV"),
     # one who speaks "for" a body is of its state (an adviser "for North Korea" is not: a portfolio)
     ("MANILA -- A spokesman for the Chinese foreign ministry said the vessel had intruded.", "A spokesman", "CHN",
      "GOV"),
@@ -54,6 +57,9 @@ def test_a_capital_the_tagger_missed_stands_for_its_state(pipeline):
     ("Hezbollah fired rockets at Israel. The Iran-backed group said it was retaliation.", "The Iran-backed group",
      "org-hezbollah"),
     ("The Taliban seized Kunduz. The group of seven met in Italy.", "The group", None),  # "of seven": no reference
+    # "of" with a deed: what the group is accused of, not which group
+    ("The Taliban seized Kunduz. The army accused the militant group of targeting civilians.", "the militant group",
+     "org-taliban"),
     ("Malaysia urged ASEAN members to act. The regional bloc has barred Myanmar's generals.", "The regional bloc",
      "Q7768"),
 ])
@@ -153,6 +159,31 @@ def test_pronoun_takes_its_antecedent(pipeline, text, pronoun, antecedent):
     assert found[pronoun].actor_id == found[antecedent].actor_id
 
 
+def test_pronoun_passes_over_a_subject_inside_what_was_said(pipeline):
+    text = ("General Abdel Fattah al-Burhan told troops in Omdurman that the army would not negotiate. "
+            "Hours later, his office said he had accepted the Saudi invitation.")
+    _, found = resolve(pipeline, text)
+    assert found["he"].actor_id == found["Abdel Fattah al-Burhan"].actor_id
+    # a subject of the main clause still stops the search: no guess past it
+    _, found = resolve(pipeline, "Donald Trump met the envoys twice. North Korea said the talks had failed. "
+                                 "He also formed a new alliance with Russia.")
+    assert found["He"].actor_id is None
+
+
+def test_a_possessive_pronoun_gives_the_role_its_owners_state(pipeline):
+    text = ("VIENNA -- Iran's president Masoud Pezeshkian said on Tuesday that his government was ready to resume "
+            "indirect talks with Washington.")
+    _, found = resolve(pipeline, text)
+    assert found["his government"].country == "IRN"
+
+
+def test_an_acronym_spelled_out_before_is_read_so_as_a_modifier(pipeline):
+    text = ("Sudan's army and the paramilitary Rapid Support Forces agreed to new talks. The RSF shelled the city. "
+            "The RSF commander welcomed the talks.")
+    _, found = resolve(pipeline, text)
+    assert found["The RSF commander"].actor_id == found["Rapid Support Forces"].actor_id
+
+
 def test_an_unknown_organisation_is_named_by_its_head_noun(pipeline):
     _, found = resolve(pipeline, "The Department of Education will investigate the college.")
     assert found["The Department of Education"].actor_id == "org-department-of-education"
@@ -209,6 +240,9 @@ def test_its_forces_are_those_of_the_state_that_speaks(pipeline):
     text = "KYIV (Reuters) - Ukrainian drones struck a refinery. Moscow said its forces had destroyed 40 drones."
     _, found = resolve(pipeline, text)
     assert found["its forces"].country == "RUS"
+    # a state's armed force speaking is of that state too, not the dateline's
+    _, found = resolve(pipeline, "SANAA, Yemen — US Central Command said its forces had destroyed three drones.")
+    assert found["its forces"].country == "USA"
 
 
 def test_they_and_them_after_several_actors_named_side_by_side_are_all_of_them(pipeline):

@@ -455,3 +455,13 @@ def test_an_actor_named_twice_in_one_phrase_is_one_party(rules_pipeline):
     text = "The Economic Community of West African States (ECOWAS) condemned the coup in Niger."
     event = first(rules_pipeline, text, "ACCUSE")
     assert [s["name"] for s in event.sources] == ["Economic Community of West African States"]
+
+
+def test_a_participle_after_an_actor_is_done_to_that_actor_not_by_the_main_subject(rules_pipeline):
+    text = ("Russia released an American teacher jailed on drug charges in exchange for a Russian businessman "
+            "held in the United States.")
+    events = rules_pipeline.article(text).events
+    released = next(e for e in events if e.trigger == "released")
+    assert countries(released.sources) == {"RUS"} and countries(released.targets) == {"USA"}
+    # who jailed the teacher the sentence does not say: not Russia's release, nor the businessman's jailing
+    assert not [e for e in events if e.trigger == "jailed" and countries(e.sources) == {"RUS"}]

@@ -511,6 +511,16 @@ def test_warning_of_another(code):
     assert [e.type for e in events if e.trigger == "warned"] == ["THREATEN"]
 
 
+def test_own_warning(code):
+    _, drafts, _ = code(
+        "Iran's foreign ministry spokesman rejected the criticism and warned that Tehran would respond firmly to any resolution against it.")
+    warned = draft_on(drafts, "warned")
+    assert (warned.type, warned.intent) == ("THREATEN", "threat") and "own_warning" in warned.trace
+    # another side's deed foretold is no threat of the warner's own
+    _, drafts, _ = code("The agency warned that Iran would soon have enough uranium for several bombs.")
+    assert all(d.intent is None for d in drafts if d.token.text == "warned")
+
+
 def test_forces_on_crowds(pipeline):
     # with the classifier, which reads the crowd: the rules alone keep the lexicon's type anyway
     article = pipeline.article("Georgian police disperse protesters outside parliament.")

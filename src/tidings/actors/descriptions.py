@@ -99,13 +99,21 @@ class Descriptions:
     def _its_state(self, tok: Token) -> str | None:
         """"Moscow said its forces had destroyed 40 drones": the state that "its" before a role noun
         stands for, read as the pronoun "it" is: the latest subject within two sentences, when that
-        subject is a state or its government (no guess past it)."""
+        subject is a state, its government or one of its armed forces ("US Central Command said its
+        forces had destroyed three drones"; no guess past it)."""
         if not any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
             return None
         for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
             if f.subject and f.actor is not None:
-                return f.country if f.actor.type in ("country", "government") else None
+                return f.country if f.actor.type in ("country", "government", "military") else None
         return None
+
+    def _possessor_state(self, tok: Token) -> str | None:
+        """"Iran's president Masoud Pezeshkian said his government was ready": the state of whom a
+        "his", "her" or "their" before the role noun was read as (pronouns.py), not the dateline's."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+        found = self._actor_at(poss) if poss is not None else None
+        return found.country if found is not None else None
 
     def _whose_state(self, tok: Token) -> str | None:
         """"German Chancellor Olaf Scholz, whose government voted against the tariffs": the state of
@@ -186,7 +194,8 @@ class Descriptions:
                 self._add(toks[0].i, toks[-1].i + 1, self.kb.agent(code, sectors[0]), "description", 0.8, tok, ev,
                           country=code)
             return
-        country = ev.country or self._its_state(tok) or self._whose_state(tok) or self._body_just_named(tok)
+        country = ev.country or self._its_state(tok) or self._possessor_state(tok) or self._whose_state(tok) or \
+            self._body_just_named(tok)
         if office and (country or definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
             # "the North Korean leader": that state's office holder on the article's date;
             # "the president": the one office holder already named in the article (not "two

@@ -19,6 +19,7 @@ STANCE_PREFIXES = {"anti", "pro"}
 PATRON_WORDS = {"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned",
                 "linked", "affiliated", "inspired", "friendly", "controlled", "installed"}
 COUNTRY_PREPS = {"of", "from", "at", "in"}  # "adviser at the Office of ...", "troops from Chad"
+LOCATED_PREPS = {"at", "in"}  # "officials in Kabul": whose, unless the phrase named a state already
 
 
 @dataclass
@@ -217,9 +218,12 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpi
 
 def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
     """Country evidence from "of/from/at X" attached to a role noun (not "for X": a portfolio,
-    unless the noun is one who speaks for X)."""
+    unless the noun is one who speaks for X). Where the noun's modifiers named a state, "in" or "at"
+    a place is where its people are, not whose they are ("Russian troops in Syria", "Moscow's envoy
+    in Vienna")."""
+    placed = bool(ev.countries)
     for prep in head.rights:
-        if prep.dep_ != "prep":
+        if prep.dep_ != "prep" or (placed and prep.lower_ in LOCATED_PREPS):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":

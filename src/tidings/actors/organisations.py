@@ -160,8 +160,9 @@ class Organisations:
         Palestinian group"), and "the group of seven" is no such reference."""
         kinds = self.kb.org_kinds.get(tok.lemma_.lower())
         if kinds is None or tok.pos_ != "NOUN" or tok.ent_type_ or tok.tag_ != "NN" or tok.dep_ in ("compound", "amod") \
-                or tok.left_edge.lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            return False
+                or tok.left_edge.lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" and
+                                                        any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
+            return False  # "the group of seven" (not "accused the group of targeting ...")
         lefts = list(tok.lefts)
         if any(c.ent_type_ in ("PERSON", "ORG") for c in lefts):
             return False

@@ -98,6 +98,10 @@ class Pronouns:
                 return
             if tok.doc[f.root].tag_ in PLURAL_TAGS:
                 continue  # "people from China love me, he said": a plural subject is never "he" or "it"
+            if tok.lower_ in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS and _embedded(tok.doc[f.root]):
+                # "Burhan told troops that the army would not negotiate. Hours later, he accepted":
+                # a subject inside what someone said is passed over, as seldom the one meant next
+                continue
             break  # otherwise only the most recent subject counts: no guess past it
         agreeing = self._agreeing_person(tok, start, said) if mismatched else None
         if agreeing is not None:
@@ -207,6 +211,15 @@ class Pronouns:
                    and self.kb.by_id[i].kind == "person" and self.kb.by_id[i].actor.country == country
                    and self.kb.by_id[i].holds(("head_of_state", "head_of_government"), self.day)]
         return leaders[0] if len(leaders) == 1 else None
+
+
+def _embedded(subject: Token) -> bool:
+    """Whether a subject's verb lies inside another clause (what was said, a condition), not in its
+    sentence's main clause (or one joined to it: "X said ... and the army agreed")."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ != "ROOT" and verb.i != subject.i
 
 
 def _pair_reference(tok: Token) -> bool:

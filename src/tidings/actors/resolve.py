@@ -152,6 +152,11 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             head_ent = entity_of(anchor.head)
             if self._role(anchor.head) or self._role_compound(anchor.head) \
                     or (head_ent is not None and head_ent.label_ == "PERSON"):
+                spelled = self._spelled_out(ent)
+                if spelled is not None and spelled.actor is not None:
+                    # "the RSF commander" after "the Rapid Support Forces": the modifier is read
+                    # (evidence.read_modifiers) as the article spelled it out, not as the KB's RSF
+                    self.acronyms.setdefault(ent.text, spelled.actor)
                 return  # a modifier: evidence for the role or name it modifies
             if ent.label_ == "NORP":
                 # "Palestinian homes", "the Turkish side": the country, named by its adjective

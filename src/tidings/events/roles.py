@@ -389,6 +389,13 @@ def _for_to_subject(verb: Token) -> Token | None:
 
 
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("dobj", "dative", "pobj") and \
+            _agent_of(verb) is None and index.group(verb.head):
+        # "Russia released an American teacher jailed on drug charges": a participle after an actor
+        # acted on, with no "by", says what was done to that actor, by someone the text does not name
+        # here (not by the main clause's subject, who released him). After a subject it may be a verb
+        # the parser took for a participle ("An official Syrian newspaper called on Arabs to unite")
+        return Roles([], index.group(verb.head))
     subject, passive = _subject_of(verb)
     across = _speaker_across_tense(verb)
     sources: list[ActorMention] = []

@@ -28,20 +28,21 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 20. ``unclaimed_must``       a "must" that is no one's request is no event
 21. ``promised_act``         a promise of a deed that is no cooperation is no agreement
 22. ``warning_of_another``   a warning of what another actor could do is no threat
-23. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-24. ``needs_actor``          no event without a known actor
+23. ``own_warning``          a warning that the warner's own side will act is its threat
+24. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+25. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-25. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+26. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-26. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-27. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-28. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-29. ``firms_trade``          dealings between firms are trade, not politics (after the
+27. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+28. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+29. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+30. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-30. ``date``                 the date its sentence names
-31. ``place``                where it happened
-32. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-33. ``confidence``           how sure the coding is (the rules' own score)
+31. ``date``                 the date its sentence names
+32. ``place``                where it happened
+33. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+34. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -55,8 +56,8 @@ from spacy.tokens import Token
 from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, force_not_ruled_out, modality,
-                           officials_state_acts, own_intention, promised_act, put_question, seeking_to_act, speaker,
-                           unclaimed_must, wanted_act, warning_of_another)
+                           officials_state_acts, own_intention, own_warning, promised_act, put_question,
+                           seeking_to_act, speaker, unclaimed_must, wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, each_other, headline_passive, host_visit,
                           meeting_place, mutual_meeting, named_agent, roles)
 from .when import event_date
@@ -279,6 +280,7 @@ RULES: list[Rule] = [
     unclaimed_must,
     promised_act,
     warning_of_another,
+    own_warning,
     commentator_opinion,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)

@@ -254,10 +254,7 @@ def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
         return draft
     index = scene.index_for(draft)
     own = draft.source_sides
-    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
-    if tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i:
-        clauses.append(tok.head)  # "Iran could enrich uranium within weeks, IAEA chief warns"
-    for clause in clauses:
+    for clause in _warned_clauses(tok):
         if not any(a.dep_ == "aux" and a.lower_ in POSSIBLE for a in clause.children):
             continue
         for subject in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
@@ -266,6 +263,38 @@ def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
                 return None
             if subject.pos_ == "NOUN" and not any(index.at(t.i) for t in subject.subtree):
                 return None  # a thing, no actor of any side
+    return draft
+
+
+def _warned_clauses(warn: Token) -> list[Token]:
+    """The clauses a verb of warning tells: its complement, or the clause it follows ("Iran could
+    enrich uranium within weeks, IAEA chief warns")."""
+    clauses = [c for c in warn.children if c.dep_ in ("ccomp", "parataxis")]
+    if warn.dep_ in ("ccomp", "parataxis", "conj") and warn.head.i < warn.i:
+        clauses.append(warn.head)
+    return clauses
+
+
+WARNED_MODALS = POSSIBLE | {"will", "would", "shall"}
+
+
+def own_warning(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Iran's foreign ministry spokesman rejected the criticism and warned that Tehran would respond
+    firmly to any resolution against it.": a warning that the warner's own side will act is its
+    threat, whatever else the sentence tells (read with "rejected the criticism", the classifier took
+    it for an accusation): its intention is set, which the classifier does not re-type."""
+    tok = draft.token
+    if draft.type != "THREATEN" or tok.lemma_.lower() != "warn" or draft.intent or not draft.sources:
+        return draft
+    index = scene.index_for(draft)
+    own = draft.source_sides
+    for clause in _warned_clauses(tok):
+        if not any(a.dep_ == "aux" and a.lower_ in WARNED_MODALS for a in clause.children):
+            continue
+        for subject in (s for s in clause.children if s.dep_ == "nsubj"):
+            actors = index.group(subject)
+            if actors and all(m.actor_id in own or m.country in own for m in actors):
+                return replace(draft, intent="threat")
     return draft
 
 
