@@ -650,3 +650,26 @@ def test_an_organisations_name_tagged_as_one_is_not_its_leaders_surname(pipeline
 def test_a_body_the_sentence_points_back_to_gives_the_role_its_state(pipeline, text, phrase, country):
     _, found = resolve(pipeline, text)
     assert found[phrase].country == country
+
+
+@pytest.mark.parametrize("text, name, actor_id", [
+    ("WASHINGTON — Congress passed the bill on Friday after a long debate.", "Congress", "Q11268"),  # the US Congress
+    ("WASHINGTON — The Senate passed the bill on Friday.", "Senate", "Q66096"),
+    ("LIMA, Peru — Congress voted to open impeachment proceedings against President Dina Boluarte.", "Congress",
+     "PER-LEG"),
+    ("LONDON — Parliament rejected the deal for a third time.", "Parliament", "GBR-LEG"),
+])
+def test_a_legislature_named_by_its_kind_is_the_home_states(pipeline, text, name, actor_id):
+    _, found = resolve(pipeline, text)
+    assert found[name].actor_id == actor_id
+
+
+def test_the_government_is_not_a_foreign_embassy_named_just_before(pipeline):
+    text = ("LIMA, Peru — Tens of thousands of Peruvians marched through Lima. Police detained 40 people in Lima. "
+            "The United States embassy said it was following events closely. Mining unions threatened to strike "
+            "if the government does not withdraw the tax.")
+    _, found = resolve(pipeline, text)
+    assert found["the government"].country == "PER"
+    # named so before, it is that government again
+    _, found = resolve(pipeline, "SEOUL — The Japanese government protested. The government also recalled its envoy.")
+    assert found["The government"].country == "JPN"

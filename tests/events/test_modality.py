@@ -21,6 +21,11 @@ def modality(sentence: str, word: str) -> str:
     ("Pyongyang is expected to launch another missile.", "launch", "hypothetical"),
     ("Seoul refused to attend the talks.", "attend", "negated"),
     ("If talks fail, the army will attack the town.", "attack", "hypothetical"),
+    # a condition is supposed, not denied, even where it is put in the negative
+    ("Unions threatened to strike if the government does not withdraw the tax.", "withdraw", "hypothetical"),
+    # a main verb the parser hung on its subject is no complement of the verb after it
+    ("The Samyukt Kisan Morcha, an umbrella group of more than 40 farm unions, called for a nationwide strike on "
+     "Monday and warned that farmers could block highways into the capital.", "called", "asserted"),
     ("Kim may see it as an opportunity to restart negotiations.", "restart", "hypothetical"),
     ("The army attacked the town, officials said.", "attacked", "asserted"),
     ("Trump will once again threaten to withdraw American troops.", "withdraw", "hypothetical"),

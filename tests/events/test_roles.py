@@ -465,3 +465,11 @@ def test_a_participle_after_an_actor_is_done_to_that_actor_not_by_the_main_subje
     assert countries(released.sources) == {"RUS"} and countries(released.targets) == {"USA"}
     # who jailed the teacher the sentence does not say: not Russia's release, nor the businessman's jailing
     assert not [e for e in events if e.trigger == "jailed" and countries(e.sources) == {"RUS"}]
+
+
+def test_a_finite_verb_hung_on_the_subject_of_another_is_that_subjects_act(rules_pipeline):
+    text = ("The Samyukt Kisan Morcha, an umbrella group of more than 40 farm unions, called for a nationwide strike "
+            "on Monday and warned that farmers could block highways into the capital.")
+    called = next(e for e in rules_pipeline.article(text).events if e.trigger == "called")
+    assert called.type == "REQUEST" and called.modality == "asserted"
+    assert ["Kisan Morcha" in s["text"] for s in called.sources] == [True]

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..model import Actor
 from ..nlp.layout import dateline_matches
 from .evidence import definite, entity_of, phrase_tokens
 from .kb import KnowledgeBase
+from .names import norm
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -183,6 +185,11 @@ def settle_homes(resolver: Resolver) -> None:
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
                 resolver.regroup(f, kb.agent(code, f.sectors[0]), confidence)
+        elif f.actor is not None and f.actor.id not in kb.by_id and f.method == "new" and home and \
+                (body := home_institution(f.actor.name, home, kb)) is not None:
+            # "Congress voted to impeach the president", in a story from Lima: Peru's congress, not a
+            # body of its own called "Congress" (nor the same one as in a story from Washington)
+            resolver.regroup(f, body, HOME_CONFIDENCE)
         elif f.actor is not None and f.actor.id not in kb.by_id and (
                 (f.actor.type == "person" and dominant) or (f.actor.type == "organisation" and f.method == "new" and home)):
             # "President Dos Santos", "Parliament": local officials and bodies are rarely given a
@@ -193,6 +200,22 @@ def settle_homes(resolver: Resolver) -> None:
                 f.actor.country = dominant if f.actor.type == "person" else home
             f.country = f.actor.country
             f.confidence = round(min(f.confidence, HOME_CONFIDENCE), 2)
+
+
+INSTITUTION_TYPES = {"legislature", "government"}
+
+
+def home_institution(name: str, home: str, kb: KnowledgeBase) -> Actor | None:
+    """The home state's body that a name of one role word stands for ("Congress", "Parliament", "the
+    Senate"): the knowledge base's body of that kind and state whose name holds the word (the US
+    Senate), else the state's generic actor of the role's sector; None for any other name."""
+    word = norm(name).removeprefix("the ")
+    role = kb.roles.get(word)
+    if role is None or role.type not in INSTITUTION_TYPES:
+        return None
+    body = next((e.actor for e in kb.by_id.values() if e.kind == "organisation" and e.actor.country == home
+                 and e.actor.type == role.type and word in norm(e.actor.name).split()), None)
+    return body or kb.agent(home, role.sectors[0])
 
 
 def _the_institution(span: Sequence[Token]) -> bool:

@@ -142,12 +142,21 @@ class Organisations:
         for f in self._named_before(tok, ORG_ANAPHOR_DISTANCE):
             if f.actor is None or f.actor.type in ("person", "country"):
                 continue
-            names = {w.lower().rstrip("s") for w in f.actor.name.split()}
+            # a state's generic actor is named by what the text called it ("the Japanese government
+            # ... the government"), not by the name Tidings gives it ("United States government"
+            # after "the United States embassy")
+            named = self.doc[f.start:f.end].text if self._agent(f.actor) else f.actor.name
+            names = {w.lower().rstrip("s") for w in named.split()}
             if word.rstrip("s") in names:
                 self._add(tok.i - 1 if tok.doc[tok.i - 1].lower_ == "the" else tok.i, tok.i + 1, f.actor,
                           "description", 0.7, tok)
                 return True
         return False
+
+    def _agent(self, actor: Actor) -> bool:
+        """Whether the actor is a state's (or no state's) generic actor for a sector (``kb.agent``)."""
+        entry = self.kb.by_id.get(actor.id)
+        return entry is not None and entry.kind == "agent"
 
     def _police_just_named(self, tok: Token) -> Found | None:
         """The police mention of this or the last sentence, which bare "officers" are of."""

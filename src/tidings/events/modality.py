@@ -69,7 +69,11 @@ def load_cues() -> Cues:
 
 def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] | None:
     """A cue attached to this predicate or nominal itself; negation first ("should not buy"),
-    unless ``negation`` is off."""
+    unless ``negation`` is off, or the predicate is a condition ("if the government does not
+    withdraw the tax": neither done nor denied, but supposed)."""
+    condition = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in cues.mark), None)
+    if condition is not None:
+        return HYPOTHETICAL, condition
     for child in token.children if negation else ():
         word, dep = child.lower_, child.dep_
         if _denies(child) or (dep in ("advmod", "preconj") and word == "neither"):
@@ -184,7 +188,11 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 negation = False  # "was not reported and only became public": "not" stays in its conjunct
             t = head
             continue
-        if t.dep_ not in CLAUSE_UP:
+        if t.dep_ not in CLAUSE_UP or (
+                t.dep_ == "acl" and t.tag_ == "VBD" and not any(c.dep_ == "mark" for c in t.children)):
+            # a finite past tense with no "that" cannot modify a noun ("rumors that China arrested
+            # ..." can): the parser hung a main verb on its subject ("The union, ..., called for a
+            # strike and warned that ..."), whose verb is no cue of it
             break
         if to is not None and t.dep_ in ("xcomp", "advcl"):
             plan = next((c for c in t.head.children

@@ -133,13 +133,15 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             # "people evacuated from Haiti by the U.S.": what it is done to, its agent acting (without an
             # agent the participle may name rather than act: "a newspaper called Tishreen")
             return t.head, True
-        if t.dep_ == "acl" and t.head.dep_ == "ROOT" and (t.tag_ == "VBD" or (
+        if t.dep_ == "acl" and (t.head.dep_ == "ROOT" or (t.tag_ == "VBD" and t.head.dep_ in SUBJECT_DEPS)) and (
+                t.tag_ == "VBD" or (
                 t.tag_ == "VBN" and t.head.pos_ == "PROPN" and _agent_of(t) is None and
                 any(c.dep_ in ("dobj", "dative", "oprd", "ccomp") for c in t.children))):
             # "Khodorkovsky, a former oil tycoon, called for sanctions": a finite past tense cannot
-            # modify a noun, so the small model took the sentence's subject for its root; nor can a
-            # participle with an object and no agent modify a name that is the whole sentence's
-            # root ("Trump called Clinton a liar", parsed as "Trump [who was] called ...")
+            # modify a noun, so the small model took the sentence's subject for its root (or hung
+            # it on the subject of a second verb: "The union, ..., called for a strike and warned");
+            # nor can a participle with an object and no agent modify a name that is the whole
+            # sentence's root ("Trump called Clinton a liar", parsed as "Trump [who was] called ...")
             return t.head, False
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.i != t.head.i:
             if t.head.head.lemma_.lower() in OPPOSING:
