@@ -21,6 +21,9 @@ def modality(sentence: str, word: str) -> str:
     ("Pyongyang is expected to launch another missile.", "launch", "hypothetical"),
     ("Seoul refused to attend the talks.", "attend", "negated"),
     ("If talks fail, the army will attack the town.", "attack", "hypothetical"),
+    # "ruled out" governs what it rules out, as "refused" does
+    ("German Chancellor Friedrich Merz said Berlin would send two more Patriot systems but ruled out supplying "
+     "Taurus cruise missiles for now.", "supplying", "negated"),
     # a condition is supposed, not denied, even where it is put in the negative
     ("Unions threatened to strike if the government does not withdraw the tax.", "withdraw", "hypothetical"),
     # a main verb the parser hung on its subject is no complement of the verb after it

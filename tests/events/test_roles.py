@@ -473,3 +473,20 @@ def test_a_finite_verb_hung_on_the_subject_of_another_is_that_subjects_act(rules
     called = next(e for e in rules_pipeline.article(text).events if e.trigger == "called")
     assert called.type == "REQUEST" and called.modality == "asserted"
     assert ["Kisan Morcha" in s["text"] for s in called.sources] == [True]
+
+
+def test_a_clause_of_its_own_has_its_own_subject(rules_pipeline):
+    # the headline's parse hangs "Ukraine" on "as": it is still the striker, not Russia
+    events = rules_pipeline.article("Russia pounds Kharkiv as Ukraine strikes oil depot deep inside Russia").events
+    strikes = next(e for e in events if e.trigger == "strikes")
+    assert countries(strikes.sources) == {"UKR"}
+
+
+def test_one_asked_to_act_who_is_no_known_actor_leaves_the_request_without_target(rules_pipeline):
+    text = ("President Volodymyr Zelensky urged Western allies to deliver more air defence systems and to lift "
+            "restrictions on the use of long-range weapons against targets in Russia.")
+    events = rules_pipeline.article(text).events
+    urged = next(e for e in events if e.trigger == "urged")
+    assert urged.targets == []
+    # nor is what they are urged to do the urger's act
+    assert not [e for e in events if e.trigger == "lift" and countries(e.sources) == {"UKR"}]

@@ -213,7 +213,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             continue
         lemma = _cue_lemma(head, cues.negating_heads | cues.hypothetical_heads)
         lemma = next((f"{lemma} {c.lower_}" for c in head.children if c.dep_ in ("prt", "prep") and c.i < t.i
-                      and f"{lemma} {c.lower_}" in cues.hypothetical_heads), lemma)  # "called on X to join"
+                      and f"{lemma} {c.lower_}" in cues.hypothetical_heads | cues.negating_heads),
+                     lemma)  # "called on X to join", "ruled out supplying missiles"
         if lemma in cues.negating_heads and negation:  # "refused to attend", "failed to reach"
             return NEGATED, head
         if lemma in cues.hypothetical_heads:  # "expected to launch", "plans to visit"

@@ -18,6 +18,16 @@ from .statements import statement_verbs
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 RELATIVE_TAGS = {"WP", "WDT"}  # who, which, that (as a relative pronoun)
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
+# "asked the UN to send", "wants the UK to extradite"; what is asked has not happened
+ASKING = {"ask", "urge", "call", "appeal", "plead", "beg", "implore", "exhort", "press", "pressure", "request",
+          "want", "wish", "demand", "tell", "order", "instruct", "invite", "encourage", "advise", "persuade",
+          "lobby", "push", "challenge", "petition"}
+# and other verbs whose object does what their complement says ("allowed the refugees to return");
+# verbs like "promise" keep their subject as the doer and are not listed
+OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable", "authorize", "authorise",
+                           "oblige", "prompt"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"to", "against", "with", "on", "into", "toward", "towards", "at", "from", "over", "for", "upon", "of"}
 # edges followed, nearest first, when looking below a trigger for its target
@@ -123,6 +133,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 if t is not verb and not any(c.dep_ == "auxpass" for c in verb.children) and not _bare_participle(verb):
                     return child, False  # "was indicted ... and will resign": the subject acts in the active verb
                 return child, _is_passive(t)
+        if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and any(c.dep_ == "mark" for c in t.children):
+            # "Russia pounds Kharkiv as Ukraine strikes oil depot": a clause of its own, with a
+            # subject of its own, which a headline's parse may hang on its "as" as an object
+            return next((g for c in t.children if c.dep_ == "mark" for g in c.children if g.dep_ == "pobj"),
+                        None), False
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
             continue
@@ -390,6 +405,17 @@ def _for_to_subject(verb: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
 
 
+def _asks_unknown(verb: Token, index: MentionIndex) -> bool:
+    """"Zelensky urged Western allies to deliver more air defence systems and to lift restrictions
+    on ... targets in Russia": the one asked (or made, or let) to act is the object before the
+    infinitive; where it names no known actor, no actor further down is taken for it."""
+    if verb.lemma_.lower() not in OBJECT_CONTROL:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ in ("NOUN", "PROPN") and not index.group(obj) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("dobj", "dative", "pobj") and \
             _agent_of(verb) is None and index.group(verb.head):
@@ -417,6 +443,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if not targets:
         asked = _for_to_subject(verb)
         targets = index.group(asked) if asked is not None else []
+    if not targets and _asks_unknown(verb, index):
+        return Roles(sources, [])
     owners: list[ActorMention] = []  # the sources' own state owning the object: never the target
     if not targets:
         targets = nearest_actors(verb, index, sources)

@@ -16,7 +16,8 @@ from ..model import ActorMention
 from .datafiles import rows
 from .draft import EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
-from .roles import PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, noun_roles, verb_roles
+from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of,
+                    noun_roles, verb_roles)
 from .where import event_location
 
 # dealings whose "in <city>" is only where they were settled ("signed the agreement in Paris"); a
@@ -43,15 +44,6 @@ SUFFERED_BY_OWNER = {"assassination", "murder", "killing", "shooting", "executio
 PROTESTED_BY_COMPOUND = {"protest", "demonstration"}
 # nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
 LEFT_FROM = {"RETREAT", "CONCEDE"}
-# verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
-# "asked the UN to send", "wants the UK to extradite"; what is asked has not happened
-ASKING = {"ask", "urge", "call", "appeal", "plead", "beg", "implore", "exhort", "press", "pressure", "request",
-          "want", "wish", "demand", "tell", "order", "instruct", "invite", "encourage", "advise", "persuade",
-          "lobby", "push", "challenge", "petition"}
-# and other verbs whose object does what their complement says ("allowed the refugees to return");
-# verbs like "promise" keep their subject as the doer and are not listed
-OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable", "authorize", "authorise",
-                           "oblige", "prompt"}
 
 
 @cache
@@ -287,15 +279,20 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     """"China urged Japan to release the fishermen.": the release, if it comes, is Japan's (source
     JPN, not China), and what is asked has not happened (hypothetical, whatever else the parse
     said). Verbs like "allowed the refugees to return" also pass the act to their object; where
-    the object names no actor ("urged him to resign") the act has no source, not the urger."""
+    the object names no actor ("urged him to resign") the act has no source, not the urger. So
+    does a second infinitive joined to the first ("urged allies to deliver ... and to lift ...")."""
     tok = draft.token
-    if draft.nominal or tok.dep_ not in ("xcomp", "advcl") or tok.head.i == tok.i or any(
-            c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in tok.children):
+    if draft.nominal or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in tok.children):
         return draft
-    verb = tok.head
-    if verb.lemma_.lower() not in (OBJECT_CONTROL if tok.dep_ == "xcomp" else ASKING):
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i and first.tag_ == "VB":
+        first = first.head
+    if first.dep_ not in ("xcomp", "advcl") or first.head.i == first.i:
         return draft
-    if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    verb = first.head
+    if verb.lemma_.lower() not in (OBJECT_CONTROL if first.dep_ == "xcomp" else ASKING):
+        return draft
+    if first.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         return draft  # "pleaded with Germany to send tanks" (parsed as a purpose clause), not "pleaded, saying ..."
     obj = _asked(verb)
     if obj is None:
