@@ -673,3 +673,35 @@ def test_the_government_is_not_a_foreign_embassy_named_just_before(pipeline):
     # named so before, it is that government again
     _, found = resolve(pipeline, "SEOUL — The Japanese government protested. The government also recalled its envoy.")
     assert found["The government"].country == "JPN"
+
+
+def test_a_dateline_named_far_less_than_the_states_of_the_story_is_no_home(pipeline):
+    text = ("ABU DHABI — Russia released an American teacher in exchange for a Russian businessman held in the "
+            "United States, in a swap mediated by the United Arab Emirates, officials from both countries said on "
+            "Friday. President Joe Biden thanked the Emirati government for its help. In return, the United States "
+            "freed Alexander Vinnik, a Russian citizen. Kremlin spokesman Dmitry Peskov confirmed the exchange. "
+            "The White House said the swap was not a sign of a broader thaw. National security adviser Jake "
+            "Sullivan said the United States would keep pressing for the release of other Americans. Russian "
+            "authorities have detained several US citizens since 2022. Critics in Congress accused the "
+            "administration of encouraging hostage-taking.")
+    _, found = resolve(pipeline, text)
+    assert found["the administration"].country != "ARE" and found["Congress"].country != "ARE"
+
+
+def test_the_people_a_strike_killed_are_of_the_place_it_struck(pipeline):
+    text = ("DOHA, Qatar — Israeli and Hamas negotiators resumed indirect talks in Doha on Monday, with Qatari "
+            "mediators, officials said. An Israeli air strike on a house in Khan Younis killed at least nine "
+            "people, the Gaza health ministry said. The Israeli military said it had targeted a Hamas commander. "
+            "Hamas's armed wing said its fighters had fired mortars at Israeli forces east of Rafah. Israel's prime "
+            "minister said Israel would not end the war until Hamas was destroyed.")
+    article, found = resolve(pipeline, text)
+    # a town the small model tags as a person is a place where it is where something is
+    assert found["Khan Younis"].country == "PSE"
+    # the dead of a strike on Khan Younis are of the place it struck, not Qataris
+    assert found["at least nine people"].country == "PSE"
+    # "its fighters" after a group (here the owner of the subject) are the group
+    assert found["its fighters"].actor_id == found["Hamas"].actor_id
+    # each side of the negotiators is itself: the Israeli ones are no rebels, Hamas's are Hamas
+    negotiators = [m for m in article.actor_mentions if m.text in ("Israeli", "Hamas") and m.sentence_index == 1]
+    assert {(m.country, tuple(m.sectors)) for m in negotiators if m.text == "Israeli"} == {("ISR", ("GOV",))}
+    assert {m.actor_id for m in negotiators if m.text == "Hamas"} == {found["Hamas"].actor_id}

@@ -490,3 +490,10 @@ def test_one_asked_to_act_who_is_no_known_actor_leaves_the_request_without_targe
     assert urged.targets == []
     # nor is what they are urged to do the urger's act
     assert not [e for e in events if e.trigger == "lift" and countries(e.sources) == {"UKR"}]
+
+
+def test_one_accused_who_is_no_known_actor_is_not_replaced_by_someone_in_the_deed(rules_pipeline):
+    text = ("Critics in Congress accused the administration of encouraging hostage-taking by trading a convicted "
+            "criminal for an innocent man.")
+    events = rules_pipeline.article(text).events
+    assert not [e for e in events if e.trigger == "accused" and any("criminal" in t["text"] for t in e.targets)]

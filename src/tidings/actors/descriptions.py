@@ -21,10 +21,12 @@ from .evidence import Evidence, definite, entity_of, modifier_span, read_modifie
 from .pronouns import MAX_PRONOUN_DISTANCE
 
 if TYPE_CHECKING:
+    from ..model import Actor
     from .kb import KnowledgeBase
     from .resolve import Found
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+GROUP_TYPES = {"armed_group", "party", "organisation"}  # whose "its fighters" or "its members" are the group
 # described actors that stay actors when the text gives no state: armed and criminal groups and the
 # opposition wherever they stand; officials, forces, courts and unions only as the subject of their
 # clause ("the strikers accepted", "the authorities refused"), since "sending troops" names what is
@@ -96,17 +98,27 @@ class Descriptions:
                 return found.country
         return None
 
-    def _its_state(self, tok: Token) -> str | None:
-        """"Moscow said its forces had destroyed 40 drones": the state that "its" before a role noun
-        stands for, read as the pronoun "it" is: the latest subject within two sentences, when that
-        subject is a state, its government or one of its armed forces ("US Central Command said its
-        forces had destroyed three drones"; no guess past it)."""
+    def _its_owner(self, tok: Token) -> Found | None:
+        """"Moscow said its forces had destroyed 40 drones": whom "its" before a role noun stands for,
+        read as the pronoun "it" is: the latest subject within two sentences, or the owner of one
+        ("Hamas's armed wing said its fighters ..."; no guess past it)."""
         if not any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
             return None
-        for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
-            if f.subject and f.actor is not None:
-                return f.country if f.actor.type in ("country", "government", "military") else None
-        return None
+        return next((f for f in self._named_before(tok, MAX_PRONOUN_DISTANCE) if f.actor is not None and (
+            f.subject or (self.doc[f.root].dep_ == "poss" and self.doc[f.root].head.dep_ in SUBJECT_DEPS))), None)
+
+    def _its_state(self, tok: Token) -> str | None:
+        """The state of "its" owner, when that is a state, its government or one of its armed forces
+        ("US Central Command said its forces had destroyed three drones")."""
+        owner = self._its_owner(tok)
+        return owner.country if owner is not None and owner.actor.type in ("country", "government", "military") \
+            else None
+
+    def _its_group(self, tok: Token) -> Actor | None:
+        """"Hamas said its fighters had fired mortars": the group (an armed group, a party, an
+        organisation) "its" stands for, whose fighters or members are the group acting."""
+        owner = self._its_owner(tok)
+        return owner.actor if owner is not None and owner.actor.type in GROUP_TYPES else None
 
     def _possessor_state(self, tok: Token) -> str | None:
         """"Iran's president Masoud Pezeshkian said his government was ready": the state of whom a
@@ -125,6 +137,11 @@ class Descriptions:
             return None
         found = self._actor_at(clause.head)
         return found.country if found is not None else None
+
+    def _names(self, toks: list[Token], actor: Actor) -> bool:
+        """Whether the words are a name of the actor in the knowledge base."""
+        text = self.doc[toks[0].i:toks[-1].i + 1].text
+        return any(e.actor.id == actor.id for e in self.kb.lookup(text))
 
     def _actor_at(self, tok: Token) -> Found | None:
         """The resolved mention (one with an actor) that holds the token."""
@@ -190,9 +207,16 @@ class Descriptions:
         sectors = list(ev.sectors)
         office = OFFICE_NOUNS.get(tok.lemma_.lower())
         if len(ev.countries) > 1:  # "Hungarian and Romanian officials": one mention per country
+            # each of the role (not rebels for "Israeli and Hamas negotiators"), and an organisation
+            # named among them is itself
+            own = role.sectors[0] if role.sectors else sectors[0]
             for code, toks in zip(ev.countries, ev.country_tokens):
-                self._add(toks[0].i, toks[-1].i + 1, self.kb.agent(code, sectors[0]), "description", 0.8, tok, ev,
-                          country=code)
+                actor = ev.org if ev.org is not None and self._names(toks, ev.org) else self.kb.agent(code, own)
+                self._add(toks[0].i, toks[-1].i + 1, actor, "description", 0.8, tok, ev, country=code)
+            return
+        group = self._its_group(tok) if not ev.countries else None
+        if group is not None:
+            self._add(span[0].i, tok.i + 1, group, "description", 0.7, tok, ev)
             return
         country = ev.country or self._its_state(tok) or self._possessor_state(tok) or self._whose_state(tok) or \
             self._body_just_named(tok)

@@ -106,6 +106,15 @@ def _name_of(token: Token) -> Span | None:
     return entity_of(token) or token.doc.user_data.get(MISSED_KEY, {}).get(token.i)
 
 
+PLACE_HEADS = {"in", "at", "near", "outside", "inside"}
+
+
+def where_a_place_is(ent: Span) -> bool:
+    """Whether a name stands where a place would: the object of "in", "at", "near" ... ("a house in
+    Khan Younis", which the small model tags as a person)."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_HEADS
+
+
 def definite(span: Sequence[Token]) -> bool:
     """Whether a noun phrase is "the X" with nothing else before the noun."""
     return len(span) == 2 and span[0].lower_ == "the"

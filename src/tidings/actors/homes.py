@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..model import Actor
 from ..nlp.layout import dateline_matches
-from .evidence import definite, entity_of, phrase_tokens
+from .evidence import definite, entity_of, phrase_tokens, where_a_place_is
 from .kb import KnowledgeBase
 from .names import norm
 
@@ -40,11 +40,12 @@ PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss"}
 PLACED_CONFIDENCE = 0.6  # a group placed by the sentence
 HOME_CONFIDENCE = 0.5  # a group or person given the article's dominant country
 SURE_MENTIONS = 3  # a dominant country named this often is the home "the government" belongs to
+DATELINE_SHARE = 2  # a dateline's state named at least half as often as the most named one is the home
 
 
 def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:
     ent = entity_of(tok)
-    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
+    if ent is not None and (ent.label_ in ("GPE", "LOC", "FAC", "NORP") or where_a_place_is(ent)):
         return kb.place_country(ent.text) or kb.demonym(ent.text)
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a country the tagger missed, not a town
         return next((e.actor.id for e in kb.lookup(tok.text) if e.kind == "country"), None)
@@ -92,7 +93,12 @@ def scene_of(noun: Token, kb: KnowledgeBase) -> str | None:
     verb = head.head
     # the clause's own places, then those of a clause hung on it ("... when they blew themselves up in Tel Aviv")
     clauses = [verb] + [c for c in verb.children if c.dep_ == "advcl"]
-    return next((code for v in clauses for code in [_country_after(v, LOCATIVE_PREPS | {"from"}, kb)] if code), None)
+    found = next((code for v in clauses for code in [_country_after(v, LOCATIVE_PREPS | {"from"}, kb)] if code), None)
+    if found is None and head.dep_ == "dobj":
+        # where what acted on them struck: "An Israeli air strike on a house in Khan Younis killed nine people"
+        found = next((code for s in verb.children if s.dep_ == "nsubj"
+                      for code in [_country_after(s, LOCATIVE_PREPS | {"on"}, kb)] if code), None)
+    return found
 
 
 def _dominant(counts: Counter[str]) -> str | None:
@@ -148,7 +154,10 @@ def settle_homes(resolver: Resolver) -> None:
     counts = _state_counts(resolver)
     about_others = any(n >= SURE_MENTIONS for n in counts.values())
     dateline = _dateline(doc.text, kb)
-    dated = dateline[0] if dateline and (_named_after(resolver, *dateline) or not about_others) else None
+    # nor is one named again but far less than the states the story is about ("DOHA - Israeli and
+    # Hamas negotiators resumed talks ... with Qatari mediators": the dead in Gaza are no Qataris)
+    dated = dateline[0] if dateline and (not about_others or (
+        _named_after(resolver, *dateline) and counts[dateline[0]] * DATELINE_SHARE >= max(counts.values()))) else None
     dominant = _dominant(counts)
     named = sum(f.country == dominant for f in resolver.found) if dominant else 0
     # a dateline outweighs a country named once or twice; "the government" takes the home only

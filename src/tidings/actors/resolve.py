@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
-from .evidence import PATRON_WORDS, Evidence, entity_of, hyphen_suffix, remember_acronyms, remember_missed
+from .evidence import (PATRON_WORDS, Evidence, entity_of, hyphen_suffix, remember_acronyms, remember_missed,
+                       where_a_place_is)
 from .gazetteer import missed_names
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
@@ -188,6 +189,9 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         elif ent.label_ == "PERSON" and entries and entries[0].kind == "organisation" \
                 and not self._looks_like_known_person(text):
             ent.label_ = "ORG"  # and some groups ("The Houthis attacked ...")
+        elif ent.label_ == "PERSON" and where_a_place_is(ent) and self.kb.place(text) is not None \
+                and not self._looks_like_known_person(text):
+            ent.label_ = "GPE"  # and some towns, where they are where something is ("a house in Khan Younis")
         if ent.label_ in ("GPE", "LOC") and not entries and self._looks_like_known_person(text):
             # "Strada accused ..." after "Terry Strada", "Palin posted ..." after "Sarah Palin": the
             # surname of someone the article named, which the model took for a place (Palín is a

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -11,6 +12,7 @@ from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon as quote_cues
+from .datafiles import rows
 from .lexicon import for_clause
 from .modality import RESPONSIBLE
 from .statements import statement_verbs
@@ -405,15 +407,30 @@ def _for_to_subject(verb: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
 
 
+@cache
+def charging() -> dict[str, frozenset[str]]:
+    """``data/charging.tsv``: verbs that say someone did something, each with the prepositions that put
+    the deed after it ("accused Iran of attacking", "blamed Russia for shelling")."""
+    table: dict[str, set[str]] = {}
+    for row in rows("charging.tsv"):
+        table.setdefault(row["verb"], set()).add(row["preposition"])
+    return {verb: frozenset(preps) for verb, preps in table.items()}
+
+
 def _asks_unknown(verb: Token, index: MentionIndex) -> bool:
     """"Zelensky urged Western allies to deliver more air defence systems and to lift restrictions
     on ... targets in Russia": the one asked (or made, or let) to act is the object before the
-    infinitive; where it names no known actor, no actor further down is taken for it."""
-    if verb.lemma_.lower() not in OBJECT_CONTROL:
-        return False
+    infinitive, and the one accused the object before the deed ("accused the administration of
+    encouraging hostage-taking by trading a convicted criminal"); where it names no known actor, no
+    actor further down is taken for it."""
+    lemma = verb.lemma_.lower()
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and obj.pos_ in ("NOUN", "PROPN") and not index.group(obj) and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or index.group(obj):
+        return False
+    if lemma in OBJECT_CONTROL:
+        return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                   for c in verb.children)
+    return any(c.dep_ == "prep" and c.lower_ in charging().get(lemma, ()) for c in (*verb.children, *obj.children))
 
 
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:

@@ -7,16 +7,14 @@ The sentence in a rule's docstring is its example, and the input of its test in 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from ..actors.mentions import PHRASE_DEPS, once_each
 from ..model import ActorMention
-from .datafiles import rows
 from .draft import EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
-from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of,
+from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, charging, MentionIndex, _agent_of, _prep_objects, _subject_of,
                     noun_roles, verb_roles)
 from .where import event_location
 
@@ -46,14 +44,6 @@ PROTESTED_BY_COMPOUND = {"protest", "demonstration"}
 LEFT_FROM = {"RETREAT", "CONCEDE"}
 
 
-@cache
-def charging() -> dict[str, frozenset[str]]:
-    """``data/charging.tsv``: verbs that say someone did something, each with the prepositions that put
-    the deed after it ("accused Iran of attacking", "blamed Russia for shelling")."""
-    table: dict[str, set[str]] = {}
-    for row in rows("charging.tsv"):
-        table.setdefault(row["verb"], set()).add(row["preposition"])
-    return {verb: frozenset(preps) for verb, preps in table.items()}
 
 
 # "called on Israel to halt", "appealed to Iran to free", "pleaded with Moscow to stop"
