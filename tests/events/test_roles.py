@@ -497,3 +497,18 @@ def test_one_accused_who_is_no_known_actor_is_not_replaced_by_someone_in_the_dee
             "criminal for an innocent man.")
     events = rules_pipeline.article(text).events
     assert not [e for e in events if e.trigger == "accused" and any("criminal" in t["text"] for t in e.targets)]
+
+
+@pytest.mark.parametrize("text, trigger, source", [
+    ("The resolution, drafted by the United States, calls on Hamas and Israel to agree to a truce.", "calls", "USA"),
+    ("A joint statement by the G7 leaders called on Russia to withdraw its troops.", "called", None),
+])
+def test_a_document_acts_for_whoever_drafted_or_issued_it(rules_pipeline, text, trigger, source):
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)
+    assert event.sources and (source is None or countries(event.sources) == {source})
+
+
+def test_what_one_is_urged_to_stop_doing_is_their_own_deed(rules_pipeline):
+    events = rules_pipeline.article("China's foreign ministry urged Washington to stop arming Taiwan.").events
+    arming = next(e for e in events if e.trigger == "arming")
+    assert countries(arming.sources) == {"USA"}

@@ -12,7 +12,7 @@ from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon as quote_cues
-from .datafiles import rows
+from .datafiles import rows, word_kinds
 from .lexicon import for_clause
 from .modality import RESPONSIBLE
 from .statements import statement_verbs
@@ -237,6 +237,31 @@ def _agent_of(verb: Token) -> Token | None:
     return None
 
 
+@cache
+def documents() -> dict[str, frozenset[str]]:
+    """``data/documents.tsv``: documents that act for their authors, and the verbs of writing them."""
+    return word_kinds("documents.tsv")
+
+
+def _drafters(subject: Token, index: MentionIndex) -> list[ActorMention]:
+    """"The resolution, drafted by the United States, calls on Hamas and Israel to agree to a truce",
+    "a joint statement by the G7 leaders", "a letter from the EU": who wrote, signed or issued a
+    document that acts, when the text says so."""
+    if subject.lemma_.lower() not in documents()["document"]:
+        return []
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            by = index.group(next((g for g in child.children if g.dep_ == "pobj"), child))
+        elif child.dep_ == "acl" and child.lemma_.lower() in documents()["drafting"]:
+            agent = _agent_of(child)
+            by = index.group(agent) if agent is not None else []
+        else:
+            continue
+        if by:
+            return by
+    return []
+
+
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     out = []
     for child in token.children:
@@ -452,7 +477,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         if subject is not None:
             targets = index.group(subject)
     elif subject is not None:
-        sources = index.group(across or subject)
+        sources = index.group(across or subject) or (_drafters(subject, index) if across is None else [])
         if not sources and subject.lower_ in PRONOUNS:
             sources = [m for m in _reported_subject(subject.head, index) if agrees(subject, m, index)]
         if not sources and (speaker := _speaker_above(verb)) is not None:

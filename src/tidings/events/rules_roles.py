@@ -42,6 +42,8 @@ SUFFERED_BY_OWNER = {"assassination", "murder", "killing", "shooting", "executio
 PROTESTED_BY_COMPOUND = {"protest", "demonstration"}
 # nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
 LEFT_FROM = {"RETREAT", "CONCEDE"}
+# verbs of starting, going on and stopping, through which an asked act passes ("urged X to stop arming Y")
+ASPECTUAL = {"stop", "start", "begin", "continue", "keep", "cease", "resume", "quit", "halt"}
 
 
 
@@ -277,6 +279,8 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     first = tok
     while first.dep_ == "conj" and first.head.i < first.i and first.tag_ == "VB":
         first = first.head
+    while first.dep_ == "xcomp" and first.head.lemma_.lower() in ASPECTUAL and first.head.dep_ == "xcomp":
+        first = first.head  # "urged Washington to stop arming Taiwan": the arming is Washington's
     if first.dep_ not in ("xcomp", "advcl") or first.head.i == first.i:
         return draft
     verb = first.head
