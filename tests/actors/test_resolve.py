@@ -705,3 +705,11 @@ def test_the_people_a_strike_killed_are_of_the_place_it_struck(pipeline):
     negotiators = [m for m in article.actor_mentions if m.text in ("Israeli", "Hamas") and m.sentence_index == 1]
     assert {(m.country, tuple(m.sectors)) for m in negotiators if m.text == "Israeli"} == {("ISR", ("GOV",))}
     assert {m.actor_id for m in negotiators if m.text == "Hamas"} == {found["Hamas"].actor_id}
+
+
+def test_a_single_name_is_the_person_the_article_named_so_with_a_title(pipeline):
+    text = ("AMMAN — Jordan's King Abdullah met Palestinian President Mahmoud Abbas on Monday. Abdullah said Jordan "
+            "rejected any attempt to displace Palestinians.")
+    article, _ = resolve(pipeline, text)
+    both = [m for m in article.actor_mentions if m.text == "Abdullah"]
+    assert len(both) == 2 and both[0].actor_id == both[1].actor_id
