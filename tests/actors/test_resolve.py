@@ -713,3 +713,10 @@ def test_a_single_name_is_the_person_the_article_named_so_with_a_title(pipeline)
     article, _ = resolve(pipeline, text)
     both = [m for m in article.actor_mentions if m.text == "Abdullah"]
     assert len(both) == 2 and both[0].actor_id == both[1].actor_id
+
+
+def test_a_role_word_before_a_known_bodys_name_is_no_actor_of_its_own(pipeline):
+    text = ("Lai said Taiwan would not be intimidated and would keep strengthening its defences. The opposition "
+            "Kuomintang called on both sides to resume dialogue.")
+    article, found = resolve(pipeline, text)
+    assert "Kuomintang" in found and "The opposition" not in found

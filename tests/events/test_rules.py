@@ -235,6 +235,10 @@ def test_asked_party_acts(code):
     assert "asked_party_acts" in release.trace
     urged = next(e for e in events if e.trigger == "urged")
     assert urged.type == "REQUEST" and urged.cameo == "020"
+    # a nominal event asked for, by its light verb: the talks would be Japan's, not China's
+    _, drafts, _ = code("China urged Japan to resume talks.")
+    talks = draft_on(drafts, "talks")
+    assert countries(talks.sources) != {"CHN"} and talks.modality == "hypothetical"
 
 
 def test_what_someone_is_called_on_to_do_is_never_asserted(code):

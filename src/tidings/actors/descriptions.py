@@ -194,6 +194,9 @@ class Descriptions:
         if (head_ent is not None and head_ent.label_ == "PERSON") or \
                 (nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B"):
             return  # a title: "President Obama", "the Swedish diplomat Mara Lindqvist"
+        if head_ent is not None and head_ent.label_ == "ORG" and tok.dep_ in ("compound", "amod") \
+                and head_ent.start == tok.i + 1 and self.kb.lookup(head_ent.text):
+            return  # what a known body is: "the opposition Kuomintang" is the Kuomintang alone
         if _modifies_noun(tok) and self._role(tok.head):
             return  # "army officer": the head noun speaks
         span, ev = described or self._description(tok)

@@ -115,9 +115,12 @@ class People:
             return
         if len(key.split()) >= 2:
             self.people.setdefault(key, actor)
-        # the full name of one named by a single word and a title ("Jordan's King Abdullah"), so that
-        # the word alone later is that person, not another "Abdullah" of the knowledge base
-        self.people.setdefault(norm(actor.name), actor)
+        if len(key.split()) >= 2 or method == "office":
+            # also the full name of one named by a single word and a title ("Jordan's King Abdullah"),
+            # so that the word alone later is that person, not another "Abdullah" of the knowledge
+            # base (not of a surname alone: "Clinton" guessed as Bill does not make a later
+            # "Clinton" ambiguous with the Hillary Clinton named in full)
+            self.people.setdefault(norm(actor.name), actor)
         self._add(name_start, ent.end, actor, method, confidence, ent.root, ev)
 
     def _known_person(self, key: str, roles, gender: str | None = None,
