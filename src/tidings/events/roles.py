@@ -14,7 +14,6 @@ from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon as quote_cues
 from .datafiles import rows, word_kinds
 from .lexicon import for_clause
-from .modality import RESPONSIBLE
 from .statements import statement_verbs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -47,27 +46,6 @@ PLACE_PREPS = {"in", "throughout", "across", "inside"}
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "involve", "engage", "resolve",
                     "concern", "disappoint", "satisfy", "interest"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-OWNER_PRONOUNS = {"his", "her", "its", "their"}
-NOMINAL_SOURCE_PREPS = {"by"}
-# verbs whose object noun comes "from" its source: "drew criticism from", "received aid from"
-BACKING_NOUNS = {"endorsement", "support", "backing"}
-RECEIVING = {"draw", "receive", "face", "get", "attract", "win", "earn", "accept", "welcome"}
-LIGHT_VERB_DEPS = {"dobj", "attr", "nsubjpass", "pobj"}
-# verbs that carry a nominal event without adding one: "held talks", "launched an attack"
-LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "give", "issue", "lodge",
-               "file", "sign", "begin", "start", "resume", "restart", "continue", "open", "mount", "wage",
-               "announce", "impose", "reach", "strike", "seal", "pay", "deliver", "offer", "extend",
-               "undertake", "engage", "take", "resort", "participate", "join", "lead", "organize", "organise",
-               "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold", "tighten",
-               "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare", "prolong", "consider", "mull",
-               "express", "voice", "reiterate", "convey", "perform"}
-# light verbs whose passive participle names, with "by", who carried the event out ("sanctions
-# imposed by the US"); not those whose agent only takes part in it ("talks hosted by Qatar")
-CARRYING_VERBS = {"impose", "carry", "conduct", "launch", "stage", "file", "lodge", "issue", "mount", "wage",
-                  "organize", "organise", "lead", "hold", "sign", "announce", "declare", "make", "deliver",
-                  "offer", "extend", "undertake", "perform"}
-# nouns that count a nominal event without being one: "began a new round of joint exercises"
-COUNTING_NOUNS = {"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage"}
 
 
 @dataclass
@@ -251,7 +229,7 @@ def _drafters(subject: Token, index: MentionIndex) -> list[ActorMention]:
         return []
     for child in subject.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            by = index.group(next((g for g in child.children if g.dep_ == "pobj"), child))
+            by = [m for g in child.children if g.dep_ == "pobj" for m in index.group(g)]
         elif child.dep_ == "acl" and child.lemma_.lower() in documents()["drafting"]:
             agent = _agent_of(child)
             by = index.group(agent) if agent is not None else []
@@ -282,28 +260,6 @@ def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
         subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if crossed and subject is not None:
             return index.group(subject)
-    return []
-
-
-def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[ActorMention]:
-    """"Kirk rescinded his endorsement of Trump", "the FBI is expanding its probe": a possessive
-    pronoun the actor stage left open stands for the subject of the clause holding its noun, where
-    they agree (his and her: a person of that gender; its: no person)."""
-    t = noun
-    for _ in range(6):
-        if t.head.i == t.i:
-            return []
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            subject, passive = _subject_of(t)
-            if subject is None or passive:
-                return []
-            word = pronoun.lower_
-            if word in PRONOUN_GENDER:  # a person known to be of that gender, not merely not known otherwise
-                return [m for m in index.group(subject) if m.actor_id in index.people
-                        and index.gender(m.actor_id) == PRONOUN_GENDER[word]]
-            return [m for m in index.group(subject) if m.actor_id is not None and
-                    (word == "their" or m.actor_id not in index.people)]
     return []
 
 
@@ -506,129 +462,3 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if not targets and (sources or not passive):  # "X would be met with a response": no guessing
         targets = dominated_actors(verb, index, sources + owners)
     return Roles(sources, [t for t in targets if t not in sources and t not in owners])
-
-
-def is_light(verb: Token) -> bool:
-    """Whether a verb is a light verb, also when the small model mislemmatises it ("staged" -> "stag")."""
-    word = verb.lower_
-    return verb.lemma_.lower() in LIGHT_VERBS or (word.endswith("ed") and (word[:-1] in LIGHT_VERBS or word[:-2] in LIGHT_VERBS))
-
-
-def counted_by(noun: Token) -> Token:
-    """The noun that counts a nominal event ("round" in "a new round of talks", "wave" in "a wave of
-    attacks"), which stands where the event would; else the noun itself."""
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in COUNTING_NOUNS:
-        return prep.head
-    return noun
-
-
-def _light_verb(noun: Token) -> Token | None:
-    """The light verb carrying a nominal trigger: "held talks", "launched a mediation effort",
-    "engaged in ethnic cleansing"."""
-    base = noun
-    while base.dep_ == "compound" and base.head.i != base.i:
-        base = base.head
-    prep = base.head
-    base = counted_by(base)  # "a new round of talks" is carried as the talks would be
-    if base.dep_ == "pobj" and prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
-        base = prep.head  # "conduct significant events, such as a nuclear test": the test is conducted
-    if base.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in RESPONSIBLE \
-            and prep.head.dep_ in ("acomp", "dobj") and prep.head.head.i != prep.head.i:
-        return prep.head.head  # "the cartel has been responsible for mass killings": whoever is
-    if base.dep_ not in LIGHT_VERB_DEPS:
-        return None
-    if base.dep_ == "pobj" and base.head.lower_ in TIME_PREPS:
-        return None  # "after the attacks, Trump issued a statement": a time, not what the verb carries
-    verb = base.head.head if base.dep_ == "pobj" else base.head
-    return verb if is_light(verb) else None
-
-
-def _carrying_participle(noun: Token) -> tuple[Token, Token] | None:
-    """The participle that carries a nominal event and its agent: "sanctions imposed by the US",
-    "the attack carried out by Hamas", "the protest filed by Tolentino"."""
-    for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in CARRYING_VERBS:
-            agent = _agent_of(c)
-            if agent is not None:
-                return c, agent
-    return None
-
-
-def _in_from_phrase(mention: ActorMention, doc) -> bool:
-    """Whether a mention is the object of "from" ("... of the suspect from Mexico")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "from"
-
-
-def _owns_object(obj: Token, actors: list[ActorMention]) -> bool:
-    """Whether the actors found in an "of" object are only the owners of a thing that is none of
-    them ("Crutcher's death", "Trump's tax returns")."""
-    owners = [c for c in obj.children if c.dep_ == "poss"]
-    return bool(owners) and all(any(o.idx <= m.start < o.idx + len(o.text) or m.start <= o.idx < m.end for o in owners)
-                                and not m.start <= obj.idx < m.end for m in actors)
-
-
-def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_from: bool = False) -> Roles:
-    """Roles of a nominal event: "North Korea's attack on X", "the defection of a soldier to Y",
-    "Russia's invasion of Ukraine", or, for "held talks", the subject of the light verb. For a
-    ``hostile`` noun (an attack, a blockade, an arrest) "of X" names whom it is done to; for a noun
-    ``sent_from`` its source ("criticism from Republicans", "aid from Japan"), "from X" names it."""
-    sources: list[ActorMention] = []
-    for child in noun.children:
-        if child.dep_ == "amod" and child.lower_ == "led" and child.i < noun.i:
-            # "a Saudi-led strike": the leader, which the parser hangs on "led", acts
-            sources = sources or [m for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod")
-                                  for m in index.phrase(c)]
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
-            # "the Tulsa protest", "the Paris attacks": a city or capital compounded into the noun
-            # says where, not who (a capital possessing it, "Pyongyang's threats", still acts)
-            sources = sources or [m for m in index.phrase(child)
-                                  if not (m.method in ("place", "metonym") and child.dep_ == "compound")]
-    for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"} | ({"from"} if sent_from else set())):
-        sources = sources or index.group(obj)
-    if sent_from and not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
-        # "drew sharp criticism from China", with "from" hung on the verb
-        for obj in (o for o in _prep_objects(noun.head, {"from"}) if o.i > noun.i):
-            sources = sources or index.group(obj)
-    of_objects = _prep_objects(noun, {"of"})
-    of_actors = index.group(of_objects[0]) if of_objects else []
-    # "a protest of Crutcher's death": the owner of what the noun is of is no agent of it
-    owners_only = bool(of_actors) and _owns_object(of_objects[0], of_actors)
-    targets = nearest_actors(noun, index, sources)
-    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
-    # "received the endorsement of Gov. Mike Pence": what is received comes from its "of" actor
-    received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING
-    if of_actors and not sources and (owned or hostile) and not received:
-        targets = of_actors  # "Israel mounted its invasion of South Lebanon": the owner acts
-        givers = [m for m in of_actors if _in_from_phrase(m, noun.doc)]
-        if givers:  # "the extradition of the suspect from Mexico": Mexico hands the suspect over
-            sources, targets = givers, [m for m in of_actors if m not in givers]
-    elif of_actors and not sources and not owners_only:
-        sources = of_actors  # "the defection of a North Korean soldier"
-    elif of_actors and not targets:
-        targets = of_actors  # "Russia's invasion of Ukraine"
-    carried = _carrying_participle(noun) if not sources else None
-    if carried is not None:  # "sanctions imposed by the US on Iran": the agent acts on the participle's target
-        participle, agent = carried
-        sources = index.group(agent)
-        targets = [t for t in targets if t not in sources] or nearest_actors(participle, index, sources)
-    verb = _light_verb(noun) if not sources else None
-    if verb is not None and verb.lemma_.lower() == "have" and noun.lemma_.lower() in BACKING_NOUNS \
-            and noun.dep_ == "dobj":
-        # "Clinton has 31 endorsements in the Senate": who has backing receives it
-        givers = [m for obj in _prep_objects(noun, {"from", "in", "among"}) for m in index.group(obj)]
-        return Roles(givers, [m for m in verb_roles(verb, index).sources if m not in givers])
-    if verb is not None:
-        verb_side = verb_roles(verb, index)
-        sources = verb_side.sources
-        targets = targets or [t for t in verb_side.targets if t.start > noun.idx]
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
-    if not sources and owner is not None:
-        sources = _pronoun_owner(owner, noun, index)
-    if not targets:  # "its demands that Burundi's government grant ...": who is to act
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and
-                       any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-        subject = next((g for g in clause.children if g.dep_ == "nsubj"), None) if clause is not None else None
-        targets = index.group(subject) if subject is not None else []
-    return Roles(sources, [t for t in targets if t not in sources])

@@ -3,6 +3,7 @@ for their order, and intent.py for how a stated intention is recoded)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -249,30 +250,34 @@ def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
     warning of what another actor could do forecasts its deed; the one who warns threatens nothing
     of its own, so it is no THREATEN. Nor is a warning of what a thing could do ("warned that the
     arrest could undermine the vote")."""
-    tok = draft.token
-    if draft.type != "THREATEN" or tok.lemma_.lower() != "warn" or draft.intent or not draft.sources:
+    if not _warning(draft):
         return draft
-    index = scene.index_for(draft)
     own = draft.source_sides
-    for clause in _warned_clauses(tok):
-        if not any(a.dep_ == "aux" and a.lower_ in POSSIBLE for a in clause.children):
-            continue
-        for subject in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
-            actors = index.group(subject)
-            if actors and all(m.actor_id not in own and m.country not in own for m in actors):
-                return None
-            if subject.pos_ == "NOUN" and not any(index.at(t.i) for t in subject.subtree):
-                return None  # a thing, no actor of any side
+    for subject, actors in _warned_subjects(draft, scene, POSSIBLE, ("nsubj", "nsubjpass")):
+        if actors and all(m.actor_id not in own and m.country not in own for m in actors):
+            return None
+        if subject.pos_ == "NOUN" and not any(scene.index_for(draft).at(t.i) for t in subject.subtree):
+            return None  # a thing, no actor of any side
     return draft
 
 
-def _warned_clauses(warn: Token) -> list[Token]:
-    """The clauses a verb of warning tells: its complement, or the clause it follows ("Iran could
-    enrich uranium within weeks, IAEA chief warns")."""
+def _warning(draft: EventDraft) -> bool:
+    """A threat read from "warn", with a source, whose intention no rule has read yet."""
+    return draft.type == "THREATEN" and draft.token.lemma_.lower() == "warn" and not draft.intent \
+        and bool(draft.sources)
+
+
+def _warned_subjects(draft: EventDraft, scene: Scene, modals: set[str], deps: tuple[str, ...]) -> Iterator:
+    """(subject, its actors) of each clause the warning tells with one of the modals: its complement,
+    or the clause it follows ("Iran could enrich uranium within weeks, IAEA chief warns")."""
+    warn, index = draft.token, scene.index_for(draft)
     clauses = [c for c in warn.children if c.dep_ in ("ccomp", "parataxis")]
     if warn.dep_ in ("ccomp", "parataxis", "conj") and warn.head.i < warn.i:
         clauses.append(warn.head)
-    return clauses
+    for clause in clauses:
+        if any(a.dep_ == "aux" and a.lower_ in modals for a in clause.children):
+            for subject in (s for s in clause.children if s.dep_ in deps):
+                yield subject, index.group(subject)
 
 
 WARNED_MODALS = POSSIBLE | {"will", "would", "shall"}
@@ -283,18 +288,12 @@ def own_warning(draft: EventDraft, scene: Scene) -> EventDraft:
     firmly to any resolution against it.": a warning that the warner's own side will act is its
     threat, whatever else the sentence tells (read with "rejected the criticism", the classifier took
     it for an accusation): its intention is set, which the classifier does not re-type."""
-    tok = draft.token
-    if draft.type != "THREATEN" or tok.lemma_.lower() != "warn" or draft.intent or not draft.sources:
+    if not _warning(draft):
         return draft
-    index = scene.index_for(draft)
     own = draft.source_sides
-    for clause in _warned_clauses(tok):
-        if not any(a.dep_ == "aux" and a.lower_ in WARNED_MODALS for a in clause.children):
-            continue
-        for subject in (s for s in clause.children if s.dep_ == "nsubj"):
-            actors = index.group(subject)
-            if actors and all(m.actor_id in own or m.country in own for m in actors):
-                return replace(draft, intent="threat")
+    for _, actors in _warned_subjects(draft, scene, WARNED_MODALS, ("nsubj",)):
+        if actors and all(m.actor_id in own or m.country in own for m in actors):
+            return replace(draft, intent="threat")
     return draft
 
 

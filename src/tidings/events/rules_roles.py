@@ -14,8 +14,9 @@ from ..actors.mentions import PHRASE_DEPS, once_each
 from ..model import ActorMention
 from .draft import EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
-from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _light_verb, _prep_objects,
-                    _subject_of, charging, noun_roles, verb_roles)
+from .nominal import light_verb, noun_roles
+from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
+                    verb_roles)
 from .where import event_location
 
 # dealings whose "in <city>" is only where they were settled ("signed the agreement in Paris"); a
@@ -274,7 +275,7 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     the object names no actor ("urged him to resign") the act has no source, not the urger. So
     does a second infinitive joined to the first ("urged allies to deliver ... and to lift ...")."""
     # a nominal event by its light verb: "called on both sides to resume dialogue"
-    tok = _light_verb(draft.token) if draft.nominal else draft.token
+    tok = light_verb(draft.token) if draft.nominal else draft.token
     if tok is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in tok.children):
         return draft
     first = tok

@@ -13,7 +13,8 @@ from .draft import EventDraft, Scene, run
 from . import learned
 from .learned import classify, reads_relations
 from .lexicon import TriggerLexicon, load_lexicon, telephones
-from .roles import LIGHT_VERB_DEPS, MentionIndex, counted_by, is_light, subordinate
+from .nominal import LIGHT_VERB_DEPS, counted_by, is_light
+from .roles import MentionIndex, subordinate
 from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND
 from .relations import relation_trigger
