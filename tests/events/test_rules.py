@@ -525,6 +525,14 @@ def test_own_warning(code):
     assert all(d.intent is None for d in drafts if d.token.text == "warned")
 
 
+def test_sport_talk(code):
+    _, _, dropped = code("City manager Pep Guardiola accused the referee of ignoring a clear penalty in the first half.")
+    assert ("accused", "sport_talk") in [(d.token.text, rule) for d, rule in dropped]
+    # a politician's words stay acts, whatever the sentence is about
+    events, _, _ = code("Senator Marco Rubio criticised the league for its stance on the anthem protests.")
+    assert [e.type for e in events if e.trigger == "criticised"] == ["ACCUSE"]
+
+
 def test_forces_on_crowds(pipeline):
     # with the classifier, which reads the crowd: the rules alone keep the lexicon's type anyway
     article = pipeline.article("Georgian police disperse protesters outside parliament.")

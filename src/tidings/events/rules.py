@@ -30,19 +30,20 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 22. ``warning_of_another``   a warning of what another actor could do is no threat
 23. ``own_warning``          a warning that the warner's own side will act is its threat
 24. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-25. ``needs_actor``          no event without a known actor
+25. ``sport_talk``           what players, coaches and referees say of one another is sport
+26. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-26. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+27. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-27. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-28. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-29. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-30. ``firms_trade``          dealings between firms are trade, not politics (after the
+28. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+29. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+30. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+31. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-31. ``date``                 the date its sentence names
-32. ``place``                where it happened
-33. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-34. ``confidence``           how sure the coding is (the rules' own score)
+32. ``date``                 the date its sentence names
+33. ``place``                where it happened
+34. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+35. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -57,7 +58,7 @@ from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, force_not_ruled_out, modality,
                            officials_state_acts, own_intention, own_warning, promised_act, put_question,
-                           seeking_to_act, speaker, unclaimed_must, wanted_act, warning_of_another)
+                           seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, each_other, headline_passive, host_visit,
                           meeting_place, mutual_meeting, named_agent, roles)
 from .when import event_date
@@ -282,6 +283,7 @@ RULES: list[Rule] = [
     warning_of_another,
     own_warning,
     commentator_opinion,
+    sport_talk,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,

@@ -333,7 +333,7 @@ SPEECH_TYPES = {STATEMENT, "ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN",
 def commentator_words() -> dict[str, frozenset[str]]:
     """``data/commentators.tsv``: the words of each kind ("role", "body")."""
     found = rows("commentators.tsv")
-    return {kind: frozenset(r["word"] for r in found if r["kind"] == kind) for kind in ("role", "body")}
+    return {kind: frozenset(r["word"] for r in found if r["kind"] == kind) for kind in ("role", "body", "sport")}
 
 
 def commentator_opinion(draft: EventDraft, scene: Scene) -> EventDraft | None:
@@ -354,3 +354,22 @@ def _commentator(ref: ActorRef, scene: Scene) -> bool:
     roles, bodies = scene.descriptions[ref.actor_id]
     words = commentator_words()
     return bool(roles & words["role"] or bodies & words["body"])
+
+
+def sport_talk(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"City manager Pep Guardiola accused the referee of ignoring a clear penalty in the first half.":
+    what players, coaches and referees say of one another is sport, no political act: a speech act
+    in a sentence with a noun of sport (data/commentators.tsv) whose every source is a person who
+    holds no office Tidings knows of is no event."""
+    if draft.type not in SPEECH_TYPES or not draft.sources:
+        return draft
+    if not {t.lemma_.lower() for t in draft.sentence if t.pos_ == "NOUN" and not t.ent_type_} \
+            & commentator_words()["sport"]:
+        return draft
+    return None if all(_private_person(ref, scene) for ref in draft.sources) else draft
+
+
+def _private_person(ref: ActorRef, scene: Scene) -> bool:
+    """A person the knowledge base does not know, with no office or role the text gives them."""
+    return ref.actor_id is not None and ref.actor_id not in scene.kb.by_id and not ref.sectors \
+        and scene.actor_types.get(ref.actor_id) == "person"
