@@ -144,6 +144,12 @@ class Scene:
         """Each actor of the article by id: its type ("person", "country", "organisation", ...)."""
         return {a.id: a.type for a in self.article.actors}
 
+    def private_person(self, ref: ActorRef) -> bool:
+        """Whether a source or target is a person the knowledge base does not know, with no office or
+        role the text gives them: often a private person (a columnist, an actor, a coach)."""
+        return ref.actor_id is not None and ref.actor_id not in self.kb.by_id and not ref.sectors \
+            and self.actor_types.get(ref.actor_id) == "person"
+
     @cached_property
     def descriptions(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         """Each person of the article by id: the lemmas of the nouns that describe them by an

@@ -366,10 +366,4 @@ def sport_talk(draft: EventDraft, scene: Scene) -> EventDraft | None:
     if not {t.lemma_.lower() for t in draft.sentence if t.pos_ == "NOUN" and not t.ent_type_} \
             & commentator_words()["sport"]:
         return draft
-    return None if all(_private_person(ref, scene) for ref in draft.sources) else draft
-
-
-def _private_person(ref: ActorRef, scene: Scene) -> bool:
-    """A person the knowledge base does not know, with no office or role the text gives them."""
-    return ref.actor_id is not None and ref.actor_id not in scene.kb.by_id and not ref.sectors \
-        and scene.actor_types.get(ref.actor_id) == "person"
+    return None if all(scene.private_person(ref) for ref in draft.sources) else draft

@@ -62,8 +62,7 @@ def features(draft: EventDraft, scene: Scene) -> dict[str, float]:
         "src_role": float(bool(src is not None and src.sectors)),
         # a person Tidings never heard of and who holds no office the text names: often a private
         # person (a columnist, an actor), whose opinions are no events
-        "src_private": float(bool(src is not None and not known and not src.sectors
-                                  and scene.actor_types.get(src.actor_id) == "person")),
+        "src_private": float(src is not None and scene.private_person(src)),
         "src_pron": float(bool(src is not None and src.text and src.text.lower() in PRONOUNS)),
         "src_out": float(bool(src is not None and src.start is not None
                               and not sent.start_char <= src.start < sent.end_char)),
