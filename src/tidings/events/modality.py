@@ -88,8 +88,6 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
         word, dep = child.lower_, child.dep_
         if dep in ("aux", "auxpass") and (word in cues.aux or child.lemma_.lower() in cues.aux):
             return HYPOTHETICAL, child
-        if dep == "mark" and word in cues.mark:
-            return HYPOTHETICAL, child
         if dep in ("mark", "advmod") and word in cues.present and _present_tense(token):
             return HYPOTHETICAL, child  # "when I visit other countries": habitual or still to come
         if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:

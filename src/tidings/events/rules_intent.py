@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from .attribution import Speaker, cues, speaker_of
-from .datafiles import rows, word_kinds
+from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Scene
 from .intent import cue_kind, intent_kind, is_observer, recode
 from .lexicon import Trigger
@@ -252,11 +252,11 @@ def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
     arrest could undermine the vote")."""
     if not _warning(draft):
         return draft
-    own = draft.source_sides
+    own, index = draft.source_sides, scene.index_for(draft)
     for subject, actors in _warned_subjects(draft, scene, POSSIBLE, ("nsubj", "nsubjpass")):
         if actors and all(m.actor_id not in own and m.country not in own for m in actors):
             return None
-        if subject.pos_ == "NOUN" and not any(scene.index_for(draft).at(t.i) for t in subject.subtree):
+        if subject.pos_ == "NOUN" and not any(index.at(t.i) for t in subject.subtree):
             return None  # a thing, no actor of any side
     return draft
 
@@ -331,9 +331,8 @@ SPEECH_TYPES = {STATEMENT, "ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN",
 
 @cache
 def commentator_words() -> dict[str, frozenset[str]]:
-    """``data/commentators.tsv``: the words of each kind ("role", "body")."""
-    found = rows("commentators.tsv")
-    return {kind: frozenset(r["word"] for r in found if r["kind"] == kind) for kind in ("role", "body", "sport")}
+    """``data/commentators.tsv``: the words of each kind ("role", "body", "sport")."""
+    return word_kinds("commentators.tsv")
 
 
 def commentator_opinion(draft: EventDraft, scene: Scene) -> EventDraft | None:

@@ -46,9 +46,6 @@ LEFT_FROM = {"RETREAT", "CONCEDE"}
 # verbs of starting, going on and stopping, through which an asked act passes ("urged X to stop arming Y")
 ASPECTUAL = {"stop", "start", "begin", "continue", "keep", "cease", "resume", "quit", "halt"}
 
-
-
-
 # "called on Israel to halt", "appealed to Iran to free", "pleaded with Moscow to stop"
 ASKING_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "plead": {"with"}, "turn": {"to"}}
 
