@@ -390,6 +390,16 @@ def test_the_leader_named_before_led_is_the_source_of_a_nominal_event(rules_pipe
     assert countries(event.sources) == {"SAU"}
 
 
+def test_the_leader_named_before_led_acts_through_the_subject_it_leads(rules_pipeline):
+    event = first(rules_pipeline, "A US-led strike on a school killed 40 children.", "ASSAULT")
+    assert countries(event.sources) == {"USA"}
+
+
+def test_a_patron_named_before_backed_is_not_the_source(rules_pipeline):
+    event = first(rules_pipeline, "A Russian-backed militia shelled the town on Sunday.", "ASSAULT")
+    assert "RUS" not in {s.get("actor_id") for s in event.sources}
+
+
 def test_the_agent_of_a_participle_carrying_a_nominal_event_is_its_source(rules_pipeline):
     event = first(rules_pipeline, "Sanctions imposed by the United States on Iran have hurt its economy.", "SANCTION")
     assert countries(event.sources) == {"USA"} and countries(event.targets) == {"IRN"}

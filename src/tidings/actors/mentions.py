@@ -18,6 +18,9 @@ from .kb import data_rows, specific
 # from a phrase's head down to the words that make up the same actor phrase ("X and Y", "X's Y")
 PHRASE_DEPS = {"conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "det", "cc", "punct", "case"}
 MEMBER_PREPS = {"including"}  # "governments, including Argentina and Chile": the group's named members
+# "a US-led strike", "French-led forces": the leader, which the parser hangs on "led", is of the phrase
+# (not a patron: "Russian-backed separatists" are not Russia)
+LEADER_DEPS = {"npadvmod", "compound", "nmod"}
 
 
 class MentionIndex:
@@ -77,7 +80,8 @@ class MentionIndex:
             for m in self.at(tok.i):
                 if (m.actor_id is not None or m.country is not None) and m not in found + owners:
                     (owners if owned else found).append(m)
-            stack.extend((c, owned or c.dep_ == "poss") for c in tok.children if c.dep_ in PHRASE_DEPS)
+            stack.extend((c, owned or c.dep_ == "poss") for c in tok.children
+                         if c.dep_ in PHRASE_DEPS or (c.dep_ in LEADER_DEPS and tok.lower_ == "led" and tok.dep_ == "amod"))
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")
         found = [m for m in found if m not in owners] or ([] if _acts_for_owner(head) else owners)
