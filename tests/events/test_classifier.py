@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import numpy as np
@@ -127,35 +125,3 @@ def test_a_text_read_before_is_answered_from_memory():
     text = "<s>Reuters</s> reported that <s>Chile</s> <e>expelled</e> <t>two diplomats</t> on a Sunday in May."
     first = clf.predict([text])[0]
     assert clf.predict([text])[0] is first
-
-
-def _model_copy(folder, members):
-    """A model folder whose labels.json lists ``members``, each a link to the shipped network."""
-    folder.mkdir()
-    (folder / "tokenizer.json").symlink_to(MODEL_DIR / "tokenizer.json")
-    meta = json.loads((MODEL_DIR / "labels.json").read_text(encoding="utf-8"))
-    shipped = meta.get("members", ["event-classifier.onnx"])[0]
-    for name in members:
-        (folder / name).symlink_to(MODEL_DIR / shipped)
-    meta["members"] = list(members)
-    (folder / "labels.json").write_text(json.dumps(meta), encoding="utf-8")
-    return folder
-
-
-def test_an_ensemble_averages_its_members_probabilities(tmp_path):
-    text = "<s>Japan</s> <e>protested</e> to <t>China</t> over the incursion."
-    one = EventClassifier(_model_copy(tmp_path / "one", ["a.onnx"]))
-    two = EventClassifier(_model_copy(tmp_path / "two", ["a.onnx", "b.onnx"]))
-    alone, both = one.predict([text])[0], two.predict([text])[0]
-    assert len(two.sessions) == 2 and both.label == alone.label
-    assert sum(both.probs.values()) == pytest.approx(1.0)
-    assert both.probs == pytest.approx(alone.probs, abs=1e-6)
-
-
-def test_a_missing_member_is_named(tmp_path):
-    folder = _model_copy(tmp_path / "model", ["a.onnx"])
-    meta = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-    meta["members"].append("event-classifier-2.onnx")
-    (folder / "labels.json").write_text(json.dumps(meta), encoding="utf-8")
-    with pytest.raises(FileNotFoundError, match="event-classifier-2.onnx"):
-        EventClassifier(folder)

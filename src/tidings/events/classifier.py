@@ -1,10 +1,7 @@
 """The learned event classifier: is a candidate an event, and of which PLOVER type.
 
 A fine-tuned MiniLM-L6 (``training/train.py``; provenance and figures in docs/model.md), shipped as
-int8 ONNX with its tokenizer in ``events/model/``, run with onnxruntime and tokenizers only; where
-``labels.json`` lists several ``members`` (the same network trained from different seeds), their
-probabilities are averaged, except where the first member alone is sure (``sure_from``): there the
-others, which on the dev splits never changed such a reading's type, are not run. Its
+int8 ONNX with its tokenizer in ``events/model/``, run with onnxruntime and tokenizers only. Its
 input is the candidate's sentence with the source marked ``<s>...</s>`` and the target
 ``<t>...</t>``, as the PLV data marks them, and the trigger word ``<e>...</e>``, which tells apart the
 candidates of one sentence.
@@ -77,7 +74,6 @@ def mark(sentence: str, offset: int, source: Span | None, target: Span | None, t
     return "".join(out)
 
 
-MEMBER = "event-classifier.onnx"  # the one member of a model whose labels.json lists none
 CACHE_SIZE = 8192  # marked texts whose answers a process remembers (oldest forgotten first)
 MARKS = ("<s>", "</s>", "<t>", "</t>", "<e>", "</e>")  # one token each in the trained tokenizer
 
@@ -111,21 +107,16 @@ def clip(ids: list[int], budget: int | None, marks: frozenset[int], trigger: int
 
 
 class EventClassifier:
-    """An int8 ONNX MiniLM with a 17-way type head (16 PLOVER types and NONE) and a 5-way CAMEO head,
-    or several such members whose probabilities are averaged."""
+    """An int8 ONNX MiniLM with a 17-way type head (16 PLOVER types and NONE) and a 5-way CAMEO head."""
 
     def __init__(self, folder: Path = MODEL_DIR, threads: int = 1) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        meta_path = folder / "labels.json"
-        if not meta_path.exists():
-            raise FileNotFoundError(f"{meta_path}: the event model is missing; rebuild it with 'make model'")
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        models = [folder / name for name in meta.get("members", [MEMBER])]
-        for model in models:
-            if not model.exists():
-                raise FileNotFoundError(f"{model}: a member of the event model is missing; rebuild it with 'make model'")
+        model = folder / "event-classifier.onnx"
+        if not model.exists():
+            raise FileNotFoundError(f"{model}: the event model is missing; rebuild it with 'make model'")
+        meta = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
         self.labels: list[str] = meta["types"]
         self.none = self.labels.index("NONE")
         self.pool = meta.get("pool", "mean")
@@ -134,12 +125,11 @@ class EventClassifier:
         self.tokenizer.enable_truncation(meta["max_length"])
         self.trigger_mark = tuple(self.tokenizer.encode("<e>", add_special_tokens=False).ids)
         self.budget: int | None = meta.get("budget")  # word pieces read (models since the 21st session)
-        self.sure_from: float = meta.get("sure_from", 1.01)  # the first member's top probability that settles a read
         self.marks = frozenset(i for m in MARKS if (i := self.tokenizer.token_to_id(m)) is not None)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
-        self.sessions = [ort.InferenceSession(str(m), opts, providers=["CPUExecutionProvider"]) for m in models]
+        self.session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         """One prediction per marked text, in order. Each text runs alone: the int8 model quantises
@@ -165,12 +155,8 @@ class EventClassifier:
         feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
         if self.pool == "trigger":
             feed["trigger_index"] = trigger_index(ids, self.trigger_mark)
-        runs = [self.sessions[0].run(None, feed)]
-        if _softmax(runs[0][0])[0].max() < self.sure_from:
-            runs += [session.run(None, feed) for session in self.sessions[1:]]
-        probs = np.mean([_softmax(types)[0] for types, _ in runs], axis=0)
-        penta = np.mean([_softmax(pentas)[0] for _, pentas in runs], axis=0)
-        return self._prediction(probs, int(np.argmax(penta)))
+        type_logits, penta_logits = self.session.run(None, feed)
+        return self._prediction(_softmax(type_logits)[0], int(np.argmax(penta_logits[0])))
 
     def _prediction(self, probs: np.ndarray, penta: int) -> Prediction:
         label = self.labels[int(np.argmax(probs))]
