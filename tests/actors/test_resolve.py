@@ -699,3 +699,9 @@ def test_a_role_word_before_a_known_bodys_name_is_no_actor_of_its_own(pipeline):
             "Kuomintang called on both sides to resume dialogue.")
     article, found = resolve(pipeline, text)
     assert "Kuomintang" in found and "The opposition" not in found
+
+
+def test_anyone_and_no_one_are_no_actor(pipeline):
+    _, found = resolve(pipeline, "WASHINGTON - The order does not change the sentence of any man or woman, and no "
+                                 "official has been charged, the White House said.")
+    assert not any(found[w].actor_id for w in ("man", "woman", "official") if w in found)

@@ -34,6 +34,7 @@ GROUP_TYPES = {"armed_group", "party", "organisation"}  # whose "its fighters" o
 ALWAYS_UNPLACED = {"REB", "CRM", "OPP"}
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU"}
 # nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"
+GENERIC_DETERMINERS = {"any", "every", "no"}
 COUNTING_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "band"}
 OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),
@@ -58,6 +59,9 @@ class Descriptions:
     def _role(self, tok: Token):
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS
+               for c in (tok.head if tok.dep_ == "conj" else tok).children):
+            return None  # "the sentence of any man or woman", "no official": anyone, no one in particular
         if tok.lower_ == "opposition" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
             return None  # "Berlin's opposition to the annexation": a stance, not the opposition
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
