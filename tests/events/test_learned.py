@@ -34,6 +34,14 @@ def test_a_plain_political_event_is_kept(pipeline):
     assert ("arrested", "COERCE") in _types(article)
 
 
+def test_a_named_weapon_fired_or_tested_is_never_dropped_as_no_event(pipeline):
+    marked = "<s>North Korea</s> <e>launched</e> a ballistic missile on Sunday."
+    assert learned.load_classifier().predict([marked])[0].p_event < learned.default_policy().drop_below, \
+        "the classifier doubts it (else the test proves nothing)"
+    events = pipeline.article("North Korea launched a ballistic missile on Sunday.").events
+    assert [(e.trigger, e.type, e.modality) for e in events] == [("launched", "ASSAULT", "asserted")]
+
+
 def test_predicted_events_stay_hypothetical(pipeline):
     article = pipeline.article("Analysts say North Korea might also conduct a nuclear test before the election.")
     assert article.events and all(e.modality == "hypothetical" for e in article.events)

@@ -23,6 +23,8 @@ DIRECT_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
 PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "compound", "acomp", "xcomp", "pobj"}
 ACTOR_OBJECT = "@actor"  # in the object column: an object that names an actor
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# PLOVER's modes of ASSAULT by weapon, and MOBILIZE's "weapons"
+WEAPON_MODES = frozenset({"heavy-weapons", "weapons", "firearms", "aerial", "drone", "explosives", "unconventional"})
 NO_OBJECT = frozenset({"-"})  # in the object column: the trigger counts only without a direct object
 
 
@@ -49,6 +51,13 @@ class Trigger:
         PROTEST). Measured: GSR untrained-on type 0.785 -> 0.788, PLV training rows one fewer right
         ("pledged full support", AGREE 032 as CAMEO codes it, SUPPORT in PLV), dev splits unchanged."""
         return self.departs or (self.context == "diplomatic" and bool(self.objects) and self.objects != NO_OBJECT)
+
+    @property
+    def armed(self) -> bool:
+        """Whether the row names the weapon used, tested or moved by its objects ("launched a ballistic
+        missile", "test-fired rockets", "scrambled jets"): an act of force or its show, whatever else
+        the sentence is about."""
+        return self.mode in WEAPON_MODES and bool(self.objects) and self.objects != NO_OBJECT
 
     @property
     def specificity(self) -> int:
