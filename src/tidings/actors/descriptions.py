@@ -33,8 +33,9 @@ GROUP_TYPES = {"armed_group", "party", "organisation"}  # whose "its fighters" o
 # sent, not a party; an office of one person ("the president") and people in general never
 ALWAYS_UNPLACED = {"REB", "CRM", "OPP"}
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU"}
-# nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"
+# determiners of a role noun that make it anyone or no one: "any man", "every soldier", "no official"
 GENERIC_DETERMINERS = {"any", "every", "no"}
+# nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"
 COUNTING_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "band"}
 OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),

@@ -80,8 +80,9 @@ class MentionIndex:
             for m in self.at(tok.i):
                 if (m.actor_id is not None or m.country is not None) and m not in found + owners:
                     (owners if owned else found).append(m)
+            leads = tok.lower_ == "led" and tok.dep_ == "amod"
             stack.extend((c, owned or c.dep_ == "poss") for c in tok.children
-                         if c.dep_ in PHRASE_DEPS or (c.dep_ in LEADER_DEPS and tok.lower_ == "led" and tok.dep_ == "amod"))
+                         if c.dep_ in PHRASE_DEPS or (leads and c.dep_ in LEADER_DEPS))
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")
         found = [m for m in found if m not in owners] or ([] if _acts_for_owner(head) else owners)

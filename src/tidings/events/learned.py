@@ -6,7 +6,8 @@ it reports an event and of which type. Which of the two to trust, and when, was 
 half of the mixed-news dev set (bench/mixed_news.py), and is kept in ``model/policy.json``:
 
 - ``drop_below``: a draft told as having happened (asserted) whose probability of being an event is
-  lower is dropped; hypothetical and negated drafts are never dropped, only re-typed;
+  lower is dropped; hypothetical and negated drafts are never dropped, only re-typed, nor is a
+  lexicon row that names its weapon where the classifier reads the same kind of act;
 - ``retype_margin``: the classifier's type replaces the rules' when its probability exceeds the
   rules' type's by at least this much; the CAMEO code then stays only where CAMEO2PLOVER puts it
   under the new type (``data/cameo_types.tsv``), else it becomes the type's root code
