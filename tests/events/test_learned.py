@@ -34,12 +34,20 @@ def test_a_plain_political_event_is_kept(pipeline):
     assert ("arrested", "COERCE") in _types(article)
 
 
-def test_a_named_weapon_fired_or_tested_is_never_dropped_as_no_event(pipeline):
+def test_a_named_weapon_fired_or_tested_by_a_state_is_never_dropped_as_no_event(pipeline):
     marked = "<s>North Korea</s> <e>launched</e> a ballistic missile on Sunday."
     assert learned.load_classifier().predict([marked])[0].p_event < learned.default_policy().drop_below, \
         "the classifier doubts it (else the test proves nothing)"
     events = pipeline.article("North Korea launched a ballistic missile on Sunday.").events
     assert [(e.trigger, e.type, e.modality) for e in events] == [("launched", "ASSAULT", "asserted")]
+    events = pipeline.article("Iran test-launched a new rocket on Monday.").events
+    assert [(e.trigger, e.type, e.modality) for e in events] == [("test-launched", "MOBILIZE", "asserted")]
+
+
+def test_a_weapon_fired_by_no_state_or_armed_group_is_left_to_the_classifier(pipeline, rules_only):
+    text = "The striker fired a shot over the bar in the last minute."
+    assert [e.type for e in rules_only.article(text).events] == ["ASSAULT"], "a candidate (else this proves nothing)"
+    assert pipeline.article(text).events == []
 
 
 def test_predicted_events_stay_hypothetical(pipeline):

