@@ -390,6 +390,13 @@ def test_the_leader_named_before_led_is_the_source_of_a_nominal_event(rules_pipe
     assert countries(event.sources) == {"SAU"}
 
 
+def test_a_clause_after_after_has_the_subject_the_parser_took_for_its_object(rules_pipeline):
+    text = ('The launches came a day after Kim Yo Jong, the powerful sister of leader Kim Jong Un, warned that '
+            'the allies would "pay dearly" for the drills.')
+    event = first(rules_pipeline, text, "THREATEN")
+    assert [s["text"] for s in event.sources] == ["Kim Yo Jong"] and not event.targets
+
+
 def test_the_leader_named_before_led_acts_through_the_subject_it_leads(rules_pipeline):
     event = first(rules_pipeline, "A US-led strike on a school killed 40 children.", "ASSAULT")
     assert countries(event.sources) == {"USA"}

@@ -41,6 +41,8 @@ SKIPPED_PREPS = {"according", "by", "of", "as", "since", "after", "before", "dur
 # "leaders of X", "thousands of X", "doctors from X", "a spokesman for X": a group noun whose members' affiliation names the actor
 MEMBER_PREPS = {"of", "from", "for"}
 TIME_PREPS = {"after", "before", "since", "during", "following", "amid", "until", "despite", "because"}
+# conjunctions the parser may take for prepositions before a clause of their own ("after X warned")
+CLAUSE_PREPS = {"after", "before", "since", "until", "till", "once"}
 PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "involve", "engage", "resolve",
@@ -79,6 +81,20 @@ class MentionIndex(ActorMentionIndex):
         return found
 
 
+def _subject_after_preposition(verb: Token) -> Token | None:
+    """"The launches came a day after Kim Yo Jong, the sister of Kim Jong Un, warned that ...": a
+    finite clause whose conjunction the small model took for a preposition, and its subject for that
+    preposition's object, hanging the verb on the main clause; the object is the verb's subject when
+    nothing but punctuation stands between its phrase and the verb."""
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in CLAUSE_PREPS or not prep.i < verb.i:
+            continue
+        subject = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if subject is not None and all(t.is_punct for t in verb.doc[prep.right_edge.i + 1:verb.i]):
+            return subject
+    return None
+
+
 def _is_passive(verb: Token) -> bool:
     """A passive clause, except the stative ones whose subject holds the stance ("is opposed to")."""
     return verb.lemma_.lower() not in STATIVE_PASSIVES or any(c.dep_ == "agent" for c in verb.children)
@@ -113,6 +129,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 if t is not verb and not any(c.dep_ == "auxpass" for c in verb.children) and not _bare_participle(verb):
                     return child, False  # "was indicted ... and will resign": the subject acts in the active verb
                 return child, _is_passive(t)
+        if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and (after := _subject_after_preposition(t)) is not None:
+            return after, False
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and any(c.dep_ == "mark" for c in t.children):
             # "Russia pounds Kharkiv as Ukraine strikes oil depot": a clause of its own, with a
             # subject of its own, which a headline's parse may hang on its "as" as an object
