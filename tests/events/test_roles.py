@@ -397,6 +397,16 @@ def test_a_clause_after_after_has_the_subject_the_parser_took_for_its_object(rul
     assert [s["text"] for s in event.sources] == ["Kim Yo Jong"] and not event.targets
 
 
+def test_who_describes_the_object_in_a_relative_clause_is_no_target(rules_pipeline):
+    text = 'Kim Yo Jong warned that the allies would "pay dearly" for the drills, which Pyongyang calls a rehearsal.'
+    assert not first(rules_pipeline, text, "THREATEN").targets
+
+
+def test_what_the_act_itself_did_in_a_relative_clause_still_names_the_target(rules_pipeline):
+    text = "Opposition parties in Bangladesh organized a general strike that shut down Dhaka on Monday."
+    assert countries(first(rules_pipeline, text, "PROTEST").targets) == {"BGD"}
+
+
 def test_the_leader_named_before_led_acts_through_the_subject_it_leads(rules_pipeline):
     event = first(rules_pipeline, "A US-led strike on a school killed 40 children.", "ASSAULT")
     assert countries(event.sources) == {"USA"}

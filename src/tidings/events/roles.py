@@ -351,9 +351,10 @@ def subordinate(tok: Token) -> bool:
 
 
 def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMention]) -> list[ActorMention]:
-    """The nearest actors anywhere below ``start`` but in its subject, its coordinated and subordinate clauses
-    and "according to": the fallback when no object or preposition names one ("demanded an
-    immediate admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
+    """The nearest actors anywhere below ``start`` but in its subject, its coordinated and subordinate clauses,
+    relative clauses with a subject of their own and "according to": the fallback when no object or
+    preposition names one ("demanded an immediate admission by Moscow", "rejected the ultimatum of
+    Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
                   and not subordinate(c) and not _route(c))
     while queue:
@@ -364,8 +365,15 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
         if found:
             return found
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according"
-                     and not _route(c) and not _clause_of_its_own(c))
+                     and not _route(c) and not _clause_of_its_own(c) and not _said_of(c))
     return []
+
+
+def _said_of(tok: Token) -> bool:
+    """A relative clause with a subject of its own ("the drills, which Pyongyang calls a rehearsal"):
+    what someone else says or does of the noun, whose actors are no party to the act above it (unlike
+    "a strike that shut down Kathmandu", whose subject is the relative pronoun)."""
+    return tok.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_TAGS for c in tok.children)
 
 
 def _clause_of_its_own(tok: Token) -> bool:
