@@ -137,3 +137,10 @@ def test_officials_of_a_region_of_several_states_belong_to_none_of_them(pipeline
 def test_a_name_holding_a_regions_word_is_no_region(pipeline):
     text = "Central African Republic troops attacked rebels near Bangui."
     assert mention(pipeline, text, "Central African Republic troops").country == "CAF"
+
+
+def test_counted_people_are_of_the_place_their_clause_happens_in(pipeline):
+    text = ("Egyptian and Qatari mediators met Hamas and Israeli envoys in Doha, and US officials flew to Cairo. "
+            "Thousands of protesters marched in Tel Aviv on Saturday night.")
+    found = [m for m in pipeline.article(text).actor_mentions if m.text.endswith("protesters")]
+    assert found and found[0].country == "ISR"

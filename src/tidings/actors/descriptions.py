@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .evidence import Evidence, definite, entity_of, modifier_span, read_modifiers, read_prepositions
+from .evidence import Evidence, counter_of, definite, entity_of, modifier_span, read_modifiers, read_prepositions
 from .pronouns import MAX_PRONOUN_DISTANCE
 
 if TYPE_CHECKING:
@@ -35,8 +35,6 @@ ALWAYS_UNPLACED = {"REB", "CRM", "OPP"}
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU"}
 # determiners of a role noun that make it anyone or no one: "any man", "every soldier", "no official"
 GENERIC_DETERMINERS = {"any", "every", "no"}
-# nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"
-COUNTING_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "band"}
 OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),
                 "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
@@ -264,6 +262,5 @@ def _acting_subject(tok: Token) -> bool:
     strike", "dozens of police stormed the building"."""
     if tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
         return True
-    counted = tok.head.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and counted.dep_ == "nsubj" and \
-        (counted.pos_ == "NUM" or counted.lemma_.lower() in COUNTING_HEADS)
+    counted = counter_of(tok)
+    return counted is not None and counted.dep_ == "nsubj"

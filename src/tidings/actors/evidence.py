@@ -20,6 +20,8 @@ PATRON_WORDS = {"backed", "supported", "sponsored", "funded", "financed", "armed
                 "linked", "affiliated", "inspired", "friendly", "controlled", "installed"}
 COUNTRY_PREPS = {"of", "from", "at", "in"}  # "adviser at the Office of ...", "troops from Chad"
 LOCATED_PREPS = {"at", "in"}  # "officials in Kabul": whose, unless the phrase named a state already
+# nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"
+COUNTING_HEADS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "band"}
 
 
 @dataclass
@@ -261,3 +263,13 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
                 read_modifiers(list(ent), kb, ev)
             ev.add_country(code, [obj])
             read_prepositions(obj, kb, ev)
+
+
+def counter_of(tok: Token) -> Token | None:
+    """The word that counts the people ``tok`` names: "thousands" in "thousands of workers", "a group"
+    in "a group of students"; None where ``tok`` is counted by nothing."""
+    counted = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+            counted.pos_ == "NUM" or counted.lemma_.lower() in COUNTING_HEADS):
+        return counted
+    return None

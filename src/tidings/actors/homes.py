@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..model import Actor
 from ..nlp.layout import dateline_matches
-from .evidence import definite, entity_of, phrase_tokens, where_a_place_is
+from .evidence import counter_of, definite, entity_of, phrase_tokens, where_a_place_is
 from .kb import KnowledgeBase
 from .names import norm
 
@@ -85,9 +85,10 @@ def place_of(noun: Token, kb: KnowledgeBase) -> str | None:
 
 def scene_of(noun: Token, kb: KnowledgeBase) -> str | None:
     """The state where the clause of a subject or object happens: "prisoners rioted at a jail in
-    Dili", "ethnic Albanians demonstrated in Serbia", "freed the prisoners from jails in the West
-    Bank" (where they are taken from is where they were)."""
+    Dili", "ethnic Albanians demonstrated in Serbia", "thousands of protesters marched in Tel Aviv",
+    "freed the prisoners from jails in the West Bank" (where they are taken from is where they were)."""
     head = noun.head if noun.dep_ == "compound" else noun
+    head = counter_of(head) or head  # "Thousands of protesters marched in Tel Aviv"
     if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.i == head.i:
         return None
     verb = head.head

@@ -86,12 +86,11 @@ def _occurs(tok: Token) -> bool:
 
 
 def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
-    """"Tom Steyer gave $15 million to For Our Future, a super PAC he formed with labor groups.": a
-    target that is the source itself (here "he", inside the description of the recipient) is no
-    party acted on; the source keeps the event. Nor is the source's own state as the subject of what
-    it says ("Kim Yo Jong warned that Pyongyang would answer the drills"), nor its own bodies named
-    so ("Russia denied that its forces had attacked the convoy"). Talks (``mutual_meeting``) list
-    every party on both sides on purpose, as do acts on "each other" (``each_other``)."""
+    """"Kim Yo Jong warned that Pyongyang would answer the drills.": the source's own state as the
+    subject of what it says is no party acted on, nor its own bodies named so ("Russia denied that
+    its forces had attacked the convoy"), nor a target that is the source itself; the source keeps
+    the event. Talks (``mutual_meeting``) list every party on both sides on purpose, as do acts on
+    "each other" (``each_other``)."""
     if {"mutual_meeting", "each_other"} & set(draft.trace):
         return draft
     own = {ref.actor_id for ref in draft.sources if ref.actor_id}
