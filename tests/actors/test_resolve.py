@@ -705,3 +705,20 @@ def test_anyone_and_no_one_are_no_actor(pipeline):
     _, found = resolve(pipeline, "WASHINGTON - The order does not change the sentence of any man or woman, and no "
                                  "official has been charged, the White House said.")
     assert not any(found[w].actor_id for w in ("man", "woman", "official") if w in found)
+
+
+def test_he_after_one_person_named_by_role_is_whom_the_role_resolved_to(pipeline):
+    text = ('"We will not negotiate under fire," a senior Hamas official told reporters in Doha. '
+            "He accused Israel of deliberately targeting shelters.")
+    _, found = resolve(pipeline, text)
+    assert found["He"].actor_id == found["a senior Hamas official"].actor_id is not None
+
+
+def test_he_after_a_body_named_by_role_stays_unresolved(pipeline):
+    _, found = resolve(pipeline, "The Israeli army said it had repelled the attack. He accused Hamas of lying.")
+    assert found["He"].actor_id is None
+
+
+def test_he_after_a_role_takes_the_state_the_role_is_given_later(pipeline):
+    _, found = resolve(pipeline, "Clinton spoke in Des Moines on Wednesday. The senator said he would travel to Iowa.")
+    assert found["he"].actor_id == found["The senator"].actor_id == "USA-LEG"

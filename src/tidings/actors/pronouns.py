@@ -53,6 +53,11 @@ class Pronouns:
     _cataphora: list[tuple[int, int]]
     _pairs: list[tuple]  # (a pair's or group's mention, the mention it stands for), settled with it (``_settle_pairs``)
 
+    def _one_person(self, noun: Token) -> bool:
+        """A singular noun naming one human being by role ("a senior official", "the spokesman")."""
+        role = self.kb.roles.get(noun.lemma_.lower())
+        return noun.tag_ == "NN" and role is not None and role.person
+
     def _named_before(self, tok: Token, sentences: int) -> Iterator:
         """The mentions before ``tok`` in its sentence and the ``sentences`` before it, nearest first."""
         for f in reversed(self.found):
@@ -80,7 +85,9 @@ class Pronouns:
             if sentences_between(self.sentence_starts, f.start, tok.i) > MAX_PRONOUN_DISTANCE:
                 break
             if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in POSSESSIVE_PRONOUNS:
-                ok = f.actor.type == "person"
+                # '"We will not negotiate," a senior Hamas official said. He accused Israel': one person
+                # described by role stands for whom the description resolved to
+                ok = f.actor.type == "person" or self._one_person(tok.doc[f.root])
                 if ok and not fits(tok.lower_, self._gender(f.actor)):
                     mismatched = True
                     continue  # "Clinton suggested ... she charged": not Sanders, named last
@@ -95,6 +102,8 @@ class Pronouns:
                 ok = f.actor.type in ("country", "government")
             if ok:
                 self._add(start, tok.i + 1, f.actor, "pronoun", 0.6, tok)
+                if f.actor.type != "person" and tok.lower_ in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS:
+                    self._pairs.append((self.found[-1], f))  # the role's home may come later (homes.py)
                 return
             if tok.doc[f.root].tag_ in PLURAL_TAGS:
                 continue  # "people from China love me, he said": a plural subject is never "he" or "it"

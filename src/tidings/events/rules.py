@@ -86,9 +86,9 @@ def _occurs(tok: Token) -> bool:
 
 
 def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
-    """"Kim Yo Jong warned that Pyongyang would answer the drills.": the source's own state as the
-    subject of what it says is no party acted on, nor its own bodies named so ("Russia denied that
-    its forces had attacked the convoy"), nor a target that is the source itself; the source keeps
+    """"Russia denied that its forces had attacked the convoy.": the source's own bodies as the
+    subject of what it says are no party acted on, nor its own state ("Kim Yo Jong warned that
+    Pyongyang would answer the drills"), nor a target that is the source itself; the source keeps
     the event. Talks (``mutual_meeting``) list every party on both sides on purpose, as do acts on
     "each other" (``each_other``)."""
     if {"mutual_meeting", "each_other"} & set(draft.trace):
