@@ -236,6 +236,21 @@ def test_donations_and_flown_supplies_are_aid(rules_pipeline, text, trigger, cam
     assert [(e.trigger, e.type, e.cameo) for e in events if e.trigger == trigger] == [(trigger, "AID", cameo)]
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("The United States paused a shipment of bombs to Israel last week.", "paused"),
+    ("Washington withheld military aid from Kyiv for two months.", "withheld"),
+])
+def test_withholding_or_pausing_aid_or_arms_is_a_sanction(rules_pipeline, text, trigger):
+    events = [e for e in rules_pipeline.article(text).events if e.trigger == trigger]
+    assert [(e.type, e.cameo) for e in events] == [("SANCTION", "162")]
+
+
+def test_a_military_operation_is_an_assault_and_a_firms_is_nothing(rules_pipeline):
+    events = rules_pipeline.article("The army launched a military operation against militants in the north.").events
+    assert [(e.trigger, e.type) for e in events] == [("operation", "ASSAULT")]
+    assert rules_pipeline.article("The company launched an operation to recover the data.").events == []
+
+
 def test_suspending_a_member_state_is_a_sanction(rules_pipeline):
     events = rules_pipeline.article("The African Union suspended Niger after the coup.").events
     suspended = next(e for e in events if e.trigger == "suspended")
