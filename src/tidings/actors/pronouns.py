@@ -51,7 +51,8 @@ class Pronouns:
     sentence_starts: list[int]
     _genders: dict[str, str]
     _cataphora: list[tuple[int, int]]
-    _pairs: list[tuple]  # (a pair's or group's mention, the mention it stands for), settled with it (``_settle_pairs``)
+    # (a pair's, group's or role pronoun's mention, the mention it stands for), settled with it (``_settle_pairs``)
+    _pairs: list[tuple]
 
     def _one_person(self, noun: Token) -> bool:
         """A singular noun naming one human being by role ("a senior official", "the spokesman")."""
@@ -168,8 +169,8 @@ class Pronouns:
         return False
 
     def _settle_pairs(self) -> None:
-        """Each side of a pair as its mention was finally settled ("the army", given the article's
-        state after the pair was read)."""
+        """Each side of a pair, and each "he" read as a person named by role, as its mention was finally
+        settled ("the army", "the senator", given the article's state after the pronoun was read)."""
         for mine, named in self._pairs:
             mine.actor, mine.country, mine.sectors = named.actor, named.country, list(named.sectors)
 
