@@ -1,0 +1,144 @@
+"""Headlines re-parsed where the small parser read their verb as a noun.
+
+Headline English drops articles and tells past events in the present ("Niger junta expels French
+ambassador", "North Korea fires ballistic missile into sea", "Pakistan arrests militant leader").
+The small model reads such a verb as a noun or a noun's modifier, and the headline as one noun
+phrase with no clause: no verb, no subject, no object, so no event, or one with its parties lost.
+Told in the past tense the same words parse as a clause ("Niger junta expelled French ambassador":
+junta the subject, ambassador the object).
+
+So for a headline (a line of its own with no full stop) whose root is no verb, each word that can
+be a present-tense verb ("expels", "fires"; "storm" after a plural: "Protesters storm parliament")
+is tried in turn: the headline is parsed again with that word in the past tense (and, in title
+case, the verb and the little words in lower case: "Trump slammed Clinton over Emails"); the parse
+is kept if the word is its root, with a subject before it and an object or complement after it
+("Iran nuclear talks", a noun phrase, has none and stays as it was). Only the parse and the tags
+change; the text and its offsets stay, and the lemmatizer, after this component, reads the word as
+the verb it now is. Inflections come from lemminflect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy
+from lemminflect import getAllLemmas, getInflection
+from spacy.attrs import DEP, HEAD, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+MAX_WORDS = 16  # a longer line with no full stop is a wrapped sentence or a list, not a headline
+ENDS = set(".!?:;\"”’'")
+PLURAL_TAGS = ("NNS", "NNPS")
+COLLECTIVE = {"police", "people", "troops", "forces", "rebels", "militants"}
+# the new parse must give the verb something after it: its object, a preposition, a clause
+AFTER_DEPS = {"dobj", "prep", "ccomp", "xcomp", "dative", "prt", "attr", "acomp", "npadvmod"}
+PARSE_STEPS = ("tok2vec", "tagger", "parser")
+TITLE_SHARE = 0.6  # of a headline's words capitalised: title case ("Trump Slams Clinton Over Emails")
+
+
+def _headline(sent: Span) -> bool:
+    """A line of its own, at most ``MAX_WORDS`` words, not ended by a full stop or a quote."""
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > MAX_WORDS or words[-1].text[-1] in ENDS:
+        return False
+    doc = sent.doc
+    before = doc.text[:sent.start_char].rstrip(" \t")
+    after = doc.text[words[-1].idx + len(words[-1].text):].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def _verbal(sent: Span) -> bool:
+    """Whether the sentence's root is a verb (tags: the attribute ruler sets the parts of speech later)."""
+    return sent.root.tag_.startswith("VB") or sent.root.tag_ == "MD"
+
+
+def _present_verb(token: Token) -> str | None:
+    """The past tense of ``token`` if it can be a present-tense verb told of the word before it:
+    a third person form ("expels") or, after a plural, the base form ("Protesters storm")."""
+    word = token.text.lower()
+    if not word.isalpha() or token.i == token.sent.start or not token.tag_.startswith(("NN", "VB")):
+        return None
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB")  # known verbs only: no guessed "inned"
+    if not lemmas:
+        return None
+    lemma = lemmas[0]
+    prev = token.nbor(-1)
+    third = word in getInflection(lemma, tag="VBZ")
+    base = word == lemma and (prev.tag_ in PLURAL_TAGS or prev.lower_ in COLLECTIVE)
+    if not (third or base) or prev.tag_ in ("DT", "PRP$", "POS", "IN"):
+        return None  # "the fires", "its arrests", "of talks": nouns
+    past = getInflection(lemma, tag="VBD")
+    if not past:
+        return None
+    return past[0]
+
+
+def _title_case(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    return sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
+
+
+def _candidates(sent: Span) -> Iterator[tuple[Token, str]]:
+    for token in sent:
+        past = _present_verb(token)
+        if past is not None:
+            yield token, past
+
+
+class HeadlineParser:
+    """The ``tidings_headlines`` component: see the module's docstring."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+
+    def _parse(self, words: list[str], spaces: list[bool]) -> Doc:
+        doc = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        for name, proc in self.nlp.pipeline:
+            if name in PARSE_STEPS:
+                doc = proc(doc)
+        return doc
+
+    def reparse(self, sent: Span) -> Doc | None:
+        """The headline parsed again with one verb in the past tense, if a reading holds; else None."""
+        # in title case the small model takes every word for a name: its verb and little words
+        # ("Over", "With") are told in lower case
+        title = _title_case(sent)
+        words = [t.lower_ if title and t.is_stop else t.text for t in sent]
+        spaces = [bool(t.whitespace_) for t in sent]
+        for token, past in _candidates(sent):
+            i = token.i - sent.start
+            parsed = self._parse(words[:i] + [past] + words[i + 1:], spaces)
+            roots = [t for t in parsed if t.dep_ == "ROOT" and not t.is_space]
+            if len(roots) != 1 or roots[0].i != i or not roots[0].tag_.startswith("VB"):
+                continue
+            verb = roots[0]
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.lefts) and \
+                    any(c.dep_ in AFTER_DEPS for c in verb.rights):
+                return parsed
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for sent in doc.sents:
+            if _headline(sent) and not _verbal(sent):
+                parsed = self.reparse(sent)
+                if parsed is not None:
+                    found.append((sent.start, sent.end, parsed))
+        if not found:
+            return doc
+        attrs = [HEAD, DEP, TAG]
+        array = doc.to_array(attrs)
+        for start, end, parsed in found:
+            new = parsed.to_array(attrs)
+            verb = parsed[[t.i for t in parsed if t.dep_ == "ROOT" and not t.is_space][0]]
+            tag = "VBZ" if doc[start + verb.i].lower_.endswith("s") else "VBP"
+            new[verb.i, 2] = doc.vocab.strings.add(tag)
+            array[start:end] = new
+        doc.from_array(attrs, array.astype(numpy.uint64))
+        return doc
+
+
+@Language.factory("tidings_headlines", requires=["token.dep", "token.tag"], assigns=["token.dep", "token.tag"])
+def make_headline_parser(nlp: Language, name: str) -> HeadlineParser:
+    return HeadlineParser(nlp)
