@@ -493,6 +493,22 @@ def test_a_party_named_twice_takes_part_in_talks_once():
     assert tuple(once_each((trump, kim, again))) == (trump, kim)
 
 
+def test_weapons_test(code):
+    events, _, _ = code("North Korea fired two ballistic missiles into the sea off its east coast.")
+    fired = next(e for e in events if e.trigger == "fired")
+    assert (fired.type, fired.mode, fired.cameo) == ("MOBILIZE", "weapons", "150")
+    events, _, _ = code("North Korea launched a ballistic missile on Sunday.")  # a day is no aim
+    assert [e.type for e in events if e.trigger == "launched"] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize("text", ["Hamas fired rockets into Israel.",
+                                  "Russia fired missiles at Kyiv overnight.",  # a place, even with no actor for it
+                                  "Militants fired mortars at the base."])
+def test_a_weapon_fired_at_a_party_or_place_stays_an_attack(code, text):
+    events, _, _ = code(text)
+    assert [e.type for e in events if e.trigger == "fired"] == ["ASSAULT"]
+
+
 def test_verbal_attack(code):
     events, _, _ = code("Chris Christie attacked Marco Rubio during the debate for repeating talking points.")
     attacked = next(e for e in events if e.trigger == "attacked")

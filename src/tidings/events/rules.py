@@ -35,15 +35,16 @@ changed a draft. The sentence in each rule's docstring is its example and the in
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
 27. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-28. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-29. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-30. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-31. ``firms_trade``          dealings between firms are trade, not politics (after the
+28. ``weapons_test``         a missile fired at no one (or into the sea) is a test, not an attack
+29. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+30. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+31. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+32. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-32. ``date``                 the date its sentence names
-33. ``place``                where it happened
-34. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-35. ``confidence``           how sure the coding is (the rules' own score)
+33. ``date``                 the date its sentence names
+34. ``place``                where it happened
+35. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+36. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -61,7 +62,7 @@ from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another
                            seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, each_other, headline_passive, host_visit,
                           meeting_place, mutual_meeting, named_agent, roles)
-from .when import event_date
+from .when import event_date, names_time
 from .where import event_location
 
 # violence and coercion whose unnamed perpetrator is coded by where it acted: "was arrested in
@@ -105,6 +106,30 @@ def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
 
     kept = tuple(ref for ref in draft.targets if ref.actor_id not in own and not speaks_of_itself(ref))
     return draft if len(kept) == len(draft.targets) else replace(draft, targets=kept)
+
+
+AIMED = ("at", "on", "against", "toward", "towards", "into")  # a weapon fired at something
+
+
+def weapons_test(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"North Korea fired two ballistic missiles into the sea off its east coast.": a missile or
+    rocket fired or launched at no one, nor at any place but the sea, is a test or a show of force
+    (PLOVER MOBILIZE, CAMEO 150), not an attack: the lexicon's launch or fire row with a missile
+    is ASSAULT, which needs a victim. Aimed at a place the text names ("fired missiles at Kyiv")
+    it stays an attack, even where no actor was found for the place. After the classifier and
+    ``not_its_own_target``, so that the targets are the ones kept."""
+    tok = draft.token
+    if draft.type != "ASSAULT" or draft.targets or not draft.trigger.armed or tok.pos_ != "VERB":
+        return draft
+    words = word_kinds("attacks.tsv")
+    weapons = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words["tested"]]
+    if not weapons:
+        return draft
+    aimed = [p for head in (tok, *weapons) for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED]
+    if any(o.lemma_.lower() not in words["waters"] and not names_time(o.text)  # "on Sunday"
+           for p in aimed for o in p.children if o.dep_ == "pobj"):
+        return draft
+    return replace(draft, type="MOBILIZE", mode="weapons", context="military", cameo="150")
 
 
 def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
@@ -286,6 +311,7 @@ RULES: list[Rule] = [
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,
+    weapons_test,
     verbal_attack,
     forces_on_crowds,
     diplomatic_protest,
