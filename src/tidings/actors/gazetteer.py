@@ -6,6 +6,13 @@ paintings", "USAID provided shelter", "Theresa May will hold talks", "The Islami
 base are matched as written (case-sensitive), so that the resolver reads them like any entity.
 Only names that cannot be ordinary words are matched: those of two or more words, and acronyms
 of three or more capitals ("ICE", "DHS"); a one-word name such as "Sepah" is left to the tagger.
+
+Capitals are matched too, as places: the tagger was trained on news from before "Kyiv" was the
+usual spelling, and misses it ("Officials in Kyiv said") or reads it as a time ("fired missiles at
+Kyiv overnight") or a person, as it does "Niamey" and "Sanaa". One-word capitals are matched unless
+they are English words or first names ("Male", "Sofia", "Victoria"). A capital overrules the
+tagger's person, time or facility where that entity is the capital or starts with it, and no
+person of the article bears it as a surname ("Denzel Washington").
 """
 
 from __future__ import annotations
@@ -13,13 +20,21 @@ from __future__ import annotations
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from lemminflect import getAllLemmas
+
+from .gender import is_first_name
 from .kb import KnowledgeBase
 
-LABELS = {"organisation": "ORG", "person": "PERSON"}
+LABELS = {"organisation": "ORG", "person": "PERSON", "capital": "GPE"}
+MISREAD = {"PERSON", "TIME", "DATE", "FAC", "CARDINAL"}  # labels the tagger gives a capital it does not know
 
 
-def _distinctive(name: str) -> bool:
+def _distinctive(name: str, kind: str) -> bool:
     words = name.split()
+    if kind == "capital":
+        if len(words) > 1:
+            return words[0] != "The" and name[:1].isupper()  # not Anguilla's "The Valley"
+        return name[:1].isupper() and not getAllLemmas(name.lower()) and not is_first_name(name)
     if len(words) > 1:
         return any(w[:1].isupper() for w in words)
     letters = [c for c in name if c.isalpha()]
@@ -33,7 +48,7 @@ def _matcher(kb: KnowledgeBase, doc: Doc) -> tuple[PhraseMatcher, dict[int, str]
     matcher = PhraseMatcher(doc.vocab, attr="ORTH")
     labels: dict[int, str] = {}
     for kind, label in LABELS.items():
-        names = [n for n, k in kb.spellings.items() if k == kind and _distinctive(n)]
+        names = [n for n, k in kb.spellings.items() if k == kind and _distinctive(n, kind)]
         labels[doc.vocab.strings.add(label)] = label
         matcher.add(label, [Doc(doc.vocab, words=_words(n)) for n in names])
     kb.__dict__["_gazetteer"] = (doc.vocab, matcher, labels)
@@ -52,10 +67,20 @@ def _words(name: str) -> list[str]:
     return out
 
 
+def _misread(doc: Doc, overlapping: list[Span], start: int, end: int) -> bool:
+    """Whether the tagger's entities over a capital's name misread it: each a person, time or
+    facility that is the name or starts with it ("Kyiv overnight"), and no person of the article
+    bearing the name as a surname."""
+    if any(ent.label_ not in MISREAD or ent.start != start for ent in overlapping):
+        return False
+    name = doc[start:end].text
+    return not any(e.label_ == "PERSON" and len(e) > end - start and e.text.endswith(" " + name) for e in doc.ents)
+
+
 def missed_names(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     """Knowledge-base names in ``doc`` that no entity of the tagger overlaps, or that strictly
-    contain the entities they overlap ("Islamic" inside "Islamic State"); longest first, no two
-    overlapping, each labelled ORG or PERSON."""
+    contain the entities they overlap ("Islamic" inside "Islamic State"), and capitals the tagger
+    misread (``_misread``); longest first, no two overlapping, each labelled ORG, PERSON or GPE."""
     matcher, labels = _matcher(kb, doc)
     found = sorted(((s, e, labels[k]) for k, s, e in matcher(doc)), key=lambda m: (m[0] - m[1], m[0]))
     taken: set[int] = set()
@@ -64,7 +89,9 @@ def missed_names(doc: Doc, kb: KnowledgeBase) -> list[Span]:
         if any(i in taken for i in range(start, end)):
             continue
         overlapping = [ent for ent in doc.ents if ent.start < end and start < ent.end]
-        if any(ent.start < start or ent.end > end or (ent.start, ent.end) == (start, end) for ent in overlapping):
+        misread = label == "GPE" and bool(overlapping) and _misread(doc, overlapping, start, end)
+        if not misread and any(ent.start < start or ent.end > end or (ent.start, ent.end) == (start, end)
+                               for ent in overlapping):
             continue  # the tagger's entity is as long or longer, or only partly inside: it speaks
         taken.update(range(start, end))
         out.append(Span(doc, start, end, label=label))

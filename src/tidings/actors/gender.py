@@ -38,6 +38,12 @@ def first_name_gender(first: str) -> str | None:
     return MALE if found == "male" else FEMALE if found == "female" else None
 
 
+@cache
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser knows the word as a first name at all ("Sofia", "Victoria")."""
+    return _detector().get_gender(word) != "unknown"
+
+
 def name_gender(name: str) -> str | None:
     """The gender of a full name by its first word that is no title ("Sen. Lindsey Graham": Lindsey)."""
     titles = title_words()

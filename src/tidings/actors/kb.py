@@ -161,7 +161,7 @@ class KnowledgeBase:
         self.country_coords: dict[str, tuple[float, float]] = {}
         self.persons: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
-        self.spellings: dict[str, str] = {}  # organisations' and people's names as written -> kind
+        self.spellings: dict[str, str] = {}  # organisations', people's and capitals' names as written -> kind
         self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes", r["person"] == "yes")
                       for r in data_rows("roles.tsv")}
         # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
@@ -195,6 +195,8 @@ class KnowledgeBase:
             key = norm(name)
             if key and all(e.actor.id != entry.actor.id for e in self.by_alias[key]):
                 self.by_alias[key].append(entry)
+            if key and entry.kind == "capital":
+                self.spellings.setdefault(name, "capital")
 
     def _load_countries(self) -> None:
         import countryinfo

@@ -1,0 +1,43 @@
+"""Knowledge-base names the entity tagger missed or misread, matched from the knowledge base."""
+
+import pytest
+
+from tidings.actors.gazetteer import missed_names
+from tidings.actors.kb import load_kb
+from tidings.nlp.model import load_nlp
+
+
+def mentions(pipeline, text):
+    return {m.text: m.actor_id for m in pipeline.article(text).actor_mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Kyiv said the talks had failed.",  # untagged
+    "Russia fired missiles at Kyiv overnight.",  # tagged as the time "Kyiv overnight"
+    "Kyiv rejected the proposal on Monday.",
+])
+def test_a_capital_the_tagger_missed_or_misread_stands_for_its_state(pipeline, text):
+    assert mentions(pipeline, text).get("Kyiv") == "UKR"
+
+
+def test_a_capital_misread_as_a_time_is_the_target_of_the_strike(pipeline):
+    events = pipeline.article("Russia fired missiles at Kyiv overnight.").events
+    fired = next(e for e in events if e.trigger == "fired")
+    assert (fired.type, [t["actor_id"] for t in fired.targets]) == ("ASSAULT", ["UKR"])
+
+
+@pytest.mark.parametrize("text", [
+    "Male voters backed the measure by a wide margin.",  # Maldives' capital, and an English word
+    "Sofia said she would stand again.",  # Bulgaria's, and a first name
+])
+def test_a_capital_that_is_also_a_word_or_a_first_name_is_left_to_the_tagger(text):
+    doc = load_nlp()(text)
+    assert all(span.label_ != "GPE" for span in missed_names(doc, load_kb()))
+
+
+def test_a_surname_shared_with_a_capital_stays_the_persons():
+    doc = load_nlp()("Laura Windhoek won the race. Windhoek thanked her coach.")
+    assert [e.label_ for e in doc.ents if e.text == "Windhoek"] == ["PERSON"]  # what the rule has to weigh
+    assert not [s for s in missed_names(doc, load_kb()) if s.text == "Windhoek"]
+    doc = load_nlp()("Officials in Windhoek thanked the coach.")  # tagged a person too, but no one bears the name
+    assert [s.label_ for s in missed_names(doc, load_kb()) if s.text == "Windhoek"] == ["GPE"]
