@@ -222,6 +222,26 @@ def test_an_acronym_is_the_name_the_article_spelled_out_before(pipeline):
     assert alone["RSF"].method == "kb" and alone["RSF"].actor_id != found["RSF"].actor_id
 
 
+def test_an_acronym_in_a_headline_is_the_name_the_article_spells_out_below(pipeline):
+    text = ("Sudan army and RSF agree to truce\n\n"
+            "Sudan's army and the paramilitary Rapid Support Forces agreed on Saturday to a ceasefire.")
+    article = pipeline.article(text)
+    rsf = next(m for m in article.actor_mentions if m.text == "RSF")
+    spelled = next(m for m in article.actor_mentions if m.text.endswith("Rapid Support Forces"))
+    assert rsf.actor_id == spelled.actor_id and rsf.method == "coreference"
+
+
+@pytest.mark.parametrize("text, name, country, sectors", [
+    ("Army chief Abdel Fattah al-Burhan said his forces would fight on.", "Abdel Fattah al-Burhan", "SDN", {"GOV", "MIL"}),
+    ("Niger's junta leader Abdourahamane Tchiani accused France of plotting an invasion.", "Abdourahamane Tchiani",
+     "NER", {"GOV", "MIL"}),
+    ("Hemedti denied the accusations on Sunday.", "Hemedti", "SDN", {"REB"}),
+])
+def test_the_sahel_and_sudan_leaders_are_known(pipeline, text, name, country, sectors):
+    _, found = resolve(pipeline, text, published=date(2024, 6, 1))
+    assert found[name].country == country and set(found[name].sectors) == sectors
+
+
 def test_the_two_sides_follow_their_sides_settled_home(pipeline):
     text = "ADDIS ABABA (Reuters) - The army and the rebels clashed again. Both sides claimed victory."
     article, _ = resolve(pipeline, text)

@@ -267,6 +267,15 @@ def test_retaliation_is_coded_by_what_it_was_done_with(rules_pipeline, text, typ
     assert event.type == type_
 
 
+def test_responding_with_force_is_an_attack_and_promising_to_is_a_threat(rules_pipeline):
+    events = rules_pipeline.article("Israel responded with airstrikes on Gaza.").events
+    assert [(e.type, e.modality) for e in events if e.trigger == "responded"] == [("ASSAULT", "asserted")]
+    events = rules_pipeline.article("Iran vowed to respond with force to any attack.").events
+    assert [e.type for e in events if e.trigger == "respond"] == ["THREATEN"]
+    events = rules_pipeline.article("The government responded to the criticism with a statement.").events
+    assert not [e for e in events if e.trigger == "responded"]
+
+
 def test_a_leader_inspecting_weapons_investigates_no_one(rules_pipeline):
     assert rules_pipeline.article("Kim Jong Un inspected a new missile launcher, state media reported.").events == []
 

@@ -105,6 +105,18 @@ class Organisations:
                      and initials(self.doc[f.start:f.end].text) == ent.text
                      and (len(ent.text) > 2 or f.actor is None or f.actor.type != "person")), None)
 
+    def _spelled_out_later(self, ent: Span) -> Actor | None:
+        """The known organisation whose name, spelled out later in the article, this acronym shortens
+        ("Sudan army and RSF agree to truce" in a headline above "the Rapid Support Forces")."""
+        if not _is_acronym(ent.text) or len(ent.text) < 3:
+            return None
+        for later in self.doc.ents:
+            if later.start >= ent.end and len(later) > 1 and initials(later.text) == ent.text:
+                known = [e for e in self.kb.lookup(later.text) if e.kind == "organisation"]
+                if known:
+                    return known[0].actor
+        return None
+
     def _defined_acronym(self, ent: Span) -> Actor | None:
         """The actor of an acronym the article defines ("Pakistan Tehreek-e-Insaf (PTI)") or has
         defined: the definition's, which beats the knowledge base's (where PTI is the Press Trust of

@@ -174,6 +174,10 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             self._add(ent.start, ent.end, spelled.actor, "coreference" if spelled.actor else "unresolved",
                       0.85 if spelled.actor else 0.0, root)
             return
+        later = self._spelled_out_later(ent)
+        if later is not None:
+            self._add(ent.start, ent.end, later, "coreference", 0.8, root)
+            return
         entries = [e for e in self.kb.lookup(text) if e.kind in PLACE_KINDS]
         words = norm(text).split()
         if not entries and len(words) > 1 and words[-1] in PLACE_SUFFIXES:  # "Montenegro province"
