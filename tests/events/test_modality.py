@@ -20,6 +20,8 @@ def modality(sentence: str, word: str) -> str:
     ("North Korea has not reacted to Trump's re-election.", "reacted", "negated"),
     ("Pyongyang is expected to launch another missile.", "launch", "hypothetical"),
     ("Seoul refused to attend the talks.", "attend", "negated"),
+    # opposing a deed, like refusing it, says it is not done
+    ("Hungary's Prime Minister Viktor Orban has opposed sending weapons to Ukraine.", "sending", "negated"),
     ("If talks fail, the army will attack the town.", "attack", "hypothetical"),
     # "ruled out" governs what it rules out, as "refused" does
     ("German Chancellor Friedrich Merz said Berlin would send two more Patriot systems but ruled out supplying "
