@@ -374,6 +374,12 @@ def test_located_source(code):
     _, drafts, _ = code("The actor was arrested in Los Angeles on drunk driving charges.")
     arrested = draft_on(drafts, "arrested")
     assert [s.found for s in arrested.sources] == ["place"] and not arrested.targets
+    # a weapon that struck from afar was fired by no one of the place
+    _, drafts, _ = code("In Odesa, two people were killed when a missile struck a residential building, "
+                        "regional governor Oleh Kiper said.")
+    killed = draft_on(drafts, "killed")
+    assert killed.place is not None and killed.place.country == "UKR"
+    assert not killed.sources and "located_source" not in killed.trace
 
 
 def test_confidence(code):

@@ -44,6 +44,7 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 33. ``date``                 the date its sentence names
 34. ``place``                where it happened
 35. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+                             (not one who struck from afar: a missile's)
 36. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
@@ -263,8 +264,12 @@ def place(draft: EventDraft, scene: Scene) -> EventDraft:
 def located_source(draft: EventDraft, scene: Scene) -> EventDraft:
     """"A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.":
     no one is named as the one who arrested him, so the place stands in (source LBN, no actor id);
-    the place is then no target as well."""
+    the place is then no target as well. Not where a weapon struck from afar ("In Odesa, two people
+    were killed when a missile struck a residential building"): who fired it was elsewhere."""
     if draft.sources or draft.type not in LOCATED_TYPES or draft.place is None or not draft.place.country:
+        return draft
+    standoff = word_kinds("attacks.tsv")["standoff"]
+    if any(t.lemma_.lower() in standoff for t in draft.sentence):
         return draft
     place = ActorRef.at(draft.place)
     targets = tuple(t for t in draft.targets if t.start is None or place.start is None or
