@@ -242,6 +242,16 @@ def test_the_sahel_and_sudan_leaders_are_known(pipeline, text, name, country, se
     assert found[name].country == country and set(found[name].sectors) == sectors
 
 
+@pytest.mark.parametrize("text, phrase, group", [
+    ("Fighters from Hamas attacked an Israeli post.", "Fighters", "org-hamas"),
+    ("Fighters from the al-Qaeda-linked JNIM attacked an army post near Timbuktu.", "Fighters",
+     "org-jama-at-nasr-al-islam-wal-muslimin"),
+])
+def test_fighters_of_a_named_armed_group_are_the_group(pipeline, text, phrase, group):
+    _, found = resolve(pipeline, text)
+    assert found[phrase].actor_id == group
+
+
 def test_the_two_sides_follow_their_sides_settled_home(pipeline):
     text = "ADDIS ABABA (Reuters) - The army and the rebels clashed again. Both sides claimed victory."
     article, _ = resolve(pipeline, text)

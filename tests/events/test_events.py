@@ -276,6 +276,12 @@ def test_responding_with_force_is_an_attack_and_promising_to_is_a_threat(rules_p
     assert not [e for e in events if e.trigger == "responded"]
 
 
+def test_deepening_ties_is_diplomatic_support(rules_pipeline):
+    events = rules_pipeline.article("Colonel Assimi Goita has deepened ties with Moscow.").events
+    deepened = next(e for e in events if e.trigger == "deepened")
+    assert (deepened.type, [t["actor_id"] for t in deepened.targets]) == ("SUPPORT", ["RUS"])
+
+
 def test_a_leader_inspecting_weapons_investigates_no_one(rules_pipeline):
     assert rules_pipeline.article("Kim Jong Un inspected a new missile launcher, state media reported.").events == []
 

@@ -257,6 +257,8 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
                 if entry is not None:
                     code = entry.actor.country
                     ev.add_sectors(entry.actor.sectors)
+                    if entry.actor.type == "armed_group" and prep.lower_ in ("of", "from") and ev.org is None:
+                        ev.org = entry.actor  # "fighters from Hamas" are Hamas, as "Hamas fighters" are
             if code is None and ent is not None and ent.label_ == "ORG":
                 # "the Office of the Secretary of Defense": an ORG whose own modifiers name no
                 # country; its words may still be a title ("secretary of defense")
