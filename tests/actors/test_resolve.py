@@ -252,6 +252,11 @@ def test_fighters_of_a_named_armed_group_are_the_group(pipeline, text, phrase, g
     assert found[phrase].actor_id == group
 
 
+def test_a_body_before_a_title_and_a_name_is_the_persons_title_not_a_second_actor(pipeline):
+    _, found = resolve(pipeline, "President Tsai Ing-wen met U.S. House Speaker Kevin McCarthy in California.")
+    assert "U.S. House" not in found and found["Kevin McCarthy"].actor_id is not None
+
+
 def test_the_two_sides_follow_their_sides_settled_home(pipeline):
     text = "ADDIS ABABA (Reuters) - The army and the rebels clashed again. Both sides claimed victory."
     article, _ = resolve(pipeline, text)

@@ -23,7 +23,7 @@ from .evidence import (PATRON_WORDS, Evidence, entity_of, hyphen_suffix, remembe
                        where_a_place_is)
 from .gazetteer import missed_names
 from .homes import settle_homes
-from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase
+from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase, title_words
 from .names import contains_words, norm
 from .organisations import ORG_HEADS, Organisations
 from .persons import FUZZY_CUTOFF, People
@@ -137,6 +137,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             self._add(ent.start, ent.end, meant, "context", 0.8, root)
             return
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        while nxt is not None and nxt.lower_ in title_words() and nxt.i + 1 < len(self.doc):
+            nxt = self.doc[nxt.i + 1]  # "U.S. House Speaker Kevin McCarthy": the title's words
         if ent.label_ == "ORG" and nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
             return  # "US Army Private" before "Travis King": read as the person's title
         text = ent.text
