@@ -122,6 +122,10 @@ def test_the_government_of_a_datelined_article_is_its_states(pipeline):
     assert mention(pipeline, "Antony Blinken urged the government to withdraw the bill.", "the government").country is None
     text = "CARACAS (AP) - The opposition leader called on the armed forces to respect the will of the people."
     assert mention(pipeline, text, "the armed forces").country == "VEN"
+    # machines shot down are no institution of the dateline's state
+    text = ("JERUSALEM (AP) - Iran launched drones at Israel overnight, the Israeli military said. Jordan, which "
+            "shot down some of the drones over its territory, summoned Iran's ambassador.")
+    assert mention(pipeline, text, "the drones").country is None
 
 
 @pytest.mark.parametrize("text, phrase", [

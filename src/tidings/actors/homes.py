@@ -229,9 +229,14 @@ def home_institution(name: str, home: str, kb: KnowledgeBase) -> Actor | None:
 
 
 def _the_institution(span: Sequence[Token]) -> bool:
-    """"the government", "the army", "the armed forces": a state's own institution named with "the"
-    and no count ("the two soldiers" are some of them)."""
-    return span[0].lower_ == "the" and (definite(span) or (len(span) == 3 and span[1].lower_ == "armed"))
+    """"the government", "the army", "the armed forces", "the police": a state's own institution
+    named with "the" and no count ("the two soldiers" are some of them), in the singular ("the
+    drones" Jordan shot down are machines, of whoever launched them)."""
+    if span[0].lower_ != "the":
+        return False
+    if len(span) == 3 and span[1].lower_ == "armed":
+        return True
+    return definite(span) and (span[-1].tag_ not in ("NNS", "NNPS") or span[-1].lemma_.lower() == "police")
 
 
 def _members_act(tok: Token) -> bool:
