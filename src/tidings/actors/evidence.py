@@ -231,11 +231,13 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
     """Country evidence from "of/from/at X" attached to a role noun (not "for X": a portfolio,
     unless the noun is one who speaks for X). Where the noun's modifiers named a state, "in" or "at"
     a place is where its people are, not whose they are ("Russian troops in Syria", "Moscow's envoy
-    in Vienna")."""
+    in Vienna"); and "at" after a verb's object is where it was aimed ("fired rockets at Israel")."""
     placed = bool(ev.countries)
     for prep in head.rights:
         if prep.dep_ != "prep" or (placed and prep.lower_ in LOCATED_PREPS):
             continue
+        if prep.lower_ == "at" and head.dep_ == "dobj":
+            continue  # "launched drones at Israel": what they were aimed at, not whose they are
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
