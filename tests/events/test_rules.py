@@ -199,6 +199,19 @@ def test_host_visit(code):
     assert hosted.cameo == "042"  # the visitor makes a visit: CAMEO's 043 would name the host as source
 
 
+def test_received_aid(code):
+    events, _, _ = code("The coalition received financial support from the U.S. military.")
+    received = next(e for e in events if e.trigger == "received")
+    assert received.type == "AID"
+    assert [s["country"] for s in received.sources] == ["USA"] and [t["text"] for t in received.targets] == ["The coalition"]
+    # a sum "in" aid names what was received; with no giver named, no one is the source
+    events, _, _ = code("Ukraine received $2 billion in military aid from Germany.")
+    assert [([s["actor_id"] for s in e.sources], [t["actor_id"] for t in e.targets])
+            for e in events if e.trigger == "received"] == [(["DEU"], ["UKR"])]
+    _, drafts, _ = code("Gaza received food aid on Sunday.")
+    assert not draft_on(drafts, "received").sources
+
+
 def test_mutual_meeting(code):
     text = "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev on Tuesday."
     _, drafts, _ = code(text)

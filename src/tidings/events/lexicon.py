@@ -90,11 +90,13 @@ def _objects(token: Token) -> set[str]:
 
 def _of_heads(noun: Token) -> set[str]:
     """Heads of "of" phrases after a container noun, repeatedly: "a state of emergency",
-    "tons of food aid", "part of the aid programme"."""
+    "tons of food aid", "part of the aid programme"; and of "in" after a sum of money ("$2
+    billion in military aid")."""
     out: set[str] = set()
     t = noun
     for _ in range(3):
-        inner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+        preps = ("of", "in") if t.ent_type_ == "MONEY" else ("of",)
+        inner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"), None)
         if inner is None:
             break

@@ -204,6 +204,20 @@ def host_visit(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=draft.targets, targets=draft.sources, cameo="042")
 
 
+def received_aid(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"The coalition received financial support from the U.S. military.": aid received is the
+    giver's act, named after "from" (the verb's or its object's), towards the one who received it,
+    whom the parse read as the source. With no giver named, no one is the source."""
+    tok = draft.token
+    if draft.type != "AID" or tok.lemma_.lower() != "receive" or tok.pos_ != "VERB":
+        return draft
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    givers = [m for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+              for o in p.children if o.dep_ == "pobj" for m in _described(o, scene.index)]
+    recipients = draft.sources + tuple(t for t in draft.targets if t.start not in {m.start for m in givers})
+    return replace(draft, sources=scene.refs(givers, "parse"), targets=tuple(once_each(recipients)))
+
+
 def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
     """"U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev
     on Tuesday.": no host and no visitor, so every participant is both source and target (PLOVER
