@@ -749,6 +749,12 @@ def test_he_after_one_person_named_by_role_is_whom_the_role_resolved_to(pipeline
     assert found["He"].actor_id == found["a senior Hamas official"].actor_id is not None
 
 
+def test_she_after_a_survivor_named_by_role_is_the_survivors_side(pipeline):
+    _, found = resolve(pipeline, "A Ukrainian survivor of the attack spoke to reporters in Kyiv. "
+                                 "She accused Russia of targeting civilians.")
+    assert found["She"].actor_id == found["A Ukrainian survivor"].actor_id == "UKR-CVL"
+
+
 def test_he_after_a_body_named_by_role_stays_unresolved(pipeline):
     _, found = resolve(pipeline, "The Israeli army said it had repelled the attack. He accused Hamas of lying.")
     assert found["He"].actor_id is None
