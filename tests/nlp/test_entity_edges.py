@@ -35,6 +35,13 @@ def test_a_persons_name_the_tagger_cut_short_takes_its_last_word():
     assert "Maria Corina Machado" in [e.text for e in doc.ents if e.label_ == "PERSON"]
 
 
+def test_a_name_the_parser_hung_apart_takes_its_last_word_too():
+    # "Corina" an apposition of "leader", "Machado" a modifier of the verb: no compound to follow
+    doc = load_nlp()("Venezuelan security forces detained opposition leader Maria Corina Machado after she "
+                     "addressed a rally in Caracas on Thursday, her party said.")
+    assert "Maria Corina Machado" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
 def test_a_name_is_not_extended_over_a_common_noun_or_another_entity():
     doc = load_nlp()("The Hillary Clinton campaign said Donald Trump Jr. had met Russian lawyers.")
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]

@@ -25,7 +25,7 @@ def entity_edges(doc: Doc) -> Doc:
         end = ent.end
         while end - ent.start > 1 and doc[end - 1].lower_ in POSSESSIVE:
             end -= 1
-        if ent.label_ == "PERSON" and end == ent.end and _name_goes_on(doc, end):
+        if ent.label_ == "PERSON" and end == ent.end and _name_goes_on(doc, ent):
             end += 1
         if end != ent.end:
             ent, changed = Span(doc, ent.start, end, label=ent.label_), True
@@ -35,11 +35,30 @@ def entity_edges(doc: Doc) -> Doc:
     return doc
 
 
-def _name_goes_on(doc: Doc, end: int) -> bool:
+def _name_goes_on(doc: Doc, ent: Span) -> bool:
     """Whether the token after a person's name is more of it: an untagged, capitalised proper noun
-    that the name's last word is compounded into ("Maria Corina" + "Machado")."""
+    that the name's last word is compounded into ("Maria Corina" + "Machado"); or, after a name of
+    two proper nouns, one that ends the run of names where the parser hung the words apart
+    ("detained opposition leader Maria Corina Machado after ...": appos, then npadvmod). Not in a
+    title-case line, where every word is capitalised."""
+    end = ent.end
     if end >= len(doc):
         return False
     nxt, last = doc[end], doc[end - 1]
-    return nxt.ent_iob_ == "O" and nxt.pos_ == "PROPN" and nxt.text.istitle() and \
-        last.dep_ == "compound" and last.head.i == nxt.i
+    if not (nxt.ent_iob_ == "O" and nxt.pos_ == "PROPN" and nxt.text.istitle()):
+        return False
+    if last.dep_ == "compound" and last.head.i == nxt.i:
+        return True
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return len(ent) == 2 and all(t.pos_ == "PROPN" for t in ent) and nxt.is_alpha and not nxt.is_stop \
+        and (after is None or after.pos_ not in NOMINAL) and not _title_case(ent.sent)
+
+
+TITLE_SHARE = 0.6
+NOMINAL = {"PROPN", "NOUN", "ADJ", "NUM"}  # "Keir Starmer London visit": the third word starts a phrase
+
+
+def _title_case(sent: Span) -> bool:
+    """Whether most of a sentence's words are capitalised (a headline in title case)."""
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
