@@ -124,10 +124,16 @@ def test_promised_act(code):
     events, _, dropped = code("Trump has promised to build a wall along the border.")
     assert not [e for e in events if e.trigger == "promised"]
     assert ("promised", "promised_act") in [(d.token.text, rule) for d, rule in dropped]
+    # told in a clause, what is promised is read the same way
+    events, _, _ = code("Prime Minister Irakli Kobakhidze vowed that the protests would not succeed.")
+    assert not [e for e in events if e.trigger == "vowed"]
 
 
 @pytest.mark.parametrize("text, trigger", [
     ("Scott Walker had pledged to back the party nominee.", "pledged"),
+    ("Biden promised that the United States would defend Taiwan.", "promised"),
+    ("A Russian official offered concessions that U.S. negotiator Paul Nitze believed could lead to an agreement.",
+     "offered"),
     ("Japan pledged $1 billion in aid to Ukraine.", "pledged"),
     ("Turkey offered to mediate between Russia and Ukraine.", "offered"),
 ])

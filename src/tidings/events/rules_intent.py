@@ -228,7 +228,8 @@ def own_intention(draft: EventDraft, scene: Scene) -> EventDraft:
 def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"Trump has promised to build a wall along the border.": a promise of a deed that is no act of
     cooperation is a campaign pledge, not an agreement with anyone, and no event; the deed, when it
-    is one ("vowed to block the refugees": a threat), is coded on its own verb. Kept: a promise to
+    is one ("vowed to block the refugees": a threat), is coded on its own verb; so is a promise told
+    in a clause ("vowed that the protests would not succeed"). Kept: a promise to
     meet, back, aid or work with someone ("pledged to back the nominee": a verb that some row of
     the lexicon gives a cooperative type, whatever its object), and one with no deed
     named ("pledged $1 billion")."""
@@ -237,6 +238,10 @@ def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
         return draft
     deed = next((c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if deed is None and not any(c.dep_ == "dobj" for c in tok.children):
+        # "vowed that the protests would not succeed": the clause says what is promised (not after
+        # an object, "offered concessions that Nitze believed could lead to ...", its relative clause)
+        deed = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     if deed is None:
         return draft
     return draft if scene.lexicon.types_of(deed) & COOPERATIVE_TYPES else None
