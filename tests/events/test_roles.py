@@ -539,3 +539,12 @@ def test_what_one_is_urged_to_stop_doing_is_their_own_deed(rules_pipeline):
     events = rules_pipeline.article("China's foreign ministry urged Washington to stop arming Taiwan.").events
     arming = next(e for e in events if e.trigger == "arming")
     assert countries(arming.sources) == {"USA"}
+
+
+def test_whom_a_threatened_force_is_to_restore_is_no_target(rules_pipeline):
+    events = rules_pipeline.article("ECOWAS has threatened to use force to restore ousted President Mohamed Bazoum.").events
+    threatened = next(e for e in events if e.trigger == "threatened")
+    assert not threatened.targets
+    # a purpose under the trigger itself still names the party
+    events = rules_pipeline.article("Russia sent troops to help Syria.").events
+    assert [countries(e.targets) for e in events if e.trigger == "sent"] == [{"SYR"}]

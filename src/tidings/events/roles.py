@@ -313,9 +313,17 @@ def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention
             found = [m for m in (index.group(tok) if _count(tok) else index.phrase(tok)) if m not in exclude]
             if found:
                 return found
-        queue.extend(c for c in tok.children if _follow(c) or (
+        queue.extend(c for c in tok.children if (_follow(c) and not _purpose(c)) or (
             tok.dep_ == "ccomp" and c.dep_ in ("nsubj", "nsubjpass")))
     return []
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose under a complement that has its object: "threatened to use force to
+    restore ousted President Bazoum" threatens whoever the force is used on, not Bazoum, whom it is
+    to restore. (Under the trigger itself, "sent troops to help Ukraine", the purpose names the party.)"""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
 
 
 BORDER_NOUNS = {"border", "frontier", "boundary"}
@@ -351,10 +359,10 @@ def subordinate(tok: Token) -> bool:
 
 
 def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMention]) -> list[ActorMention]:
-    """The nearest actors anywhere below ``start`` but in its subject, its coordinated and subordinate clauses,
-    relative clauses with a subject of their own and "according to": the fallback when no object or
-    preposition names one ("demanded an immediate admission by Moscow", "rejected the ultimatum of
-    Belarus's rulers")."""
+    """The nearest actors anywhere below ``start`` but in its subject, its coordinated and subordinate
+    clauses, relative clauses with a subject of their own, purposes below a complement (``_purpose``)
+    and "according to": the fallback when no object or preposition names one ("demanded an immediate
+    admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
                   and not subordinate(c) and not _route(c))
     while queue:
@@ -365,7 +373,7 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
         if found:
             return found
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according"
-                     and not _route(c) and not _clause_of_its_own(c) and not _said_of(c))
+                     and not _route(c) and not _clause_of_its_own(c) and not _said_of(c) and not _purpose(c))
     return []
 
 
