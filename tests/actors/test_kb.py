@@ -24,6 +24,13 @@ def test_a_state_is_shown_by_its_current_name_and_found_by_its_former_one(kb):
     assert kb.country_actor("SWZ").name == "Eswatini" and kb.lookup("Swaziland")[0].actor.id == "SWZ"
 
 
+def test_a_name_two_states_share_is_first_the_more_populous_ones(kb):
+    # modern wire news means the Democratic Republic by "Congo", and names the other in full
+    assert [e.actor.id for e in kb.lookup("Congo") if e.kind == "country"] == ["COD", "COG"]
+    assert [e.actor.id for e in kb.lookup("Democratic Republic of Congo")] == ["COD"]
+    assert [e.actor.id for e in kb.lookup("Republic of Congo")] == ["COG"]
+
+
 def test_seats_of_power_are_state_bodies(kb):
     assert kb.lookup("the White House")[0].actor.id == "USA-GOV"
     assert kb.lookup("Kremlin")[0].actor.id == "RUS-GOV"

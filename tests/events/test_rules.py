@@ -258,6 +258,9 @@ def test_asked_party_acts(code):
     _, drafts, _ = code("China urged Japan to resume talks.")
     talks = draft_on(drafts, "talks")
     assert countries(talks.sources) != {"CHN"} and talks.modality == "hypothetical"
+    # a second infinitive joined to the first, and what it stops
+    _, drafts, _ = code("The European Union urged Rwanda to withdraw its troops and stop supporting the M23.")
+    assert countries(draft_on(drafts, "supporting").sources) == {"RWA"}
 
 
 def test_what_someone_is_called_on_to_do_is_never_asserted(code):

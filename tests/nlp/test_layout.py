@@ -13,6 +13,8 @@ from tidings.nlp.layout import dateline_ends, wrapped
     ("Reuters KHARTOUM (Reuters) -- Qatar's emir called Bashir.", "Qatar"),
     ("A headline\n\nWASHINGTON (AP) — The Senate voted.", "The Senate"),
     ("KABUL (Pajhwok): President Ashraf Ghani has held a meeting.", "President"),
+    ("GOMA, Democratic Republic of Congo, Jan 27 (Reuters) - M23 rebels seized the town.", "M23"),
+    ("WASHINGTON, D.C., Jan 5 (AP) - The president said.", "The president"),
 ])
 def test_a_dateline_ends_where_the_lead_begins(text, lead):
     assert [text[end:end + len(lead)] for end in dateline_ends(text)] == [lead]

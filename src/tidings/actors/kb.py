@@ -258,6 +258,11 @@ class KnowledgeBase:
                 if row["kind"] == "current":
                     actor.name = row["name"]
                 self._add([row["name"]], Entry(actor, "country" if row["kind"] in ("name", "current") else "capital"))
+        # a name two states share ("Congo") is first the more populous one's, as news mostly means it
+        population = {code: i.get("population") or 0 for code, i in info.items()}
+        for entries in self.by_alias.values():
+            if sum(e.kind == "country" for e in entries) > 1:
+                entries.sort(key=lambda e: -population.get(e.actor.id, 0) if e.kind == "country" else 0)
 
     def _country(self, code: str, name: str, names: list[str], demonym: str | None, capitals: list[str]) -> None:
         actor = self.countries.setdefault(code, Actor(id=code, name=name, type="country", country=code))

@@ -290,10 +290,15 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     if tok is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in tok.children):
         return draft
     first = tok
-    while first.dep_ == "conj" and first.head.i < first.i and first.tag_ == "VB":
-        first = first.head
-    while first.dep_ == "xcomp" and first.head.lemma_.lower() in ASPECTUAL and first.head.dep_ == "xcomp":
-        first = first.head  # "urged Washington to stop arming Taiwan": the arming is Washington's
+    while True:
+        if first.dep_ == "conj" and first.head.i < first.i and first.tag_ == "VB":
+            first = first.head
+        elif first.dep_ == "xcomp" and first.head.lemma_.lower() in ASPECTUAL and first.head.dep_ in ("xcomp", "conj"):
+            # "urged Washington to stop arming Taiwan", "urged Rwanda to withdraw its troops and stop
+            # supporting the M23": the arming and the support are the asked party's
+            first = first.head
+        else:
+            break
     if first.dep_ not in ("xcomp", "advcl") or first.head.i == first.i:
         return draft
     verb = first.head

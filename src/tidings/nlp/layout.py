@@ -26,7 +26,8 @@ DATELINE = re.compile(r"""
     (?:^|(?<=\n))[ \t]*
     (?:(?:Reuters|AFP|AP|UPI|Xinhua|Sputnik|TASS|Bloomberg|IANS|PTI|ANI|Yonhap|Kyodo)[ \t]+)?  # "Reuters KHARTOUM"
     (?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})   # the city, in capitals
-    (?P<where>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z0-9.]+){0,3})?   # ", Philippines", ", March 16", ", Ill."
+    (?P<where>(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z0-9.]+){0,4}){1,2})?   # ", Philippines", ", March 16",
+                                                      # ", Ill.", ", Democratic Republic of Congo, Jan 27"
     (?P<agency>[ \t]*\([^()\n]{2,30}\))?              # "(Xinhua)", "(AP)"
     [ \t]*(?P<dash>--|—|―|–|-|:)[ \t]+(?=[A-Z"“‘'])   # the dash (or a colon), then the lead sentence
     """, re.VERBOSE)
