@@ -246,6 +246,9 @@ def test_the_sahel_and_sudan_leaders_are_known(pipeline, text, name, country, se
     ("Fighters from Hamas attacked an Israeli post.", "Fighters", "org-hamas"),
     ("Fighters from the al-Qaeda-linked JNIM attacked an army post near Timbuktu.", "Fighters",
      "org-jama-at-nasr-al-islam-wal-muslimin"),
+    # the group the whole phrase names, not the state of its adjective nor the Afghan Taliban
+    ("Islamabad accused Kabul of sheltering fighters of the Pakistani Taliban.", "fighters",
+     "org-tehrik-i-taliban-pakistan"),
 ])
 def test_fighters_of_a_named_armed_group_are_the_group(pipeline, text, phrase, group):
     _, found = resolve(pipeline, text)
@@ -255,6 +258,13 @@ def test_fighters_of_a_named_armed_group_are_the_group(pipeline, text, phrase, g
 def test_a_body_before_a_title_and_a_name_is_the_persons_title_not_a_second_actor(pipeline):
     _, found = resolve(pipeline, "President Tsai Ing-wen met U.S. House Speaker Kevin McCarthy in California.")
     assert "U.S. House" not in found and found["Kevin McCarthy"].actor_id is not None
+
+
+def test_a_role_noun_tagged_a_name_in_lower_case_is_read_as_a_role(pipeline):
+    # "navy" tagged ORG, "Sri Lanka" tagged PERSON by the small model
+    _, found = resolve(pipeline, "Sri Lanka's navy arrested 17 Indian fishermen for poaching in its waters.")
+    assert found["Sri Lanka's navy"].actor_id == "LKA-MIL"
+    assert found["17 Indian fishermen"].actor_id == "IND-CVL"
 
 
 def test_the_two_sides_follow_their_sides_settled_home(pipeline):

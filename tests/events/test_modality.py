@@ -20,6 +20,9 @@ def modality(sentence: str, word: str) -> str:
     ("North Korea has not reacted to Trump's re-election.", "reacted", "negated"),
     ("Pyongyang is expected to launch another missile.", "launch", "hypothetical"),
     ("Seoul refused to attend the talks.", "attend", "negated"),
+    # a past participle with no auxiliary joined to an infinitive is the main verb's conjunct
+    ("The Taliban government vowed to retaliate and summoned Pakistan's charge d'affaires in Kabul.", "summoned",
+     "asserted"),
     # opposing a deed, like refusing it, says it is not done
     ("Hungary's Prime Minister Viktor Orban has opposed sending weapons to Ukraine.", "sending", "negated"),
     ("If talks fail, the army will attack the town.", "attack", "hypothetical"),

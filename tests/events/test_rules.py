@@ -607,6 +607,9 @@ def test_diplomatic_protest(code):
     # crowds protest in the street
     events, _, _ = code("Thousands of Syrian refugees protested outside the Turkish embassy.")
     assert [e.type for e in events if e.trigger == "protested"] == ["PROTEST"]
+    # an armed group that governs protests as a government
+    _, drafts, _ = code("The Taliban government summoned Pakistan's charge d'affaires in Kabul to lodge a protest.")
+    assert draft_on(drafts, "protest").type == "ACCUSE"
 
 
 @pytest.mark.parametrize("text, trigger, type_", [

@@ -133,7 +133,11 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
             i += 1
             continue
         ent = _name_of(tok)
-        if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start and not (len(ent) == 1 and kb.demonym(tok.text)):
+        # a state the small model tags as a person ("Sri Lanka's military") is read as a place below
+        state = ent is not None and ent.label_ == "PERSON" and any(
+            e.kind in ("country", "capital") for e in kb.lookup(ent.text))
+        if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start and not state and \
+                not (len(ent) == 1 and kb.demonym(tok.text)):
             # "the Bush administration", "President Suharto's government": the person's state (a
             # demonym the small model tags as a person, "Azerbaijani forces", is read as one below)
             people = [e for e in kb.lookup(ent.text) if e.kind == "person"] or kb.office_holders(ent.text, (), None)
@@ -150,10 +154,10 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
             ev.regional = True
             i += region
             continue
-        if ent is not None and ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.end - 1 <= tokens[-1].i \
+        if ent is not None and (ent.label_ in ("NORP", "GPE", "ORG", "LOC") or state) and ent.end - 1 <= tokens[-1].i \
                 and tok.i == ent.start:
             code = kb.demonym(ent.text)
-            if code is None and ent.label_ in ("GPE", "LOC"):
+            if code is None and (ent.label_ in ("GPE", "LOC") or state):
                 code = kb.place_country(ent.text)  # "Darfur rebels", "Gaza militants"
             known = code is not None
             if code is None:  # an organisation (also one the tagger took for a place: "M23 fighters")
@@ -249,7 +253,14 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
             ent = entity_of(obj)
             phrase = obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text  # entities may come split
             texts = [ent.text, phrase] if ent is not None else [obj.text, phrase]
-            code = next((c for c in map(kb.demonym, texts) if c), None)
+            # the whole phrase first: "the Pakistani Taliban" is not the Taliban
+            group = next((e.actor for t in reversed(texts) for e in kb.lookup(t) if e.kind == "organisation"
+                          and e.actor.type == "armed_group"), None) if prep.lower_ in ("of", "from") else None
+            if group is not None and ev.org is None:
+                # "fighters from Hamas", "fighters of the Pakistani Taliban" are the group, as "Hamas
+                # fighters" are (and not of the state its adjective names)
+                ev.org = group
+            code = group.country if group is not None else next((c for c in map(kb.demonym, texts) if c), None)
             if code is None:  # "leader of the Sweden Democrats", "a spokesman for the Philippine coast
                 # guard": a state named inside the phrase, or its adjective, is its state
                 code = next((kb.demonym(e.text) or kb.place_country(e.text) for e in obj.doc.ents
@@ -259,8 +270,6 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
                 if entry is not None:
                     code = entry.actor.country
                     ev.add_sectors(entry.actor.sectors)
-                    if entry.actor.type == "armed_group" and prep.lower_ in ("of", "from") and ev.org is None:
-                        ev.org = entry.actor  # "fighters from Hamas" are Hamas, as "Hamas fighters" are
             if code is None and ent is not None and ent.label_ == "ORG":
                 # "the Office of the Secretary of Defense": an ORG whose own modifiers name no
                 # country; its words may still be a title ("secretary of defense")

@@ -120,6 +120,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         for ent in sorted(tagged + missed, key=lambda e: e.start):
             if ent.label_ not in NAME_LABELS:
                 continue
+            if len(ent) == 1 and ent.text.islower() and ent[0].lemma_ in self.kb.roles:
+                continue  # "Sri Lanka's navy", tagged a name in lower case: a role noun, read as one
             if out and out[-1].label_ == ent.label_ and ent.label_ in ("ORG", "PERSON") and out[-1].end == ent.start:
                 out[-1] = Span(self.doc, out[-1].start, ent.end, label=ent.label_)  # "Kim Yo" + "Jonng"
                 continue
@@ -337,15 +339,9 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if self._named_org_again(tok) or self._org_of_kind_again(tok) or self._pair(tok):
             return
         role = self._role(tok)
-        if role is None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        if role is None or (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not tok.text.islower()):
             return
         self._described(tok, role)
-
-
-
-
-
-
 
 
     # -- output -------------------------------------------------------------------------------

@@ -176,11 +176,13 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             t = head
             continue
         if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
-            if t.tag_ in ("VBD", "VBZ") and any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to")
-                                                for c in head.children):
+            tensed = t.tag_ in ("VBD", "VBZ") or (t.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") for c in t.children))  # "vowed to retaliate and summoned ..."
+            if tensed and any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in head.children):
                 # "said they would hold a rally and called on Georgians to ...", "said the measures
-                # were needed to protect security and accused the US": a tensed verb is no modal's
-                # nor an infinitive's
+                # were needed to protect security and accused the US": a tensed verb (or a past
+                # participle with no auxiliary, which the tagger gives for one) is no modal's nor an
+                # infinitive's
                 break
             if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
                 negation = False  # "was not reported and only became public": "not" stays in its conjunct

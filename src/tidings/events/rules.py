@@ -219,8 +219,8 @@ def diplomatic_protest(draft: EventDraft, scene: Scene) -> EventDraft:
         return draft
 
     def official(ref: ActorRef) -> bool:  # a government body, or the state by its name or capital
-        if not ref.actor_id or set(ref.sectors) & ARMED:
-            return False
+        if not ref.actor_id or (set(ref.sectors) & ARMED and "GOV" not in ref.sectors):
+            return False  # (an armed group that governs, as the Taliban do, protests as a government)
         return "GOV" in ref.sectors or (ref.actor_id == ref.country and any(
             e.kind in ("country", "capital") for e in scene.kb.lookup(ref.text)))
 
