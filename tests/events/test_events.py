@@ -339,6 +339,15 @@ def test_the_named_members_of_a_group_of_no_one_state_are_its_actors(rules_pipel
                                      "refused to recognise the result.")
     (event,) = article.events
     assert [s["country"] for s in event.sources] == ["ARG", "CHL", "PER"]
+    # a list hung on the verb names the subject's members; "world" leaders take no home state
+    article = rules_pipeline.article("WASHINGTON (AP) - Several world leaders congratulated Trump, including "
+                                     "Israeli Prime Minister Benjamin Netanyahu and Hungary's Viktor Orban.")
+    event = next(e for e in article.events if e.trigger == "congratulated")
+    assert [s["country"] for s in event.sources] == ["ISR", "HUN"]
+    # where the object is a group, the list is the object's
+    event = next(e for e in rules_pipeline.article("Russia attacked several cities, including Kyiv and Lviv.").events
+                 if e.trigger == "attacked")
+    assert [s["country"] for s in event.sources] == ["RUS"]
 
 
 @pytest.mark.parametrize("text", [

@@ -94,7 +94,15 @@ class MentionIndex:
         including Argentina, Chile and Peru"): they are the actors; none where the group is one."""
         if any(specific(m.actor_id) for m in found):
             return []
-        listed = [g for c in head.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
+        holders = [head]
+        verb = head.head
+        if head.dep_ == "nsubj" and head.tag_ in ("NNS", "NNPS") and not any(
+                c.dep_ == "dobj" and c.tag_ in ("NNS", "NNPS") for c in verb.children):
+            # "Several world leaders congratulated Trump, including Benjamin Netanyahu and Viktor
+            # Orban": the list hung on the verb names the subject's members, where the object is
+            # no group of its own ("attacked several cities, including Kyiv" lists the cities)
+            holders.append(verb)
+        listed = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
                   for p in c.children if p.dep_ == "pobj" for g in p.subtree]
         return [m for t in listed for m in self.at(t.i) if specific(m.actor_id)]
 
