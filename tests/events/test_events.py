@@ -261,6 +261,7 @@ def test_suspending_a_member_state_is_a_sanction(rules_pipeline):
 @pytest.mark.parametrize("text, type_", [
     ("Iran retaliated against American bases in Iraq on Sunday.", "ASSAULT"),
     ("China retaliated with tariffs on American soybeans.", "SANCTION"),
+    ("Beijing retaliated with curbs on exports of gallium and germanium.", "SANCTION"),
 ])
 def test_retaliation_is_coded_by_what_it_was_done_with(rules_pipeline, text, type_):
     event = next(e for e in rules_pipeline.article(text).events if e.trigger == "retaliated")
