@@ -13,7 +13,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .layout import title_case
+
 POSSESSIVE = {"'s", "’s", "'", "’"}
+NOMINAL = {"PROPN", "NOUN", "ADJ", "NUM"}  # "Keir Starmer London visit": the third word starts a phrase
 
 
 @Language.component("tidings_entity_edges")
@@ -51,14 +54,4 @@ def _name_goes_on(doc: Doc, ent: Span) -> bool:
         return True
     after = doc[end + 1] if end + 1 < len(doc) else None
     return len(ent) == 2 and all(t.pos_ == "PROPN" for t in ent) and nxt.is_alpha and not nxt.is_stop \
-        and (after is None or after.pos_ not in NOMINAL) and not _title_case(ent.sent)
-
-
-TITLE_SHARE = 0.6
-NOMINAL = {"PROPN", "NOUN", "ADJ", "NUM"}  # "Keir Starmer London visit": the third word starts a phrase
-
-
-def _title_case(sent: Span) -> bool:
-    """Whether most of a sentence's words are capitalised (a headline in title case)."""
-    words = [t for t in sent if t.is_alpha]
-    return bool(words) and sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
+        and (after is None or after.pos_ not in NOMINAL) and not title_case(ent.sent)

@@ -27,6 +27,8 @@ from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .layout import title_case
+
 MAX_WORDS = 16  # a longer line with no full stop is a wrapped sentence or a list, not a headline
 ENDS = set(".!?:;\"”’'")
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -34,7 +36,6 @@ COLLECTIVE = {"police", "people", "troops", "forces", "rebels", "militants"}
 # the new parse must give the verb something after it: its object, a preposition, a clause
 AFTER_DEPS = {"dobj", "prep", "ccomp", "xcomp", "dative", "prt", "attr", "acomp", "npadvmod"}
 PARSE_STEPS = ("tok2vec", "tagger", "parser")
-TITLE_SHARE = 0.6  # of a headline's words capitalised: title case ("Trump Slams Clinton Over Emails")
 
 
 def _headline(sent: Span) -> bool:
@@ -74,11 +75,6 @@ def _present_verb(token: Token) -> str | None:
     return past[0]
 
 
-def _title_case(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha]
-    return sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
-
-
 def _candidates(sent: Span) -> Iterator[tuple[Token, str]]:
     for token in sent:
         past = _present_verb(token)
@@ -103,7 +99,7 @@ class HeadlineParser:
         """The headline parsed again with one verb in the past tense, if a reading holds; else None."""
         # in title case the small model takes every word for a name: its verb and little words
         # ("Over", "With") are told in lower case
-        title = _title_case(sent)
+        title = title_case(sent)
         words = [t.lower_ if title and t.is_stop else t.text for t in sent]
         spaces = [bool(t.whitespace_) for t in sent]
         for token, past in _candidates(sent):

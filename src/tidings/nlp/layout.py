@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 DATELINE = re.compile(r"""
     (?:^|(?<=\n))[ \t]*
@@ -88,3 +88,12 @@ def layout_sentences(doc: Doc) -> Doc:
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
     return doc
+
+
+TITLE_SHARE = 0.6  # of a line's words capitalised: title case ("Trump Slams Clinton Over Emails")
+
+
+def title_case(span: Span) -> bool:
+    """Whether most of a sentence's words are capitalised, as in a headline in title case."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
