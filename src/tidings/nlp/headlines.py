@@ -38,15 +38,18 @@ AFTER_DEPS = {"dobj", "prep", "ccomp", "xcomp", "dative", "prt", "attr", "acomp"
 PARSE_STEPS = ("tok2vec", "tagger", "parser")
 
 
-def _headline(sent: Span) -> bool:
-    """A line of its own, at most ``MAX_WORDS`` words, not ended by a full stop or a quote."""
+def _headline(sent: Span, text: str) -> bool:
+    """A line of its own (``text`` is the document's), at most ``MAX_WORDS`` words, not ended by a
+    full stop or a quote."""
     words = [t for t in sent if not t.is_space]
     if not words or len(words) > MAX_WORDS or words[-1].text[-1] in ENDS:
         return False
-    doc = sent.doc
-    before = doc.text[:sent.start_char].rstrip(" \t")
-    after = doc.text[words[-1].idx + len(words[-1].text):].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    before, after = sent.start_char - 1, words[-1].idx + len(words[-1].text)
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return (before < 0 or text[before] == "\n") and (after == len(text) or text[after] == "\n")
 
 
 def _verbal(sent: Span) -> bool:
@@ -115,9 +118,9 @@ class HeadlineParser:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        found = []
+        found, text = [], doc.text
         for sent in doc.sents:
-            if _headline(sent) and not _verbal(sent):
+            if not _verbal(sent) and _headline(sent, text):
                 parsed = self.reparse(sent)
                 if parsed is not None:
                     found.append((sent.start, sent.end, parsed))
