@@ -126,6 +126,10 @@ def test_the_government_of_a_datelined_article_is_its_states(pipeline):
     text = ("JERUSALEM (AP) - Iran launched drones at Israel overnight, the Israeli military said. Jordan, which "
             "shot down some of the drones over its territory, summoned Iran's ambassador.")
     assert mention(pipeline, text, "the drones").country is None
+    # the security forces, as the armed forces, are the state's own
+    text = ("NAIROBI (Reuters) - Kenyan police fired tear gas at protesters. Amnesty International accused the "
+            "security forces of using excessive force.")
+    assert mention(pipeline, text, "the security forces").country == "KEN"
 
 
 @pytest.mark.parametrize("text, phrase", [

@@ -283,6 +283,11 @@ def test_deepening_ties_is_diplomatic_support(rules_pipeline):
     assert (deepened.type, [t["actor_id"] for t in deepened.targets]) == ("SUPPORT", ["RUS"])
 
 
+def test_crushing_or_quelling_unrest_is_repression(rules_pipeline):
+    events = rules_pipeline.article("Iranian security forces quelled the protests in Tehran.").events
+    assert [(e.type, e.context) for e in events if e.trigger == "quelled"] == [("COERCE", "repression")]
+
+
 def test_a_leader_inspecting_weapons_investigates_no_one(rules_pipeline):
     assert rules_pipeline.article("Kim Jong Un inspected a new missile launcher, state media reported.").events == []
 

@@ -229,13 +229,13 @@ def home_institution(name: str, home: str, kb: KnowledgeBase) -> Actor | None:
 
 
 def _the_institution(span: Sequence[Token]) -> bool:
-    """"the government", "the army", "the armed forces", "the police": a state's own institution
-    named with "the" and no count ("the two soldiers" are some of them), in the singular ("the
-    drones" Jordan shot down are machines, of whoever launched them)."""
+    """"the government", "the army", "the armed forces", "the security forces", "the police": a
+    state's own institution named with "the" and no count ("the two soldiers" are some of them), in
+    the singular ("the drones" Jordan shot down are machines, of whoever launched them)."""
     if span[0].lower_ != "the":
         return False
-    if len(span) == 3 and span[1].lower_ == "armed":
-        return True
+    if len(span) == 3 and span[1].lower_ in ("armed", "security") and span[2].lower_ == "forces":
+        return True  # "the armed forces", "the security forces"
     return definite(span) and (span[-1].tag_ not in ("NNS", "NNPS") or span[-1].lemma_.lower() == "police")
 
 
