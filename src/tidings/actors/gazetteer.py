@@ -11,16 +11,15 @@ Capitals are matched too, as places: the tagger was trained on news from before 
 usual spelling, and misses it ("Officials in Kyiv said") or reads it as a time ("fired missiles at
 Kyiv overnight") or a person, as it does "Niamey" and "Sanaa". One-word capitals are matched unless
 they are English words or first names ("Male", "Sofia", "Victoria"). A capital overrules the
-tagger's person, time or facility where that entity is the capital or starts with it, and no
-person of the article bears it as a surname ("Denzel Washington").
+tagger's person, date, time, facility or number where that entity is the capital or starts with
+it, and no person of the article bears it as a surname ("Denzel Washington").
 """
 
 from __future__ import annotations
 
+from lemminflect import getAllLemmas
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-
-from lemminflect import getAllLemmas
 
 from .gender import is_first_name
 from .kb import KnowledgeBase
@@ -68,9 +67,9 @@ def _words(name: str) -> list[str]:
 
 
 def _misread(doc: Doc, overlapping: list[Span], start: int, end: int) -> bool:
-    """Whether the tagger's entities over a capital's name misread it: each a person, time or
-    facility that is the name or starts with it ("Kyiv overnight"), and no person of the article
-    bearing the name as a surname."""
+    """Whether the tagger's entities over a capital's name misread it: each a person, date, time,
+    facility or number that is the name or starts with it ("Kyiv overnight"), and no person of the
+    article bearing the name as a surname."""
     if any(ent.label_ not in MISREAD or ent.start != start for ent in overlapping):
         return False
     name = doc[start:end].text
