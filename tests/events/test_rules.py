@@ -218,6 +218,12 @@ def test_received_aid(code):
     assert not draft_on(drafts, "received").sources
 
 
+def test_claimed_deed(code):
+    events, _, _ = code("Hezbollah claimed responsibility for firing two mortar rounds at an Israeli army position.")
+    firing = next(e for e in events if e.trigger == "firing")
+    assert [s["actor_id"] for s in firing.sources] == ["org-hezbollah"] and firing.type == "ASSAULT"
+
+
 def test_mutual_meeting(code):
     text = "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev on Tuesday."
     _, drafts, _ = code(text)

@@ -15,38 +15,39 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 7. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
 8. ``host_visit``            a host receives, the visitor acts
 9. ``received_aid``          aid received is the giver's act ("received support from the US")
-10. ``mutual_meeting``       every participant of talks on both sides
-11. ``each_other``           "accused each other": every source is a target too
-12. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
-13. ``speaker``              whose claim holds the event
-14. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
-15. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
-16. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
-17. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-18. ``demand_of_another``    what a speaker says another must (or should) do is its request
-19. ``force_not_ruled_out`` not ruling out force (or refusing to) threatens it
-20. ``own_intention``        an actor's own promise, threat or refusal
-21. ``unclaimed_must``       a "must" that is no one's request is no event
-22. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-23. ``warning_of_another``   a warning of what another actor could do is no threat
-24. ``own_warning``          a warning that the warner's own side will act is its threat
-25. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-26. ``sport_talk``           what players, coaches and referees say of one another is sport
-27. ``needs_actor``          no event without a known actor
+10. ``claimed_deed``         what one claims responsibility for is one's own deed
+11. ``mutual_meeting``       every participant of talks on both sides
+12. ``each_other``           "accused each other": every source is a target too
+13. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
+14. ``speaker``              whose claim holds the event
+15. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
+16. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
+17. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+18. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+19. ``demand_of_another``    what a speaker says another must (or should) do is its request
+20. ``force_not_ruled_out`` not ruling out force (or refusing to) threatens it
+21. ``own_intention``        an actor's own promise, threat or refusal
+22. ``unclaimed_must``       a "must" that is no one's request is no event
+23. ``promised_act``         a promise of a deed that is no cooperation is no agreement
+24. ``warning_of_another``   a warning of what another actor could do is no threat
+25. ``own_warning``          a warning that the warner's own side will act is its threat
+26. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+27. ``sport_talk``           what players, coaches and referees say of one another is sport
+28. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-28. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+29. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-29. ``weapons_test``         a missile fired at no one (or into the sea) is a test, not an attack
-30. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-31. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-32. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-33. ``firms_trade``          dealings between firms are trade, not politics (after the
+30. ``weapons_test``         a missile fired at no one (or into the sea) is a test, not an attack
+31. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+32. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+33. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+34. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-34. ``date``                 the date its sentence names
-35. ``place``                where it happened
-36. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+35. ``date``                 the date its sentence names
+36. ``place``                where it happened
+37. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-37. ``confidence``           how sure the coding is (the rules' own score)
+38. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -62,8 +63,9 @@ from .draft import ActorRef, EventDraft, Rule, Scene
 from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, force_not_ruled_out, modality,
                            officials_state_acts, own_intention, own_warning, promised_act, put_question,
                            seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
-from .rules_roles import (accused_party_acts, asked_party_acts, deployed_forces, each_other, headline_passive, host_visit,
-                          meeting_place, mutual_meeting, named_agent, received_aid, roles)
+from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, deployed_forces, each_other,
+                          headline_passive, host_visit, meeting_place, mutual_meeting, named_agent, received_aid,
+                          roles)
 from .when import event_date, names_time
 from .where import event_location
 
@@ -298,6 +300,7 @@ RULES: list[Rule] = [
     deployed_forces,
     host_visit,
     received_aid,
+    claimed_deed,
     mutual_meeting,
     each_other,
     modality,

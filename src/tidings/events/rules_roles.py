@@ -218,6 +218,25 @@ def received_aid(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(givers, "parse"), targets=tuple(once_each(recipients)))
 
 
+CLAIMING = {"claim", "take", "accept", "admit", "bear"}  # ... responsibility for
+
+
+def claimed_deed(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Hezbollah claimed responsibility for firing two mortar rounds at an Israeli army position.":
+    the deed someone claims (or takes, accepts, admits) responsibility for is theirs."""
+    tok = draft.token
+    if draft.sources or tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "for":
+        return draft
+    noun = tok.head.head
+    verb = noun.head
+    if noun.lemma_.lower() != "responsibility" or verb.lemma_.lower() not in CLAIMING:
+        return draft
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    found = scene.index.group(subject) if subject is not None else []
+    targets = tuple(t for t in draft.targets if t.start not in {m.start for m in found})
+    return replace(draft, sources=scene.refs(found), targets=targets) if found else draft
+
+
 def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
     """"U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev
     on Tuesday.": no host and no visitor, so every participant is both source and target (PLOVER
