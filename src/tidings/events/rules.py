@@ -37,7 +37,7 @@ changed a draft. The sentence in each rule's docstring is its example and the in
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
 29. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-30. ``weapons_test``         a missile fired at no one (or into the sea) is a test, not an attack
+30. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
 31. ``verbal_attack``        one politician attacking another with no harm done attacks in words
 32. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
 33. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
@@ -117,11 +117,13 @@ AIMED = ("at", "on", "against", "toward", "towards", "into")  # a weapon fired a
 
 def weapons_test(draft: EventDraft, scene: Scene) -> EventDraft:
     """"North Korea fired two ballistic missiles into the sea off its east coast.": a missile or
-    rocket fired or launched at no one, nor at any place but the sea, is a test or a show of force
-    (PLOVER MOBILIZE, CAMEO 150), not an attack: the lexicon's launch or fire row with a missile
-    is ASSAULT, which needs a victim. Aimed at a place the text names ("fired missiles at Kyiv")
-    it stays an attack, even where no actor was found for the place. After the classifier and
-    ``not_its_own_target``, so that the targets are the ones kept."""
+    rocket fired or launched into the sea, or in what the sentence calls a test, at no one and at no
+    other place, is a test or a show of force (PLOVER MOBILIZE, CAMEO 150), not an attack: the
+    lexicon's launch or fire row with a missile is ASSAULT, which needs a victim. Without word of
+    the sea or a test it stays an attack ("Russia fired 40 missiles overnight" has its victims a
+    sentence away), as it does aimed at a place the text names ("fired missiles at Kyiv"), even
+    where no actor was found for the place. After the classifier and ``not_its_own_target``, so
+    that the targets are the ones kept."""
     tok = draft.token
     if draft.type != "ASSAULT" or draft.targets or not draft.trigger.armed or tok.pos_ != "VERB":
         return draft
@@ -129,9 +131,11 @@ def weapons_test(draft: EventDraft, scene: Scene) -> EventDraft:
     weapons = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words["tested"]]
     if not weapons:
         return draft
-    aimed = [p for head in (tok, *weapons) for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED]
-    if any(o.lemma_.lower() not in words["waters"] and not names_time(o.text)  # "on Sunday"
-           for p in aimed for o in p.children if o.dep_ == "pobj"):
+    aimed = [o for head in (tok, *weapons) for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED + ("off",)
+             for o in p.children if o.dep_ == "pobj" and not names_time(o.text)]  # "on Sunday"
+    seaward = [o for o in aimed if o.lemma_.lower() in words["waters"] or o.lemma_.lower() == "coast"]
+    tested = any(t.lemma_.lower() == "test" for t in draft.sentence)
+    if len(seaward) < len(aimed) or not (seaward or tested):
         return draft
     return replace(draft, type="MOBILIZE", mode="weapons", context="military", cameo="150")
 
