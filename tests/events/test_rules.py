@@ -527,6 +527,14 @@ def test_a_party_named_twice_takes_part_in_talks_once():
     assert tuple(once_each((trump, kim, again))) == (trump, kim)
 
 
+def test_fired_from(code):
+    events, _, _ = code("Hezbollah fired rockets from Lebanon into northern Israel.")
+    fired = next(e for e in events if e.trigger == "fired")
+    assert [t["country"] for t in fired.targets] == ["ISR"]
+    events, _, _ = code("Hamas fired dozens of rockets from Gaza.")
+    assert [e.targets for e in events if e.trigger == "fired"] == [[]]
+
+
 def test_weapons_test(code):
     events, _, _ = code("North Korea fired two ballistic missiles into the sea off its east coast.")
     fired = next(e for e in events if e.trigger == "fired")

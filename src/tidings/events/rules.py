@@ -37,17 +37,18 @@ changed a draft. The sentence in each rule's docstring is its example and the in
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
 29. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-30. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
-31. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-32. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-33. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-34. ``firms_trade``          dealings between firms are trade, not politics (after the
+30. ``fired_from``           where a weapon was fired from is no target of it
+31. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
+32. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+33. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+34. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+35. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-35. ``date``                 the date its sentence names
-36. ``place``                where it happened
-37. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+36. ``date``                 the date its sentence names
+37. ``place``                where it happened
+38. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-38. ``confidence``           how sure the coding is (the rules' own score)
+39. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -113,6 +114,27 @@ def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
 
 
 AIMED = ("at", "on", "against", "toward", "towards", "into")  # a weapon fired at something
+
+
+def fired_from(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Hezbollah fired rockets from Lebanon into northern Israel.": where a weapon was fired or
+    launched from is no party it was fired at; what it was fired at or into is, if the text names
+    it."""
+    tok = draft.token
+    if not draft.trigger.armed or not draft.targets or tok.pos_ != "VERB":
+        return draft
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    origins = [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
+    spans = [(t.idx, t.idx + len(t.text)) for t in origins]
+    kept = tuple(ref for ref in draft.targets
+                 if ref.start is None or not any(a <= ref.start < b for a, b in spans))
+    if len(kept) == len(draft.targets):
+        return draft
+    if not kept:
+        aimed = [m for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in AIMED
+                 for o in p.children if o.dep_ == "pobj" for m in scene.index.group(o)]
+        kept = scene.refs(aimed)
+    return replace(draft, targets=kept)
 
 
 def weapons_test(draft: EventDraft, scene: Scene) -> EventDraft:
@@ -325,6 +347,7 @@ RULES: list[Rule] = [
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,
+    fired_from,
     weapons_test,
     verbal_attack,
     forces_on_crowds,
