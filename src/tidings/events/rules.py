@@ -61,6 +61,7 @@ from spacy.tokens import Token
 
 from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
+from .roles import _prep_objects
 from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, force_not_ruled_out, modality,
                            officials_state_acts, own_intention, own_warning, promised_act, put_question,
                            seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
@@ -113,7 +114,7 @@ def not_its_own_target(draft: EventDraft, scene: Scene) -> EventDraft:
     return draft if len(kept) == len(draft.targets) else replace(draft, targets=kept)
 
 
-AIMED = ("at", "on", "against", "toward", "towards", "into")  # a weapon fired at something
+AIMED = {"at", "on", "against", "toward", "towards", "into"}  # a weapon fired at something
 
 
 def fired_from(draft: EventDraft, scene: Scene) -> EventDraft:
@@ -124,15 +125,14 @@ def fired_from(draft: EventDraft, scene: Scene) -> EventDraft:
     if not draft.trigger.armed or not draft.targets or tok.pos_ != "VERB":
         return draft
     heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
-    origins = [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
+    origins = [t for h in heads for o in _prep_objects(h, {"from"}) for t in o.subtree]
     spans = [(t.idx, t.idx + len(t.text)) for t in origins]
     kept = tuple(ref for ref in draft.targets
                  if ref.start is None or not any(a <= ref.start < b for a, b in spans))
     if len(kept) == len(draft.targets):
         return draft
     if not kept:
-        aimed = [m for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in AIMED
-                 for o in p.children if o.dep_ == "pobj" for m in scene.index.group(o)]
+        aimed = [m for h in heads for o in _prep_objects(h, AIMED) for m in scene.index.group(o)]
         kept = scene.refs(aimed)
     return replace(draft, targets=kept)
 
@@ -153,8 +153,8 @@ def weapons_test(draft: EventDraft, scene: Scene) -> EventDraft:
     weapons = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words["tested"]]
     if not weapons:
         return draft
-    aimed = [o for head in (tok, *weapons) for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED + ("off",)
-             for o in p.children if o.dep_ == "pobj" and not names_time(o.text)]  # "on Sunday"
+    aimed = [o for head in (tok, *weapons) for o in _prep_objects(head, AIMED | {"off"})
+             if not names_time(o.text)]  # "on Sunday"
     seaward = [o for o in aimed if o.lemma_.lower() in words["waters"] or o.lemma_.lower() == "coast"]
     tested = any(t.lemma_.lower() == "test" for t in draft.sentence)
     if len(seaward) < len(aimed) or not (seaward or tested):

@@ -212,8 +212,7 @@ def received_aid(draft: EventDraft, scene: Scene) -> EventDraft:
     if draft.type != "AID" or tok.lemma_.lower() != "receive" or tok.pos_ != "VERB":
         return draft
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    givers = [m for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
-              for o in p.children if o.dep_ == "pobj" for m in _described(o, scene.index)]
+    givers = [m for h in heads for o in _prep_objects(h, {"from"}) for m in _described(o, scene.index)]
     recipients = draft.sources + tuple(t for t in draft.targets if t.start not in {m.start for m in givers})
     return replace(draft, sources=scene.refs(givers, "parse"), targets=tuple(once_each(recipients)))
 

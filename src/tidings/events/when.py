@@ -14,15 +14,16 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "sept", "oct", "nov", "dec")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORDS = ("today", "yesterday", "tonight", "tomorrow") + _WEEKDAYS
-# spans and vague times, not the date of an event: "since 2006", "for years", "the past decade"
 _PARTS = ("morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "hour")
 
 
 def names_time(word: str) -> bool:
     """Whether a word names a day, month or part of a day ("Sunday", "night"), not a place or party."""
-    return word.lower() in _MONTHS or word.lower() in _DAY_WORDS or word.lower() in _PARTS
+    word = word.lower()
+    return word in _MONTHS or word in _DAY_WORDS or word in _PARTS
 
 
+# spans and vague times, not the date of an event: "since 2006", "for years", "the past decade"
 _VAGUE = re.compile(r"\b(years|decades?|centur(y|ies)|recent|recently|past|since|ago|era|term|months|weeks|days)\b", re.I)
 
 
