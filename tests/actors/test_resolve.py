@@ -137,6 +137,15 @@ def test_the_states_leader_is_its_office_holder_but_several_leaders_are_not(pipe
     assert found["Two Turkish leaders"].actor_id != "Q39259"
 
 
+def test_the_prime_minister_is_the_one_the_article_named_but_the_former_one_is_not(pipeline):
+    text = "Prime Minister Narendra Modi visited Kenya. The prime minister criticized the report."
+    _, found = resolve(pipeline, text, published=date(2024, 3, 1))
+    assert found["The prime minister"].actor_id == found["Narendra Modi"].actor_id
+    text = "Prime Minister Narendra Modi visited Kenya. The former prime minister criticized the report."
+    _, found = resolve(pipeline, text, published=date(2024, 3, 1))
+    assert found["The former prime minister"].actor_id != found["Narendra Modi"].actor_id
+
+
 @pytest.mark.parametrize("second, pronoun", [
     ("He has attempted to deflect this criticism onto provincial officials.", "He"),
     ("His government blamed provincial officials.", "His"),  # a possessive that owns the subject
@@ -258,6 +267,21 @@ def test_fighters_of_a_named_armed_group_are_the_group(pipeline, text, phrase, g
 def test_a_body_before_a_title_and_a_name_is_the_persons_title_not_a_second_actor(pipeline):
     _, found = resolve(pipeline, "President Tsai Ing-wen met U.S. House Speaker Kevin McCarthy in California.")
     assert "U.S. House" not in found and found["Kevin McCarthy"].actor_id is not None
+
+
+def test_whose_officer_a_titled_person_is_makes_no_second_actor(pipeline):
+    _, found = resolve(pipeline, "FBI Director James Comey criticized the report.")
+    assert "FBI" not in found and found["James Comey"].sectors == ["COP"]
+    _, found = resolve(pipeline, "Clinton spokeswoman Jennifer Palmieri criticized Manafort.")
+    assert "Clinton" not in found and found["Jennifer Palmieri"].country == "USA"
+    # the parser hangs the name on the title as an apposition; the body is still the person's
+    _, found = resolve(pipeline, "The United Nations human rights chief Volker Turk condemned the killings.")
+    assert "The United Nations" not in found and "IGO" in found["Volker Turk"].sectors
+
+
+def test_a_person_named_beside_another_by_a_conjunction_stays_an_actor(pipeline):
+    _, found = resolve(pipeline, "Clinton and Senator Bernie Sanders criticized the report.")
+    assert "Clinton" in found and "Bernie Sanders" in found
 
 
 def test_a_role_noun_tagged_a_name_in_lower_case_is_read_as_a_role(pipeline):

@@ -548,3 +548,10 @@ def test_whom_a_threatened_force_is_to_restore_is_no_target(rules_pipeline):
     # a purpose under the trigger itself still names the party
     events = rules_pipeline.article("Russia sent troops to help Syria.").events
     assert [countries(e.targets) for e in events if e.trigger == "sent"] == [{"SYR"}]
+
+
+def test_a_titled_person_is_the_one_source_not_the_body_whose_officer_they_are(rules_pipeline):
+    event = first(rules_pipeline, "Chinese Foreign Ministry spokesman Wang Wenbin criticized the United States.", "ACCUSE")
+    assert [a["name"] for a in event.sources] == ["Wang Wenbin"] and countries(event.sources) == {"CHN"}
+    event = first(rules_pipeline, "FBI Director James Comey criticized the report.", "ACCUSE")
+    assert [a["name"] for a in event.sources] == ["James Comey"]

@@ -211,7 +211,11 @@ class Descriptions:
         ev.add_sectors(role.sectors)
         self.taken.update(t.i for t in span)
         sectors = list(ev.sectors)
-        office = OFFICE_NOUNS.get(tok.lemma_.lower())
+        before = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("amod", "compound") else None
+        pair = f"{before.lower_} {tok.lemma_.lower()}" if before is not None else ""
+        office = OFFICE_NOUNS.get(pair) or OFFICE_NOUNS.get(tok.lemma_.lower())
+        # "the prime minister" is as bare as "the president" ("the former president" is not)
+        bare = [t for t in span if t.i != before.i] if pair in OFFICE_NOUNS else span
         if len(ev.countries) > 1:  # "Hungarian and Romanian officials": one mention per country
             # each of the role (not rebels for "Israeli and Hamas negotiators"), and an organisation
             # named among them is itself
@@ -226,7 +230,7 @@ class Descriptions:
             return
         country = ev.country or self._its_state(tok) or self._possessor_state(tok) or self._whose_state(tok) or \
             self._body_just_named(tok)
-        if office and (country or definite(span)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
+        if office and (country or definite(bare)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
             # "the North Korean leader": that state's office holder on the article's date;
             # "the president": the one office holder already named in the article (not "two
             # leaders", nor "the leader of the Turkish Cultural Center")

@@ -108,6 +108,25 @@ def _name_of(token: Token) -> Span | None:
     return entity_of(token) or token.doc.user_data.get(MISSED_KEY, {}).get(token.i)
 
 
+def titles_person(tok: Token) -> bool:
+    """Whether a word is (part of) a title right before a person's name: "Director" in "FBI Director
+    James Comey", "spokeswoman" in "Clinton spokeswoman Jennifer Palmieri", "chief" in "the UN human
+    rights chief Volker Turk". What modifies such a title says whose officer the person is."""
+    for _ in range(4):
+        ent = entity_of(tok)
+        if ent is not None:
+            return ent.label_ == "PERSON"
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if any(c.dep_ == "appos" and c.left_edge.i == tok.i + 1 and entity_of(c) is not None
+               and entity_of(c).label_ == "PERSON" for c in tok.rights):
+            return True  # the parser hangs the name on the title: "chief Volker Turk"
+        if tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i < tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 PLACE_HEADS = {"in", "at", "near", "outside", "inside"}
 
 

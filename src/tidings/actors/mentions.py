@@ -85,7 +85,7 @@ class MentionIndex:
                          if c.dep_ in PHRASE_DEPS or (leads and c.dep_ in LEADER_DEPS))
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")
-        found = [m for m in found if m not in owners] or ([] if _acts_for_owner(head) else owners)
+        found = [m for m in found if m not in owners] or ([] if acts_for_owner(head) else owners)
         found = self._members(head, found) or found
         return once_each(sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start))
 
@@ -112,7 +112,7 @@ def _acting_for() -> frozenset[str]:
     return frozenset(r["word"] for r in data_rows("acting_for.tsv"))
 
 
-def _acts_for_owner(head: Token) -> bool:
+def acts_for_owner(head: Token) -> bool:
     """Whether the phrase's head is someone who acts for its owner ("Trump's campaign manager",
     "Biden's aide"; data/acting_for.tsv): the owner is then no actor of the phrase."""
     return head.lemma_.lower() in _acting_for() and any(c.dep_ == "poss" for c in head.children)

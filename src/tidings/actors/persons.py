@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from ..model import Actor
-from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word
+from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word, titles_person
 from .gender import HONORIFICS, first_name_gender, name_gender
 from .names import contains_words, norm, slug
 from .organisations import FIRM_WORDS, ORG_HEADS
@@ -89,7 +89,8 @@ class People:
         if prev is not None and prev.ent_type_ == "ORG":  # "US Army Private" + "Travis King"
             org = entity_of(prev)
             prefix = list(self.doc[min(org.start, prefix[0].i if prefix else org.start):ent.start])
-        elif prev is not None and prev.pos_ in ("NOUN", "PROPN") and (self._role(prev) or norm(prev.text) in self.kb.titles):
+        elif prev is not None and prev.pos_ in ("NOUN", "PROPN") and (
+                self._role(prev) or norm(prev.text) in self.kb.titles or titles_person(prev)):
             # a title or role noun right before the name, whatever the parser made of it
             prefix = sorted(set(prefix) | set(modifier_span(prev)), key=lambda t: t.i)
         read_modifiers(prefix, self.kb, ev)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
 from .evidence import (PATRON_WORDS, Evidence, entity_of, hyphen_suffix, remember_acronyms, remember_missed,
-                       where_a_place_is)
+                       titles_person, where_a_place_is)
 from .gazetteer import missed_names
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase, title_words
@@ -149,14 +149,14 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             ent.label_ = "PERSON"  # "Cuban also complained" after "Mark Cuban": his surname, not Cubans
         elif ent.label_ in ("PERSON", "ORG") and norm(text) in self.kb.demonyms:
             ent.label_ = "NORP"  # "Ugandan", "Bangladeshi" tagged as people by the small model
-        anchor = root
+        anchor = ent[1:].root if root.dep_ == "det" and len(ent) > 1 else root  # "The United Nations ... chief"
         while anchor.dep_ == "conj" and anchor.head.i < anchor.i:  # "U.S. and Russian negotiators"
             anchor = anchor.head
         if ent.label_ in ("NORP", "GPE", "ORG") and anchor.dep_ in ("amod", "compound", "nmod", "poss") \
                 and anchor.head.i >= ent.end and anchor.head.pos_ in ("NOUN", "PROPN"):
             head_ent = entity_of(anchor.head)
             if self._role(anchor.head) or self._role_compound(anchor.head) \
-                    or (head_ent is not None and head_ent.label_ == "PERSON"):
+                    or (head_ent is not None and head_ent.label_ == "PERSON") or titles_person(anchor.head):
                 spelled = self._spelled_out(ent)
                 if spelled is not None and spelled.actor is not None:
                     # "the RSF commander" after "the Rapid Support Forces": the modifier is read
@@ -169,6 +169,9 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 if code:
                     self._add(ent.start, ent.end, self.kb.country_actor(code), "demonym", 0.7, root)
                 return
+        if ent.label_ == "PERSON" and anchor.dep_ in ("compound", "nmod", "amod") and anchor.head.i >= ent.end \
+                and entity_of(anchor.head) is None and titles_person(anchor.head):
+            return  # "Clinton spokeswoman Jennifer Palmieri": whose spokeswoman she is, not a second actor
         defined = self._defined_acronym(ent)
         if defined is not None:
             self._add(ent.start, ent.end, defined, "coreference", 0.85, root)

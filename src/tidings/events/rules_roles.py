@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..actors.mentions import PHRASE_DEPS, once_each
+from ..actors.mentions import PHRASE_DEPS, acts_for_owner, once_each
 from ..model import ActorMention
 from .draft import EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
@@ -132,7 +132,8 @@ def _described(head: Token, index: MentionIndex) -> list[ActorMention]:
             continue
         seen.add(tok.i)
         found += [m for m in index.at(tok.i) if (m.sectors or m.actor_id or m.country) and m not in found]
-        stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
+        # not the owner of "Putin's critics": they act against him (actors/data/acting_for.tsv)
+        stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS and not (c.dep_ == "poss" and acts_for_owner(tok)))
     return sorted(found, key=lambda m: m.start)
 
 
