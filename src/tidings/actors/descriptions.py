@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .evidence import Evidence, counter_of, definite, entity_of, modifier_span, read_modifiers, read_prepositions
+from .kb import title_meanings
 from .pronouns import MAX_PRONOUN_DISTANCE
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
 
 class Descriptions:
     """Description resolution over the resolver's state: ``doc``, ``kb``, ``day``, ``found``, ``counts``,
-    ``taken``, and its ``_add``, ``_named_before`` and ``_police_just_named``."""
+    ``taken``, ``titled``, and its ``_add``, ``_named_before`` and ``_police_just_named``."""
 
     doc: Doc
     kb: KnowledgeBase
@@ -50,6 +51,7 @@ class Descriptions:
     found: list[Found]
     counts: Counter[str]
     taken: set[int]
+    titled: list[tuple[str, int, Actor]]
 
     def _role_compound(self, head: Token):
         """A role noun compounded into a head that is none ("police custody", "army bulldozers")."""
@@ -243,6 +245,10 @@ class Descriptions:
             if len(holders) == 1:
                 self._add(span[0].i, tok.i + 1, holders[0].actor, "office", 0.8, tok, ev)
                 return
+        titled = self._titled(tok, span, before if pair in title_meanings() else None, country)
+        if titled is not None:
+            self._add(span[0].i, tok.i + 1, titled, "coreference", 0.75, tok, ev)
+            return
         if ev.org is not None and (country is None or ev.org.country == country):
             actor = ev.org  # "United Nations peacekeepers", "EU foreign ministers"
         elif country:
@@ -254,6 +260,41 @@ class Descriptions:
             actor = None
         self._add(span[0].i, tok.i + 1, actor, "description" if actor else "unresolved", 0.75 if actor else 0.0,
                   tok, ev, country=country)
+
+
+    def _titled_again(self, tok: Token) -> bool:
+        """A title that is no role noun ("the governor", "the secretary") standing for the last person
+        named with it (``_titled``); True when it was read so."""
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod"):
+            return False
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        first = prev if prev is not None and prev.dep_ in ("amod", "compound") and \
+            f"{prev.lower_} {tok.lemma_.lower()}" in title_meanings() else None
+        if first is None and tok.lemma_.lower() not in title_meanings():
+            return False
+        span, ev = self._description(tok)
+        person = self._titled(tok, span, first, ev.country)
+        if person is None:
+            return False
+        self.taken.update(t.i for t in span)
+        self._add(span[0].i, tok.i + 1, person, "coreference", 0.75, tok, ev)
+        return True
+
+    def _titled(self, tok: Token, span: list[Token], first: Token | None, country: str | None) -> Actor | None:
+        """"The senator" after "Sen. Marco Rubio", "the New Jersey governor" after "New Jersey Gov.
+        Chris Christie": the last person named before with that title (``first``: the first word of a
+        two-word one, "prime"), of the state the words name if they name one. None for "a senator",
+        "two senators", "the former governor", "the leader of the Anti-Defamation League"."""
+        meanings = title_meanings()
+        key = meanings.get(f"{first.lower_} {tok.lemma_.lower()}") if first is not None else meanings.get(tok.lemma_.lower())
+        if key is None or tok.tag_ not in ("NN", "NNP") or span[0].lower_ != "the":
+            return None
+        between = [t for t in span[1:] if t.i < tok.i and (first is None or t.i != first.i)]
+        if any(t.ent_type_ not in ("GPE", "NORP", "LOC") for t in between) or \
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None
+        named = [a for k, i, a in self.titled if k == key and i < tok.i and (country is None or a.country in (None, country))]
+        return named[-1] if named else None
 
 
 def _modifies_noun(tok: Token) -> bool:

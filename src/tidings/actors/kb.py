@@ -117,6 +117,12 @@ def titles() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
+def title_meanings() -> dict[str, str]:
+    """Each title of titles.tsv and the title it stands for: "sen" a senator, "president" itself."""
+    return {r["title"]: r.get("means") or r["title"] for r in data_rows("titles.tsv")}
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """The titles of titles.tsv: words before a name that are not part of it."""
     return frozenset(titles())

@@ -14,12 +14,15 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lemminflect import getAllLemmas, getInflection
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word, titles_person
 from .gender import HONORIFICS, first_name_gender, name_gender
+from ..nlp.layout import title_case
+from .kb import title_meanings
 from .names import contains_words, norm, slug
 from .organisations import FIRM_WORDS, ORG_HEADS
 
@@ -31,7 +34,7 @@ FUZZY_CUTOFF = 90.0
 
 class People:
     """Name resolution over the resolver's state: ``doc``, ``kb``, ``day``, ``people`` (full names met
-    so far), ``counts``, ``taken``, and its ``_add`` and ``_role``."""
+    so far), ``counts``, ``taken``, ``titled`` (people named with a title), and its ``_add`` and ``_role``."""
 
     doc: Doc
     kb: KnowledgeBase
@@ -39,6 +42,7 @@ class People:
     people: dict[str, Actor]
     counts: Counter[str]
     taken: set[int]
+    titled: list[tuple[str, int, Actor]]
 
     def _looks_like_known_person(self, text: str) -> bool:
         """A known person's name, one met earlier in the article, or the surname of one known
@@ -48,6 +52,23 @@ class People:
             contains_words(full, key) for full in self.people) or (
             " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
             and self.kb.place(text) is None and len(self._surname_holders(key)) == 1)
+
+    def _name_before_verb(self, ent: Span) -> Span:
+        """A person's name without the headline verb the tagger took into it: "Trump Calls On Obama
+        To Resign", "Ben Carson Slams Hillary" (title case makes every word look like a name). Only
+        where the whole never recurs in the text and the words before the verb name a known person
+        or two words or more begin with a first name ("Ken Burns" and "Michelle Fields" stay whole)."""
+        if len(ent) < 2 or not title_case(ent.sent) or self.doc.text.count(ent.text) > 1:
+            return ent
+        for tok in ent[1:]:
+            word = tok.text.lower()
+            lemmas = getAllLemmas(word, upos="VERB").get("VERB") if tok.text[:1].isupper() and word.isalpha() else None
+            if lemmas and word in (getInflection(lemmas[0], tag="VBZ") or ()) + (getInflection(lemmas[0], tag="VBD") or ()):
+                name = self.doc[ent.start:tok.i]
+                if self._looks_like_known_person(name.text) or (
+                        len(name) >= 2 and first_name_gender(name[0].text) is not None):
+                    return Span(self.doc, ent.start, tok.i, label="PERSON")
+        return ent
 
     def _surname_holders(self, key: str) -> list[Entry]:
         """Known office holders whose surname (or family name written first) ``key`` is; of
@@ -114,6 +135,7 @@ class People:
                 ev.add_country(countries.pop(), [])
             self._add(name_start, ent.end, None, "unresolved", 0.0, ent.root, ev, country=ev.country)
             return
+        self._remember_title(name_start, prefix, actor)
         if len(key.split()) >= 2:
             self.people.setdefault(key, actor)
         if len(key.split()) >= 2 or method == "office":
@@ -123,6 +145,20 @@ class People:
             # "Clinton" ambiguous with the Hillary Clinton named in full)
             self.people.setdefault(norm(actor.name), actor)
         self._add(name_start, ent.end, actor, method, confidence, ent.root, ev)
+
+    def _remember_title(self, name_start: int, prefix: list[Token], actor: Actor) -> None:
+        """Keep the title right before a person's name ("Sen. Marco Rubio", "Prime Minister Narendra
+        Modi"), for a later "the senator" (Descriptions._titled); not a former office."""
+        if any(t.lower_ == "former" for t in prefix) or name_start == 0:
+            return
+        meanings = title_meanings()
+        words = [norm(t.text) for t in self.doc[max(name_start - 3, 0):name_start]]
+        # the whole title and each title word of it: "Secretary of State Antony Blinken" is "the
+        # secretary of state" and "the secretary"; "Prime Minister Modi" "the minister"
+        keys = {meanings[" ".join(words[i:])] for i in range(len(words) - 1) if " ".join(words[i:]) in meanings}
+        if words[-1] in meanings or keys:
+            keys |= {meanings[w] for w in words if w in meanings}
+        self.titled.extend((key, name_start, actor) for key in sorted(keys))
 
     def _known_person(self, key: str, roles, gender: str | None = None,
                       country: str | None = None) -> tuple[Actor, str, float] | None:

@@ -85,6 +85,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         self.acronyms: dict[str, Actor] = {}  # acronyms the article defined ("Pakistan Tehreek-e-Insaf (PTI)")
         remember_acronyms(self.doc, self.acronyms)
         self._pairs: list[tuple[Found, Found]] = []  # "the two sides", "they": (a mention, the one it stands for)
+        self.titled: list[tuple[str, int, Actor]] = []  # (title, token of the name, person): "Sen. Marco Rubio"
 
     # -- driver -----------------------------------------------------------------------------
 
@@ -122,6 +123,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 continue
             if len(ent) == 1 and ent.text.islower() and ent[0].lemma_ in self.kb.roles:
                 continue  # "Sri Lanka's navy", tagged a name in lower case: a role noun, read as one
+            if ent.label_ == "PERSON":
+                ent = self._name_before_verb(ent)
             if out and out[-1].label_ == ent.label_ and ent.label_ in ("ORG", "PERSON") and out[-1].end == ent.start:
                 out[-1] = Span(self.doc, out[-1].start, ent.end, label=ent.label_)  # "Kim Yo" + "Jonng"
                 continue
@@ -342,6 +345,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if self._named_org_again(tok) or self._org_of_kind_again(tok) or self._pair(tok):
             return
         role = self._role(tok)
+        if role is None and not tok.ent_type_ and self._titled_again(tok):
+            return
         if role is None or (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not tok.text.islower()):
             return
         self._described(tok, role)
