@@ -81,13 +81,20 @@ class MentionIndex:
                 if (m.actor_id is not None or m.country is not None) and m not in found + owners:
                     (owners if owned else found).append(m)
             leads = tok.lower_ == "led" and tok.dep_ == "amod"
-            stack.extend((c, owned or c.dep_ == "poss") for c in tok.children
+            stack.extend((c, owned or c.dep_ == "poss" or self._owner_compound(c)) for c in tok.children
                          if c.dep_ in PHRASE_DEPS or (leads and c.dep_ in LEADER_DEPS))
         # whose sister, lawyer or spokesman someone is says who they are, not that the owner acts too;
         # an owner alone is the actor ("Russia's invasion", "Putin's decision")
-        found = [m for m in found if m not in owners] or ([] if acts_for_owner(head) else owners)
+        found = [m for m in found if m not in owners] or (
+            [] if acts_for_owner(head) or any(self._owner_compound(c) for c in head.children) else owners)
         found = self._members(head, found) or found
         return once_each(sorted(_without_home_places(found, head.doc, self.people), key=lambda m: m.start))
+
+    def _owner_compound(self, tok: Token) -> bool:
+        """A person compounded into a noun of acting_for.tsv: "Sanders backers", "Clinton allies" are
+        his or her people, not the person."""
+        return tok.dep_ == "compound" and tok.head.lemma_.lower() in _acting_for() and \
+            any(m.actor_id in self.people for m in self.at(tok.i))
 
     def _members(self, head: Token, found: list[ActorMention]) -> list[ActorMention]:
         """The named members of a group of no one state ("Several Latin American governments,
