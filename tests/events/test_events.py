@@ -236,6 +236,25 @@ def test_donations_and_flown_supplies_are_aid(rules_pipeline, text, trigger, cam
     assert [(e.trigger, e.type, e.cameo) for e in events if e.trigger == trigger] == [(trigger, "AID", cameo)]
 
 
+@pytest.mark.parametrize("text, cameo", [
+    ("The European Commission announced humanitarian assistance of 60 million euros for Somalia.", "070"),
+    ("Germany announced a sixfold increase in funding for the fight against Ebola in West Africa.", "070"),
+    ("The government allocated $5 million to the flood victims in Sindh.", "071"),
+])
+def test_announcing_or_allocating_aid_is_aid(rules_pipeline, text, cameo):
+    events = rules_pipeline.article(text).events
+    assert [(e.type, e.cameo) for e in events][:1] == [("AID", cameo)]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump announced a suspension of aid to Pakistan on Monday.",  # what stops aid is no aid
+    "The European Commission announced that it had suspended humanitarian aid to Kabul.",  # a clause's object
+    "Germany announced a cut in funding for the agency.",
+])
+def test_announcing_that_aid_stops_is_no_aid(rules_pipeline, text):
+    assert "AID" not in {e.type for e in rules_pipeline.article(text).events}
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("The United States paused a shipment of bombs to Israel last week.", "paused"),
     ("Washington withheld military aid from Kyiv for two months.", "withheld"),

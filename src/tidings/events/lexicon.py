@@ -72,8 +72,10 @@ def _objects(token: Token) -> set[str]:
             out |= _object_lemmas(child)
         elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "ADJ":
             out.add(child.lemma_.lower())  # "found Nielsen guilty": the parser makes "guilty" a clause
-        elif child.dep_ in ("prep", "agent", "xcomp", "ccomp"):
-            # a time phrase is never the object: "meets Xi at the end of August" has not "met its end"
+        elif child.dep_ in ("prep", "agent", "xcomp") or (child.dep_ == "ccomp" and not _finite(child)):
+            # a time phrase is never the object: "meets Xi at the end of August" has not "met its end";
+            # nor is a finite clause's ("announced that it had suspended aid" announced no aid; "allowed
+            # him to bring out a rally" allowed a rally)
             out.update(g.lemma_.lower() for g in child.children
                        if g.dep_ in OBJECT_DEPS | {"pcomp"} and g.ent_type_ not in ("DATE", "TIME"))
     if token.pos_ in ("VERB", "AUX"):  # "sanctions were imposed": the passive subject is the object
@@ -88,14 +90,28 @@ def _objects(token: Token) -> set[str]:
     return out
 
 
+def _finite(clause: Token) -> bool:
+    """Whether a clause is told with a tense of its own ("that it had suspended aid"), not as an infinitive."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ != "to") for c in clause.children)
+
+
+RISES = {"increase", "rise", "boost", "surge", "hike", "jump"}  # "an increase in X" is more X
+# what stops or lessens its "of" phrase: "a suspension of aid" is no aid
+STOPS = {"suspension", "halt", "freeze", "cut", "cutoff", "end", "cancellation", "withdrawal", "reduction",
+         "termination", "lifting", "removal"}
+
+
 def _of_heads(noun: Token) -> set[str]:
     """Heads of "of" phrases after a container noun, repeatedly: "a state of emergency",
     "tons of food aid", "part of the aid programme"; and of "in" after a sum of money ("$2
-    billion in military aid")."""
+    billion in military aid") or a rise ("a sixfold increase in funding"; not a cut in it)."""
     out: set[str] = set()
     t = noun
     for _ in range(3):
-        preps = ("of", "in") if t.ent_type_ == "MONEY" else ("of",)
+        if t.lemma_.lower() in STOPS:
+            break
+        preps = ("of", "in") if t.ent_type_ == "MONEY" or t.lemma_.lower() in RISES else ("of",)
         inner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"), None)
         if inner is None:
