@@ -178,6 +178,11 @@ def test_the_owner_of_critics_or_allies_is_not_their_actor(pipeline, text, owner
     assert all(a["name"] != owner for e in article.events for a in e.sources)
 
 
+def test_a_role_of_several_states_is_one_mention_per_state(pipeline):
+    _, found = resolve(pipeline, "The foreign ministers of France and Germany met in Paris.")
+    assert found["France"].actor_id == "FRA-GOV" and found["Germany"].actor_id == "DEU-GOV"
+
+
 def test_the_prime_minister_is_the_one_the_article_named_but_the_former_one_is_not(pipeline):
     text = "Prime Minister Narendra Modi visited Kenya. The prime minister criticized the report."
     _, found = resolve(pipeline, text, published=date(2024, 3, 1))

@@ -255,6 +255,13 @@ def test_announcing_that_aid_stops_is_no_aid(rules_pipeline, text):
     assert "AID" not in {e.type for e in rules_pipeline.article(text).events}
 
 
+def test_ordering_a_newspaper_to_stop_is_censorship_and_ordering_a_person_to_act_a_request(rules_pipeline):
+    events = rules_pipeline.article("The government ordered the daily newspaper to suspend publication for 15 days.").events
+    assert [(e.type, e.cameo) for e in events if e.trigger == "ordered"] == [("COERCE", "1721")]
+    events = rules_pipeline.article("The judge ordered Trump to pay damages.").events
+    assert [e.type for e in events if e.trigger == "ordered"] == ["REQUEST"]
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("The United States paused a shipment of bombs to Israel last week.", "paused"),
     ("Washington withheld military aid from Kyiv for two months.", "withheld"),

@@ -543,6 +543,20 @@ def test_weapons_test(code):
     assert [e.type for e in events if e.trigger == "fired"] == ["MOBILIZE"]
 
 
+def test_joint_exercise(code):
+    events, _, _ = code("The armies of Brazil and Argentina held war games in October.")
+    assert [(e.type, e.cameo) for e in events if e.trigger == "games"] == [("COOPERATE", "062")]
+    events, _, _ = code("India held naval exercises with Japan in the Bay of Bengal.")
+    assert [(e.type, e.cameo) for e in events if e.trigger == "exercises"] == [("COOPERATE", "062")]
+
+
+@pytest.mark.parametrize("text", ["China held military drills around Taiwan on Monday.",  # aimed at another
+                                  "Russia held military exercises in the Baltic Sea."])
+def test_one_states_own_exercise_stays_mobilization(code, text):
+    events, _, _ = code(text)
+    assert [e.type for e in events if e.trigger in ("drills", "exercises")] == ["MOBILIZE"]
+
+
 @pytest.mark.parametrize("text", ["Hamas fired rockets into Israel.",
                                   "Russia fired missiles at Kyiv overnight.",  # a place, even with no actor for it
                                   "Russia fired 40 missiles overnight.",  # no word of the sea or of a test

@@ -261,9 +261,8 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
             continue
         if prep.lower_ == "at" and head.dep_ == "dobj":
             continue  # "launched drones at Israel": what they were aimed at, not whose they are
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
+        # "the armies of Brazil and Argentina": each state of a list
+        for obj in [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]:
             if prep.lower_ not in COUNTRY_PREPS and not (prep.lower_ == "for" and head.lemma_.lower() in SPOKES):
                 # "adviser for North Korea at the Office of ..."; but "a spokesman for the Chinese
                 # foreign ministry" speaks for it

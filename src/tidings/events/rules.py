@@ -39,16 +39,17 @@ changed a draft. The sentence in each rule's docstring is its example and the in
                              which was trained on candidates marked as the rules read them)
 30. ``fired_from``           where a weapon was fired from is no target of it
 31. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
-32. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-33. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-34. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-35. ``firms_trade``          dealings between firms are trade, not politics (after the
+32. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
+33. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+34. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+35. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+36. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-36. ``date``                 the date its sentence names
-37. ``place``                where it happened
-38. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+37. ``date``                 the date its sentence names
+38. ``place``                where it happened
+39. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-39. ``confidence``           how sure the coding is (the rules' own score)
+40. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -61,6 +62,7 @@ from spacy.tokens import Token
 
 from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
+from .nominal import light_verb
 from .roles import _prep_objects
 from .rules_intent import (commentator_opinion, courtesy_call, demand_of_another, force_not_ruled_out, modality,
                            officials_state_acts, own_intention, own_warning, promised_act, put_question,
@@ -160,6 +162,28 @@ def weapons_test(draft: EventDraft, scene: Scene) -> EventDraft:
     if len(seaward) < len(aimed) or not (seaward or tested):
         return draft
     return replace(draft, type="MOBILIZE", mode="weapons", context="military", cameo="150")
+
+
+EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"}
+
+
+def joint_exercise(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"The armies of Brazil and Argentina held war games in October.": an exercise held by the
+    forces of two states or more, or with another ("drills with Japan"), is military cooperation
+    (PLOVER COOPERATE, CAMEO 062); one state's own exercise stays MOBILIZE, as the PLOVER manual
+    has it, also where it is aimed at another ("drills around Taiwan")."""
+    tok = draft.token
+    if draft.type != "MOBILIZE" or tok.lemma_.lower() not in EXERCISES:
+        return draft
+    sides = {a.country or a.actor_id for a in draft.sources if a.country or a.actor_id}
+    holder = light_verb(tok) if tok.pos_ == "NOUN" else None
+    partners = [o for head in (tok, holder) if head is not None for o in _prep_objects(head, {"with"})]
+    partnered = any(a.start is not None and any(o.idx <= a.start < o.idx + len(o.text) or
+                                                 o.left_edge.idx <= a.start <= o.idx for o in partners)
+                    for a in draft.targets)
+    if len(sides) < 2 and not partnered:
+        return draft
+    return replace(draft, type="COOPERATE", mode="", context="military", cameo="062")
 
 
 def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
@@ -349,6 +373,7 @@ RULES: list[Rule] = [
     not_its_own_target,
     fired_from,
     weapons_test,
+    joint_exercise,
     verbal_attack,
     forces_on_crowds,
     diplomatic_protest,
