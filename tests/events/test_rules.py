@@ -550,6 +550,14 @@ def test_joint_exercise(code):
     assert [(e.type, e.cameo) for e in events if e.trigger == "exercises"] == [("COOPERATE", "062")]
 
 
+def test_peacekeepers(code):
+    events, _, _ = code("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.")
+    arrived = next(e for e in events if e.trigger == "arrived")
+    assert (arrived.type, arrived.cameo) == ("AID", "074") and [a["country"] for a in arrived.sources] == ["CHN"]
+    events, _, _ = code("Russia deployed troops to the border on Monday.")  # no peacekeepers: a mobilisation
+    assert [e.type for e in events if e.trigger == "deployed"] == ["MOBILIZE"]
+
+
 @pytest.mark.parametrize("text", ["China held military drills around Taiwan on Monday.",  # aimed at another
                                   "Russia held military exercises in the Baltic Sea."])
 def test_one_states_own_exercise_stays_mobilization(code, text):

@@ -40,16 +40,17 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 30. ``fired_from``           where a weapon was fired from is no target of it
 31. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
 32. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
-33. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-34. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-35. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-36. ``firms_trade``          dealings between firms are trade, not politics (after the
+33. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+34. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+35. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+36. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+37. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-37. ``date``                 the date its sentence names
-38. ``place``                where it happened
-39. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+38. ``date``                 the date its sentence names
+39. ``place``                where it happened
+40. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-40. ``confidence``           how sure the coding is (the rules' own score)
+41. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -184,6 +185,33 @@ def joint_exercise(draft: EventDraft, scene: Scene) -> EventDraft:
     if len(sides) < 2 and not partnered:
         return draft
     return replace(draft, type="COOPERATE", mode="", context="military", cameo="062")
+
+
+ARRIVALS = {"deploy", "deployment", "arrive", "arrival", "send", "dispatch", "station", "post"}
+PEACEKEEPING = {"peacekeeper", "peacekeeping", "peace-keeping", "peace-keeper"}
+
+
+def peacekeepers(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.": peacekeepers deployed,
+    sent or arriving are aid, military protection given to where they go (PLOVER AID, CAMEO 074),
+    not a mobilisation or a visit; they are their state's side, where they go the other."""
+    tok = draft.token
+    if tok.lemma_.lower() not in ARRIVALS or draft.type == "AID":
+        return draft
+    doc = tok.doc
+
+    def keeps_peace(ref: ActorRef) -> bool:
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand") if ref.start is not None else None
+        return span is not None and any(t.lemma_.lower() in PEACEKEEPING for t in span)
+
+    words = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "prep")
+             for t in c.subtree}
+    keepers = [r for r in draft.targets if keeps_peace(r)]
+    if not (keepers or any(keeps_peace(r) for r in draft.sources) or words & PEACEKEEPING):
+        return draft
+    sources = draft.sources or tuple(keepers)
+    targets = tuple(r for r in draft.targets if r not in sources)
+    return replace(draft, type="AID", mode="", context="peacekeeping", cameo="074", sources=sources, targets=targets)
 
 
 def needs_actor(draft: EventDraft, scene: Scene) -> EventDraft | None:
@@ -374,6 +402,7 @@ RULES: list[Rule] = [
     fired_from,
     weapons_test,
     joint_exercise,
+    peacekeepers,
     verbal_attack,
     forces_on_crowds,
     diplomatic_protest,
