@@ -192,6 +192,17 @@ def test_the_prime_minister_is_the_one_the_article_named_but_the_former_one_is_n
     assert found["The former prime minister"].actor_id != found["Narendra Modi"].actor_id
 
 
+@pytest.mark.parametrize("text, antecedent", [
+    ("Khizr Khan spoke on Thursday. Mr. Khan said that Mr. Trump had shown disrespect, and he accused Mr. Trump "
+     "of running a campaign of fear.", "Khizr Khan"),  # the joined clause's subject, not the reported one's
+    ("Donald Trump said Hillary Clinton lied, and she denied it on Monday.", "Hillary Clinton"),  # gender decides
+])
+def test_a_pronoun_subject_of_a_joined_clause_is_the_subject_before_it(pipeline, text, antecedent):
+    article, found = resolve(pipeline, text)
+    pronoun = next(m for m in article.actor_mentions if m.method == "pronoun")
+    assert pronoun.actor_id == found[antecedent].actor_id
+
+
 @pytest.mark.parametrize("second, pronoun", [
     ("He has attempted to deflect this criticism onto provincial officials.", "He"),
     ("His government blamed provincial officials.", "His"),  # a possessive that owns the subject

@@ -79,6 +79,10 @@ class Pronouns:
         # not one of the people it talks about
         said = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree} \
             if tok.dep_ == "nsubj" else set()
+        joined = self._joined_subject(tok)
+        if joined is not None:
+            self._add(start, tok.i + 1, joined, "pronoun", 0.6, tok)
+            return
         mismatched = False
         for f in reversed(self.found):
             if not f.subject or f.actor is None or f.start >= start or f.root in said:
@@ -189,6 +193,21 @@ class Pronouns:
                     fits(self.doc[f.root].lower_, self._gender(named.actor)):
                 self.regroup(f, named.actor, 0.6)
                 f.method = "pronoun"
+
+    def _joined_subject(self, tok: Token) -> Actor | None:
+        """"Mr. Khan said that Mr. Trump had shown disrespect, and he accused Mr. Trump ...": a he or she
+        subject of a clause joined to the one before is that clause's subject, a person of the same
+        gender, not whoever was the subject of what that clause reported."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or tok.lower_ not in PERSON_PRONOUNS or verb.dep_ != "conj" or verb.head.i >= verb.i:
+            return None
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in PERSON_PRONOUNS:
+            return None  # a pronoun there is resolved as this one would be
+        f = next((f for f in reversed(self.found) if f.root == subject.i), None)
+        if f is None or f.actor is None or f.actor.type != "person" or not fits(tok.lower_, self._gender(f.actor)):
+            return None
+        return f.actor
 
     def _agreeing_person(self, tok: Token, start: int, said: set[int]) -> Actor | None:
         """When the subjects before a he/she are all of the other gender ("Rachel Maddow interviewed
