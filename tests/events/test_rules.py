@@ -50,6 +50,15 @@ def test_every_rule_has_an_example_sentence_and_a_test_here():
         assert " ".join(example.group(1).split()) in source, f"{rule.__name__}: its test does not use its example"
 
 
+def test_appeal_as_attraction(code):
+    _, _, dropped = code("Johnson may hold particular appeal for Republicans.")
+    assert ("appeal", "appeal_as_attraction") in [(d.token.text, rule) for d, rule in dropped]
+    _, _, dropped = code("Analysts noted Donald Trump's continued appeal among his supporters.")
+    assert ("appeal", "appeal_as_attraction") in [(d.token.text, rule) for d, rule in dropped]
+    events, _, _ = code("The United Nations made an urgent appeal to Israel for calm.")  # an appeal made
+    assert [e.type for e in events if e.trigger == "appeal"] == ["REQUEST"]
+
+
 def test_put_question(code):
     events, _, dropped = code("Pressed by the host, the senator said there was no evidence.")
     assert not [e for e in events if e.trigger == "Pressed"]

@@ -47,6 +47,22 @@ def put_question(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return None if passive or asks_whether or _after_quoted_question(tok) else draft
 
 
+HELD_QUALITIES = {"have", "hold", "broaden", "widen", "expand", "lose", "lack", "limit", "boost", "enjoy", "retain",
+                  "test", "show"}
+
+
+def appeal_as_attraction(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Johnson may hold particular appeal for Republicans.": appeal that someone has, holds or
+    loses, or enjoys among a group ("his continued appeal among supporters"), is how attractive they
+    are, no appeal made to anyone; "an appeal for calm" and "appealed to the UN" still are."""
+    tok = draft.token
+    if tok.lemma_.lower() != "appeal" or tok.pos_ != "NOUN":
+        return draft
+    held = tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in HELD_QUALITIES
+    among = any(c.dep_ == "prep" and c.lower_ in ("among", "with", "beyond") for c in tok.children)
+    return None if held or among else draft
+
+
 def _after_quoted_question(verb: Token) -> bool:
     """'"Should we run against him?" asked Sen. Cantwell': the verb reports a question just quoted."""
     before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i] if not t.is_space]
