@@ -178,6 +178,16 @@ def test_the_owner_of_critics_or_allies_is_not_their_actor(pipeline, text, owner
     assert all(a["name"] != owner for e in article.events for a in e.sources)
 
 
+def test_americans_of_a_descent_are_americans_and_a_described_persons_place_is_theirs(pipeline):
+    _, found = resolve(pipeline, "Five of the Turkish Americans who donated to Ayotte could not be located.")
+    assert "Turkish" not in found and found["Americans"].country == "USA"
+    article, found = resolve(pipeline, "Senator Bob Corker, a Tennessee Republican who has met privately with "
+                                       "Mr. Trump, said there could be a line.")
+    assert "Tennessee" not in found
+    met = next(e for e in article.events if e.trigger == "met")
+    assert "Bob Corker" in {a["name"] for a in met.sources}
+
+
 def test_a_role_of_several_states_is_one_mention_per_state(pipeline):
     _, found = resolve(pipeline, "The foreign ministers of France and Germany met in Paris.")
     assert found["France"].actor_id == "FRA-GOV" and found["Germany"].actor_id == "DEU-GOV"

@@ -127,6 +127,7 @@ def titles_person(tok: Token) -> bool:
     return False
 
 
+HYPHENATED = {"americans", "american", "canadians", "canadian"}  # "Arab Americans", "Chinese Canadians"
 PLACE_HEADS = {"in", "at", "near", "outside", "inside"}
 
 
@@ -164,6 +165,10 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
             if len(countries) == 1 and None not in countries:  # both Bushes were American
                 ev.add_country(countries.pop(), list(ent))
             i += max(1, ent.end - tok.i)
+            continue
+        if ent is not None and ent.label_ == "NORP" and ent.end < len(tok.doc) and \
+                tok.doc[ent.end].lower_ in HYPHENATED:
+            i += max(1, ent.end - tok.i)  # "Mexican American voters": Americans of that descent
             continue
         if _stance(tok):  # "an anti-Syria journalist", "pro-Iranian Hizbollah": not of that state
             i += max(1, ent.end - tok.i) if ent is not None else 1

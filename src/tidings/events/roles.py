@@ -118,8 +118,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 # "Sen. Claire McCaskill, who has endorsed Clinton": the relative pronoun's antecedent,
                 # when it is a name, a body that "which" stands for ("the Saudi government, which has
                 # denied any involvement"), or people of no owner ("protesters who stormed parliament";
-                # "Trump's campaign manager, who ..." is not Trump)
-                return t.head, child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)
+                # "Trump's campaign manager, who ..." is not Trump); an apposition's is the one it
+                # describes ("Bob Corker, a Tennessee Republican who has met Trump")
+                head = t.head.head if t.head.dep_ == "appos" and t.head.head.i < t.head.i else t.head
+                return head, child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)
             if child.dep_ in SUBJECT_DEPS:
                 # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
                 return child, t is not verb and any(c.dep_ == "auxpass" for c in verb.children)
