@@ -59,6 +59,19 @@ def test_appeal_as_attraction(code):
     assert [e.type for e in events if e.trigger == "appeal"] == ["REQUEST"]
 
 
+def test_dismissal(code):
+    events, _, dropped = code("Emanuel abruptly fired McCarthy, the Chicago police chief.")
+    assert not [e for e in events if e.trigger == "fired"]
+    assert ("fired", "dismissal") in [(d.token.text, rule) for d, rule in dropped]
+    events, _, _ = code("Soldiers fired on protesters in Yangon on Sunday.")  # a shooting
+    assert [e.type for e in events if e.trigger == "fired"] == ["ASSAULT"]
+
+
+def test_police_firing_tear_gas_is_kept_whatever_the_classifier_reads(pipeline):
+    article = pipeline.article("Police fired tear gas at the crowd.")
+    assert [e.type for e in article.events if e.trigger == "fired"] == ["ASSAULT"]
+
+
 def test_put_question(code):
     events, _, dropped = code("Pressed by the host, the senator said there was no evidence.")
     assert not [e for e in events if e.trigger == "Pressed"]

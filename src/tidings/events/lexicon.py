@@ -24,7 +24,8 @@ PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "compound", "acomp", "xcomp", 
 ACTOR_OBJECT = "@actor"  # in the object column: an object that names an actor
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # PLOVER's modes of ASSAULT by weapon, and MOBILIZE's "weapons"
-WEAPON_MODES = frozenset({"heavy-weapons", "weapons", "firearms", "aerial", "drone", "explosives", "unconventional"})
+WEAPON_MODES = frozenset({"heavy-weapons", "weapons", "firearms", "aerial", "drone", "explosives", "unconventional",
+                          "crowd-control"})
 NO_OBJECT = frozenset({"-"})  # in the object column: the trigger counts only without a direct object
 
 

@@ -63,6 +63,18 @@ def appeal_as_attraction(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return None if held or among else draft
 
 
+def dismissal(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Emanuel abruptly fired McCarthy, the Chicago police chief.": firing a person, named or by
+    office, is dismissing them, no shooting ("fired on protesters", "fired shots at police" still are)."""
+    tok = draft.token
+    if tok.lemma_.lower() != "fire" or tok.pos_ != "VERB":
+        return draft
+    people = [c for c in tok.children if c.dep_ == "dobj" and (
+        c.ent_type_ == "PERSON" or (scene.kb.roles.get(c.lemma_.lower()) is not None
+                                    and scene.kb.roles[c.lemma_.lower()].person))]
+    return None if people else draft
+
+
 def _after_quoted_question(verb: Token) -> bool:
     """'"Should we run against him?" asked Sen. Cantwell': the verb reports a question just quoted."""
     before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i] if not t.is_space]
