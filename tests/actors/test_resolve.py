@@ -188,6 +188,13 @@ def test_americans_of_a_descent_are_americans_and_a_described_persons_place_is_t
     assert "Bob Corker" in {a["name"] for a in met.sources}
 
 
+def test_the_pope_and_the_vatican_are_the_holy_sees(pipeline):
+    _, found = resolve(pipeline, "Pope Francis appealed for peace in Ukraine.", published=date(2022, 3, 1))
+    assert found["Francis"].country == "VAT" and "REL" in found["Francis"].sectors
+    _, found = resolve(pipeline, "Pope Leo XIV met Zelensky at the Vatican.", published=date(2025, 7, 9))
+    assert found["Leo XIV"].country == "VAT" and found["Vatican"].actor_id == "VAT"
+
+
 def test_a_role_of_several_states_is_one_mention_per_state(pipeline):
     _, found = resolve(pipeline, "The foreign ministers of France and Germany met in Paris.")
     assert found["France"].actor_id == "FRA-GOV" and found["Germany"].actor_id == "DEU-GOV"
