@@ -74,3 +74,14 @@ def test_user_file_with_unknown_columns_says_what_is_expected(tmp_path):
     path.write_text("who\twhere\nX\tY\n")
     with pytest.raises(ConfigError, match="columns of leaders.tsv"):
         KnowledgeBase([path])
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Islamabad", "PAK"),  # a city's own name, not one that a bigger city is also known by
+    ("Nazareth", "ISR"),
+    ("St. Petersburg", "RUS"),  # unless that city is far bigger than the one of the name
+    ("Calcutta", "IND"),
+    ("Odessa", "UKR"),  # an older spelling news still uses (regions.tsv)
+])
+def test_a_city_name_is_the_citys_own_unless_a_far_bigger_one_is_known_by_it(kb, name, country):
+    assert kb.place(name).country == country

@@ -129,6 +129,7 @@ def title_words() -> frozenset[str]:
 
 
 BIG_CITY = 100_000  # cities whose alternate spellings are indexed too
+OWN_NAME_WEIGHT = 20  # how much bigger a city must be for another's name to mean it
 PLACE_SUFFIXES = {"province", "region", "state", "city", "governorate", "district", "county", "republic", "oblast"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                  "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -235,16 +236,24 @@ class KnowledgeBase:
                 self._add([c["capital"]], Entry(self.countries[c["iso3"]], "capital"))
         # other cities (population 15,000 and more), for places named as actors ("Tel Aviv")
         self.cities: dict[str, City] = {}
+        # a city's own name beats another's alternate one ("Islamabad" is not a name Chattogram is
+        # also known by; "Zaragoza" is in Spain) unless that city is twenty times bigger ("St.
+        # Petersburg" is Russia's, "Calcutta" Kolkata)
+        rank: dict[str, int] = {}
         for c in geo.get_cities().values():
             code = iso3.get(c["countrycode"])
             if not code:
                 continue
-            names = {c["name"], _ascii(c["name"])}
+            own = {c["name"], _ascii(c["name"])}
+            names = set(own)
             if c["population"] >= BIG_CITY:  # news spells these many ways: "Basra", "Samarra"
                 names |= {n for n in c.get("alternatenames") or [] if _plain_name(n)}
-            for key in {k for n in names for k in (norm(n), norm(n).removesuffix(" city"))}:  # "New York City"
-                if key and (key not in self.cities or self.cities[key].population < c["population"]):
-                    self.cities[key] = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
+            for n in names:
+                for key in {norm(n), norm(n).removesuffix(" city")}:  # "New York City"
+                    score = c["population"] * (OWN_NAME_WEIGHT if n in own else 1)
+                    if key and (key not in rank or rank[key] < score):
+                        rank[key] = score
+                        self.cities[key] = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
         for state in geo.get_us_states().values():
             # in English news a state's name is a place in the US: "Florida" is not Floridablanca
             # (Colombia), "Virginia" not the South African town; a US city of that name stays
