@@ -195,6 +195,15 @@ def test_the_pope_and_the_vatican_are_the_holy_sees(pipeline):
     assert found["Leo XIV"].country == "VAT" and found["Vatican"].actor_id == "VAT"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Russia's ambassador, Vassily Nebenzia, rejected the claims.", "Vassily Nebenzia", "RUS"),
+    ("China's deputy ambassador, Geng Shuang, urged restraint.", "Geng Shuang", "CHN"),
+])
+def test_a_role_with_the_name_in_apposition_is_one_person_of_the_roles_state(pipeline, text, name, country):
+    article, found = resolve(pipeline, text)
+    assert [m.text for m in article.actor_mentions] == [name] and found[name].country == country
+
+
 def test_a_role_of_several_states_is_one_mention_per_state(pipeline):
     _, found = resolve(pipeline, "The foreign ministers of France and Germany met in Paris.")
     assert found["France"].actor_id == "FRA-GOV" and found["Germany"].actor_id == "DEU-GOV"

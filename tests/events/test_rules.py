@@ -565,6 +565,12 @@ def test_weapons_test(code):
     assert [e.type for e in events if e.trigger == "fired"] == ["MOBILIZE"]
 
 
+def test_a_test_fired_missile_stays_a_test_whatever_the_classifier_reads(pipeline):
+    text = ("North Korea test-fired an intercontinental ballistic missile on Oct. 31, and Kim Jong Un's sister, "
+            "Kim Yo Jong, on Monday threatened to respond.")
+    assert [e.type for e in pipeline.article(text).events if e.trigger == "test-fired"] == ["MOBILIZE"]
+
+
 def test_joint_exercise(code):
     events, _, _ = code("The armies of Brazil and Argentina held war games in October.")
     assert [(e.type, e.cameo) for e in events if e.trigger == "games"] == [("COOPERATE", "062")]

@@ -199,6 +199,8 @@ class Descriptions:
         if (head_ent is not None and head_ent.label_ == "PERSON") or \
                 (nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B"):
             return  # a title: "President Obama", "the Swedish diplomat Mara Lindqvist"
+        if self._named_in_apposition(tok):
+            return  # "Russia's ambassador, Vassily Nebenzia,": the name it describes (People._person)
         if head_ent is not None and head_ent.label_ == "ORG" and tok.dep_ in ("compound", "amod") \
                 and head_ent.start == tok.i + 1 and self.kb.lookup(head_ent.text):
             return  # what a known body is: "the opposition Kuomintang" is the Kuomintang alone
@@ -261,6 +263,16 @@ class Descriptions:
         self._add(span[0].i, tok.i + 1, actor, "description" if actor else "unresolved", 0.75 if actor else 0.0,
                   tok, ev, country=country)
 
+
+    def _named_in_apposition(self, tok: Token) -> bool:
+        """Whether a role noun is followed by the name of the one it describes, as an apposition:
+        "Russia's ambassador, Vassily Nebenzia, rejected ..." (one person, not the role and a name;
+        the small model tags some such names as organisations)."""
+        if tok.tag_ not in ("NN", "NNP"):
+            return False
+        names = [entity_of(c) for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+        return any(e is not None and (e.label_ == "PERSON" or any(k.kind == "person" for k in self.kb.lookup(e.text)))
+                   for e in names)
 
     def _titled_again(self, tok: Token) -> bool:
         """A title that is no role noun ("the governor", "the secretary") standing for the last person

@@ -115,6 +115,12 @@ class People:
             # a title or role noun right before the name, whatever the parser made of it
             prefix = sorted(set(prefix) | set(modifier_span(prev)), key=lambda t: t.i)
         read_modifiers(prefix, self.kb, ev)
+        described = ent.root.head if ent.root.dep_ == "appos" and ent.root.head.i < ent.start else None
+        if described is not None and described.pos_ == "NOUN" and self._role(described) is not None:
+            # "Russia's ambassador, Vassily Nebenzia,": the role before the name says whose he is
+            read_modifiers(modifier_span(described), self.kb, ev)
+            read_prepositions(described, self.kb, ev)
+            self.taken.update(t.i for t in modifier_span(described))
         for tok in ent.root.rights:  # "Anthony Holmes, a former adviser at the Office of ..."
             if tok.dep_ == "appos" and tok.pos_ == "NOUN":
                 read_modifiers(modifier_span(tok), self.kb, ev)

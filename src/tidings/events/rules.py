@@ -159,9 +159,9 @@ def weapons_test(draft: EventDraft, scene: Scene) -> EventDraft:
     if not weapons:
         return draft
     aimed = [o for head in (tok, *weapons) for o in _prep_objects(head, AIMED | {"off"})
-             if not names_time(o.text)]  # "on Sunday"
+             if not names_time(o.text) and o.ent_type_ not in ("DATE", "TIME")]  # "on Sunday", "on Oct. 31"
     seaward = [o for o in aimed if o.lemma_.lower() in words["waters"] or o.lemma_.lower() == "coast"]
-    tested = any(t.lemma_.lower() == "test" for t in draft.sentence)
+    tested = any(t.lemma_.lower() == "test" or t.lower_.startswith("test-") for t in draft.sentence)  # "test-fired"
     if len(seaward) < len(aimed) or not (seaward or tested):
         return draft
     return replace(draft, type="MOBILIZE", mode="weapons", context="military", cameo="150")
