@@ -151,6 +151,8 @@ def test_a_title_with_the_stands_for_the_last_person_named_with_it(pipeline, tex
 
 @pytest.mark.parametrize("text, description, name", [
     ("Former Gov. Jeb Bush spoke. The governor criticized Trump.", "The governor", "Jeb Bush"),  # a former office
+    ("Sen. John McCain spoke on Monday. Ted Cruz defends his record: \"We will win,\" the senator says.",
+     "the senator", "John McCain"),  # another person named since
     ("Sen. Marco Rubio spoke in Iowa. Two senators criticized Trump.", "Two senators", "Marco Rubio"),
 ])
 def test_a_title_stands_for_no_one_where_the_office_is_not_the_named_persons(pipeline, text, description, name):

@@ -555,3 +555,12 @@ def test_a_titled_person_is_the_one_source_not_the_body_whose_officer_they_are(r
     assert [a["name"] for a in event.sources] == ["Wang Wenbin"] and countries(event.sources) == {"CHN"}
     event = first(rules_pipeline, "FBI Director James Comey criticized the report.", "ACCUSE")
     assert [a["name"] for a in event.sources] == ["James Comey"]
+
+
+def test_a_relative_clause_on_a_description_of_a_name_is_the_names_and_on_a_name_the_names(rules_pipeline):
+    text = "Senator Bob Corker, a Tennessee Republican who has met privately with Mr. Trump, spoke on Monday."
+    event = first(rules_pipeline, text, "CONSULT")
+    assert "Bob Corker" in [a["name"] for a in event.sources]
+    text = "Trump's GOP rivals - Sen. Ted Cruz of Texas, who has blasted Trump's statements on Israel - spoke."
+    event = first(rules_pipeline, text, "ACCUSE")
+    assert [a["name"] for a in event.sources] == ["Ted Cruz"]

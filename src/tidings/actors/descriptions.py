@@ -305,8 +305,15 @@ class Descriptions:
         if any(t.ent_type_ not in ("GPE", "NORP", "LOC") for t in between) or \
                 any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None
-        named = [a for k, i, a in self.titled if k == key and i < tok.i and (country is None or a.country in (None, country))]
-        return named[-1] if named else None
+        named = [(i, a) for k, i, a in self.titled if k == key and i < tok.i and (country is None or a.country in (None, country))]
+        if not named:
+            return None
+        start, person = named[-1]
+        # no other person named since: "Cruz defends his record ... the senator says" is not the
+        # senator named two paragraphs before
+        between = any(f.actor is not None and f.actor.type == "person" and f.actor.id != person.id
+                      and start < f.start < tok.i for f in self.found)
+        return None if between else person
 
 
 def _modifies_noun(tok: Token) -> bool:
