@@ -247,7 +247,7 @@ class Descriptions:
             if len(holders) == 1:
                 self._add(span[0].i, tok.i + 1, holders[0].actor, "office", 0.8, tok, ev)
                 return
-        titled = self._titled(tok, span, before if pair in title_meanings() else None, country)
+        titled = self._titled(tok, span, country)
         if titled is not None:
             self._add(span[0].i, tok.i + 1, titled, "coreference", 0.75, tok, ev)
             return
@@ -277,35 +277,30 @@ class Descriptions:
     def _titled_again(self, tok: Token) -> bool:
         """A title that is no role noun ("the governor", "the secretary") standing for the last person
         named with it (``_titled``); True when it was read so."""
-        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod"):
-            return False
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        first = prev if prev is not None and prev.dep_ in ("amod", "compound") and \
-            f"{prev.lower_} {tok.lemma_.lower()}" in title_meanings() else None
-        if first is None and tok.lemma_.lower() not in title_meanings():
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod") or _title(tok)[1] is None:
             return False
         span, ev = self._description(tok)
-        person = self._titled(tok, span, first, ev.country)
+        person = self._titled(tok, span, ev.country)
         if person is None:
             return False
         self.taken.update(t.i for t in span)
         self._add(span[0].i, tok.i + 1, person, "coreference", 0.75, tok, ev)
         return True
 
-    def _titled(self, tok: Token, span: list[Token], first: Token | None, country: str | None) -> Actor | None:
+    def _titled(self, tok: Token, span: list[Token], country: str | None) -> Actor | None:
         """"The senator" after "Sen. Marco Rubio", "the New Jersey governor" after "New Jersey Gov.
-        Chris Christie": the last person named before with that title (``first``: the first word of a
-        two-word one, "prime"), of the state the words name if they name one. None for "a senator",
-        "two senators", "the former governor", "the leader of the Anti-Defamation League"."""
-        meanings = title_meanings()
-        key = meanings.get(f"{first.lower_} {tok.lemma_.lower()}") if first is not None else meanings.get(tok.lemma_.lower())
+        Chris Christie": the last person named before with that title, of the state the words name if
+        they name one. None for "a senator", "two senators", "the former governor", "the leader of
+        the Anti-Defamation League"."""
+        first, key = _title(tok)
         if key is None or tok.tag_ not in ("NN", "NNP") or span[0].lower_ != "the":
             return None
         between = [t for t in span[1:] if t.i < tok.i and (first is None or t.i != first.i)]
         if any(t.ent_type_ not in ("GPE", "NORP", "LOC") for t in between) or \
                 any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None
-        named = [(i, a) for k, i, a in self.titled if k == key and i < tok.i and (country is None or a.country in (None, country))]
+        named = [(i, a) for k, i, a in self.titled
+                 if k == key and i < tok.i and (country is None or a.country in (None, country))]
         if not named:
             return None
         start, person = named[-1]
@@ -314,6 +309,15 @@ class Descriptions:
         between = any(f.actor is not None and f.actor.type == "person" and f.actor.id != person.id
                       and start < f.start < tok.i for f in self.found)
         return None if between else person
+
+
+def _title(tok: Token) -> tuple[Token | None, str | None]:
+    """The title a noun is (titles.tsv's meaning) and, of a two-word one, its first word: "prime"
+    and "prime minister" for "minister" in "the prime minister"; (None, None) for no title."""
+    meanings = title_meanings()
+    before = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("amod", "compound") else None
+    pair = meanings.get(f"{before.lower_} {tok.lemma_.lower()}") if before is not None else None
+    return (before, pair) if pair else (None, meanings.get(tok.lemma_.lower()))
 
 
 def _modifies_noun(tok: Token) -> bool:

@@ -127,6 +127,13 @@ def titles_person(tok: Token) -> bool:
     return False
 
 
+def describes_person(noun: Token) -> bool:
+    """Whether a word is (in) an apposition describing the person named before it ("Bob Corker, a
+    Tennessee Republican"), not a name in apposition to a description ("Trump's rivals - Sen. Ted Cruz")."""
+    return noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.ent_type_ == "PERSON" \
+        and noun.ent_type_ != "PERSON"
+
+
 HYPHENATED = {"americans", "american", "canadians", "canadian"}  # "Arab Americans", "Chinese Canadians"
 PLACE_HEADS = {"in", "at", "near", "outside", "inside"}
 

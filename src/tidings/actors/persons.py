@@ -19,9 +19,9 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
+from ..nlp.layout import title_case
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word, titles_person
 from .gender import HONORIFICS, first_name_gender, name_gender
-from ..nlp.layout import title_case
 from .kb import title_meanings
 from .names import contains_words, norm, slug
 from .organisations import FIRM_WORDS, ORG_HEADS
@@ -63,7 +63,8 @@ class People:
         for tok in ent[1:]:
             word = tok.text.lower()
             lemmas = getAllLemmas(word, upos="VERB").get("VERB") if tok.text[:1].isupper() and word.isalpha() else None
-            if lemmas and word in (getInflection(lemmas[0], tag="VBZ") or ()) + (getInflection(lemmas[0], tag="VBD") or ()):
+            forms = {f for tag in ("VBZ", "VBD") for f in getInflection(lemmas[0], tag=tag) or ()} if lemmas else set()
+            if word in forms:
                 name = self.doc[ent.start:tok.i]
                 if self._looks_like_known_person(name.text) or (
                         len(name) >= 2 and first_name_gender(name[0].text) is not None):

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
-from .evidence import (HYPHENATED, PATRON_WORDS, Evidence, entity_of, hyphen_suffix, remember_acronyms,
-                       remember_missed, titles_person, where_a_place_is)
+from .evidence import (HYPHENATED, PATRON_WORDS, Evidence, describes_person, entity_of, hyphen_suffix,
+                       remember_acronyms, remember_missed, titles_person, where_a_place_is)
 from .gazetteer import missed_names
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase, title_words
@@ -161,9 +161,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if ent.label_ in ("NORP", "GPE", "ORG") and anchor.dep_ in ("amod", "compound", "nmod", "poss") \
                 and anchor.head.i >= ent.end and anchor.head.pos_ in ("NOUN", "PROPN"):
             head_ent = entity_of(anchor.head)
-            described = anchor.head.dep_ == "appos" and entity_of(anchor.head.head) is not None \
-                and entity_of(anchor.head.head).label_ == "PERSON"  # "Bob Corker, a Tennessee Republican"
-            if self._role(anchor.head) or self._role_compound(anchor.head) or described \
+            # "Bob Corker, a Tennessee Republican": the place is the person's
+            if self._role(anchor.head) or self._role_compound(anchor.head) or describes_person(anchor.head) \
                     or (head_ent is not None and head_ent.label_ == "PERSON") or titles_person(anchor.head):
                 spelled = self._spelled_out(ent)
                 if spelled is not None and spelled.actor is not None:

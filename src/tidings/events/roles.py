@@ -8,6 +8,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ..actors.evidence import describes_person
 from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
 from ..actors.mentions import MentionIndex as ActorMentionIndex
 from ..model import ActorMention
@@ -120,7 +121,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 # denied any involvement"), or people of no owner ("protesters who stormed parliament";
                 # "Trump's campaign manager, who ..." is not Trump); an apposition's is the one it
                 # describes ("Bob Corker, a Tennessee Republican who has met Trump")
-                head = t.head.head if _describes_name(t.head) else t.head
+                head = t.head.head if describes_person(t.head) else t.head
                 return head, child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)
             if child.dep_ in SUBJECT_DEPS:
                 # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
@@ -171,13 +172,6 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return t.head, False
         break
     return None, False
-
-
-def _describes_name(noun: Token) -> bool:
-    """Whether a noun is an apposition describing the name before it ("Bob Corker, a Tennessee
-    Republican"), not the name in apposition to a description ("Trump's rivals - Sen. Ted Cruz")."""
-    return noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.ent_type_ == "PERSON" \
-        and noun.ent_type_ != "PERSON"
 
 
 def _speaker_above(verb: Token) -> Token | None:

@@ -67,9 +67,10 @@ from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
 from .roles import _prep_objects
-from .rules_intent import (appeal_as_attraction, commentator_opinion, courtesy_call, dismissal, demand_of_another, force_not_ruled_out, modality,
-                           officials_state_acts, own_intention, own_warning, promised_act, put_question,
-                           seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
+from .rules_intent import (appeal_as_attraction, commentator_opinion, courtesy_call, demand_of_another, dismissal,
+                           force_not_ruled_out, modality, officials_state_acts, own_intention, own_warning,
+                           promised_act, put_question, seeking_to_act, speaker, sport_talk, unclaimed_must,
+                           wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, deployed_forces, each_other,
                           headline_passive, host_visit, meeting_place, mutual_meeting, named_agent, received_aid,
                           roles)

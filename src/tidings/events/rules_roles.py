@@ -133,7 +133,8 @@ def _described(head: Token, index: MentionIndex) -> list[ActorMention]:
         seen.add(tok.i)
         found += [m for m in index.at(tok.i) if (m.sectors or m.actor_id or m.country) and m not in found]
         # not the owner of "Putin's critics": they act against him (actors/data/acting_for.tsv)
-        stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS and not (c.dep_ == "poss" and acts_for_owner(tok)))
+        stack.extend(c for c in tok.children
+                     if c.dep_ in PHRASE_DEPS and not (c.dep_ == "poss" and acts_for_owner(tok)))
     return sorted(found, key=lambda m: m.start)
 
 
