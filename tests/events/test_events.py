@@ -272,6 +272,13 @@ def test_withholding_or_pausing_aid_or_arms_is_a_sanction(rules_pipeline, text, 
     assert [(e.type, e.cameo) for e in events] == [("SANCTION", "162")]
 
 
+def test_a_strike_on_a_vehicle_is_an_attack_and_one_at_a_plant_no_attack(rules_pipeline):
+    events = rules_pipeline.article("A Saudi-led strike on a Yemeni school bus used an American-made bomb.").events
+    assert [e.type for e in events if e.trigger == "strike"] == ["ASSAULT"]
+    events = rules_pipeline.article("The strike at the Airbus plant entered its third day.").events
+    assert "ASSAULT" not in {e.type for e in events}
+
+
 def test_a_military_operation_is_an_assault_and_a_firms_is_nothing(rules_pipeline):
     events = rules_pipeline.article("The army launched a military operation against militants in the north.").events
     assert [(e.trigger, e.type) for e in events] == [("operation", "ASSAULT")]
