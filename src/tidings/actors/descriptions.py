@@ -215,7 +215,7 @@ class Descriptions:
         ev.add_sectors(role.sectors)
         self.taken.update(t.i for t in span)
         sectors = list(ev.sectors)
-        before = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("amod", "compound") else None
+        before = _modifier_before(tok)
         pair = f"{before.lower_} {tok.lemma_.lower()}" if before is not None else ""
         office = OFFICE_NOUNS.get(pair) or OFFICE_NOUNS.get(tok.lemma_.lower())
         # "the prime minister" is as bare as "the president" ("the former president" is not)
@@ -311,11 +311,16 @@ class Descriptions:
         return None if between else person
 
 
+def _modifier_before(tok: Token) -> Token | None:
+    """The word right before a noun when it modifies it: "prime" in "the prime minister"."""
+    return tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("amod", "compound") else None
+
+
 def _title(tok: Token) -> tuple[Token | None, str | None]:
     """The title a noun is (titles.tsv's meaning) and, of a two-word one, its first word: "prime"
     and "prime minister" for "minister" in "the prime minister"; (None, None) for no title."""
     meanings = title_meanings()
-    before = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("amod", "compound") else None
+    before = _modifier_before(tok)
     pair = meanings.get(f"{before.lower_} {tok.lemma_.lower()}") if before is not None else None
     return (before, pair) if pair else (None, meanings.get(tok.lemma_.lower()))
 

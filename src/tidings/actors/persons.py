@@ -14,11 +14,11 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllLemmas, getInflection
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
+from ..nlp.headlines import inflected, verb_lemma
 from ..nlp.layout import title_case
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word, titles_person
 from .gender import HONORIFICS, first_name_gender, name_gender
@@ -61,10 +61,8 @@ class People:
         if len(ent) < 2 or not title_case(ent.sent) or self.doc.text.count(ent.text) > 1:
             return ent
         for tok in ent[1:]:
-            word = tok.text.lower()
-            lemmas = getAllLemmas(word, upos="VERB").get("VERB") if tok.text[:1].isupper() and word.isalpha() else None
-            forms = {f for tag in ("VBZ", "VBD") for f in getInflection(lemmas[0], tag=tag) or ()} if lemmas else set()
-            if word in forms:
+            lemma = verb_lemma(tok.text) if tok.text[:1].isupper() and tok.text.isalpha() else None
+            if lemma is not None and inflected(tok.text, lemma, ("VBZ", "VBD")):
                 name = self.doc[ent.start:tok.i]
                 if self._looks_like_known_person(name.text) or (
                         len(name) >= 2 and first_name_gender(name[0].text) is not None):

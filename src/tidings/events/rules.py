@@ -182,8 +182,7 @@ def joint_exercise(draft: EventDraft, scene: Scene) -> EventDraft:
     sides = {a.country or a.actor_id for a in draft.sources if a.country or a.actor_id}
     holder = light_verb(tok) if tok.pos_ == "NOUN" else None
     partners = [o for head in (tok, holder) if head is not None for o in _prep_objects(head, {"with"})]
-    partnered = any(a.start is not None and any(o.idx <= a.start < o.idx + len(o.text) or
-                                                 o.left_edge.idx <= a.start <= o.idx for o in partners)
+    partnered = any(a.start is not None and any(o.left_edge.idx <= a.start < o.idx + len(o.text) for o in partners)
                     for a in draft.targets)
     if len(sides) < 2 and not partnered:
         return draft

@@ -57,18 +57,29 @@ def _verbal(sent: Span) -> bool:
     return sent.root.tag_.startswith("VB") or sent.root.tag_ == "MD"
 
 
+def verb_lemma(word: str) -> str | None:
+    """The lemma of a word lemminflect knows as a verb ("expels": "expel"); known verbs only, no
+    guessed "inned"."""
+    lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB")
+    return lemmas[0] if lemmas else None
+
+
+def inflected(word: str, lemma: str, tags: tuple[str, ...]) -> bool:
+    """Whether a word is one of ``lemma``'s inflections with these tags ("expels" of "expel", VBZ)."""
+    return any(word.lower() in (getInflection(lemma, tag=tag) or ()) for tag in tags)
+
+
 def _present_verb(token: Token) -> str | None:
     """The past tense of ``token`` if it can be a present-tense verb told of the word before it:
     a third person form ("expels") or, after a plural, the base form ("Protesters storm")."""
     word = token.text.lower()
     if not word.isalpha() or token.i == token.sent.start or not token.tag_.startswith(("NN", "VB")):
         return None
-    lemmas = getAllLemmas(word, upos="VERB").get("VERB")  # known verbs only: no guessed "inned"
-    if not lemmas:
+    lemma = verb_lemma(word)
+    if lemma is None:
         return None
-    lemma = lemmas[0]
     prev = token.nbor(-1)
-    third = word in getInflection(lemma, tag="VBZ")
+    third = inflected(word, lemma, ("VBZ",))
     base = word == lemma and (prev.tag_ in PLURAL_TAGS or prev.lower_ in COLLECTIVE)
     if not (third or base) or prev.tag_ in ("DT", "PRP$", "POS", "IN"):
         return None  # "the fires", "its arrests", "of talks": nouns
