@@ -62,6 +62,16 @@ def test_a_tense_that_cannot_share_the_said_clauses_modal_is_the_speakers(rules_
     assert "COP" in event.sources[0]["sectors"]  # "charge", a base form, shares the modal: the police's
 
 
+def test_a_pronoun_object_that_could_be_the_said_clauses_subject_makes_the_verb_the_speakers(rules_pipeline):
+    # "criticized" is parsed as joined to "was", whose subject is Mr. Trump; "him" cannot be Mr. Trump there
+    text = "Ms. Khan said Mr. Trump was ignorant of Islam and criticized him for his remarks."
+    event = first(rules_pipeline, text, "ACCUSE")
+    assert [s["text"] for s in event.sources] == ["Khan"] and [t["name"] for t in event.targets] == ["Donald Trump"]
+    # "her" cannot be Mr. Trump: the said clause's subject criticised her
+    event = first(rules_pipeline, "Ms. Khan said Mr. Trump was ignorant of Islam and criticized her.", "ACCUSE")
+    assert [s["name"] for s in event.sources] == ["Donald Trump"]
+
+
 def test_a_joined_clause_with_its_own_subject_does_not_share_the_first_ones_target(rules_pipeline):
     text = "Egypt agreed last week to attend talks in Jeddah, but the army has refused to send a delegation."
     assert first(rules_pipeline, text, "REJECT").targets == []

@@ -49,6 +49,7 @@ PLACE_PREPS = {"in", "throughout", "across", "inside"}
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "involve", "engage", "resolve",
                     "concern", "disappoint", "satisfy", "interest"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+BOUND_OBJECTS = {"him", "her", "them"}  # object pronouns that cannot stand for their own clause's subject
 
 
 @dataclass
@@ -199,6 +200,22 @@ def _speaker_across_tense(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB":
         return _speaker_above(verb)
     return None
+
+
+def _speaker_on_subject(verb: Token, subject: Token | None, index: MentionIndex) -> Token | None:
+    """"Ms. Khan said Mr. Trump was ignorant of Islam and criticized him": a verb joined inside what
+    a speaker said, with no subject of its own, whose object is a plain pronoun that could stand
+    for the said clause's subject, is the speaker's act on that subject: a pronoun never stands for
+    its own clause's subject ("criticized himself" would). The speaker, or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or obj is None or obj.lower_ not in BOUND_OBJECTS:
+        return None
+    if obj.lower_ == "them" and subject.tag_ not in ("NNS", "NNPS") and subject.lower_ != "they":
+        return None
+    mentions = index.group(subject)
+    if not mentions or not all(agrees(obj, m, index) for m in mentions):
+        return None
+    return _speaker_above(verb)
 
 
 def _reports_clause(verb: Token) -> bool:
@@ -461,6 +478,9 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         return Roles([], index.group(verb.head))
     subject, passive = _subject_of(verb)
     across = _speaker_across_tense(verb)
+    bound = None if passive or across is not None else _speaker_on_subject(verb, subject, index)
+    if bound is not None:
+        return Roles(index.group(bound), index.group(subject))
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     if passive:
