@@ -127,6 +127,7 @@ def test_a_word_that_is_no_event_with_its_object_codes_nothing(pipeline):
     ("Sanders made a campaign trip to Puerto Rico last month.", "trip"),
     ("Rubio's campaign has blasted out a barrage of news releases about Cruz.", "blasted"),
     ("During the 2000 campaign, Gore charged into the fray against George W. Bush.", "charged"),
+    ("A caller told a dispatcher he had seen a gun before police arrived on scene.", "arrived"),
 ])
 def test_campaigning_and_figures_of_speech_code_nothing(pipeline, text, trigger):
     assert not [e for e in pipeline.article(text).events if e.trigger == trigger]
