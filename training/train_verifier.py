@@ -12,8 +12,10 @@ which the classifier was trained on, so that its readings of them are as honest 
   ``polnear_candidates_3.jsonl``, 950 candidates the classifier is shown in 48 articles, and
   ``polnear_coded.jsonl`` to ``polnear_coded_4.jsonl``, the events the shipped stage coded in 477
   more (``candidates.py --coded``, with the resolved source's name judged), except in the articles
-  whose coded events train the classifier (``dataset.classifier_doc``: about half). An event is
-  labelled from the row at its trigger when its source is the one the labeller judged (else it is left out).
+  whose coded events train the classifier (``dataset.classifier_doc``: about half); and
+  ``polnear_recoded.jsonl``, the events a later stage coded in those articles that no label judged
+  as coded (read last: its label of a trigger replaces an older one). An event is labelled from the
+  row at its trigger when its source is the one the labeller judged (else it is left out).
 
 The test split and the holdouts are never read here. A logistic regression (scikit-learn, ``C``
 below) is fitted on every labelled event and written to ``src/tidings/events/model/verifier.json``.

@@ -75,3 +75,11 @@ def test_every_statement_verb_says_where_it_names_its_hearer():
     verbs = statement_verbs()
     assert verbs["tell"] == "object" and verbs["say"] == "to" and verbs["call"] == "none"
     assert set(verbs.values()) <= set(HEARERS)
+
+
+def test_every_statement_verb_says_whether_it_only_reports_saying():
+    from tidings.events.statements import only_says
+    from tidings.nlp.model import load_nlp
+
+    said, called = load_nlp()("Giuliani said it. Trump called him a liar.").sents
+    assert only_says(said[1]) and not only_says(called[1]) and not only_says(said[0])

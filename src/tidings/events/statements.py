@@ -24,26 +24,42 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN
 
 
 HEARERS = ("to", "object", "none")  # where a verb of ``data/statements.tsv`` names whom it was told to
+KINDS = ("says", "characterises")  # a verb that only reports saying, or one that characterises someone
 
 
 @cache
-def statement_verbs() -> dict[str, str]:
-    """The lemmas of ``data/statements.tsv``, each with where it names its hearer (``HEARERS``)."""
+def _statement_rows() -> dict[str, tuple[str, str]]:
+    """The lemmas of ``data/statements.tsv``, each with its hearer (``HEARERS``) and kind (``KINDS``)."""
     text = resources.files("tidings.events").joinpath("data", "statements.tsv").read_text(encoding="utf-8")
     verbs = {}
     for number, line in enumerate(text.splitlines()[1:], start=2):
         if not line.strip() or line.startswith("#"):
             continue
-        verb, hearer = line.split("\t")
+        verb, hearer, kind = line.split("\t")
         if hearer not in HEARERS:
             raise ValueError(f"statements.tsv line {number}: hearer {hearer!r} is not one of {', '.join(HEARERS)}")
-        verbs[verb] = hearer
+        if kind not in KINDS:
+            raise ValueError(f"statements.tsv line {number}: kind {kind!r} is not one of {', '.join(KINDS)}")
+        verbs[verb] = (hearer, kind)
     return verbs
+
+
+@cache
+def statement_verbs() -> dict[str, str]:
+    """The lemmas of ``data/statements.tsv``, each with where it names its hearer (``HEARERS``)."""
+    return {verb: hearer for verb, (hearer, _) in _statement_rows().items()}
 
 
 def hearer_of(verb: Token) -> str:
     """Where a statement's verb names whom it was told to: "to", "object" or "none"."""
     return statement_verbs().get(verb.lemma_.lower(), "none")
+
+
+def only_says(verb: Token) -> bool:
+    """Whether a verb of ``data/statements.tsv`` only reports saying ("said", "tweeted"), not
+    characterising ("called him a liar")."""
+    row = _statement_rows().get(verb.lemma_.lower())
+    return row is not None and row[1] == "says"
 
 
 def statement_trigger(tok: Token) -> Trigger | None:
