@@ -117,6 +117,13 @@ def test_misspelt_name_matches_the_known_person(pipeline):
     assert found["Kim Yo Jonng"].method == "fuzzy"
 
 
+def test_a_name_that_extends_a_known_one_is_another_person(pipeline):
+    _, found = resolve(pipeline, "Scott Morris, a former Treasury official, said the nomination was sound.")
+    assert found["Scott Morris"].actor_id != "kb-scott-morrison"
+    _, found = resolve(pipeline, "Volodymyr Zelenskyy met the delegation in Kyiv.")
+    assert found["Volodymyr Zelenskyy"].actor_id == "Q3874799"  # one letter added: a spelling
+
+
 def test_title_and_date_pick_the_office_holder(pipeline):
     _, found = resolve(pipeline, "President Biden met the delegation on Tuesday.", published=date(2023, 3, 1))
     assert found["Biden"].actor_id == "Q6279"

@@ -211,7 +211,7 @@ class People:
         if len(key.split()) >= 2:
             choices = list(self.people) + self.kb.person_keys(len(key.split()))
             best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if best is not None:
+            if best is not None and not _another_name(key, best[0]):
                 match = best[0]
                 actor = self.people.get(match) or next(e.actor for e in self.kb.by_alias[match] if e.kind == "person")
                 return actor, "fuzzy", round(0.6 + 0.3 * (best[1] - FUZZY_CUTOFF) / (100 - FUZZY_CUTOFF), 2)
@@ -222,6 +222,14 @@ class People:
         actor_id = f"person-{slug(name)}" + (f"-{country}" if country else "")
         return Actor(id=actor_id, name=" ".join(name.split()), type="person", country=country,
                      sectors=list(ev.sectors))
+
+
+def _another_name(key: str, match: str) -> bool:
+    """Whether a close spelling is another name, not a misspelling: one word of it is a word of the
+    other with two or more letters added ("Scott Morris" is not Scott Morrison, "Johns" not
+    Johnson), where a misspelling changes letters or adds one ("Kim Yo Jung", "Zelenskyy")."""
+    return any(a != b and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) >= 2
+               for a, b in zip(key.split(), match.split()))
 
 
 def _given_name_of(key: str, name: str) -> bool:
