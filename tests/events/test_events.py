@@ -32,6 +32,15 @@ def test_an_act_in_a_clause_of_its_own_is_not_merged_into_the_event_above_it(pip
     assert not [e for e in events if e.trigger == "killing"]
 
 
+@pytest.mark.parametrize("text", [
+    "A suicide bomber killed 12 people at a market in Kabul.",
+    "The parents of a soldier killed by a suicide bomber in Iraq spoke on Thursday.",
+])
+def test_the_doer_named_by_the_act_is_one_event_with_the_verb(pipeline, text):
+    events = events_of(pipeline, text)
+    assert [(e.trigger, e.cameo) for e in events] == [("killed", "1831")]  # a suicide bombing, told once
+
+
 def test_rejection_with_source_and_target(pipeline):
     events = events_of(pipeline, "North Korea has dismissed former President Trump's comments about his "
                                  "amicable relationship with leader Kim.")

@@ -127,7 +127,8 @@ def events(article: Article, options: Options) -> None:
 
 
 def _merge_nested(events: list[Event], article: Article) -> list[Event]:
-    """One event where a verb and the noun it governs name the same thing ("held ... meeting")."""
+    """One event where a verb and the noun it governs name the same thing ("held ... meeting", "killed
+    by a suicide bomber")."""
     doc = article.doc
     by_start = {e.start: e for e in events}
     drop = set()
@@ -135,6 +136,8 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
         token = doc.char_span(e.start, e.end, alignment_mode="expand")[0]
         counted = counted_by(token)  # "held a new round of talks": the talks hang on the verb through "round"
         governor, dep = counted.head, counted.dep_
+        if dep == "pobj" and governor.dep_ == "agent":
+            governor, dep = governor.head, "agent"  # "killed by a suicide bomber": the doer of the verb's act
         head = by_start.get(governor.idx)
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
@@ -143,6 +146,8 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
             if not head.sources and e.sources and token.dep_ == "nsubj":
                 head.sources = e.sources  # "the attack carried out by Hamas killed ...": the attacker kills
+            if dep in ("nsubj", "agent") and head.type == e.type and len(e.cameo or "") > len(head.cameo or ""):
+                head.mode, head.cameo = e.mode, e.cameo  # "a suicide bomber killed": a suicide bombing (1831)
     kept = [e for e in events if e.id not in drop]
     for i, e in enumerate(kept):
         e.id = f"{article.id}-e{i:04d}"
