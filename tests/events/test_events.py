@@ -142,6 +142,11 @@ def test_campaigning_and_figures_of_speech_code_nothing(pipeline, text, trigger)
     assert not [e for e in pipeline.article(text).events if e.trigger == trigger]
 
 
+def test_asking_not_to_be_named_is_no_request(rules_pipeline):
+    text = "A White House official, who requested anonymity to discuss a private conversation, said the talks failed."
+    assert not [e for e in rules_pipeline.article(text).events if e.trigger == "requested"]
+
+
 def test_as_opposed_to_is_no_opposition(pipeline):
     text = "We may do it in chunks, as opposed to some sort of omnibus legislation, Obama said."
     assert not [e for e in pipeline.article(text).events if e.trigger == "opposed"]
