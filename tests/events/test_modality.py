@@ -35,6 +35,9 @@ def modality(sentence: str, word: str) -> str:
     ("The Samyukt Kisan Morcha, an umbrella group of more than 40 farm unions, called for a nationwide strike on "
      "Monday and warned that farmers could block highways into the capital.", "called", "asserted"),
     ("Kim may see it as an opportunity to restart negotiations.", "restart", "hypothetical"),
+    # what is granted is allowed, not done, where the parser hangs the preposition on the verb
+    ("The group has given its religious blessing to the killing of children.", "killing", "hypothetical"),
+    ("Congress gave permission for the invasion of Iraq.", "invasion", "hypothetical"),
     ("The army attacked the town, officials said.", "attacked", "asserted"),
     ("Trump will once again threaten to withdraw American troops.", "withdraw", "hypothetical"),
     ("The planned summit was called off.", "summit", "hypothetical"),

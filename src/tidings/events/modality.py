@@ -67,6 +67,16 @@ def load_cues() -> Cues:
                 present=get("hypothetical", "present"))
 
 
+def _granting_object(prep: Token, verb: Token, cues: Cues) -> Token | None:
+    """The object noun a preposition the parser hung on its verb belongs to, when that noun grants
+    what follows ("gave its blessing to the killing", "gave permission for the invasion": ``object``
+    cues such as "blessing to"); else None."""
+    if prep.dep_ not in ("prep", "dative") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and
+                 f"{c.lemma_.lower()} {prep.lower_}" in cues.requesting), None)
+
+
 def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] | None:
     """A cue attached to this predicate or nominal itself; negation first ("should not buy"),
     unless ``negation`` is off, or the predicate is a condition ("if the government does not
@@ -163,6 +173,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
                     t.dep_ == "prep" and f"{head.lemma_.lower()} {t.lower_}" in cues.requesting):
                 return HYPOTHETICAL, head  # "sought the extradition", "called for talks": not yet done
+            granted = _granting_object(t, head, cues)
+            if granted is not None:
+                return HYPOTHETICAL, granted  # "gave its blessing to the killing": allowed, not done
             if t.dep_ == "pobj" and not (head.lower_ == "for" and head.head.lemma_.lower() in RESPONSIBLE):
                 # "did not comment on the situation", "a flight delayed after an accident": what a
                 # preposition adds is not what is denied; a modal still covers it ("was not
