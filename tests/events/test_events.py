@@ -137,14 +137,23 @@ def test_a_word_that_is_no_event_with_its_object_codes_nothing(pipeline):
     ("Rubio's campaign has blasted out a barrage of news releases about Cruz.", "blasted"),
     ("During the 2000 campaign, Gore charged into the fray against George W. Bush.", "charged"),
     ("A caller told a dispatcher he had seen a gun before police arrived on scene.", "arrived"),
+    ("The Obama administration is set to take sides in the titanic lobbying battle over ethanol.", "battle"),
+    ("As Mr. Trump quickly seized on the massacre to renew his call to view Muslim immigrants as a threat, some "
+     "politicians in the European right did the same.", "seized"),
+    ('Though Sanders began organizing far later than Clinton, he recently deployed paid staff to all 11 of the "Super '
+     'Tuesday" March 1 states to organize supporters on the ground.', "deployed"),
 ])
 def test_campaigning_and_figures_of_speech_code_nothing(pipeline, text, trigger):
     assert not [e for e in pipeline.article(text).events if e.trigger == trigger]
 
 
-def test_asking_not_to_be_named_is_no_request(rules_pipeline):
-    text = "A White House official, who requested anonymity to discuss a private conversation, said the talks failed."
-    assert not [e for e in rules_pipeline.article(text).events if e.trigger == "requested"]
+@pytest.mark.parametrize("text, trigger", [
+    ("A White House official, who requested anonymity to discuss a private conversation, said the talks failed.",
+     "requested"),
+    ("Clinton and Sanders are fighting hard for votes in Ohio, where Sanders is ahead.", "fighting"),
+])
+def test_the_lexicon_codes_no_event_for_these_objects(rules_pipeline, text, trigger):
+    assert not [e for e in rules_pipeline.article(text).events if e.trigger == trigger]
 
 
 def test_as_opposed_to_is_no_opposition(pipeline):
