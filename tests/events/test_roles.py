@@ -72,6 +72,18 @@ def test_a_pronoun_object_that_could_be_the_said_clauses_subject_makes_the_verb_
     assert [s["name"] for s in event.sources] == ["Donald Trump"]
 
 
+def test_a_singular_verb_joined_to_a_plural_speaker_continues_what_was_said(rules_pipeline):
+    # "is" is parsed as joined to "say", whose subject is "People": it is he who is inclined, not they
+    text = "People close to Sharpton say he likes Clinton, and is probably inclined to endorse her."
+    endorse = [e for e in rules_pipeline.article(text).events if e.trigger == "endorse"]
+    assert not [s for e in endorse for s in e.sources if s["text"] == "People"]
+
+
+def test_he_or_she_is_no_group_of_people(rules_pipeline):
+    text = "People close to the mayor say he is ready to endorse Clinton."
+    assert not [e for e in rules_pipeline.article(text).events if e.trigger == "endorse" and e.sources]
+
+
 def test_a_joined_clause_with_its_own_subject_does_not_share_the_first_ones_target(rules_pipeline):
     text = "Egypt agreed last week to attend talks in Jeddah, but the army has refused to send a delegation."
     assert first(rules_pipeline, text, "REJECT").targets == []

@@ -140,6 +140,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             # subject of its own, which a headline's parse may hang on its "as" as an object
             return next((g for c in t.children if c.dep_ == "mark" for g in c.children if g.dep_ == "pobj"),
                         None), False
+        if t.dep_ == "conj" and (singular := _singular_subject_said(t)) is not None:
+            return singular, False
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
             continue
@@ -173,6 +175,20 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return t.head, False
         break
     return None, False
+
+
+def _singular_subject_said(verb: Token) -> Token | None:
+    """"People close to Sharpton say he likes Clinton, and is probably inclined to endorse her": a
+    verb of the third person singular cannot share the plural subject of the verb the parser joined
+    it to; it continues the clause said, whose singular subject it takes. None otherwise."""
+    head = verb.head
+    if verb.tag_ != "VBZ" or head.i >= verb.i:
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we")):
+        return None
+    said = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBZ"]
+    return next((g for c in said for g in c.children if g.dep_ in SUBJECT_DEPS), None)
 
 
 def _speaker_above(verb: Token) -> Token | None:
@@ -304,9 +320,18 @@ def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
 def agrees(pronoun: Token, mention: ActorMention, index: MentionIndex) -> bool:
     """Whether he or she can stand for the mention's person, whose gender is read as the actors stage
     reads it (MentionIndex.gender): "asking Sanders why he has criticized ..." is not about Andrea
-    Mitchell, who asks; other pronouns, actors that are no person and unknown genders agree."""
+    Mitchell, who asks; nor for a plural noun's group. Other pronouns, actors that are no person and
+    unknown genders agree."""
+    if pronoun.lower_ in PRONOUN_GENDER and _plural(mention, pronoun.doc):
+        return False  # "People close to Sharpton say he likes Clinton": he is no group of people
     return pronoun.lower_ not in PRONOUN_GENDER or mention.actor_id not in index.people or \
         fits(pronoun.lower_, index.gender(mention.actor_id))
+
+
+def _plural(mention: ActorMention, doc) -> bool:
+    """Whether a mention is headed by a plural common noun ("People", "officials")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNS"
 
 
 def _follow(tok: Token) -> bool:
