@@ -309,6 +309,11 @@ def test_a_military_operation_is_an_assault_and_a_firms_is_nothing(rules_pipelin
     assert rules_pipeline.article("The company launched an operation to recover the data.").events == []
 
 
+def test_banning_a_states_airlines_is_a_sanction(rules_pipeline):
+    events = rules_pipeline.article("The European Union banned all Indonesian airlines from its airspace.").events
+    assert [(e.type, e.cameo) for e in events if e.trigger == "banned"] == [("SANCTION", "163")]
+
+
 def test_suspending_a_member_state_is_a_sanction(rules_pipeline):
     events = rules_pipeline.article("The African Union suspended Niger after the coup.").events
     suspended = next(e for e in events if e.trigger == "suspended")
