@@ -725,7 +725,11 @@ def test_an_honorific_picks_the_namesake_of_its_gender(pipeline):
     named = [(m.text, m.actor_id) for m in article.actor_mentions if m.text == "Khan"]
     assert named == [("Khan", "person-khizr-khan"), ("Khan", "person-ghazala-khan")]
     _, found = resolve(pipeline, "Mrs. Clinton criticized Mr. Trump on Monday.")
-    assert found["Clinton"].actor_id is None  # not Bill Clinton, the one Clinton the knowledge base holds
+    assert found["Clinton"].actor_id == "Q6294"  # Hillary, of the two Clintons the knowledge base holds
+    _, found = resolve(pipeline, "Mr. Clinton criticized Mr. Trump on Monday.")
+    assert found["Clinton"].actor_id == "Q1124"
+    _, found = resolve(pipeline, "Clinton criticized Mr. Trump on Monday.")
+    assert found["Clinton"].actor_id is None  # either of them
 
 
 def test_an_acronym_defined_in_brackets_is_its_definition_not_the_knowledge_bases(pipeline):

@@ -201,10 +201,13 @@ class People:
                 holders = [h for h in holders if h.holds(roles, date.today())] or holders
             if len(holders) == 1:
                 return holders[0].actor, "office", 0.8
-        # a surname that only one known office holder has ("Putin"), of the honorific's gender
-        # ("Mrs. Clinton" is not Bill Clinton)
+        # a surname that only one known office holder has ("Putin"), or only one of the honorific's
+        # gender ("Mrs. Clinton" is not Bill Clinton)
         if len(key.split()) == 1:
             holders = self._surname_holders(key)
+            if len(holders) > 1 and gender is not None:
+                # "Mrs. Clinton": of Bill and Hillary Clinton, the one the honorific's gender fits
+                holders = [h for h in holders if name_gender(h.actor.name) == gender]
             if len(holders) == 1 and (gender is None or name_gender(holders[0].actor.name) in (None, gender)):
                 return holders[0].actor, "surname", 0.75
         # a close spelling of a known full name
