@@ -14,6 +14,9 @@
   drawn and labelled in the fourteenth session and read once before its floors were pinned);
 - ``mixed_holdout6_*``: a seventh (18 longer PolNeAR dev-split articles, drawn and labelled in the
   sixteenth session and read once before its floors were pinned);
+- ``mixed_holdout7_*``: an eighth (the 18 longest PolNeAR dev-split articles, 7,000 to 22,100
+  characters, drawn and labelled in the twenty-sixth session and read twice before its floors were
+  pinned);
 - ``plv_type_accuracy``, ``plv_quad_accuracy``: PLV's held-out rows, as the training run reported them
   in ``src/tidings/events/model/report.json`` (whichever model ships);
 - ``plv_end_to_end_type_accuracy``, ``plv_end_to_end_quad_accuracy``: bench/plv.py, the same held-out
@@ -41,7 +44,7 @@ SHARED = ROOT.parent / "shared" / "data"
 REPORT = ROOT / "src" / "tidings" / "events" / "model" / "report.json"
 VERIFIER = ROOT / "src" / "tidings" / "events" / "model" / "verifier.json"
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text()).get("event_model", {})
-UNSEEN = ("test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")  # bench/devset.py UNSEEN_SPLITS (checked below)
+UNSEEN = ("test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")  # bench/devset.py UNSEEN_SPLITS (checked below)
 MIXED_KEYS = {"strict_precision": "strict_precision", "recall": "recall", "strict_recall": "strict_recall"}
 MIXED = {f"mixed_{split}_{name}": (split, key) for split in UNSEEN for name, key in MIXED_KEYS.items()}
 PRECISE = {f"mixed_{split}_precise_{key}": (split, key) for split in UNSEEN
