@@ -15,7 +15,7 @@ of its sentence.
 - **hypothetical as asserted**: matched events labelled hypothetical that were coded asserted.
 
 Figures are printed for the ``dev`` and ``dev2`` splits (looked at while tuning) and the unseen splits apart
-(``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4`` and ``holdout5``, each drawn later than the one before, once its
+(``test``, ``holdout``, ``holdout2`` to ``holdout7``, each drawn later than the one before, once its
 predecessor's figures had been read several times), for the rules alone and with the learned model.
 
     python bench/mixed_news.py                 # every labelled split, both coders
