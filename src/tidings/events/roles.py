@@ -6,7 +6,7 @@ from collections import deque
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..actors.evidence import describes_person
 from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
@@ -185,10 +185,15 @@ def _singular_subject_said(verb: Token) -> Token | None:
     if verb.tag_ != "VBZ" or head.i >= verb.i:
         return None
     subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or not (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we")):
+    if subject is None or not _plural_word(subject):
         return None
     said = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBZ"]
     return next((g for c in said for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+
+
+def _plural_word(tok: Token) -> bool:
+    """Whether a subject is plural: a plural noun, "they" or "we"."""
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we")
 
 
 def _speaker_above(verb: Token) -> Token | None:
@@ -226,7 +231,7 @@ def _speaker_on_subject(verb: Token, subject: Token | None, index: MentionIndex)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if subject is None or obj is None or obj.lower_ not in BOUND_OBJECTS:
         return None
-    if obj.lower_ == "them" and subject.tag_ not in ("NNS", "NNPS") and subject.lower_ != "they":
+    if obj.lower_ == "them" and not _plural_word(subject):
         return None
     mentions = index.group(subject)
     if not mentions or not all(agrees(obj, m, index) for m in mentions):
@@ -328,7 +333,7 @@ def agrees(pronoun: Token, mention: ActorMention, index: MentionIndex) -> bool:
         fits(pronoun.lower_, index.gender(mention.actor_id))
 
 
-def _plural(mention: ActorMention, doc) -> bool:
+def _plural(mention: ActorMention, doc: Doc) -> bool:
     """Whether a mention is headed by a plural common noun ("People", "officials")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and span.root.tag_ == "NNS"
