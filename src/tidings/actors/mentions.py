@@ -9,7 +9,7 @@ from functools import cache
 from typing import Protocol, TypeVar
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Article
 from .gender import person_gender
@@ -21,6 +21,24 @@ MEMBER_PREPS = {"including"}  # "governments, including Argentina and Chile": th
 # "a US-led strike", "French-led forces": the leader, which the parser hangs on "led", is of the phrase
 # (not a patron: "Russian-backed separatists" are not Russia)
 LEADER_DEPS = {"npadvmod", "compound", "nmod"}
+
+
+class Located(Protocol):
+    """Anything that covers characters of an article: an actor mention, an event's actor reference."""
+
+    @property
+    def start(self) -> int | None: ...
+
+    @property
+    def end(self) -> int | None: ...
+
+
+def span_of(doc: Doc, found: Located) -> Span | None:
+    """The tokens that cover what a mention (or an actor reference) covers; None where it covers
+    nothing in the doc (a reference with no offsets: a place standing in for a source)."""
+    if found.start is None or found.end is None:
+        return None
+    return doc.char_span(found.start, found.end, alignment_mode="expand")
 
 
 class MentionIndex:
@@ -60,8 +78,7 @@ class MentionIndex:
         """A person's gender as the actors stage reads it (gender.person_gender): "m", "f" or ""."""
         known = self._genders.get(actor_id)
         if known is None:
-            spans = (self._doc.char_span(m.start, m.end, alignment_mode="expand") for m in self._mentions
-                     if m.actor_id == actor_id and m.method != "pronoun")
+            spans = (span_of(self._doc, m) for m in self._mentions if m.actor_id == actor_id and m.method != "pronoun")
             known = self._genders[actor_id] = person_gender(
                 self._doc, ((s.start, s.end) for s in spans if s is not None), self.names.get(actor_id))
         return known
@@ -165,7 +182,7 @@ def _without_home_places(found: list[ActorMention], doc: Doc, people_ids: frozen
     out = []
     for m in found:
         if m.actor_id is not None and m.actor_id == m.country:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_of(doc, m)
             root = span.root if span is not None and len(span) else None
             if root is not None and _modifies_person(root, people):
                 continue

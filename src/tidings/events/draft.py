@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..actors.kb import KnowledgeBase
+from ..actors.mentions import span_of
 from ..model import ActorMention, Article
 from .attribution import Speaker
 from .lexicon import Trigger, TriggerLexicon
@@ -160,7 +161,7 @@ class Scene:
         for m in self.article.actor_mentions:
             if not m.actor_id or self.actor_types.get(m.actor_id) != "person":
                 continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_of(doc, m)
             if span is None or span.root.pos_ != "PROPN":
                 continue
             root = span.root

@@ -36,6 +36,7 @@ from functools import cache
 from pathlib import Path
 
 from ..actors.kb import specific
+from ..actors.mentions import span_of
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .datafiles import rows
 from .draft import ActorRef, EventDraft
@@ -187,9 +188,7 @@ def _no_known(refs: tuple[ActorRef, ...]) -> bool:
 def _acted_on(relation: EventDraft) -> bool:
     """Whether a known target of the relation heads a party its verb acts on (relations.py)."""
     verb = relation.token
-    return any(ref.known and ref.start is not None and
-               acted_on(verb, verb.doc.char_span(ref.start, ref.end, alignment_mode="expand") or ())
-               for ref in relation.targets)
+    return any(ref.known and acted_on(verb, span_of(verb.doc, ref) or ()) for ref in relation.targets)
 
 
 def _unrelated(relation: EventDraft) -> bool:

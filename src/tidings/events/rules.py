@@ -63,6 +63,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..actors.mentions import span_of
 from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
@@ -203,7 +204,7 @@ def peacekeepers(draft: EventDraft, scene: Scene) -> EventDraft:
     doc = tok.doc
 
     def keeps_peace(ref: ActorRef) -> bool:
-        span = doc.char_span(ref.start, ref.end, alignment_mode="expand") if ref.start is not None else None
+        span = span_of(doc, ref)
         return span is not None and any(t.lemma_.lower() in PEACEKEEPING for t in span)
 
     words = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "prep")

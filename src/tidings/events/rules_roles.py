@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..actors.mentions import PHRASE_DEPS, acts_for_owner, once_each
+from ..actors.mentions import PHRASE_DEPS, acts_for_owner, once_each, span_of
 from ..model import ActorMention
 from .draft import EventDraft, Scene
 from .modality import ASSERTED, HYPOTHETICAL
@@ -117,7 +117,7 @@ def _setting(mention: ActorMention, doc: Doc) -> bool:
     was made (the ``place`` rule), not a party to it; a state named after "in" may still be one."""
     if mention.method not in ("place", "metonym"):
         return False
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_of(doc, mention)
     head = span.root if span is not None else None
     return head is not None and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
