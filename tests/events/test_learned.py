@@ -267,3 +267,34 @@ def test_where_a_statement_was_made_is_not_its_target(pipeline):
     text = 'Japanese Prime Minister Shigeru Ishiba said in Tokyo that the launch was "absolutely unacceptable."'
     said = [e for e in pipeline.article(text).events if e.trigger == "said"]
     assert all(t["name"] != "Japan" for e in said for t in e.targets)
+
+
+def test_a_statement_naming_someone_asks_nothing_of_them(pipeline, rules_only):
+    text = ("Last month, FBI Director James Comey called Clinton's use of private email servers \"extremely careless,\" "
+            "but said she should face no criminal charges.")
+    marked = learned.marked_text(next(d for d in _drafts(pipeline, text) if d.token.text == "called"))
+    assert learned.load_classifier().predict([marked])[0].best_type == "REQUEST", \
+        "the classifier reads a request here (else the test proves nothing)"
+    assert ("called", "REQUEST") not in _types(pipeline.article(text))
+    # "on 9/11", which the tagger does not take for a date, makes no "call on"
+    text = "Party Chairman Reince Priebus called Clinton's remarks on 9/11 a \"new low.\""
+    assert ("called", "REQUEST") not in _types(rules_only.article(text)) + _types(pipeline.article(text))
+
+
+def _drafts(pipeline, text):
+    """The drafts the classifier reads, as the stage gives them to it."""
+    from tidings.events import stage
+
+    seen = []
+    original = stage.classify
+
+    def spy(drafts, policy=None):
+        seen.extend(drafts)
+        return original(drafts, policy)
+
+    stage.classify = spy
+    try:
+        pipeline.article(text)
+    finally:
+        stage.classify = original
+    return seen

@@ -59,6 +59,28 @@ def test_appeal_as_attraction(code):
     assert [e.type for e in events if e.trigger == "appeal"] == ["REQUEST"]
 
 
+@pytest.mark.parametrize("text", [
+    "We continue to face the threat from North Korean provocations.",
+    "Netanyahu said the nuclear deal intensifies an existential threat to Israel from Iran.",
+    "She takes the threat of Trump very seriously.",
+])
+def test_danger_not_threat(code, text):
+    _, _, dropped = code(text)
+    assert ("threat", "danger_not_threat") in [(d.token.text, rule) for d, rule in dropped]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran's threat to close the Strait of Hormuz alarmed Washington.",
+    "North Korea issued a threat against South Korea on Monday.",
+    "The European Union dropped its threat of sanctions against Turkey.",
+    "Journalists in Kabul received death threats from the Taliban.",
+    "The move came after months of threats by President Erdogan that he would open the border.",
+])
+def test_a_threat_made_stays_a_threat(code, text):
+    events, _, _ = code(text)
+    assert "THREATEN" in [e.type for e in events if e.trigger.startswith("threat")]
+
+
 def test_dismissal(code):
     events, _, dropped = code("Emanuel abruptly fired McCarthy, the Chicago police chief.")
     assert not [e for e in events if e.trigger == "fired"]
@@ -98,6 +120,13 @@ def test_meeting_place(code):
     assert event.location["name"] == "Geneva" and "Geneva" not in [a["text"] for a in event.targets]
     trace = draft_on(drafts, event.trigger).trace
     assert trace.index("meeting_place") < trace.index("roles") < trace.index("mutual_meeting")
+
+
+def test_where_a_call_was_made_from_is_no_party_to_it(code):
+    events, _, _ = code("The Israeli prime minister spoke by phone with Vladimir Putin from Jerusalem on Tuesday.")
+    (event,) = [e for e in events if e.type == "CONSULT"]
+    assert event.location["name"] == "Jerusalem"
+    assert "Jerusalem" not in [a["text"] for a in event.sources + event.targets]
 
 
 def test_roles(code):

@@ -40,6 +40,7 @@ from ..actors.mentions import span_of
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .datafiles import rows
 from .draft import ActorRef, EventDraft
+from .lexicon import names
 from .modality import ASSERTED, NEGATED
 from .relations import RELATION, acted_on
 from .statements import STATEMENT, STATEMENT_TYPES, hearer_of
@@ -249,13 +250,23 @@ def _anothers_deed(statement: EventDraft) -> bool:
                for s in subjects for ref in statement.targets)
 
 
+def _statement_type(draft: EventDraft, p: Prediction) -> str:
+    """The act the classifier reads in a statement; a statement that names or characterises someone
+    ("Comey called Clinton's use of private email servers 'extremely careless'") asks nothing of
+    them, so where it reads a request, the likelier of the other acts a statement can be."""
+    if p.best_type == "REQUEST" and names(draft.token):
+        return max(sorted(STATEMENT_TYPES - {"REQUEST"}), key=p.p)
+    return p.best_type
+
+
 def _statement(draft: EventDraft, p: Prediction, policy: Policy) -> EventDraft | None:
     """A statement typed as the act the classifier reads in it, or None (statements.py)."""
-    if p.best_type not in STATEMENT_TYPES or p.p_event < policy.statement_below:
+    type_ = _statement_type(draft, p)
+    if type_ not in STATEMENT_TYPES or p.p_event < policy.statement_below:
         return None
-    if p.best_type in COMMISSIVE and _anothers_deed(draft):
+    if type_ in COMMISSIVE and _anothers_deed(draft):
         return None
-    return replace(draft, type=p.best_type, mode=None, cameo=cameo_for(draft, p.best_type), reading=p,
+    return replace(draft, type=type_, mode=None, cameo=cameo_for(draft, type_), reading=p,
                    targets=tuple(t for t in draft.targets if not _addressee(draft, t) and not _where_said(draft, t)),
                    trace=draft.trace + ("classify",))
 

@@ -159,6 +159,14 @@ def telephones(verb: Token) -> bool:
     return len(called) == 1 and not any(c.dep_ in NOT_A_CALL and c not in called for c in verb.children)
 
 
+def names(verb: Token) -> bool:
+    """Whether a verb names or characterises its object ("called Clinton's remarks a 'new low'",
+    "called it careless"): a naming complement, a noun or adjective (not a day the parser hangs
+    there: "called Thursday on Arabs to unite"), which no call for or on something has."""
+    return any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and c.ent_type_ not in TIME_ENTITIES
+               for c in verb.children)
+
+
 def for_clause(verb: Token) -> Token | None:
     """The clause that a "for" right after the verb introduces ("called for Obama to resign"), or a
     "for" right after a date that follows the verb ("called on Friday for Obama to resign"), if any."""

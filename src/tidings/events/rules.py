@@ -7,52 +7,53 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 
 0. ``put_question``          a question put to someone in an interview is no request
 1. ``appeal_as_attraction``  appeal someone has or holds among voters is no appeal made
-2. ``dismissal``             firing a person is dismissing them, no shooting
-3. ``seeking_to_act``        seeking to do something is trying, not asking
-4. ``courtesy_call``         calling on someone with nothing asked of them is a visit
-5. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
-6. ``roles``                 source and targets from the parse (roles.py)
-7. ``headline_passive``      a headline's "X Accused Of ..." is a passive: X is the one charged
-8. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
-9. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
-10. ``host_visit``           a host receives, the visitor acts
-11. ``received_aid``         aid received is the giver's act ("received support from the US")
-12. ``claimed_deed``         what one claims responsibility for is one's own deed
-13. ``mutual_meeting``       every participant of talks on both sides
-14. ``each_other``           "accused each other": every source is a target too
-15. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
-16. ``speaker``              whose claim holds the event
-17. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
-18. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
-19. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
-20. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-21. ``demand_of_another``    what a speaker says another must (or should) do is its request
-22. ``force_not_ruled_out``  not ruling out force (or refusing to) threatens it
-23. ``own_intention``        an actor's own promise, threat or refusal
-24. ``unclaimed_must``       a "must" that is no one's request is no event
-25. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-26. ``warning_of_another``   a warning of what another actor could do is no threat
-27. ``own_warning``          a warning that the warner's own side will act is its threat
-28. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-29. ``sport_talk``           what players, coaches and referees say of one another is sport
-30. ``needs_actor``          no event without a known actor
+2. ``danger_not_threat``     a threat faced or posed is a danger, no threat made
+3. ``dismissal``             firing a person is dismissing them, no shooting
+4. ``seeking_to_act``        seeking to do something is trying, not asking
+5. ``courtesy_call``         calling on someone with nothing asked of them is a visit
+6. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
+7. ``roles``                 source and targets from the parse (roles.py)
+8. ``headline_passive``      a headline's "X Accused Of ..." is a passive: X is the one charged
+9. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
+10. ``deployed_forces``      forces deployed or sent in the passive act; where they went is the target
+11. ``host_visit``           a host receives, the visitor acts
+12. ``received_aid``         aid received is the giver's act ("received support from the US")
+13. ``claimed_deed``         what one claims responsibility for is one's own deed
+14. ``mutual_meeting``       every participant of talks on both sides
+15. ``each_other``           "accused each other": every source is a target too
+16. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
+17. ``speaker``              whose claim holds the event
+18. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
+19. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
+20. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+21. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+22. ``demand_of_another``    what a speaker says another must (or should) do is its request
+23. ``force_not_ruled_out``  not ruling out force (or refusing to) threatens it
+24. ``own_intention``        an actor's own promise, threat or refusal
+25. ``unclaimed_must``       a "must" that is no one's request is no event
+26. ``promised_act``         a promise of a deed that is no cooperation is no agreement
+27. ``warning_of_another``   a warning of what another actor could do is no threat
+28. ``own_warning``          a warning that the warner's own side will act is its threat
+29. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+30. ``sport_talk``           what players, coaches and referees say of one another is sport
+31. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-31. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+32. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-32. ``fired_from``           where a weapon was fired from is no target of it
-33. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
-34. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
-35. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-36. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-37. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-38. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-39. ``firms_trade``          dealings between firms are trade, not politics (after the
+33. ``fired_from``           where a weapon was fired from is no target of it
+34. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
+35. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
+36. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+37. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+38. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+39. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+40. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-40. ``date``                 the date its sentence names
-41. ``place``                where it happened
-42. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+41. ``date``                 the date its sentence names
+42. ``place``                where it happened
+43. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-43. ``confidence``           how sure the coding is (the rules' own score)
+44. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -68,7 +69,8 @@ from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
 from .roles import _prep_objects
-from .rules_intent import (appeal_as_attraction, commentator_opinion, courtesy_call, demand_of_another, dismissal,
+from .rules_intent import (appeal_as_attraction, commentator_opinion, courtesy_call, danger_not_threat,
+                           demand_of_another, dismissal,
                            force_not_ruled_out, modality, officials_state_acts, own_intention, own_warning,
                            promised_act, put_question, seeking_to_act, speaker, sport_talk, unclaimed_must,
                            wanted_act, warning_of_another)
@@ -373,6 +375,7 @@ def confidence(draft: EventDraft, scene: Scene) -> EventDraft:
 RULES: list[Rule] = [
     put_question,
     appeal_as_attraction,
+    danger_not_threat,
     dismissal,
     seeking_to_act,
     courtesy_call,

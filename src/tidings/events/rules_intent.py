@@ -63,6 +63,41 @@ def appeal_as_attraction(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return None if held or among else draft
 
 
+DANGERS = {"threat"}
+
+
+def danger_not_threat(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"We continue to face the threat from North Korean provocations.": a threat that is faced,
+    posed or taken seriously ("an existential threat to Israel from Iran", "the threat of Trump") is
+    a danger, no threat made. One that is someone's ("Iran's threat to close the strait", "his veto
+    threat", "threats by Erdogan"), that says what is threatened ("a threat to strike", "the threat of sanctions", "death
+    threats"), or that is made, issued, carried out or received still is."""
+    tok = draft.token
+    if draft.type != "THREATEN" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in DANGERS:
+        return draft
+    deeds = word_kinds("attacks.tsv")["force"] | word_kinds("attacks.tsv")["harm"]
+    made = word_kinds("threats.tsv")["made"]
+
+    def deed(word: Token) -> bool:
+        return bool(scene.lexicon.types_of(word)) or word.lemma_.lower() in deeds or word.tag_ == "VBG"
+
+    for child in tok.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and deed(child)):
+            return draft
+        if child.dep_ in ("acl", "xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            return draft  # "a threat to strike", "the threat that it would retaliate"
+        if child.dep_ == "relcl" and child.lemma_.lower() in made:
+            return draft  # "the threat that Iran made"
+        if child.dep_ == "prep" and child.lower_ == "of" and any(deed(g) for g in child.children if g.dep_ in ("pobj", "pcomp")):
+            return draft
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return draft  # "months of threats by Erdogan that he would open the border": made by him
+    holder = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "pobj") and holder.lemma_.lower() in made:
+        return draft
+    return None
+
+
 def dismissal(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"Emanuel abruptly fired McCarthy, the Chicago police chief.": firing a person, named or by
     office, is dismissing them, no shooting ("fired on protesters", "fired shots at police" still are)."""

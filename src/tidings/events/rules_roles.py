@@ -17,7 +17,7 @@ from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
 from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
                     verb_roles)
-from .where import event_location
+from .where import call_origin, event_location
 
 # dealings whose "in <city>" is only where they were settled ("signed the agreement in Paris"); a
 # meeting's or visit's city is its host, and the city of an attack or arrest is, by the PLOVER
@@ -53,10 +53,13 @@ ASKING_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "plead": {"with"}, "tu
 def meeting_place(draft: EventDraft, scene: Scene) -> EventDraft:
     """"North Korea held talks with the United States on Friday in Geneva.": where a meeting is held
     is found before its participants, so that Geneva is the place and cannot be taken for the
-    party the talks are held with (a visit's destination is its host: see ``place``)."""
+    party the talks are held with (a visit's destination is its host: see ``place``); so is where a
+    telephone call was made from ("speaking by phone from Nice")."""
     if not draft.meeting:
         return draft
     place = event_location(draft.token, draft.sentence, scene.kb)
+    if place is None and draft.trigger.mode == "phone":
+        place = call_origin(draft.token, scene.kb)
     if place is None and draft.trigger.objects:
         # "held talks in Geneva": the parser hangs the place on the talks, the object of the trigger
         objects = [c for c in draft.token.children if c.dep_ == "dobj"]

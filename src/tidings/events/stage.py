@@ -12,7 +12,7 @@ from ..stages import stage
 from .draft import EventDraft, Scene, run
 from . import learned
 from .learned import classify, reads_relations
-from .lexicon import TriggerLexicon, load_lexicon, telephones
+from .lexicon import TriggerLexicon, load_lexicon, names, telephones
 from .nominal import LIGHT_VERB_DEPS, counted_by, is_light
 from .roles import MentionIndex, subordinate
 from .rules import CLASSIFY_AT, RULES
@@ -51,6 +51,8 @@ def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False,
     trigger = lexicon.match(tok)
     if trigger is not None and trigger.mode == "phone" and trigger.words == ("call",) and not telephones(tok):
         trigger = None  # "called Biden a liar": naming, which the event model may read as a statement
+    if trigger is not None and trigger.words[0] == "call" and trigger.type == "REQUEST" and names(tok):
+        trigger = None  # "called Clinton's remarks on 9/11 a new low": naming; "on 9/11" asked nothing
     if trigger is None and learned:
         trigger = statement_trigger(tok) or (relation_trigger(tok, lexicon) if relations else None)
     if trigger is None:

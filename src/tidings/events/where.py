@@ -113,3 +113,15 @@ def event_location(trigger: Token, sentence: Span, kb: KnowledgeBase) -> Place |
                     if place is not None:
                         return place
     return None
+
+
+def call_origin(trigger: Token, kb: KnowledgeBase) -> Place | None:
+    """Where a telephone call was made from ("she said, speaking by phone from Nice"): a place, not
+    the party on the other end of the line."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = _place_in(obj, kb)
+                if place is not None:
+                    return place
+    return None
