@@ -304,6 +304,12 @@ def test_speaker(code):
     assert next(e for e in events if e.trigger == "attack").modality == "hypothetical"
 
 
+def test_whom_one_telephones_is_not_asked_to_act(code):
+    _, drafts, _ = code("Netanyahu called Morrison on Wednesday to congratulate him on becoming prime minister.")
+    congratulate = draft_on(drafts, "congratulate")
+    assert countries(congratulate.sources) == {"ISR"} and "asked_party_acts" not in congratulate.trace
+
+
 def test_asked_party_acts(code):
     events, drafts, _ = code("China urged Japan to release the fishermen.")
     release = draft_on(drafts, "release")
@@ -392,6 +398,12 @@ def test_only_force_not_ruled_out_is_threatened(code, text, trigger, expected):
     _, drafts, _ = code(text)
     draft = draft_on(drafts, trigger)
     assert (draft.type, draft.cameo) == expected
+
+
+def test_refusing_to_rule_out_anything_but_force_refuses_nothing(code):
+    events, _, dropped = code("After Johnson refused to rule out a tax on carbon, he was criticized by libertarians.")
+    assert not [e for e in events if e.trigger == "refused"]
+    assert ("refused", "force_not_ruled_out") in [(d.token.text, rule) for d, rule in dropped]
 
 
 def test_own_intention(code):

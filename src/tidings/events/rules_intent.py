@@ -255,10 +255,12 @@ def _ruled_out(tok: Token) -> Token | None:
     return None
 
 
-def force_not_ruled_out(draft: EventDraft, scene: Scene) -> EventDraft:
+def force_not_ruled_out(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"China did not rule out the use of force against Taiwan.": not ruling out force, or refusing
     to, threatens it (THREATEN, CAMEO 138, the actor's own intention), where a plain "ruled out
-    military action" stays the refusal it is. Sanctions or arrests not ruled out are threatened too."""
+    military action" stays the refusal it is. Sanctions or arrests not ruled out are threatened too.
+    Refusing to rule out anything else ("Johnson refused to rule out a tax on carbon") refuses
+    nothing: no event ("did not rule out talks" stays a rejection that did not happen)."""
     ruled = _ruled_out(draft.token)
     if draft.type != "REJECT" or ruled is None or (ruled is draft.token and draft.modality != NEGATED):
         return draft
@@ -268,7 +270,7 @@ def force_not_ruled_out(draft: EventDraft, scene: Scene) -> EventDraft:
         deed = "ASSAULT"
     found = recode("threat", deed) if deed else None
     if found is None:
-        return draft
+        return None if ruled is not draft.token else draft
     return draft.recoded(found.type, found.mode, found.cameo, modality=ASSERTED, intent="threat")
 
 

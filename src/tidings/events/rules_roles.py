@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..actors.mentions import PHRASE_DEPS, acts_for_owner, once_each, span_of
 from ..model import ActorMention
 from .draft import EventDraft, Scene
+from .lexicon import telephones
 from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
 from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
@@ -307,7 +308,8 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     JPN, not China), and what is asked has not happened (hypothetical, whatever else the parse
     said). Verbs like "allowed the refugees to return" also pass the act to their object; where
     the object names no actor ("urged him to resign") the act has no source, not the urger. So
-    does a second infinitive joined to the first ("urged allies to deliver ... and to lift ...")."""
+    does a second infinitive joined to the first ("urged allies to deliver ... and to lift ..."). A
+    telephone call's infinitive is the caller's purpose ("called Morrison to congratulate him")."""
     # a nominal event by its light verb: "called on both sides to resume dialogue"
     tok = light_verb(draft.token) if draft.nominal else draft.token
     if tok is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in tok.children):
@@ -327,6 +329,8 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     verb = first.head
     if verb.lemma_.lower() not in (OBJECT_CONTROL if first.dep_ == "xcomp" else ASKING):
         return draft
+    if verb.lemma_.lower() == "call" and telephones(verb):
+        return draft  # "called Morrison to congratulate him": the caller's purpose, not a call on him
     if first.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         return draft  # "pleaded with Germany to send tanks" (parsed as a purpose clause), not "pleaded, saying ..."
     obj = _asked(verb)
