@@ -175,3 +175,12 @@ def test_what_is_agreed_promised_or_approved_has_not_happened(sentence, word):
 ])
 def test_a_denied_intention_denies_the_act_and_a_denied_forecast_stays_a_forecast(sentence, word, expected):
     assert modality(sentence, word) == expected
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("Clinton's aides planned to respond to Trump's attacks on her record.", "attacks", "asserted"),
+    ("Iran vowed to retaliate for Israel's bombing of its consulate.", "bombing", "asserted"),
+    ("Iran plans to launch its attack on Israel next week.", "attack", "hypothetical"),
+])
+def test_what_is_answered_has_happened_whatever_is_planned(sentence, word, expected):
+    assert modality(sentence, word) == expected

@@ -34,6 +34,8 @@ NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "co
 # "the aim of the talks"
 COUNTING_CUES = {"set", "aim"}
 OBLIGING = {"have", "get"}  # "has to", "have got to": obligation, in the present only
+# verbs of answering an act: what one responds or retaliates to has happened, whatever is planned
+RESPONDING = {"respond", "react", "retaliate", "reply", "answer", "avenge", "hit back", "strike back"}
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 
@@ -168,6 +170,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if not _is_predicate(t):
             if t.dep_ not in NOMINAL_UP:
                 break
+            if t is trigger and _answered(t):
+                break  # "planned to respond to Trump's attacks": the attacks happened
             if t.dep_ in ("dobj", "nsubjpass") and negation and phrasal_lemma(head) in cues.cancelling:
                 return NEGATED, head  # "cancelled the summit", "the flight was delayed"
             if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
@@ -239,6 +243,14 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             return HYPOTHETICAL, head  # "an opportunity to restart talks": not yet done
         t = head
     return ASSERTED, None
+
+
+def _answered(noun: Token) -> bool:
+    """Whether a nominal event someone owns is what a verb of answering answers ("respond to Trump's
+    attacks", "retaliate for Israel's strike"): an act that has happened, not part of the plan."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    return phrasal_lemma(noun.head.head) in RESPONDING
 
 
 def _cue_lemma(verb: Token, known: frozenset[str] | set[str]) -> str:
