@@ -81,6 +81,17 @@ def test_a_threat_made_stays_a_threat(code, text):
     assert "THREATEN" in [e.type for e in events if e.trigger.startswith("threat")]
 
 
+def test_citizens_preference(code):
+    _, _, dropped = code("Spanish-dominant Hispanic voters are more likely to support Clinton.")
+    assert ("support", "citizens_preference") in [(d.token.text, rule) for d, rule in dropped]
+    events, _, _ = code("Thousands of residents marched through Tbilisi on Sunday to protest against the government.")
+    assert "PROTEST" in [e.type for e in events]
+    events, _, _ = code("Senator Lindsey Graham endorsed Ted Cruz on Thursday.")  # a politician's backing still is
+    assert "SUPPORT" in [e.type for e in events]
+    _, _, dropped = code("Palestinians and Israelis agreed on Sunday to extend the truce.")  # the two sides
+    assert "citizens_preference" not in [rule for _, rule in dropped]
+
+
 def test_dismissal(code):
     events, _, dropped = code("Emanuel abruptly fired McCarthy, the Chicago police chief.")
     assert not [e for e in events if e.trigger == "fired"]

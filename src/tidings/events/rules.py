@@ -36,24 +36,25 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 28. ``own_warning``          a warning that the warner's own side will act is its threat
 29. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
 30. ``sport_talk``           what players, coaches and referees say of one another is sport
-31. ``needs_actor``          no event without a known actor
+31. ``citizens_preference``  ordinary people backing or voting for someone state a preference
+32. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-32. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+33. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-33. ``fired_from``           where a weapon was fired from is no target of it
-34. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
-35. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
-36. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-37. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-38. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-39. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-40. ``firms_trade``          dealings between firms are trade, not politics (after the
+34. ``fired_from``           where a weapon was fired from is no target of it
+35. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
+36. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
+37. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+38. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+39. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+40. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+41. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-41. ``date``                 the date its sentence names
-42. ``place``                where it happened
-43. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+42. ``date``                 the date its sentence names
+43. ``place``                where it happened
+44. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-44. ``confidence``           how sure the coding is (the rules' own score)
+45. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -69,11 +70,10 @@ from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
 from .roles import _prep_objects
-from .rules_intent import (appeal_as_attraction, commentator_opinion, courtesy_call, danger_not_threat,
-                           demand_of_another, dismissal,
-                           force_not_ruled_out, modality, officials_state_acts, own_intention, own_warning,
-                           promised_act, put_question, seeking_to_act, speaker, sport_talk, unclaimed_must,
-                           wanted_act, warning_of_another)
+from .rules_intent import (appeal_as_attraction, citizens_preference, commentator_opinion, courtesy_call,
+                           danger_not_threat, demand_of_another, dismissal, force_not_ruled_out, modality,
+                           officials_state_acts, own_intention, own_warning, promised_act, put_question,
+                           seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, deployed_forces, each_other,
                           headline_passive, host_visit, meeting_place, mutual_meeting, named_agent, received_aid,
                           roles)
@@ -404,6 +404,7 @@ RULES: list[Rule] = [
     own_warning,
     commentator_opinion,
     sport_talk,
+    citizens_preference,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,

@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ..actors.mentions import span_of
 from .attribution import Speaker, cues, speaker_of
 from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Scene
@@ -423,6 +424,30 @@ def _commentator(ref: ActorRef, scene: Scene) -> bool:
     roles, bodies = scene.descriptions[ref.actor_id]
     words = commentator_words()
     return bool(roles & words["role"] or bodies & words["body"])
+
+
+PREFERENCES = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE"}  # what ordinary people back or join
+
+
+def citizens_preference(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Spanish-dominant Hispanic voters are more likely to support Clinton.": ordinary people, no
+    organised group (voters, residents, Americans), backing, voting for, agreeing with or meeting
+    someone state a preference, no political event (the dev set's rubric: its actors are
+    governments, politicians, parties, groups, and citizens only as protesters or organised
+    groups); what they protest, demand, give or accuse still is."""
+    if draft.type not in PREFERENCES or not draft.sources:
+        return draft
+    return None if all(_ordinary_people(ref, draft.token.doc) for ref in draft.sources) else draft
+
+
+def _ordinary_people(ref: ActorRef, doc) -> bool:
+    """A generic actor of civilians named by a plural common noun ("voters", "Hispanic voters",
+    "residents"), with no name or office of its own; not a people named by its nationality
+    ("Palestinians and Israelis failed to reach agreement": the two sides), nor one person."""
+    if not (ref.actor_id and ref.actor_id.endswith("-CVL") and set(ref.sectors) <= {"CVL"}):
+        return False
+    span = span_of(doc, ref)
+    return span is not None and span.root.tag_ == "NNS" and span.root.ent_type_ != "NORP"
 
 
 def sport_talk(draft: EventDraft, scene: Scene) -> EventDraft | None:
