@@ -732,6 +732,15 @@ def test_an_honorific_picks_the_namesake_of_its_gender(pipeline):
     assert found["Clinton"].actor_id is None  # either of them
 
 
+def test_one_of_a_family_the_article_names_is_no_namesake_of_the_knowledge_base(pipeline):
+    text = ("Khizr and Ghazala Khan, the parents of a soldier killed in Iraq, spoke on Thursday. "
+            "Mr. Khan pleaded with voters to reject Mr. Trump.")
+    _, found = resolve(pipeline, text)
+    assert found["Khan"].actor_id is None  # not Ghulam Ishaq Khan, Pakistan's president until 1993
+    _, found = resolve(pipeline, "Hillary Clinton spoke in Ohio on Monday. Mr. Clinton criticized Mr. Trump on Tuesday.")
+    assert found["Clinton"].actor_id == "Q1124"  # a family the knowledge base knows: her husband
+
+
 def test_an_acronym_defined_in_brackets_is_its_definition_not_the_knowledge_bases(pipeline):
     text = ("His party, Pakistan Tehreek-e-Insaf (PTI), called for protests. Thousands of PTI supporters "
             "clashed with police. The PTI said 40 members had been detained.")

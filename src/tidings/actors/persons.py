@@ -177,6 +177,10 @@ class People:
             return entries[0].actor, "kb", 0.95
         # a fuller name met earlier in this article
         met = {a.id: a for full, a in self.people.items() if contains_words(full, key)}
+        # "Khizr and Ghazala Khan ... Mr. Khan": a family the article names, none of whom Tidings
+        # knows, and of whom the honorific fits no one named in full: another of them, never a
+        # namesake of the knowledge base ("Hillary Clinton ... Mr. Clinton" is still Bill Clinton)
+        family = bool(met) and not any(i in self.kb.by_id for i in met)
         if gender is not None:  # those the first name says are of that gender, else those it says nothing of
             said = {i: name_gender(a.name) for i, a in met.items()}
             met = {i: a for i, a in met.items() if said[i] == gender} or \
@@ -189,7 +193,7 @@ class People:
                 met = {ranked[0]: met[ranked[0]]}
         if len(met) == 1:
             return next(iter(met.values())), "coreference", 0.9
-        if met:
+        if met or family:
             return None
         # an office holder by surname and title, on the article's date (of the state named with
         # the title: "Jordan's King Abdullah"; undated, the one in office today)
