@@ -7,7 +7,9 @@ phrase with no clause: no verb, no subject, no object, so no event, or one with 
 Told in the past tense the same words parse as a clause ("Niger junta expelled French ambassador":
 junta the subject, ambassador the object).
 
-So for a headline (a line of its own with no full stop) whose root is no verb, each word that can
+So for a headline (a line of its own with no full stop) whose root is no verb, or a present-tense
+verb the parser gave no subject ("Beijing sanctions U.S. defence firms": Beijing a compound of
+the verb), each word that can
 be a present-tense verb ("expels", "fires"; "storm" after a plural: "Protesters storm parliament")
 is tried in turn: the headline is parsed again with that word in the past tense (and, in title
 case, the verb and the little words in lower case: "Trump slammed Clinton over Emails"); the parse
@@ -55,6 +57,14 @@ def _headline(sent: Span, text: str) -> bool:
 def _verbal(sent: Span) -> bool:
     """Whether the sentence's root is a verb (tags: the attribute ruler sets the parts of speech later)."""
     return sent.root.tag_.startswith("VB") or sent.root.tag_ == "MD"
+
+
+def _subjectless(sent: Span) -> bool:
+    """Whether the root is a present-tense verb the parser gave no subject, its doer hung before it
+    as a modifier ("Beijing sanctions U.S. defence firms": Beijing a compound of the verb)."""
+    root = sent.root
+    return root.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children) \
+        and any(c.dep_ in ("compound", "amod", "nmod", "npadvmod") for c in root.lefts)
 
 
 def verb_lemma(word: str) -> str | None:
@@ -131,7 +141,7 @@ class HeadlineParser:
     def __call__(self, doc: Doc) -> Doc:
         found, text = [], doc.text
         for sent in doc.sents:
-            if not _verbal(sent) and _headline(sent, text):
+            if (not _verbal(sent) or _subjectless(sent)) and _headline(sent, text):
                 parsed = self.reparse(sent)
                 if parsed is not None:
                     found.append((sent.start, sent.end, parsed))
