@@ -184,3 +184,10 @@ def test_a_denied_intention_denies_the_act_and_a_denied_forecast_stays_a_forecas
 ])
 def test_what_is_answered_has_happened_whatever_is_planned(sentence, word, expected):
     assert modality(sentence, word) == expected
+
+
+def test_a_clause_in_the_past_tense_is_no_modals():
+    sentence = ("Iran said on Thursday it would install more advanced centrifuges at its Fordow and Natanz sites "
+                "after the board of the International Atomic Energy Agency passed a resolution censuring Tehran.")
+    assert modality(sentence, "install") == "hypothetical"
+    assert modality(sentence, "censuring") == "asserted"

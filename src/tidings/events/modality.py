@@ -223,8 +223,12 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 # "pleaded with Germany to send tanks", "difficult for families to sue": an infinitive
                 # clause of purpose or condition says what is meant or possible, not what happened
                 return HYPOTHETICAL, t.head
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in t.children):
-            break  # "was not reported when the plane made its flight": a clause of its own
+        if t.dep_ == "advcl" and (t.tag_ == "VBD" or any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
+                                                         for c in t.children)):
+            # "was not reported when the plane made its flight": a clause of its own; so is one in the
+            # past tense, which no modal governs ("would install centrifuges after the board passed a
+            # resolution", its "after" hung on the main verb)
+            break
         if t.dep_ == "advcl":  # "has been delayed, leading to ...": a consequence, not a complement
             t = head
             continue
