@@ -343,6 +343,13 @@ def test_what_someone_is_called_on_to_do_is_never_asserted(code):
     assert halt.modality == "hypothetical" and {a["country"] for a in halt.sources} == {"ISR"}
 
 
+def test_what_a_participle_adds_to_the_accused_deed_is_the_accuseds(code):
+    _, drafts, _ = code("Ethiopia accused Eritrea on Monday of shelling villages near the town of Zalambessa, "
+                        "killing at least seven civilians.")
+    killing = draft_on(drafts, "killing")
+    assert countries(killing.sources) == {"ERI"} and "ETH" not in countries(killing.targets)
+
+
 def test_accused_party_acts(code):
     _, drafts, _ = code("A US official accused Iran of attacking the tanker.")
     attack = draft_on(drafts, "attacking")

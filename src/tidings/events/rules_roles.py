@@ -18,6 +18,7 @@ from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
 from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
                     verb_roles)
+from .statements import STATEMENT
 from .where import call_origin, event_location
 
 # dealings whose "in <city>" is only where they were settled ("signed the agreement in Paris"); a
@@ -346,15 +347,31 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
                    modality=modality, cue=cue)
 
 
+def _consequence(tok: Token) -> bool:
+    """A participle with no subject of its own hung on a verb ("..., killing seven civilians")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _accused_deed(verb: Token) -> Token | None:
+    """The deed a verb of charging charges someone with, told before a participle that follows it."""
+    preps = charging().get(verb.lemma_.lower(), ())
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pcomp"), None)
+
+
 def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     """"A US official accused Iran of attacking the tanker.": the attack is Iran's (source IRN), not
     the accuser's; so is "blamed Russia for shelling", or the spying of someone "arrested for
     spying". Where the one accused names no actor ("accused him of ..."), the deed has no source
     rather than the accuser's; so is a deed the accused only tried or plotted ("accused the Saudi
-    government of attempting to intimidate the families")."""
+    government of attempting to intimidate the families"). What a participle adds to the deed ("of
+    shelling villages, killing seven civilians") is the accused's too."""
     tok = draft.token
     while tok.dep_ == "xcomp" and tok.head.i != tok.i:
         tok = tok.head
+    deed = _accused_deed(tok.head) if _consequence(tok) and draft.type != STATEMENT else None
+    if deed is not None:
+        tok = deed  # "accused Eritrea of shelling villages, killing seven civilians": the killing too
     prep = tok.head
     if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return draft
