@@ -64,6 +64,7 @@ class Coded:
     sources: list[dict]  # each with start/end shifted to the document's offsets (None if elsewhere)
     confidence: float = 1.0
     event_id: str = ""
+    cameo: str = ""
 
 
 def coded_events(pipeline: Any, doc: str) -> list[Coded]:
@@ -102,7 +103,7 @@ def coded_in(article: Any, doc: str, raw: str | None = None) -> list[Coded]:
         at, shift = found
         sent = article.sentences[e.sentence_index]
         out.append(Coded(doc, (at, at + len(sent.text)), (e.start + shift, e.end + shift), e.trigger, e.type,
-                         e.modality, [moved(a) for a in e.sources], e.confidence, e.id))
+                         e.modality, [moved(a) for a in e.sources], e.confidence, e.id, e.cameo or ""))
     return out
 
 
@@ -156,6 +157,33 @@ class Tally:
         }
 
 
+def intended_types(type_: str, cameo: str) -> set[str]:
+    """The deeds whose stated intention the coder codes as this type and CAMEO code (its own table,
+    events/data/intent.tsv: "will send aid" AGREE 033 is the intention of AID; "would blockade"
+    THREATEN 133 of PROTEST; "will not meet" REJECT 125 of CONSULT), with the modes a label of the
+    deed itself has: hypothetical for a promise or threat, negated or hypothetical for a refusal."""
+    from tidings.events.intent import recodings
+
+    return {old for (kind, old), r in recodings().items()
+            if kind in ("commit", "threat", "refuse") and old != "*" and r.type == type_ and r.cameo == cameo}
+
+
+def same_type(coded: Coded, gold: dict) -> str | None:
+    """How a coded event has a labelled event's type: ``type`` (the same), ``intention`` (a stated
+    intention coded as PLOVER codes it, AGREE, THREATEN or REJECT of its speaker, on the very word
+    the labeller marked as the intended deed: "plans to support the nominee", SUPPORT hypothetical
+    in the label, AGREE 030 in the coding; the rubric counts both readings, RUBRIC.md "Intentions"),
+    or None."""
+    if gold["type"] == coded.type:
+        return "type"
+    a, b = gold["trigger"]
+    if not (coded.trigger[0] < b and a < coded.trigger[1]):
+        return None
+    modes = ("negated", "hypothetical") if coded.type == "REJECT" else ("hypothetical",)
+    return "intention" if gold.get("mode") in modes and gold["type"] in intended_types(coded.type, coded.cameo) \
+        else None
+
+
 def in_sentence(coded: Coded, golds: list[dict]) -> list[int]:
     """The labelled events (indices into ``golds``) of the coded event's sentence."""
     return [i for i, g in enumerate(golds) if coded.sent[0] <= g["trigger"][0] < coded.sent[1]]
@@ -186,7 +214,7 @@ def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None
         for c in coded:
             same_sent = in_sentence(c, golds)
             real = bool(same_sent)
-            typed = [i for i in same_sent if golds[i]["type"] == c.type]
+            typed = [i for i in same_sent if same_type(c, golds[i])]
             strict = [i for i in typed if source_right(c, golds[i]) and i not in used_strict]
             tally.real += real
             matched_any.update(same_sent)
@@ -195,7 +223,9 @@ def score(pipeline: Any, docs: list[str], gold: list[dict], coded_of: Any = None
                 best = min(strict, key=lambda i: abs(golds[i]["trigger"][0] - c.trigger[0]))
                 used_strict.add(best)
                 tally.strict += 1
-                if golds[best]["mode"] == "hypothetical":
+                # a stated intention coded as its speaker's promise or threat (asserted: it was said)
+                # is no hypothetical deed coded as done
+                if golds[best]["mode"] == "hypothetical" and same_type(c, golds[best]) == "type":
                     tally.hyp += 1
                     tally.hyp_as_asserted += c.modality == "asserted"
                     if c.modality == "asserted":

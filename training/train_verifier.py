@@ -99,26 +99,28 @@ def dev_rows(pipeline, split: str) -> list[dict]:
     for doc in devset.documents()[split]:
         for feats, c in collect(pipeline, doc, devset.text(doc)):
             same = [golds[doc][i] for i in mixed_news.in_sentence(c, golds[doc])]
-            right = any(g["type"] == c.type and mixed_news.source_right(c, g) for g in same)
+            right = any(mixed_news.same_type(c, g) and mixed_news.source_right(c, g) for g in same)
             rows.append({"x": feats, "y": int(right), "doc": doc, "split": split})
     return rows
 
 
-def _labelled_right(r: dict, c) -> int | None:
+def _labelled_right(r: dict, c, intention: bool = False) -> int | None:
     """Whether a coded event is right by the label of the candidate at its trigger; None when the
-    label does not judge the source Tidings gives it now."""
+    label does not judge the source Tidings gives it now. A stated ``intention`` coded as PLOVER
+    codes it is right where the labeller gave it the intended deed's type (mixed_news.same_type)."""
     if r["label"] == "NONE":
         return 0  # no event, whatever its source
+    typed = r["label"] == c.type or (intention and r["label"] in mixed_news.intended_types(c.type, c.cameo))
     if "source_name" in r:  # labelled as coded (candidates.py --coded): the resolved source was judged
         name = next((a.get("name") for a in c.sources if a.get("name")), None)
         if name != r["source_name"] or r.get("source_ok") is None:
             return None
-        return int(r["label"] == c.type and bool(r["source_ok"]))
+        return int(typed and bool(r["source_ok"]))
     src = c.sources[0] if c.sources else None
     if r["source"] is None or src is None or src.get("start") is None:
         return None  # the labeller judged no source, or Tidings has none in the sentence: unknown
     if src["start"] < r["source"][1] and r["source"][0] < src["end"]:
-        return int(r["label"] == c.type and bool(r["source_ok"]))
+        return int(typed and bool(r["source_ok"]))
     return None  # Tidings' source is not the one the labeller judged
 
 
@@ -136,7 +138,8 @@ def candidate_rows(pipeline) -> list[dict]:
         raw = (POLNEAR_TRAIN / doc).read_text(encoding="utf-8")
         for feats, c in collect(pipeline, doc, raw):
             r = labels.get((doc, c.trigger))
-            y = _labelled_right(r, c) if r is not None else None
+            intention = feats.get("intent=commit", 0) + feats.get("intent=threat", 0) + feats.get("intent=refuse", 0) > 0
+            y = _labelled_right(r, c, intention) if r is not None else None
             if y is not None:
                 rows.append({"x": feats, "y": y, "doc": doc, "split": "candidates"})
     return rows

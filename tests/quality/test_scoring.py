@@ -1,0 +1,31 @@
+"""How bench/mixed_news.py matches a coded event to a labelled one (RUBRIC.md, "Intentions")."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def mixed(bench_module):
+    return bench_module("mixed_news")
+
+
+def coded(mixed, type_, cameo, trigger=(10, 16)):
+    return mixed.Coded("doc", (0, 80), trigger, "word", type_, "asserted", [], cameo=cameo)
+
+
+def label(type_, mode, trigger=(10, 16)):
+    return {"type": type_, "mode": mode, "trigger": list(trigger)}
+
+
+def test_a_promise_coded_as_plover_codes_it_matches_the_deed_labelled_hypothetical(mixed):
+    assert mixed.same_type(coded(mixed, "AGREE", "033"), label("AID", "hypothetical")) == "intention"
+    assert mixed.same_type(coded(mixed, "THREATEN", "133"), label("PROTEST", "hypothetical")) == "intention"
+    assert mixed.same_type(coded(mixed, "REJECT", "125"), label("CONSULT", "negated")) == "intention"
+
+
+def test_the_intended_deed_must_be_the_one_its_cameo_code_names_on_the_same_word(mixed):
+    assert mixed.same_type(coded(mixed, "AGREE", "036"), label("AID", "hypothetical")) is None
+    assert mixed.same_type(coded(mixed, "AGREE", "033"), label("AID", "asserted")) is None  # a deed done
+    assert mixed.same_type(coded(mixed, "AGREE", "033"), label("AID", "hypothetical", (30, 36))) is None
+    assert mixed.same_type(coded(mixed, "AGREE", "033"), label("AGREE", "asserted", (30, 36))) == "type"
