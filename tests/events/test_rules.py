@@ -88,6 +88,8 @@ def test_citizens_preference(code):
     assert "PROTEST" in [e.type for e in events]
     events, _, _ = code("Senator Lindsey Graham endorsed Ted Cruz on Thursday.")  # a politician's backing still is
     assert "SUPPORT" in [e.type for e in events]
+    _, _, dropped = code("Thousands of Kenyan protesters, young people mobilised on social media, marched on parliament.")
+    assert ("mobilised", "citizens_preference") in [(d.token.text, rule) for d, rule in dropped]
     _, _, dropped = code("Palestinians and Israelis agreed on Sunday to extend the truce.")  # the two sides
     assert "citizens_preference" not in [rule for _, rule in dropped]
 
@@ -348,6 +350,15 @@ def test_what_a_participle_adds_to_the_accused_deed_is_the_accuseds(code):
                         "killing at least seven civilians.")
     killing = draft_on(drafts, "killing")
     assert countries(killing.sources) == {"ERI"} and "ETH" not in countries(killing.targets)
+
+
+def test_to_blame(code):
+    _, drafts, _ = code("Russia said the West was to blame for the war.")
+    blame = draft_on(drafts, "blame")
+    assert countries(blame.sources) == {"RUS"} and blame.modality == "asserted" and "to_blame" in blame.trace
+    _, drafts, _ = code("Serbian President Aleksandar Vucic denied any involvement and said Ukraine was to blame.")
+    blame = draft_on(drafts, "blame")
+    assert countries(blame.sources) == {"SRB"} and countries(blame.targets) == {"UKR"}
 
 
 def test_accused_party_acts(code):

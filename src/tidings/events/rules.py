@@ -23,38 +23,39 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 15. ``each_other``           "accused each other": every source is a target too
 16. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
 17. ``speaker``              whose claim holds the event
-18. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
-19. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
-20. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
-21. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-22. ``demand_of_another``    what a speaker says another must (or should) do is its request
-23. ``force_not_ruled_out``  not ruling out force (or refusing to) threatens it
-24. ``own_intention``        an actor's own promise, threat or refusal
-25. ``unclaimed_must``       a "must" that is no one's request is no event
-26. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-27. ``warning_of_another``   a warning of what another actor could do is no threat
-28. ``own_warning``          a warning that the warner's own side will act is its threat
-29. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-30. ``sport_talk``           what players, coaches and referees say of one another is sport
-31. ``citizens_preference``  ordinary people backing or voting for someone state a preference
-32. ``needs_actor``          no event without a known actor
+18. ``to_blame``             whoever is "to blame" is blamed by whoever says so
+19. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
+20. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
+21. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+22. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+23. ``demand_of_another``    what a speaker says another must (or should) do is its request
+24. ``force_not_ruled_out``  not ruling out force (or refusing to) threatens it
+25. ``own_intention``        an actor's own promise, threat or refusal
+26. ``unclaimed_must``       a "must" that is no one's request is no event
+27. ``promised_act``         a promise of a deed that is no cooperation is no agreement
+28. ``warning_of_another``   a warning of what another actor could do is no threat
+29. ``own_warning``          a warning that the warner's own side will act is its threat
+30. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+31. ``sport_talk``           what players, coaches and referees say of one another is sport
+32. ``citizens_preference``  ordinary people backing or voting for someone state a preference
+33. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-33. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+34. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-34. ``fired_from``           where a weapon was fired from is no target of it
-35. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
-36. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
-37. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-38. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-39. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-40. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-41. ``firms_trade``          dealings between firms are trade, not politics (after the
+35. ``fired_from``           where a weapon was fired from is no target of it
+36. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
+37. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
+38. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+39. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+40. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+41. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+42. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-42. ``date``                 the date its sentence names
-43. ``place``                where it happened
-44. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+43. ``date``                 the date its sentence names
+44. ``place``                where it happened
+45. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-45. ``confidence``           how sure the coding is (the rules' own score)
+46. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -76,7 +77,7 @@ from .rules_intent import (appeal_as_attraction, citizens_preference, commentato
                            seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, deployed_forces, each_other,
                           headline_passive, host_visit, meeting_place, mutual_meeting, named_agent, received_aid,
-                          roles)
+                          roles, to_blame)
 from .when import event_date, names_time
 from .where import event_location
 
@@ -391,6 +392,7 @@ RULES: list[Rule] = [
     each_other,
     modality,
     speaker,
+    to_blame,
     asked_party_acts,
     accused_party_acts,
     officials_state_acts,

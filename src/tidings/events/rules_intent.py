@@ -426,7 +426,9 @@ def _commentator(ref: ActorRef, scene: Scene) -> bool:
     return bool(roles & words["role"] or bodies & words["body"])
 
 
-PREFERENCES = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE"}  # what ordinary people back or join
+# what ordinary people back or join; and MOBILIZE, which is of armed forces ("young people
+# mobilised on social media" mobilised no troops)
+PREFERENCES = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "MOBILIZE"}
 
 
 def citizens_preference(draft: EventDraft, scene: Scene) -> EventDraft | None:
@@ -434,7 +436,8 @@ def citizens_preference(draft: EventDraft, scene: Scene) -> EventDraft | None:
     organised group (voters, residents, Americans), backing, voting for, agreeing with or meeting
     someone state a preference, no political event (the dev set's rubric: its actors are
     governments, politicians, parties, groups, and citizens only as protesters or organised
-    groups); what they protest, demand, give or accuse still is."""
+    groups); nor do they mobilise forces ("young people mobilised on social media"). What they
+    protest, demand, give or accuse still is."""
     if draft.type not in PREFERENCES or not draft.sources:
         return draft
     return None if all(_ordinary_people(ref, draft.token.doc) for ref in draft.sources) else draft

@@ -359,6 +359,24 @@ def _accused_deed(verb: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pcomp"), None)
 
 
+def to_blame(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Russia said the West was to blame for the war.": whoever is to blame is the one blamed, and
+    whoever says so blames them (ACCUSE, told as a fact, not a plan); said by no one named, the
+    accusation is no one's."""
+    tok = draft.token
+    if draft.type != "ACCUSE" or tok.lemma_.lower() != "blame" or tok.dep_ != "xcomp" or tok.head.lemma_ != "be" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return draft
+    subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    blamed = scene.refs(scene.index.group(subject)) if subject is not None else ()
+    sources = scene.refs(draft.speaker.actors, "speaker") if draft.speaker.actors else ()
+    if not sources and tok.head.dep_ == "ccomp":  # "denied any involvement and said Kurti was to blame"
+        sayer, _ = _subject_of(tok.head.head)
+        sources = scene.refs(scene.index.group(sayer)) if sayer is not None else ()
+    return replace(draft, sources=sources, targets=tuple(t for t in blamed if t not in sources),
+                   modality=ASSERTED, cue=None)
+
+
 def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     """"A US official accused Iran of attacking the tanker.": the attack is Iran's (source IRN), not
     the accuser's; so is "blamed Russia for shelling", or the spying of someone "arrested for
