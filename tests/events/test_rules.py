@@ -215,6 +215,7 @@ def test_a_multiword_state_compounded_into_a_visit_is_where_it_goes(code):
 @pytest.mark.parametrize("text, trigger", [
     ("Hillary Clinton Accused Of Shocking Act With Bible In Fit Of Rage.", "Accused"),
     ("Russia blamed for downing of airliner.", "blamed"),
+    ("Former Peruvian president sentenced to 20 years for corruption\nThe court ruled on Monday.", "sentenced"),
 ])
 def test_headline_passive(code, text, trigger):
     _, drafts, _ = code(text)

@@ -159,15 +159,23 @@ def named_agent(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(found, "agent")) if found else draft
 
 
+PENALTIES = {"sentence", "jail", "condemn"}  # verbs of punishing told with what the penalty is: "sentenced to"
+
+
 def headline_passive(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Hillary Clinton Accused Of Shocking Act With Bible In Fit Of Rage.": a headline's charging
-    verb with its preposition but no object ("accused of", "blamed for", "charged with") is a passive with its "was"
-    left out, which the parser reads as active: the subject is charged, by no one the text names."""
+    verb with its preposition but no object ("accused of", "blamed for", "charged with", "sentenced
+    to") is a passive with its "was" left out, which the parser reads as active: the subject is
+    charged, by no one the text names."""
     verb = draft.token
     preps = charging().get(verb.lemma_.lower())
-    if draft.nominal or not preps or verb.tag_ != "VBD" or not draft.sources:
+    if preps and verb.lemma_.lower() in PENALTIES:
+        preps = (*preps, "to")  # "Former Peruvian president sentenced to 20 years": the penalty's "to"
+    if draft.nominal or not preps or verb.tag_ not in ("VBD", "VBN") or not draft.sources:
         return draft
     deps = {c.dep_ for c in verb.children}
+    if verb.tag_ == "VBN" and "aux" in deps:
+        return draft  # "has sentenced": active; a bare participle with a subject is the headline's
     if not deps.isdisjoint({"dobj", "dative", "nsubjpass", "auxpass", "ccomp"}) or "nsubj" not in deps or \
             not any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children):
         return draft
