@@ -425,3 +425,12 @@ def test_the_named_members_of_a_group_of_no_one_state_are_its_actors(rules_pipel
 ])
 def test_one_who_acts_for_a_named_owner_is_not_the_owner(rules_pipeline, text):
     assert all("Q22686" not in [s["actor_id"] for s in e.sources] for e in rules_pipeline.article(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas handed four Israeli soldiers to the Red Cross in Gaza City on Saturday.",
+    "The Taliban handed over the bodies of two soldiers to Pakistani officials.",
+])
+def test_handing_over_captives_is_a_release(rules_pipeline, text):
+    events = rules_pipeline.article(text).events
+    assert [(e.type, e.cameo) for e in events if e.trigger == "handed"] == [("RETREAT", "0841")]
