@@ -434,3 +434,8 @@ def test_one_who_acts_for_a_named_owner_is_not_the_owner(rules_pipeline, text):
 def test_handing_over_captives_is_a_release(rules_pipeline, text):
     events = rules_pipeline.article(text).events
     assert [(e.type, e.cameo) for e in events if e.trigger == "handed"] == [("RETREAT", "0841")]
+
+
+def test_firing_at_positions_or_a_village_is_an_attack(rules_pipeline):
+    events = rules_pipeline.article("Azerbaijani forces fired at Armenian positions on Monday.").events
+    assert [(e.type, e.sources[0]["country"]) for e in events if e.trigger == "fired"] == [("ASSAULT", "AZE")]
