@@ -741,6 +741,11 @@ def test_one_of_a_family_the_article_names_is_no_namesake_of_the_knowledge_base(
     assert found["Clinton"].actor_id == "Q1124"  # a family the knowledge base knows: her husband
 
 
+def test_supporters_of_a_body_are_people_not_that_body(pipeline):
+    _, found = resolve(pipeline, "Thousands of junta supporters rallied in Niamey on Sunday.")
+    assert found["junta supporters"].sectors[0] == "CVL" and found["junta supporters"].actor_id == "NER-CVL"
+
+
 def test_an_acronym_defined_in_brackets_is_its_definition_not_the_knowledge_bases(pipeline):
     text = ("His party, Pakistan Tehreek-e-Insaf (PTI), called for protests. Thousands of PTI supporters "
             "clashed with police. The PTI said 40 members had been detained.")

@@ -41,6 +41,9 @@ OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
 
 
+STATE_BODIES = {"MIL", "GOV", "COP", "JUD", "LEG", "SPY"}  # sectors of a state's own bodies
+
+
 class Descriptions:
     """Description resolution over the resolver's state: ``doc``, ``kb``, ``day``, ``found``, ``counts``,
     ``taken``, ``titled``, and its ``_add``, ``_named_before`` and ``_police_just_named``."""
@@ -215,6 +218,11 @@ class Descriptions:
         ev.add_sectors(role.sectors)
         self.taken.update(t.i for t in span)
         sectors = list(ev.sectors)
+        # people described by the state body they back ("junta supporters", "army supporters") are
+        # people, not that body: the role's own sector comes first (a party or a named group still
+        # stands for its supporters and activists: "PTI supporters clashed with police")
+        if role.type == "population" and sectors[0] in STATE_BODIES:
+            sectors = ev.sectors = list(role.sectors) + [s for s in sectors if s not in role.sectors]
         before = _modifier_before(tok)
         pair = f"{before.lower_} {tok.lemma_.lower()}" if before is not None else ""
         office = OFFICE_NOUNS.get(pair) or OFFICE_NOUNS.get(tok.lemma_.lower())
