@@ -351,6 +351,16 @@ def test_what_a_participle_adds_to_the_accused_deed_is_the_accuseds(code):
                         "killing at least seven civilians.")
     killing = draft_on(drafts, "killing")
     assert countries(killing.sources) == {"ERI"} and "ETH" not in countries(killing.targets)
+    _, drafts, _ = code("Kosovo Prime Minister Albin Kurti accused Belgrade of backing the armed Serb group that "
+                        "attacked a police patrol near the village of Banjska, killing one officer.")
+    assert countries(draft_on(drafts, "killing").sources) == {"SRB"}  # hung on "backing" by the parser
+
+
+def test_whom_a_participle_acts_on_is_not_the_verbs_target(code):
+    _, drafts, _ = code("South Korean President Yoon Suk Yeol declared martial law late on Tuesday, accusing the "
+                        "opposition of anti-state activities.")
+    assert draft_on(drafts, "declared").targets == ()
+    assert countries(draft_on(drafts, "accusing").targets) == {"KOR"}
 
 
 def test_to_blame(code):

@@ -414,7 +414,7 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     and "according to": the fallback when no object or preposition names one ("demanded an immediate
     admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
-                  and not subordinate(c) and not _route(c))
+                  and not subordinate(c) and not _route(c) and not _act_of_its_own(c))
     while queue:
         tok = queue.popleft()
         if _border(tok):
@@ -425,6 +425,12 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according"
                      and not _route(c) and not _clause_of_its_own(c) and not _said_of(c) and not _purpose(c))
     return []
+
+
+def _act_of_its_own(tok: Token) -> bool:
+    """A participle with an object of its own after the verb ("declared martial law, accusing the
+    opposition of anti-state activities"): whom it acts on is its own event's party, not the verb's."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _said_of(tok: Token) -> bool:

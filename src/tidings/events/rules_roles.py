@@ -395,9 +395,11 @@ def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     tok = draft.token
     while tok.dep_ == "xcomp" and tok.head.i != tok.i:
         tok = tok.head
-    deed = _accused_deed(tok.head) if _consequence(tok) and draft.type != STATEMENT else None
-    if deed is not None:
-        tok = deed  # "accused Eritrea of shelling villages, killing seven civilians": the killing too
+    if _consequence(tok) and draft.type != STATEMENT:
+        # "accused Eritrea of shelling villages, killing seven civilians": the killing too, whether
+        # the parser hangs it on the verb of charging or on the deed
+        deed = tok.head if tok.head.dep_ == "pcomp" else _accused_deed(tok.head)
+        tok = deed if deed is not None else tok
     prep = tok.head
     if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return draft
