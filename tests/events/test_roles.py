@@ -546,6 +546,11 @@ def test_one_accused_who_is_no_known_actor_is_not_replaced_by_someone_in_the_dee
             "criminal for an innocent man.")
     events = rules_pipeline.article(text).events
     assert not [e for e in events if e.trigger == "accused" and any("criminal" in t["text"] for t in e.targets)]
+    # nor is one named by a pronoun Tidings could not resolve
+    text = ("Prosecutors had accused him of accepting 35 million dollars in exchange for awarding contracts to build "
+            "a highway linking Peru and Brazil.")
+    events = rules_pipeline.article(text).events
+    assert [e.targets for e in events if e.trigger == "accused"] == [[]]
 
 
 @pytest.mark.parametrize("text, trigger, source", [

@@ -496,7 +496,7 @@ def _asks_unknown(verb: Token, index: MentionIndex) -> bool:
     actor further down is taken for it."""
     lemma = verb.lemma_.lower()
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or index.group(obj):
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or index.group(obj):
         return False
     if lemma in OBJECT_CONTROL:
         return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
