@@ -26,6 +26,10 @@ def modality(sentence: str, word: str) -> str:
     # opposing a deed, like refusing it, says it is not done
     ("Hungary's Prime Minister Viktor Orban has opposed sending weapons to Ukraine.", "sending", "negated"),
     ("If talks fail, the army will attack the town.", "attack", "hypothetical"),
+    # what a verb of answering answers has happened, whatever is planned
+    ("Clinton's aides planned to respond to Trump's attacks on her record.", "attacks", "asserted"),
+    ("Iran vowed to retaliate for Israel's bombing of its consulate.", "bombing", "asserted"),
+    ("Iran plans to launch its attack on Israel next week.", "attack", "hypothetical"),
     # "ruled out" governs what it rules out, as "refused" does
     ("German Chancellor Friedrich Merz said Berlin would send two more Patriot systems but ruled out supplying "
      "Taurus cruise missiles for now.", "supplying", "negated"),
@@ -174,15 +178,6 @@ def test_what_is_agreed_promised_or_approved_has_not_happened(sentence, word):
     ("Russia is not expected to attack NATO.", "attack", "hypothetical"),
 ])
 def test_a_denied_intention_denies_the_act_and_a_denied_forecast_stays_a_forecast(sentence, word, expected):
-    assert modality(sentence, word) == expected
-
-
-@pytest.mark.parametrize("sentence, word, expected", [
-    ("Clinton's aides planned to respond to Trump's attacks on her record.", "attacks", "asserted"),
-    ("Iran vowed to retaliate for Israel's bombing of its consulate.", "bombing", "asserted"),
-    ("Iran plans to launch its attack on Israel next week.", "attack", "hypothetical"),
-])
-def test_what_is_answered_has_happened_whatever_is_planned(sentence, word, expected):
     assert modality(sentence, word) == expected
 
 
