@@ -71,8 +71,8 @@ def danger_not_threat(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"We continue to face the threat from North Korean provocations.": a threat that is faced,
     posed or taken seriously ("an existential threat to Israel from Iran", "the threat of Trump") is
     a danger, no threat made. One that is someone's ("Iran's threat to close the strait", "his veto
-    threat", "threats by Erdogan"), that says what is threatened ("a threat to strike", "the threat of sanctions", "death
-    threats"), or that is made, issued, carried out or received still is."""
+    threat", "threats by Erdogan"), that says what is threatened ("a threat to strike", "the threat
+    of sanctions", "death threats"), or that is made, issued, carried out or received still is."""
     tok = draft.token
     if draft.type != "THREATEN" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in DANGERS:
         return draft
@@ -89,7 +89,8 @@ def danger_not_threat(draft: EventDraft, scene: Scene) -> EventDraft | None:
             return draft  # "a threat to strike", "the threat that it would retaliate"
         if child.dep_ == "relcl" and child.lemma_.lower() in made:
             return draft  # "the threat that Iran made"
-        if child.dep_ == "prep" and child.lower_ == "of" and any(deed(g) for g in child.children if g.dep_ in ("pobj", "pcomp")):
+        if child.dep_ == "prep" and child.lower_ == "of" and \
+                any(deed(g) for g in child.children if g.dep_ in ("pobj", "pcomp")):
             return draft
         if child.dep_ == "prep" and child.lower_ == "by":
             return draft  # "months of threats by Erdogan that he would open the border": made by him

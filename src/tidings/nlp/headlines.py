@@ -63,7 +63,8 @@ def _subjectless(sent: Span) -> bool:
     """Whether the root is a present-tense verb the parser gave no subject, its doer hung before it
     as a modifier ("Beijing sanctions U.S. defence firms": Beijing a compound of the verb)."""
     root = sent.root
-    return root.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children) \
+    subjects = ("nsubj", "nsubjpass", "expl", "csubj")
+    return root.tag_ in ("VBZ", "VBP") and not any(c.dep_ in subjects for c in root.children) \
         and any(c.dep_ in ("compound", "amod", "nmod", "npadvmod") for c in root.lefts)
 
 
