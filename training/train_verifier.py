@@ -17,6 +17,10 @@ which the classifier was trained on, so that its readings of them are as honest 
   as coded (read last: its label of a trigger replaces an older one). An event is labelled from the
   row at its trigger when its source is the one the labeller judged (else it is left out).
 
+A stated intention coded as PLOVER codes it (AGREE, THREATEN or REJECT of its speaker) is right
+where the label gives the intended deed's type on its word (``mixed_news.same_type``, RUBRIC.md
+"Intentions").
+
 The test split and the holdouts are never read here. A logistic regression (scikit-learn, ``C``
 below) is fitted on every labelled event and written to ``src/tidings/events/model/verifier.json``.
 Out-of-fold probabilities (10 folds by article, 5 shuffles) give the figures printed and choose
