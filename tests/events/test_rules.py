@@ -744,6 +744,17 @@ def test_the_forces_act_on_the_members_of_a_counted_crowd(code):
     assert [(t["country"], t["sectors"]) for t in used.targets] == [("GEO", ["CVL"])]
 
 
+def test_crowd_violence(code, pipeline):
+    events, _, _ = code("Thousands of Kenyan protesters stormed parliament in Nairobi on Tuesday.")
+    assert [(e.type, e.cameo) for e in events if e.trigger == "stormed"] == [("PROTEST", "145")]
+    article = pipeline.article("Protesters in the eastern Kosovan town of Gjilan burned the Macedonian flag.")
+    assert [(e.type, e.mode) for e in article.events if e.trigger == "burned"] == [("PROTEST", "riot")]
+    # the crowd must be the verb's own subject, not one a relative clause hands it
+    text = ("Iraqi security forces opened fire on protesters who defied a curfew in Baghdad and exchanged fire "
+            "with gunmen in a southern city.")
+    assert "PROTEST" not in [e.type for e in pipeline.article(text).events if e.trigger == "exchanged"]
+
+
 def test_diplomatic_protest(code):
     text = "Azerbaijan's foreign ministry summoned the French ambassador to protest remarks by President Emmanuel Macron."
     events, drafts, _ = code(text)

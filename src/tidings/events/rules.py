@@ -48,14 +48,15 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 38. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
 39. ``verbal_attack``        one politician attacking another with no harm done attacks in words
 40. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-41. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-42. ``firms_trade``          dealings between firms are trade, not politics (after the
+41. ``crowd_violence``       protesters' violence is a riot, a violent protest (PROTEST 145)
+42. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+43. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-43. ``date``                 the date its sentence names
-44. ``place``                where it happened
-45. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+44. ``date``                 the date its sentence names
+45. ``place``                where it happened
+46. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-46. ``confidence``           how sure the coding is (the rules' own score)
+47. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -296,6 +297,31 @@ def forces_on_crowds(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type=t.type, mode=t.mode, context=t.context, cameo=t.cameo)
 
 
+CROWDS = {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"}
+
+
+def crowd_violence(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Thousands of Kenyan protesters stormed parliament in Nairobi on Tuesday.": violence by
+    protesters is a violent protest, a riot (PLOVER PROTEST 'riot', CAMEO 145), not an attack by
+    armed men; so is a flag they burn."""
+    if draft.type not in ("ASSAULT", "COERCE") or not draft.sources:
+        return draft
+    doc = draft.token.doc
+
+    # the crowd must be the verb's own subject ("protesters who defied a curfew and exchanged fire"
+    # may hand the parse's subject to the wrong clause)
+    subjects = [c for c in draft.token.children if c.dep_ == "nsubj"]
+
+    def crowd(ref: ActorRef) -> bool:
+        span = span_of(doc, ref)
+        return span is not None and span.root.lemma_.lower() in CROWDS and "CVL" in ref.sectors and \
+            any(s.left_edge.i <= span.root.i <= s.right_edge.i for s in subjects)
+
+    if not all(crowd(ref) for ref in draft.sources):
+        return draft
+    return replace(draft, type="PROTEST", mode="riot", context=None, cameo="145")
+
+
 def diplomatic_protest(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Azerbaijan's foreign ministry summoned the French ambassador to protest remarks by President
     Emmanuel Macron.": a state, its government or its diplomats protesting protest in words, which
@@ -416,6 +442,7 @@ RULES: list[Rule] = [
     peacekeepers,
     verbal_attack,
     forces_on_crowds,
+    crowd_violence,
     diplomatic_protest,
     firms_trade,
     date,
