@@ -744,6 +744,13 @@ def test_the_forces_act_on_the_members_of_a_counted_crowd(code):
     assert [(t["country"], t["sectors"]) for t in used.targets] == [("GEO", ["CVL"])]
 
 
+def test_raid_from_the_air(code):
+    events, _, _ = code("Iraqi warplanes carried out a raid on Islamic State commanders in eastern Syria.")
+    assert [(e.type, e.cameo) for e in events if e.trigger == "raid"] == [("ASSAULT", "195")]
+    events, _, _ = code("Police raided the offices of the opposition newspaper.")  # a search by police stays one
+    assert [e.type for e in events if e.trigger == "raided"] == ["COERCE"]
+
+
 def test_crowd_violence(code, pipeline):
     events, _, _ = code("Thousands of Kenyan protesters stormed parliament in Nairobi on Tuesday.")
     assert [(e.type, e.cameo) for e in events if e.trigger == "stormed"] == [("PROTEST", "145")]

@@ -49,14 +49,15 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 39. ``verbal_attack``        one politician attacking another with no harm done attacks in words
 40. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
 41. ``crowd_violence``       protesters' violence is a riot, a violent protest (PROTEST 145)
-42. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-43. ``firms_trade``          dealings between firms are trade, not politics (after the
+42. ``raid_from_the_air``    a raid by aircraft is an air strike, not a search
+43. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+44. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-44. ``date``                 the date its sentence names
-45. ``place``                where it happened
-46. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+45. ``date``                 the date its sentence names
+46. ``place``                where it happened
+47. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-47. ``confidence``           how sure the coding is (the rules' own score)
+48. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -297,6 +298,21 @@ def forces_on_crowds(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type=t.type, mode=t.mode, context=t.context, cameo=t.cameo)
 
 
+AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "drone", "helicopter", "bomber", "fighter-bomber", "gunship"}
+
+
+def raid_from_the_air(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Iraqi warplanes carried out a raid on Islamic State commanders in eastern Syria.": a raid by
+    aircraft is an air strike (ASSAULT 'aerial', CAMEO 195), not a search of premises (COERCE 171)."""
+    if draft.type != "COERCE" or draft.token.lemma_.lower() != "raid" or not draft.sources:
+        return draft
+    doc = draft.token.doc
+    spans = [span_of(doc, ref) for ref in draft.sources]
+    if not all(span is not None and span.root.lemma_.lower() in AIRCRAFT for span in spans):
+        return draft
+    return replace(draft, type="ASSAULT", mode="aerial", context="military", cameo="195")
+
+
 CROWDS = {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"}
 
 
@@ -443,6 +459,7 @@ RULES: list[Rule] = [
     verbal_attack,
     forces_on_crowds,
     crowd_violence,
+    raid_from_the_air,
     diplomatic_protest,
     firms_trade,
     date,
