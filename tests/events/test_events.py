@@ -439,3 +439,9 @@ def test_handing_over_captives_is_a_release(rules_pipeline, text):
 def test_firing_at_positions_or_a_village_is_an_attack(rules_pipeline):
     events = rules_pipeline.article("Azerbaijani forces fired at Armenian positions on Monday.").events
     assert [(e.type, e.sources[0]["country"]) for e in events if e.trigger == "fired"] == [("ASSAULT", "AZE")]
+
+
+def test_revoking_a_decision_is_a_concession(rules_pipeline):
+    text = "A court in Ecuador has revoked the decision on pre-trial detention of former minister Ricardo Patino."
+    events = rules_pipeline.article(text).events
+    assert [(e.type, e.cameo) for e in events if e.trigger == "revoked"] == [("CONCEDE", "081")]
