@@ -30,6 +30,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -157,15 +158,16 @@ class Tally:
         }
 
 
-def intended_types(type_: str, cameo: str) -> set[str]:
+@cache
+def intended_types(type_: str, cameo: str) -> frozenset[str]:
     """The deeds whose stated intention the coder codes as this type and CAMEO code (its own table,
     events/data/intent.tsv: "will send aid" AGREE 033 is the intention of AID; "would blockade"
     THREATEN 133 of PROTEST; "will not meet" REJECT 125 of CONSULT), with the modes a label of the
     deed itself has: hypothetical for a promise or threat, negated or hypothetical for a refusal."""
     from tidings.events.intent import recodings
 
-    return {old for (kind, old), r in recodings().items()
-            if kind in ("commit", "threat", "refuse") and old != "*" and r.type == type_ and r.cameo == cameo}
+    return frozenset(old for (kind, old), r in recodings().items()
+                     if kind in ("commit", "threat", "refuse") and old != "*" and r.type == type_ and r.cameo == cameo)
 
 
 def same_type(coded: Coded, gold: dict) -> str | None:

@@ -41,6 +41,13 @@ def span_of(doc: Doc, found: Located) -> Span | None:
     return doc.char_span(found.start, found.end, alignment_mode="expand")
 
 
+def head_of(doc: Doc, found: Located) -> Token | None:
+    """The head word of what a mention (or an actor reference) covers ("Hispanic voters": voters),
+    or None where it covers nothing."""
+    span = span_of(doc, found)
+    return span.root if span is not None and len(span) else None
+
+
 class MentionIndex:
     """Actor mentions of a doc by token; ``names`` maps actor ids to canonical names, ``people`` holds
     the ids of the actors that are persons."""
@@ -182,8 +189,7 @@ def _without_home_places(found: list[ActorMention], doc: Doc, people_ids: frozen
     out = []
     for m in found:
         if m.actor_id is not None and m.actor_id == m.country:
-            span = span_of(doc, m)
-            root = span.root if span is not None and len(span) else None
+            root = head_of(doc, m)
             if root is not None and _modifies_person(root, people):
                 continue
         out.append(m)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..actors.kb import KnowledgeBase
-from ..actors.mentions import span_of
+from ..actors.mentions import head_of
 from ..model import ActorMention, Article
 from .attribution import Speaker
 from .lexicon import Trigger, TriggerLexicon
@@ -161,10 +161,9 @@ class Scene:
         for m in self.article.actor_mentions:
             if not m.actor_id or self.actor_types.get(m.actor_id) != "person":
                 continue
-            span = span_of(doc, m)
-            if span is None or span.root.pos_ != "PROPN":
+            root = head_of(doc, m)
+            if root is None or root.pos_ != "PROPN":
                 continue
-            root = span.root
             described = [c for c in root.children if c.dep_ == "appos"] + \
                 [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + \
                 ([root.head] if root.dep_ == "appos" else [])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.gender import PRONOUNS as PRONOUN_GENDER
-from ..actors.mentions import span_of
+from ..actors.mentions import head_of
 from ..model import ActorMention
 from .modality import RESPONSIBLE
 from .roles import (TIME_PREPS, MentionIndex, Roles, _agent_of, _prep_objects, _subject_of, nearest_actors,
@@ -109,8 +109,8 @@ def _carrying_participle(noun: Token) -> tuple[Token, Token] | None:
 
 def _in_from_phrase(mention: ActorMention, doc) -> bool:
     """Whether a mention is the object of "from" ("... of the suspect from Mexico")."""
-    span = span_of(doc, mention)
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "from"
+    head = head_of(doc, mention)
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ == "from"
 
 
 def _owns_object(obj: Token, actors: list[ActorMention]) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.evidence import describes_person
 from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
-from ..actors.mentions import MentionIndex as ActorMentionIndex, span_of
+from ..actors.mentions import MentionIndex as ActorMentionIndex, head_of
 from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon as quote_cues
 from .datafiles import rows, word_kinds
@@ -335,8 +335,8 @@ def agrees(pronoun: Token, mention: ActorMention, index: MentionIndex) -> bool:
 
 def _plural(mention: ActorMention, doc: Doc) -> bool:
     """Whether a mention is headed by a plural common noun ("People", "officials")."""
-    span = span_of(doc, mention)
-    return span is not None and span.root.tag_ == "NNS"
+    head = head_of(doc, mention)
+    return head is not None and head.tag_ == "NNS"
 
 
 def _follow(tok: Token) -> bool:

@@ -68,7 +68,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..actors.mentions import span_of
+from ..actors.mentions import head_of, span_of
 from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
@@ -306,9 +306,8 @@ def raid_from_the_air(draft: EventDraft, scene: Scene) -> EventDraft:
     aircraft is an air strike (ASSAULT 'aerial', CAMEO 195), not a search of premises (COERCE 171)."""
     if draft.type != "COERCE" or draft.token.lemma_.lower() != "raid" or not draft.sources:
         return draft
-    doc = draft.token.doc
-    spans = [span_of(doc, ref) for ref in draft.sources]
-    if not all(span is not None and span.root.lemma_.lower() in AIRCRAFT for span in spans):
+    heads = [head_of(draft.token.doc, ref) for ref in draft.sources]
+    if not all(head is not None and head.lemma_.lower() in AIRCRAFT for head in heads):
         return draft
     return replace(draft, type="ASSAULT", mode="aerial", context="military", cameo="195")
 
@@ -329,9 +328,9 @@ def crowd_violence(draft: EventDraft, scene: Scene) -> EventDraft:
     subjects = [c for c in draft.token.children if c.dep_ == "nsubj"]
 
     def crowd(ref: ActorRef) -> bool:
-        span = span_of(doc, ref)
-        return span is not None and span.root.lemma_.lower() in CROWDS and "CVL" in ref.sectors and \
-            any(s.left_edge.i <= span.root.i <= s.right_edge.i for s in subjects)
+        head = head_of(doc, ref)
+        return head is not None and head.lemma_.lower() in CROWDS and "CVL" in ref.sectors and \
+            any(s.left_edge.i <= head.i <= s.right_edge.i for s in subjects)
 
     if not all(crowd(ref) for ref in draft.sources):
         return draft

@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..actors.mentions import span_of
+from ..actors.mentions import head_of
 from .attribution import Speaker, cues, speaker_of
 from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Scene
@@ -76,7 +76,8 @@ def danger_not_threat(draft: EventDraft, scene: Scene) -> EventDraft | None:
     tok = draft.token
     if draft.type != "THREATEN" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in DANGERS:
         return draft
-    deeds = word_kinds("attacks.tsv")["force"] | word_kinds("attacks.tsv")["harm"]
+    attacks = word_kinds("attacks.tsv")
+    deeds = attacks["force"] | attacks["harm"]
     made = word_kinds("threats.tsv")["made"]
 
     def deed(word: Token) -> bool:
@@ -450,8 +451,8 @@ def _ordinary_people(ref: ActorRef, doc) -> bool:
     ("Palestinians and Israelis failed to reach agreement": the two sides), nor one person."""
     if not (ref.actor_id and ref.actor_id.endswith("-CVL") and set(ref.sectors) <= {"CVL"}):
         return False
-    span = span_of(doc, ref)
-    return span is not None and span.root.tag_ == "NNS" and span.root.ent_type_ != "NORP"
+    head = head_of(doc, ref)
+    return head is not None and head.tag_ == "NNS" and head.ent_type_ != "NORP"
 
 
 def sport_talk(draft: EventDraft, scene: Scene) -> EventDraft | None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..actors.mentions import PHRASE_DEPS, acts_for_owner, once_each, span_of
+from ..actors.mentions import PHRASE_DEPS, acts_for_owner, head_of, once_each
 from ..model import ActorMention
 from .draft import EventDraft, Scene
 from .lexicon import telephones
@@ -122,8 +122,7 @@ def _setting(mention: ActorMention, doc: Doc) -> bool:
     was made (the ``place`` rule), not a party to it; a state named after "in" may still be one."""
     if mention.method not in ("place", "metonym"):
         return False
-    span = span_of(doc, mention)
-    head = span.root if span is not None else None
+    head = head_of(doc, mention)
     return head is not None and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
 
