@@ -591,3 +591,12 @@ def test_a_relative_clause_on_a_description_of_a_name_is_the_names_and_on_a_name
     text = "Trump's GOP rivals - Sen. Ted Cruz of Texas, who has blasted Trump's statements on Israel - spoke."
     event = first(rules_pipeline, text, "ACCUSE")
     assert [a["name"] for a in event.sources] == ["Ted Cruz"]
+
+
+def test_where_an_event_noun_subject_happened_is_not_who_did_it(rules_pipeline):
+    # France was the state attacking; now the place only stands in for an attacker nobody names
+    for text in ("Truck attack in France kills at least 80.", "A car bomb in Kabul killed five soldiers."):
+        event = first(rules_pipeline, text, "ASSAULT")
+        assert [s["actor_id"] for s in event.sources] == [None]
+    # people placed in a state still take it
+    assert countries(first(rules_pipeline, "Students throughout Indonesia marched on Monday.", "PROTEST").sources) == {"IDN"}

@@ -14,7 +14,7 @@ from ..actors.mentions import MentionIndex as ActorMentionIndex, head_of
 from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon as quote_cues
 from .datafiles import rows, word_kinds
-from .lexicon import for_clause
+from .lexicon import for_clause, load_lexicon
 from .statements import statement_verbs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -74,13 +74,21 @@ class MentionIndex(ActorMentionIndex):
                 break
             t = inner[0]
             found = self.phrase(t)
-        if not found and head.pos_ in ("NOUN", "PROPN"):
-            # "students throughout Indonesia", "settlers in the West Bank": people placed in a state
+        if not found and head.pos_ in ("NOUN", "PROPN") and not _event_subject(head):
+            # "students throughout Indonesia", "settlers in the West Bank": people placed in a state;
+            # not an event placed there ("Truck attack in France kills at least 80": France is where)
             for place in _prep_objects(head, PLACE_PREPS):
                 found = [m for m in self.phrase(place) if m.country and m.actor_id == m.country]
                 if found:
                     break
         return found
+
+
+def _event_subject(noun: Token) -> bool:
+    """A common noun the lexicon reads as an event, as a subject ("Truck attack in France kills at
+    least 80"): where it happened is not who did it. A name stays a name ("The UN Support Mission in
+    Libya condemned ...")."""
+    return noun.pos_ == "NOUN" and noun.dep_ in SUBJECT_DEPS and bool(load_lexicon().types_of(noun))
 
 
 def _subject_after_preposition(verb: Token) -> Token | None:
