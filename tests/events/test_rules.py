@@ -94,6 +94,13 @@ def test_citizens_preference(code):
     assert "citizens_preference" not in [rule for _, rule in dropped]
 
 
+def test_citizens_giving(code):
+    _, _, dropped = code("Five of the Turkish Americans who donated to Ayotte that day could not be located.")
+    assert ("donated", "citizens_giving") in [(d.token.text, rule) for d, rule in dropped]
+    events, _, _ = code("Japan donated $5 million to Nepal's relief effort.")  # a state's giving is aid
+    assert "AID" in [e.type for e in events]
+
+
 def test_dismissal(code):
     events, _, dropped = code("Emanuel abruptly fired McCarthy, the Chicago police chief.")
     assert not [e for e in events if e.trigger == "fired"]

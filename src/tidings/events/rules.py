@@ -38,26 +38,27 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 30. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
 31. ``sport_talk``           what players, coaches and referees say of one another is sport
 32. ``citizens_preference``  ordinary people backing or voting for someone state a preference
-33. ``needs_actor``          no event without a known actor
+33. ``citizens_giving``      what a state's civilians give is no aid
+34. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-34. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+35. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-35. ``fired_from``           where a weapon was fired from is no target of it
-36. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
-37. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
-38. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-39. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-40. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-41. ``crowd_violence``       protesters' violence is a riot, a violent protest (PROTEST 145)
-42. ``raid_from_the_air``    a raid by aircraft is an air strike, not a search
-43. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-44. ``firms_trade``          dealings between firms are trade, not politics (after the
+36. ``fired_from``           where a weapon was fired from is no target of it
+37. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
+38. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
+39. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+40. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+41. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+42. ``crowd_violence``       protesters' violence is a riot, a violent protest (PROTEST 145)
+43. ``raid_from_the_air``    a raid by aircraft is an air strike, not a search
+44. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+45. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-45. ``date``                 the date its sentence names
-46. ``place``                where it happened
-47. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+46. ``date``                 the date its sentence names
+47. ``place``                where it happened
+48. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-48. ``confidence``           how sure the coding is (the rules' own score)
+49. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -73,7 +74,7 @@ from .datafiles import word_kinds
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
 from .roles import _prep_objects
-from .rules_intent import (appeal_as_attraction, citizens_preference, commentator_opinion, courtesy_call,
+from .rules_intent import (appeal_as_attraction, citizens_preference, citizens_giving, commentator_opinion, courtesy_call,
                            danger_not_threat, demand_of_another, dismissal, force_not_ruled_out, modality,
                            officials_state_acts, own_intention, own_warning, promised_act, put_question,
                            seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
@@ -448,6 +449,7 @@ RULES: list[Rule] = [
     commentator_opinion,
     sport_talk,
     citizens_preference,
+    citizens_giving,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
     not_its_own_target,

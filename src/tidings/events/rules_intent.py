@@ -445,11 +445,26 @@ def citizens_preference(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return None if all(_ordinary_people(ref, draft.token.doc) for ref in draft.sources) else draft
 
 
+def citizens_giving(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Five of the Turkish Americans who donated to Ayotte that day could not be located.": what a
+    state's civilians give (donations, campaign contributions) is no aid in PLOVER's sense, which a
+    state, a body or a group gives (the dev set's rubric: "donated, funded (by a state or body)").
+    A named donor is left to the verifier: the labels count a magnate's donations as aid."""
+    if draft.type != "AID" or not draft.sources:
+        return draft
+    return None if all(_civilians(ref) for ref in draft.sources) else draft
+
+
+def _civilians(ref: ActorRef) -> bool:
+    """A generic actor of a state's civilians ("Turkish Americans", "wealthy people"), no named body."""
+    return bool(ref.actor_id and ref.actor_id.endswith("-CVL") and set(ref.sectors) <= {"CVL"})
+
+
 def _ordinary_people(ref: ActorRef, doc) -> bool:
     """A generic actor of civilians named by a plural common noun ("voters", "Hispanic voters",
     "residents"), with no name or office of its own; not a people named by its nationality
     ("Palestinians and Israelis failed to reach agreement": the two sides), nor one person."""
-    if not (ref.actor_id and ref.actor_id.endswith("-CVL") and set(ref.sectors) <= {"CVL"}):
+    if not _civilians(ref):
         return False
     head = head_of(doc, ref)
     return head is not None and head.tag_ == "NNS" and head.ent_type_ != "NORP"
