@@ -150,6 +150,9 @@ def test_the_states_leader_is_its_office_holder_but_several_leaders_are_not(pipe
      "The New Jersey governor", "Chris Christie"),
     ("Secretary of State Antony Blinken arrived in Cairo. The secretary urged Israel to allow aid.",
      "The secretary", "Antony Blinken"),
+    # named again since by name, and a pronoun between names no one new
+    ("Sen. Elizabeth Warren spoke to Rachel Maddow on Monday. Maddow tried to press Warren on whether she would "
+     "be Clinton's running mate, but the senator insisted she hadn't discussed it.", "the senator", "Elizabeth Warren"),
 ])
 def test_a_title_with_the_stands_for_the_last_person_named_with_it(pipeline, text, description, name):
     _, found = resolve(pipeline, text)

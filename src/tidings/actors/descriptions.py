@@ -312,10 +312,14 @@ class Descriptions:
         if not named:
             return None
         start, person = named[-1]
+        # named again since, by name ("Maddow tried to press Warren ..., but the senator insisted"):
+        # counted from there
+        start = max([f.start for f in self.found if f.actor is not None and f.actor.id == person.id
+                     and f.method != "pronoun" and f.start < tok.i] + [start])
         # no other person named since: "Cruz defends his record ... the senator says" is not the
-        # senator named two paragraphs before
+        # senator named two paragraphs before (a pronoun names no one new)
         between = any(f.actor is not None and f.actor.type == "person" and f.actor.id != person.id
-                      and start < f.start < tok.i for f in self.found)
+                      and f.method != "pronoun" and start < f.start < tok.i for f in self.found)
         return None if between else person
 
 
