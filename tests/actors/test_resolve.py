@@ -159,11 +159,18 @@ def test_a_title_with_the_stands_for_the_last_person_named_with_it(pipeline, tex
     assert found[description].actor_id == found[name].actor_id and found[description].method == "coreference"
 
 
+def test_a_title_no_one_was_named_with_stands_for_the_subject_just_named(pipeline):
+    _, found = resolve(pipeline, "Harry Reid spoke on Tuesday. The senator criticized Trump.")
+    assert found["The senator"].actor_id == found["Harry Reid"].actor_id
+
+
 @pytest.mark.parametrize("text, description, name", [
     ("Former Gov. Jeb Bush spoke. The governor criticized Trump.", "The governor", "Jeb Bush"),  # a former office
     ("Sen. John McCain spoke on Monday. Ted Cruz defends his record: \"We will win,\" the senator says.",
      "the senator", "John McCain"),  # another person named since
     ("Sen. Marco Rubio spoke in Iowa. Two senators criticized Trump.", "Two senators", "Marco Rubio"),
+    # named without the title: only the subject last named, with no other person named since
+    ("Harry Reid attacked Marco Rubio on Tuesday. The senator spoke in Reno.", "The senator", "Marco Rubio"),
 ])
 def test_a_title_stands_for_no_one_where_the_office_is_not_the_named_persons(pipeline, text, description, name):
     _, found = resolve(pipeline, text)

@@ -310,7 +310,7 @@ class Descriptions:
         named = [(i, a) for k, i, a in self.titled
                  if k == key and i < tok.i and (country is None or a.country in (None, country))]
         if not named:
-            return None
+            return self._subject_just_named(tok, country)
         start, person = named[-1]
         # named again since, by name ("Maddow tried to press Warren ..., but the senator insisted"):
         # counted from there
@@ -321,6 +321,21 @@ class Descriptions:
         between = any(f.actor is not None and f.actor.type == "person" and f.actor.id != person.id
                       and f.method != "pronoun" and start < f.start < tok.i for f in self.found)
         return None if between else person
+
+    def _subject_just_named(self, tok: Token, country: str | None) -> Actor | None:
+        """"Harry Reid attacked Marco Rubio on Tuesday. 'It is the worst', the Senate minority leader
+        said.": a title no one was named with stands for the person last named as a subject, in its
+        sentence or the one before, when no other person was named since (Rubio, the object, was).
+        Not one named with another title, or a former one ("Former Gov. Jeb Bush")."""
+        for f in self._named_before(tok, 1):
+            if f.actor is None or f.actor.type != "person" or f.method == "pronoun":
+                continue
+            titled = any(a.id == f.actor.id for _, _, a in self.titled) or \
+                any(t.lower_ == "former" or t.pos_ == "PROPN" for t in self.doc[max(f.start - 2, 0):f.start])
+            if f.subject and not titled and (country is None or f.actor.country in (None, country)):
+                return f.actor
+            return None  # another person named since
+        return None
 
 
 def _modifier_before(tok: Token) -> Token | None:
