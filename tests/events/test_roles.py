@@ -600,3 +600,9 @@ def test_where_an_event_noun_subject_happened_is_not_who_did_it(rules_pipeline):
         assert [s["actor_id"] for s in event.sources] == [None]
     # people placed in a state still take it
     assert countries(first(rules_pipeline, "Students throughout Indonesia marched on Monday.", "PROTEST").sources) == {"IDN"}
+
+
+def test_the_inherited_subject_of_a_passive_under_a_relative_clause_is_its_target(rules_pipeline):
+    text = "Clinton was joined by Gabrielle Giffords, a former Arizona congresswoman who survived being shot in the head."
+    event = first(rules_pipeline, text, "ASSAULT")
+    assert event.sources == [] and [t["name"] for t in event.targets] == ["Gabrielle Giffords"]

@@ -131,7 +131,9 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 # "Trump's campaign manager, who ..." is not Trump); an apposition's is the one it
                 # describes ("Bob Corker, a Tennessee Republican who has met Trump")
                 head = t.head.head if describes_person(t.head) else t.head
-                return head, child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)
+                # "Giffords, who survived being shot": an inherited subject of a passive is its target
+                return head, (child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)) or (
+                    t is not verb and any(c.dep_ == "auxpass" for c in verb.children))
             if child.dep_ in SUBJECT_DEPS:
                 # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
                 return child, t is not verb and any(c.dep_ == "auxpass" for c in verb.children)
