@@ -445,3 +445,10 @@ def test_revoking_a_decision_is_a_concession(rules_pipeline):
     text = "A court in Ecuador has revoked the decision on pre-trial detention of former minister Ricardo Patino."
     events = rules_pipeline.article(text).events
     assert [(e.type, e.cameo) for e in events if e.trigger == "revoked"] == [("CONCEDE", "081")]
+
+
+def test_an_order_to_release_records_is_an_order_not_a_release_of_people(rules_pipeline):
+    events = rules_pipeline.article("A federal judge ordered the release of the emails at the end of each month.").events
+    assert [e.type for e in events if e.trigger == "ordered"] == ["REQUEST"]
+    events = rules_pipeline.article("A judge ordered the release of the detained journalists.").events
+    assert [e.type for e in events if e.trigger == "ordered"] == ["RETREAT"]
