@@ -452,3 +452,11 @@ def test_an_order_to_release_records_is_an_order_not_a_release_of_people(rules_p
     assert [e.type for e in events if e.trigger == "ordered"] == ["REQUEST"]
     events = rules_pipeline.article("A judge ordered the release of the detained journalists.").events
     assert [e.type for e in events if e.trigger == "ordered"] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Last June, Robby Mook convened senior staff for a strategy meeting.",
+    "Obama met with his advisers on Monday.",
+])
+def test_meeting_ones_own_staff_is_no_meeting_between_actors(rules_pipeline, text):
+    assert [e for e in rules_pipeline.article(text).events if e.type == "CONSULT"] == []
