@@ -26,6 +26,10 @@ def modality(sentence: str, word: str) -> str:
     # opposing a deed, like refusing it, says it is not done
     ("Hungary's Prime Minister Viktor Orban has opposed sending weapons to Ukraine.", "sending", "negated"),
     ("If talks fail, the army will attack the town.", "attack", "hypothetical"),
+    # "any" attack is none in particular; a noun it determines does not pass it to the clause below
+    ("Their decision is to turn any Trump attacks on the foundation into a counterattack.", "attacks", "hypothetical"),
+    ("The hearing failed to produce any evidence that she played a role in denying the requests.", "denying",
+     "negated"),
     # what a verb of answering answers has happened, whatever is planned
     ("Clinton's aides planned to respond to Trump's attacks on her record.", "attacks", "asserted"),
     ("Iran vowed to retaliate for Israel's bombing of its consulate.", "bombing", "asserted"),

@@ -50,6 +50,7 @@ class Cues:
     cancelling: frozenset[str]  # verbs that negate their nominal object ("cancelled the summit")
     requesting: frozenset[str] = frozenset()  # verbs whose nominal object is asked for ("called for talks")
     present: frozenset[str] = frozenset()  # time clauses that are not yet real in the present tense ("when I visit")
+    determiners: frozenset[str] = frozenset()  # determiners of a nominal trigger that make it no one event ("any attack")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,7 @@ def load_cues() -> Cues:
                 negating_heads=frozenset(c for c in negators if c not in ATTACHED_NEGATION),
                 hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"),
                 cancelling=get("negated", "object"), requesting=get("hypothetical", "object"),
-                present=get("hypothetical", "present"))
+                present=get("hypothetical", "present"), determiners=get("hypothetical", "determiner"))
 
 
 def _granting_object(prep: Token, verb: Token, cues: Cues) -> Token | None:
@@ -153,6 +154,11 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
     doc = trigger.doc
     if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ == "non":
         return NEGATED, doc[trigger.i - 2]  # "Cruz's non-endorsement of Trump", "a non-aggression pact"
+    if trigger.pos_ == "NOUN":
+        # "to turn any Trump attacks into a counterattack": any such event, none in particular
+        det = next((c for c in trigger.children if c.dep_ == "det" and c.lower_ in cues.determiners), None)
+        if det is not None:
+            return HYPOTHETICAL, det
     t = trigger
     negation = True  # whether a negation met further up still applies
     for _ in range(12):
