@@ -106,6 +106,7 @@ def test_people_who_travel_for_their_work_are_not_placed(pipeline):
     ("MANILA, Philippines -- The senate met on Monday.", "PHL"),
     ("Six soldiers were killed on Tuesday - officials said so.", None),  # no dateline
     ("UNITED NATIONS -- The council met.", None),  # no city
+    ("WHITE HOUSE - Democratic lawmakers left.", "USA"),  # the seat, not Casablanca's Spanish name
 ])
 def test_the_dateline_names_the_articles_state(text, country):
     from tidings.actors.homes import dateline_country

@@ -15,6 +15,8 @@ from tidings.nlp.layout import dateline_ends, wrapped
     ("KABUL (Pajhwok): President Ashraf Ghani has held a meeting.", "President"),
     ("GOMA, Democratic Republic of Congo, Jan 27 (Reuters) - M23 rebels seized the town.", "M23"),
     ("WASHINGTON, D.C., Jan 5 (AP) - The president said.", "The president"),
+    # two words or more in capitals before a short dash: a place, not a lone word's heading
+    ("WHITE HOUSE - Democratic lawmakers left a meeting with Trump.", "Democratic"),
 ])
 def test_a_dateline_ends_where_the_lead_begins(text, lead):
     assert [text[end:end + len(lead)] for end in dateline_ends(text)] == [lead]

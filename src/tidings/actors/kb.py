@@ -360,6 +360,8 @@ class KnowledgeBase:
         words = norm(text).split()
         while len(words) > 1 and words[-1] in PLACE_SUFFIXES:
             words = words[:-1]
+        if any(e.kind == "seat" for e in self.by_alias.get(" ".join(words), [])):
+            return None  # "White House" is the US government's seat, not Casablanca's name in Spanish
         city = self.cities.get(" ".join(words))
         if city is None and len(words) > 1 and words[0] in COMPASS_WORDS:
             # "eastern Beirut", "West Darfur", but not "West Bank" read as a town called Bank
@@ -383,6 +385,9 @@ class KnowledgeBase:
         entries = self.place_entries(text)
         if entries:
             return entries[0].actor.id
+        seat = next((e for e in self.by_alias.get(norm(text), []) if e.kind == "seat"), None)
+        if seat is not None:
+            return seat.actor.country  # "WHITE HOUSE -": where a government sits
         city = self.place(text)
         return city.country if city else None
 

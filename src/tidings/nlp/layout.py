@@ -44,10 +44,12 @@ def dateline_matches(text: str) -> list[re.Match]:
 def sure_dateline(match: re.Match) -> bool:
     """Whether a dateline match is one whatever its place: a short dash after a lone word in
     capitals is as often a heading ("NATO - Russia talks"), so it counts only with the agency or a
-    region or date; a colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
+    region or date, or after two words or more ("WHITE HOUSE - Democratic lawmakers left ..."); a
+    colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
     if match.group("dash") == ":":
         return bool(match.group("agency"))
-    return match.group("dash") not in SHORT_DASHES or bool(match.group("where") or match.group("agency"))
+    return match.group("dash") not in SHORT_DASHES or bool(match.group("where") or match.group("agency")) \
+        or len(match.group("place").split()) > 1
 
 
 def dateline_ends(text: str) -> list[int]:
