@@ -917,3 +917,11 @@ def test_he_after_a_body_named_by_role_stays_unresolved(pipeline):
 def test_he_after_a_role_takes_the_state_the_role_is_given_later(pipeline):
     _, found = resolve(pipeline, "Clinton spoke in Des Moines on Wednesday. The senator said he would travel to Iowa.")
     assert found["he"].actor_id == found["The senator"].actor_id == "USA-LEG"
+
+
+def test_a_name_the_tagger_ran_on_from_a_dateline_starts_after_the_dash(pipeline):
+    article, _ = resolve(pipeline, "MELBOURNE - Victoria Police arrested a 34-year-old man on Friday.")
+    police = next(m for m in article.actor_mentions if m.text.endswith("Victoria Police"))
+    assert police.actor_id == "AUS-COP"  # Victoria is the Australian state here, not the Seychelles' capital
+    _, found = resolve(pipeline, "AFL-CIO to endorse Clinton.")
+    assert "AFL-CIO" in found  # an unspaced hyphen joins one name

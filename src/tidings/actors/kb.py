@@ -269,6 +269,12 @@ class KnowledgeBase:
             actor = self.country_actor(row["country"])
             if row["kind"] == "people":
                 self.demonyms[norm(row["name"])] = row["country"]
+            elif row["kind"] == "not_capital":
+                # a capital's name that news mostly uses for another place ("Victoria Police")
+                key = norm(row["name"])
+                self.by_alias[key] = [e for e in self.by_alias[key]
+                                      if not (e.kind == "capital" and e.actor.id == row["country"])]
+                self.spellings.pop(row["name"], None)
             else:
                 if row["kind"] == "current":
                     actor.name = row["name"]

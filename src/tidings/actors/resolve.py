@@ -123,6 +123,9 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 continue
             if len(ent) == 1 and ent.text.islower() and ent[0].lemma_ in self.kb.roles:
                 continue  # "Sri Lanka's navy", tagged a name in lower case: a role noun, read as one
+            ent = _after_dateline(ent)
+            if ent is None:
+                continue
             if ent.label_ == "PERSON":
                 ent = self._name_before_verb(ent)
             if out and out[-1].label_ == ent.label_ and ent.label_ in ("ORG", "PERSON") and out[-1].end == ent.start:
@@ -407,7 +410,19 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                       for a in sorted(self.actors.values(), key=lambda a: a.id)]
 
 
+DASHES = {"-", "--", "—", "–"}
 
 
-
-
+def _after_dateline(ent: Span) -> Span | None:
+    """A name the tagger ran on from a dateline ("MELBOURNE - Victoria Police arrested ..."): the
+    words after the dash, when those before it are all in capitals at the start of a line; None
+    when nothing follows."""
+    # a spaced dash: "AFL-CIO" is one name
+    dash = next((t for t in ent if t.text in DASHES and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_), None)
+    if dash is None or dash.i == ent.start:
+        return ent
+    before = ent.doc[ent.start:dash.i]
+    at_line_start = ent.start == 0 or "\n" in ent.doc[ent.start - 1].text_with_ws
+    if not at_line_start or not all(t.text.isupper() for t in before if t.is_alpha):
+        return ent
+    return Span(ent.doc, dash.i + 1, ent.end, label=ent.label_) if dash.i + 1 < ent.end else None
