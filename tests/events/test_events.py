@@ -461,3 +461,10 @@ def test_an_order_to_release_records_is_an_order_not_a_release_of_people(rules_p
 ])
 def test_meeting_ones_own_staff_is_no_meeting_between_actors(rules_pipeline, text):
     assert [e for e in rules_pipeline.article(text).events if e.type == "CONSULT"] == []
+
+
+def test_agreeing_to_sign_a_treaty_promises_a_signing_and_concludes_no_treaty(rules_pipeline):
+    events = rules_pipeline.article("Armenia and Azerbaijan agreed on Thursday to sign a peace treaty.").events
+    assert "SUPPORT" not in [e.type for e in events]
+    events = rules_pipeline.article("Armenia and Azerbaijan signed a peace treaty.").events
+    assert [e.type for e in events if e.trigger == "signed"] == ["SUPPORT"]

@@ -73,7 +73,8 @@ def _objects(token: Token) -> set[str]:
             out |= _object_lemmas(child)
         elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "ADJ":
             out.add(child.lemma_.lower())  # "found Nielsen guilty": the parser makes "guilty" a clause
-        elif child.dep_ in ("prep", "agent", "xcomp") or (child.dep_ == "ccomp" and not _finite(child)):
+        elif child.dep_ in ("prep", "agent") or (child.dep_ in ("xcomp", "ccomp") and not _finite(child)
+                                                  and not _own_deed(child)):
             # a time phrase is never the object: "meets Xi at the end of August" has not "met its end";
             # nor is a finite clause's ("announced that it had suspended aid" announced no aid; "allowed
             # him to bring out a rally" allowed a rally)
@@ -89,6 +90,16 @@ def _objects(token: Token) -> set[str]:
     if token.pos_ in ("NOUN", "PROPN"):  # "missile launch": the compound modifier is the object
         out.update(c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod"))
     return out
+
+
+# verbs of an infinitive that name a deed of their own, coded on their own word: "agreed to sign a
+# treaty" promised a signing (coded on "sign") and concluded no treaty ("agreed to hold talks" keeps
+# its talks: "hold" only carries them)
+OWN_DEEDS = {"sign", "ratify", "conclude"}
+
+
+def _own_deed(clause: Token) -> bool:
+    return clause.lemma_.lower() in OWN_DEEDS
 
 
 def _finite(clause: Token) -> bool:
