@@ -22,6 +22,8 @@ def resolve(pipeline, text, published=None):
     ("The Pakistani general warned India.", "The Pakistani general", "PAK", "MIL"),
     # "Azerbaijani" is tagged a person by the small model: still the forces' state, not a civilian
     ("Armenia's defence ministry said Azerbaijani forces had opened fire.", "Azerbaijani forces", "AZE", "MIL"),
+    # parsed as two objects of "accused": the demonym is still the forces'
+    ("Armenia accused Azerbaijani forces of firing at its positions.", "Azerbaijani forces", "AZE", "MIL"),
     # a group the tagger takes for a place still names the fighters' side, not the border they are near
     ("M23 fighters captured the town of Bunagana near the Ugandan border.", "M23 fighters", "COD", "REB"),
     ("The Nigerien junta expelled the French ambassador.", "The Nigerien junta", "NER", "MIL"),

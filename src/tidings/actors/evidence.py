@@ -54,6 +54,10 @@ def modifier_span(head: Token) -> list[Token]:
     for child in head.lefts:
         if child.dep_ in MODIFIER_DEPS or child.dep_ == "conj":
             left = min(left, child.left_edge.i)
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if left == head.i and before is not None and before.ent_type_ == "NORP" and before.head.i == head.head.i \
+            and before.dep_ == head.dep_ and before.i != before.head.i:
+        left = before.i  # "accused Azerbaijani forces", parsed as two objects of "accused"
     return list(head.doc[left:head.i + 1])
 
 

@@ -179,6 +179,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 if code:
                     self._add(ent.start, ent.end, self.kb.country_actor(code), "demonym", 0.7, root)
                 return
+        if ent.label_ == "NORP" and _sibling_modifier(ent) and self._role(self.doc[ent.end]):
+            return  # "accused Azerbaijani forces", parsed as two objects: the demonym is the forces'
         if ent.label_ == "PERSON" and anchor.dep_ in ("compound", "nmod", "amod") and anchor.head.i >= ent.end \
                 and entity_of(anchor.head) is None and titles_person(anchor.head):
             return  # "Clinton spokeswoman Jennifer Palmieri": whose spokeswoman she is, not a second actor
@@ -426,3 +428,12 @@ def _after_dateline(ent: Span) -> Span | None:
     if not at_line_start or not all(t.text.isupper() for t in before if t.is_alpha):
         return ent
     return Span(ent.doc, dash.i + 1, ent.end, label=ent.label_) if dash.i + 1 < ent.end else None
+
+
+def _sibling_modifier(ent: Span) -> bool:
+    """A one-word demonym the parser made a sibling of the noun right after it, with the same head
+    and relation ("accused Azerbaijani forces of firing": two objects), as it would a modifier."""
+    if len(ent) != 1 or ent.end >= len(ent.doc):
+        return False
+    word, nxt = ent[0], ent.doc[ent.end]
+    return nxt.pos_ == "NOUN" and word.head.i == nxt.head.i and word.dep_ == nxt.dep_ and word.i != word.head.i
