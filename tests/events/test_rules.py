@@ -386,6 +386,8 @@ def test_accused_party_acts(code):
     assert countries(draft_on(drafts, "accused").sources) == {"USA"}
     _, drafts, _ = code("The IAEA board censured Iran for failing to cooperate with inspectors.")
     assert countries(draft_on(drafts, "cooperate").sources) == {"IRN"}  # not the board's failure
+    _, drafts, _ = code("Iran accused Israel of carrying out the attack.")  # a deed named by a noun
+    assert countries(draft_on(drafts, "attack").sources) == {"ISR"}
 
 
 def test_officials_state_acts(code):

@@ -389,9 +389,12 @@ def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     the accuser's; so is "blamed Russia for shelling", or the spying of someone "arrested for
     spying". Where the one accused names no actor ("accused him of ..."), the deed has no source
     rather than the accuser's; so is a deed the accused only tried or plotted ("accused the Saudi
-    government of attempting to intimidate the families"). What a participle adds to the deed ("of
-    shelling villages, killing seven civilians") is the accused's too."""
+    government of attempting to intimidate the families"), or carried out ("accused Israel of
+    carrying out the attack"). What a participle adds to the deed ("of shelling villages, killing
+    seven civilians") is the accused's too."""
     tok = draft.token
+    if draft.nominal and (carrier := light_verb(tok)) is not None and carrier.dep_ == "pcomp":
+        tok = carrier  # "accused Israel of carrying out the attack": the attack is carried out by Israel
     while tok.dep_ == "xcomp" and tok.head.i != tok.i:
         tok = tok.head
     if _consequence(tok) and draft.type != STATEMENT:
