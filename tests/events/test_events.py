@@ -468,3 +468,9 @@ def test_agreeing_to_sign_a_treaty_promises_a_signing_and_concludes_no_treaty(ru
     assert "SUPPORT" not in [e.type for e in events]
     events = rules_pipeline.article("Armenia and Azerbaijan signed a peace treaty.").events
     assert [e.type for e in events if e.trigger == "signed"] == ["SUPPORT"]
+
+
+def test_hosting_refugees_is_giving_refuge_not_a_visit(rules_pipeline):
+    text = "Chad, which hosts more than 600,000 Sudanese refugees, asked donors to help build new camps."
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "hosts")
+    assert (event.type, event.cameo, event.sources[0]["country"]) == ("AID", "075", "TCD")

@@ -606,3 +606,15 @@ def test_the_inherited_subject_of_a_passive_under_a_relative_clause_is_its_targe
     text = "Clinton was joined by Gabrielle Giffords, a former Arizona congresswoman who survived being shot in the head."
     event = first(rules_pipeline, text, "ASSAULT")
     assert event.sources == [] and [t["name"] for t in event.targets] == ["Gabrielle Giffords"]
+
+
+def test_a_past_tense_the_tagger_took_for_a_participle_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
+    text = ("President Salome Zourabichvili said the election had been stolen and called on Georgians "
+            "to rally outside parliament on Monday.")
+    event = first(rules_pipeline, text, "REQUEST")
+    assert [s["name"] for s in event.sources] == ["Salome Zourabichvili"]
+
+
+def test_a_participle_after_those_is_done_to_them_by_no_one_named(rules_pipeline):
+    text = "Opposition leader Raila Odinga urged the government to withdraw the bill and release those detained."
+    assert [e for e in rules_pipeline.article(text).events if e.trigger == "detained"] == []

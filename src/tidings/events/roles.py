@@ -258,8 +258,17 @@ def _reports_clause(verb: Token) -> bool:
 
 def _bare_participle(verb: Token) -> bool:
     """"was charged in 2014 and extradited": a participle joined to a verb with no auxiliary of its
-    own shares that verb's voice."""
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    own shares that verb's voice; not one with an object or one who is asked to act, which no
+    passive has ("said the election had been stolen and called on Georgians to rally": a past
+    tense the tagger took for a participle)."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and not _active_participle(verb)
+
+
+def _active_participle(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children) or (
+        any(c.dep_ == "xcomp" for c in verb.children)
+        and any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children if c.i < verb.i + 3))
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -516,11 +525,12 @@ def _asks_unknown(verb: Token, index: MentionIndex) -> bool:
 
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("dobj", "dative", "pobj") and \
-            _agent_of(verb) is None and index.group(verb.head):
+            _agent_of(verb) is None and (index.group(verb.head) or verb.head.lower_ in ("those", "people")):
         # "Russia released an American teacher jailed on drug charges": a participle after an actor
         # acted on, with no "by", says what was done to that actor, by someone the text does not name
-        # here (not by the main clause's subject, who released him). After a subject it may be a verb
-        # the parser took for a participle ("An official Syrian newspaper called on Arabs to unite")
+        # here (not by the main clause's subject, who released him; nor "release those detained").
+        # After a subject it may be a verb the parser took for a participle ("An official Syrian
+        # newspaper called on Arabs to unite")
         return Roles([], index.group(verb.head))
     subject, passive = _subject_of(verb)
     across = _speaker_across_tense(verb)
