@@ -26,6 +26,8 @@ def modality(sentence: str, word: str) -> str:
     # opposing a deed, like refusing it, says it is not done
     ("Hungary's Prime Minister Viktor Orban has opposed sending weapons to Ukraine.", "sending", "negated"),
     ("If talks fail, the army will attack the town.", "attack", "hypothetical"),
+    # a headline's "X to do", parsed under a second clause
+    ("Japan to send warship through Taiwan Strait; China protests", "send", "hypothetical"),
     # "any" attack is none in particular; a noun it determines does not pass it to the clause below
     ("Their decision is to turn any Trump attacks on the foundation into a counterattack.", "attacks", "hypothetical"),
     ("The hearing failed to produce any evidence that she played a role in denying the requests.", "denying",

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from ..nlp.headlines import is_headline
 from .datafiles import rows
 
 # words whose holder is the source of the act they are "for" (roles.py), and whose negation denies
@@ -166,8 +167,11 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if found:
             return found
         to = _infinitive_to(t)
-        if to is not None and (t.head.i == t.i or (t.dep_ == "xcomp" and t.head.lemma_ == "be")):
-            return HYPOTHETICAL, to  # headlines ("Trump to meet Kim") and "is to be allowed"
+        if to is not None and (t.head.i == t.i or (t.dep_ == "xcomp" and t.head.lemma_ == "be")
+                               or (any(c.dep_ == "nsubj" for c in t.children) and is_headline(t.sent))):
+            # headlines ("Trump to meet Kim"; "Japan to send warship through Taiwan Strait; China
+            # protests", parsed under the second clause) and "is to be allowed"
+            return HYPOTHETICAL, to
         if to is not None and t.dep_ == "xcomp" and t.head.lemma_ in OBLIGING and t.head.tag_ in ("VBP", "VBZ", "VB"):
             return HYPOTHETICAL, t.head  # "ISIS has to be destroyed": an obligation, not yet met ("had to" may be)
         if t.head.i == t.i:

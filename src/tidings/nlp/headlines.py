@@ -54,6 +54,11 @@ def _headline(sent: Span, text: str) -> bool:
     return (before < 0 or text[before] == "\n") and (after == len(text) or text[after] == "\n")
 
 
+def is_headline(sent: Span) -> bool:
+    """Whether a parsed sentence is a headline: a line of its own, short, with no full stop."""
+    return _headline(sent, sent.doc.text)
+
+
 def _verbal(sent: Span) -> bool:
     """Whether the sentence's root is a verb (tags: the attribute ruler sets the parts of speech later)."""
     return sent.root.tag_.startswith("VB") or sent.root.tag_ == "MD"
