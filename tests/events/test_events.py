@@ -474,3 +474,12 @@ def test_hosting_refugees_is_giving_refuge_not_a_visit(rules_pipeline):
     text = "Chad, which hosts more than 600,000 Sudanese refugees, asked donors to help build new camps."
     event = next(e for e in rules_pipeline.article(text).events if e.trigger == "hosts")
     assert (event.type, event.cameo, event.sources[0]["country"]) == ("AID", "075", "TCD")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("President Donald Trump on Saturday ordered 25% tariffs on imports from Canada and Mexico.", "ordered"),
+    ("Canada announced retaliatory tariffs on $155 billion of US goods.", "announced"),
+])
+def test_ordering_or_announcing_tariffs_imposes_them(rules_pipeline, text, trigger):
+    events = rules_pipeline.article(text).events
+    assert [(e.type, e.cameo) for e in events if e.trigger == trigger] == [("SANCTION", "163")]
