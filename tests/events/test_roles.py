@@ -618,3 +618,9 @@ def test_a_past_tense_the_tagger_took_for_a_participle_joined_inside_what_was_sa
 def test_a_participle_after_those_is_done_to_them_by_no_one_named(rules_pipeline):
     text = "Opposition leader Raila Odinga urged the government to withdraw the bill and release those detained."
     assert [e for e in rules_pipeline.article(text).events if e.trigger == "detained"] == []
+
+
+def test_no_one_in_what_the_objects_people_say_is_a_party(rules_pipeline):
+    text = "Grandi met refugees in Chad who said they had fled attacks by the Rapid Support Forces."
+    event = first(rules_pipeline, text, "CONSULT")
+    assert "Rapid Support Forces" not in [a.get("name") for a in event.sources + event.targets]

@@ -456,7 +456,11 @@ def _said_of(tok: Token) -> bool:
     """A relative clause with a subject of its own ("the drills, which Pyongyang calls a rehearsal"):
     what someone else says or does of the noun, whose actors are no party to the act above it (unlike
     "a strike that shut down Kathmandu", whose subject is the relative pronoun)."""
-    return tok.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_TAGS for c in tok.children)
+    if tok.dep_ != "relcl":
+        return False
+    # nor is anyone in what the noun's people say ("met refugees who said they had fled attacks by the RSF")
+    return any(c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_TAGS for c in tok.children) or (
+        any(c.dep_ == "ccomp" for c in tok.children) and _reports_clause(tok))
 
 
 def _clause_of_its_own(tok: Token) -> bool:
