@@ -90,6 +90,8 @@ def test_citizens_preference(code):
     assert "SUPPORT" in [e.type for e in events]
     _, _, dropped = code("Thousands of Kenyan protesters, young people mobilised on social media, marched on parliament.")
     assert ("mobilised", "citizens_preference") in [(d.token.text, rule) for d, rule in dropped]
+    _, _, dropped = code("Sudanese refugees keep arriving in Chad.")  # refugees arriving pay no visit
+    assert ("arriving", "citizens_preference") in [(d.token.text, rule) for d, rule in dropped]
     _, _, dropped = code("Palestinians and Israelis agreed on Sunday to extend the truce.")  # the two sides
     assert "citizens_preference" not in [rule for _, rule in dropped]
 

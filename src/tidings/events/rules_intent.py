@@ -435,7 +435,7 @@ PREFERENCES = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "MOBILIZE"}
 
 def citizens_preference(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"Spanish-dominant Hispanic voters are more likely to support Clinton.": ordinary people, no
-    organised group (voters, residents, Americans), backing, voting for, agreeing with or meeting
+    organised group (voters, residents, refugees), backing, voting for, agreeing with, meeting or visiting
     someone state a preference, no political event (the dev set's rubric: its actors are
     governments, politicians, parties, groups, and citizens only as protesters or organised
     groups); nor do they mobilise forces ("young people mobilised on social media"). What they
@@ -456,8 +456,9 @@ def citizens_giving(draft: EventDraft, scene: Scene) -> EventDraft | None:
 
 
 def _civilians(ref: ActorRef) -> bool:
-    """A generic actor of a state's civilians ("Turkish Americans", "wealthy people"), no named body."""
-    return bool(ref.actor_id and ref.actor_id.endswith("-CVL") and set(ref.sectors) <= {"CVL"})
+    """A generic actor of a state's civilians or refugees ("Turkish Americans", "wealthy people",
+    "Sudanese refugees"), no named body."""
+    return bool(ref.actor_id and ref.actor_id.endswith(("-CVL", "-REF")) and set(ref.sectors) <= {"CVL", "REF"})
 
 
 def _ordinary_people(ref: ActorRef, doc) -> bool:
