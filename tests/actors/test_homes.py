@@ -153,3 +153,11 @@ def test_counted_people_are_of_the_place_their_clause_happens_in(pipeline):
             "Thousands of protesters marched in Tel Aviv on Saturday night.")
     found = [m for m in pipeline.article(text).actor_mentions if m.text.endswith("protesters")]
     assert found and found[0].country == "ISR"
+
+
+def test_a_drone_striking_a_place_in_the_home_state_is_not_that_states(pipeline):
+    text = ("KYIV - Ukraine's air force said it had shot down 40 Russian drones. Ukraine's army held its lines.\n\n"
+            "A drone struck an apartment building in Kharkiv, wounding six people, the Ukrainian governor said.")
+    article = pipeline.article(text)
+    drone = next(m for m in article.actor_mentions if m.text == "A drone")
+    assert drone.country != "UKR"

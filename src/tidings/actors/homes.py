@@ -191,7 +191,7 @@ def settle_homes(resolver: Resolver) -> None:
             # withdraw the bill", "called on the armed forces to respect the will of the people")
             agents = not (f.subject or _members_act(tok)) and f.sectors[0] in STATE_SECTORS \
                 and not (sure and _the_institution(doc[f.start:f.end]))
-            code = placed or (None if agents else home)
+            code = placed or (None if agents or _strikes_home(tok, home, kb) else home)
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
                 resolver.regroup(f, kb.agent(code, f.sectors[0]), confidence)
@@ -210,6 +210,16 @@ def settle_homes(resolver: Resolver) -> None:
                 f.actor.country = dominant if f.actor.type == "person" else home
             f.country = f.actor.country
             f.confidence = round(min(f.confidence, HOME_CONFIDENCE), 2)
+
+
+def _strikes_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:
+    """"A drone struck an apartment building in Kharkiv", in a story about Ukraine: an aircraft or
+    drone (roles.tsv ``machine``) striking a place in the home state is not taken for that state's."""
+    role = kb.roles.get(tok.lemma_.lower())
+    if home is None or role is None or not role.machine or tok.dep_ != "nsubj":
+        return False
+    objects = [c for c in tok.head.children if c.dep_ == "dobj"]
+    return scene_of(tok, kb) == home or any(place_of(o, kb) == home for o in objects)
 
 
 INSTITUTION_TYPES = {"legislature", "government"}
