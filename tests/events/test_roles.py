@@ -625,3 +625,8 @@ def test_no_one_in_what_the_objects_people_say_is_a_party(rules_pipeline):
             "the border and met refugees who said they had fled attacks by the Rapid Support Forces.")
     event = next(e for e in rules_pipeline.article(text).events if e.trigger == "met")
     assert "Rapid Support Forces" not in [a.get("name") for a in event.sources + event.targets]
+
+
+def test_a_head_of_government_is_no_force_the_source_moves(rules_pipeline):
+    event = first(rules_pipeline, "Israelis demanded that Netanyahu reach a deal with Hamas.", "REQUEST")
+    assert [t["name"] for t in event.targets] == ["Benjamin Netanyahu"]

@@ -476,9 +476,11 @@ def _route(tok: Token) -> bool:
 
 
 def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
-    """Whether the actors found are all armed forces of the sources' own state."""
+    """Whether the actors found are all armed forces of the sources' own state (forces first of all:
+    a head of government, also commander in chief, is no force moved: "Israelis demanded that
+    Netanyahu reach a deal with Hamas")."""
     countries = {s.country for s in sources if s.country}
-    return bool(countries) and all(m.country in countries and "MIL" in m.sectors for m in found)
+    return bool(countries) and all(m.country in countries and m.sectors[:1] == ["MIL"] for m in found)
 
 
 def _own_state_owning(found: list[ActorMention], sources: list[ActorMention], verb: Token) -> bool:
