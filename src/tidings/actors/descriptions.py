@@ -323,10 +323,10 @@ class Descriptions:
         return None if between else person
 
     def _subject_just_named(self, tok: Token, country: str | None) -> Actor | None:
-        """"Harry Reid attacked Marco Rubio on Tuesday. 'It is the worst', the Senate minority leader
-        said.": a title no one was named with stands for the person last named as a subject, in its
-        sentence or the one before, when no other person was named since (Rubio, the object, was).
-        Not one named with another title, or a former one ("Former Gov. Jeb Bush")."""
+        """"Harry Reid spoke on Tuesday. The senator criticized Trump.": a title no one was named with
+        stands for the person last named as a subject, in its sentence or the one before, when no
+        other person was named since ("Harry Reid attacked Marco Rubio. The senator ..." is no one:
+        Rubio was). Not one named with another title, or a former one ("Former Gov. Jeb Bush")."""
         for f in self._named_before(tok, 1):
             if f.actor is None or f.actor.type != "person" or f.method == "pronoun":
                 continue

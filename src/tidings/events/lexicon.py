@@ -74,7 +74,7 @@ def _objects(token: Token) -> set[str]:
         elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "ADJ":
             out.add(child.lemma_.lower())  # "found Nielsen guilty": the parser makes "guilty" a clause
         elif child.dep_ in ("prep", "agent") or (child.dep_ in ("xcomp", "ccomp") and not _finite(child)
-                                                  and not _own_deed(child)):
+                                                  and child.lemma_.lower() not in OWN_DEEDS):
             # a time phrase is never the object: "meets Xi at the end of August" has not "met its end";
             # nor is a finite clause's ("announced that it had suspended aid" announced no aid; "allowed
             # him to bring out a rally" allowed a rally)
@@ -96,10 +96,6 @@ def _objects(token: Token) -> set[str]:
 # treaty" promised a signing (coded on "sign") and concluded no treaty ("agreed to hold talks" keeps
 # its talks: "hold" only carries them)
 OWN_DEEDS = {"sign", "ratify", "conclude"}
-
-
-def _own_deed(clause: Token) -> bool:
-    return clause.lemma_.lower() in OWN_DEEDS
 
 
 def _finite(clause: Token) -> bool:

@@ -266,9 +266,11 @@ def _bare_participle(verb: Token) -> bool:
 
 
 def _active_participle(verb: Token) -> bool:
-    return any(c.dep_ == "dobj" for c in verb.children) or (
-        any(c.dep_ == "xcomp" for c in verb.children)
-        and any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children if c.i < verb.i + 3))
+    """An object, or an asked party right after the verb and an infinitive ("called on Georgians to
+    rally"; "was arrested and ordered to pay" has no party)."""
+    asked = any(c.dep_ == "prep" and c.i <= verb.i + 2 and any(g.dep_ == "pobj" for g in c.children)
+                for c in verb.children)
+    return any(c.dep_ == "dobj" for c in verb.children) or (asked and any(c.dep_ == "xcomp" for c in verb.children))
 
 
 def _agent_of(verb: Token) -> Token | None:
