@@ -630,3 +630,13 @@ def test_no_one_in_what_the_objects_people_say_is_a_party(rules_pipeline):
 def test_a_head_of_government_is_no_force_the_source_moves(rules_pipeline):
     event = first(rules_pipeline, "Israelis demanded that Netanyahu reach a deal with Hamas.", "REQUEST")
     assert [t["name"] for t in event.targets] == ["Benjamin Netanyahu"]
+
+
+def test_where_the_subject_was_is_not_whom_the_verb_acts_on(rules_pipeline):
+    text = "West African leaders, meeting in Abuja, warned that they could deploy a standby force if diplomacy failed."
+    assert all("NGA" not in countries(e.targets) for e in rules_pipeline.article(text).events)
+
+
+def test_whoever_the_objects_characterisation_names_is_no_party(rules_pipeline):
+    event = first(rules_pipeline, "Russia condemned the strike as an unacceptable violation of Syria's sovereignty.", "ACCUSE")
+    assert "SYR" not in countries(event.targets)

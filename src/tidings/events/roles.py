@@ -435,7 +435,8 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     and "according to": the fallback when no object or preposition names one ("demanded an immediate
     admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
-                  and not subordinate(c) and not _route(c) and not _act_of_its_own(c))
+                  and not subordinate(c) and not _route(c) and not _act_of_its_own(c) and not _circumstance(c, start)
+                  and not _characterisation(c, start))
     while queue:
         tok = queue.popleft()
         if _border(tok):
@@ -452,6 +453,18 @@ def _act_of_its_own(tok: Token) -> bool:
     """A participle with an object of its own after the verb ("declared martial law, accusing the
     opposition of anti-state activities"): whom it acts on is its own event's party, not the verb's."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _circumstance(tok: Token, verb: Token) -> bool:
+    """A participle between the subject and the verb ("West African leaders, meeting in Abuja,
+    warned ..."): where or how the subject was, not whom the verb acts on."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i < verb.i
+
+
+def _characterisation(tok: Token, verb: Token) -> bool:
+    """What the verb's object is called ("condemned the strike as a violation of Syria's
+    sovereignty"): whoever it names is no party to the act on the object."""
+    return tok.dep_ == "prep" and tok.lower_ == "as" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _said_of(tok: Token) -> bool:
