@@ -927,3 +927,13 @@ def test_a_name_the_tagger_ran_on_from_a_dateline_starts_after_the_dash(pipeline
     assert police.actor_id == "AUS-COP"  # Victoria is the Australian state here, not the Seychelles' capital
     _, found = resolve(pipeline, "AFL-CIO to endorse Clinton.")
     assert "AFL-CIO" in found  # an unspaced hyphen joins one name
+
+
+def test_a_surname_the_article_later_gives_in_full_is_no_namesake_of_the_knowledge_base(pipeline):
+    text = ("Pakistan's ex-PM Imran Khan sentenced to 14 years in graft case\n\n"
+            "ISLAMABAD - A Pakistani court on Friday sentenced former prime minister Imran Khan to 14 years in prison.")
+    article, _ = resolve(pipeline, text)
+    assert "kb-ghulam-ishaq-khan" not in [m.actor_id for m in article.actor_mentions]
+    _, found = resolve(pipeline, "Putin warns NATO\n\nVladimir Putin warned NATO.")  # a known person stays
+    assert found["Putin"].actor_id == found["Vladimir Putin"].actor_id
+

@@ -193,7 +193,7 @@ class People:
                 met = {ranked[0]: met[ranked[0]]}
         if len(met) == 1:
             return next(iter(met.values())), "coreference", 0.9
-        if met or family:
+        if met or family or self._named_in_full_later(key):
             return None
         # an office holder by surname and title, on the article's date (of the state named with
         # the title: "Jordan's King Abdullah"; undated, the one in office today)
@@ -223,6 +223,16 @@ class People:
                 actor = self.people.get(match) or next(e.actor for e in self.kb.by_alias[match] if e.kind == "person")
                 return actor, "fuzzy", round(0.6 + 0.3 * (best[1] - FUZZY_CUTOFF) / (100 - FUZZY_CUTOFF), 2)
         return None
+
+    def _named_in_full_later(self, key: str) -> bool:
+        """"Pakistan's ex-PM Imran Khan sentenced", tagged "Khan" alone, before the article names
+        Imran Khan: a surname the article later gives in full, of someone Tidings does not know and
+        with no one it knows named so, is no namesake of the knowledge base (Ghulam Ishaq Khan)."""
+        if len(key.split()) != 1:
+            return False
+        full = [norm(e.text) for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                and norm(e.text).split()[-1] == key]
+        return bool(full) and not any(e.kind == "person" for f in full for e in self.kb.by_alias.get(f, []))
 
     def _new_person(self, name: str, ev: Evidence) -> Actor:
         country = ev.country
