@@ -230,8 +230,8 @@ class People:
         with no one it knows named so, is no namesake of the knowledge base (Ghulam Ishaq Khan)."""
         if len(key.split()) != 1:
             return False
-        full = [norm(e.text) for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2
-                and norm(e.text).split()[-1] == key]
+        names = [[w for w in norm(e.text).split() if w not in self.kb.titles] for e in self.doc.ents if e.label_ == "PERSON"]
+        full = [" ".join(words) for words in names if len(words) >= 2 and words[-1] == key]  # not "King Abdullah"
         return bool(full) and not any(e.kind == "person" for f in full for e in self.kb.by_alias.get(f, []))
 
     def _new_person(self, name: str, ev: Evidence) -> Actor:
