@@ -368,7 +368,7 @@ class KnowledgeBase:
         words = norm(text).split()
         while len(words) > 1 and words[-1] in PLACE_SUFFIXES:
             words = words[:-1]
-        if any(e.kind == "seat" for e in self.by_alias.get(" ".join(words), [])):
+        if self._seat(" ".join(words)) is not None:
             return None  # "White House" is the US government's seat, not Casablanca's name in Spanish
         city = self.cities.get(" ".join(words))
         if city is None and len(words) > 1 and words[0] in COMPASS_WORDS:
@@ -388,12 +388,16 @@ class KnowledgeBase:
             return found
         return [e for e in self.by_alias.get(" ".join(words[1:]), []) if e.kind in ("country", "capital")]
 
+    def _seat(self, key: str) -> Entry | None:
+        """The seat of power a normalised name is ("white house"), if any."""
+        return next((e for e in self.by_alias.get(key, []) if e.kind == "seat"), None)
+
     def place_country(self, text: str) -> str | None:
         """The state of a country, capital, city or region named by the text, else None."""
         entries = self.place_entries(text)
         if entries:
             return entries[0].actor.id
-        seat = next((e for e in self.by_alias.get(norm(text), []) if e.kind == "seat"), None)
+        seat = self._seat(norm(text))
         if seat is not None:
             return seat.actor.country  # "WHITE HOUSE -": where a government sits
         city = self.place(text)

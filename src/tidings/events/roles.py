@@ -118,6 +118,7 @@ def _has_object(verb: Token) -> bool:
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
+    passive_form = any(c.dep_ == "auxpass" for c in verb.children)  # "(to) be destroyed", "being shot"
     t = verb
     for _ in range(4):
         for child in t.children:
@@ -132,15 +133,14 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 # describes ("Bob Corker, a Tennessee Republican who has met Trump")
                 head = t.head.head if describes_person(t.head) else t.head
                 # "Giffords, who survived being shot": an inherited subject of a passive is its target
-                return head, (child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)) or (
-                    t is not verb and any(c.dep_ == "auxpass" for c in verb.children))
+                return head, (child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)) or (t is not verb and passive_form)
             if child.dep_ in SUBJECT_DEPS:
                 # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
-                return child, t is not verb and any(c.dep_ == "auxpass" for c in verb.children)
+                return child, t is not verb and passive_form
             if child.dep_ in PASSIVE_SUBJECT_DEPS and _has_object(t):
                 return child, False  # "He's always denied it": "'s" is "has", which the parser took for "is"
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                if t is not verb and not any(c.dep_ == "auxpass" for c in verb.children) and not _bare_participle(verb):
+                if t is not verb and not passive_form and not _bare_participle(verb):
                     return child, False  # "was indicted ... and will resign": the subject acts in the active verb
                 return child, _is_passive(t)
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and (after := _subject_after_preposition(t)) is not None:
