@@ -758,8 +758,14 @@ def test_the_forces_act_on_the_members_of_a_counted_crowd(code):
 def test_raid_from_the_air(code):
     events, _, _ = code("Iraqi warplanes carried out a raid on Islamic State commanders in eastern Syria.")
     assert [(e.type, e.cameo) for e in events if e.trigger == "raid"] == [("ASSAULT", "195")]
+    # planes are no role noun: the source is the demonym that modifies them
+    events, _, _ = code("Israeli planes carried out a raid on a refugee camp in Gaza on Sunday.")
+    assert [(e.type, e.cameo) for e in events if e.trigger == "raid"] == [("ASSAULT", "195")]
     events, _, _ = code("Police raided the offices of the opposition newspaper.")  # a search by police stays one
     assert [e.type for e in events if e.trigger == "raided"] == ["COERCE"]
+    # fighters are combatants, not fighter jets: their raid is no air strike
+    events, _, _ = code("Hamas fighters carried out a raid on an army post near Gaza.")
+    assert [e.type for e in events if e.trigger == "raid"] == ["COERCE"]
 
 
 def test_crowd_violence(code, pipeline):

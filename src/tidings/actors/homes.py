@@ -214,9 +214,8 @@ def settle_homes(resolver: Resolver) -> None:
 
 def _strikes_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:
     """"A drone struck an apartment building in Kharkiv", in a story about Ukraine: an aircraft or
-    drone (roles.tsv ``machine``) striking a place in the home state is not taken for that state's."""
-    role = kb.roles.get(tok.lemma_.lower())
-    if home is None or role is None or not role.machine or tok.dep_ != "nsubj":
+    drone (aircraft.tsv) striking a place in the home state is not taken for that state's."""
+    if home is None or tok.lemma_.lower() not in kb.aircraft or tok.dep_ != "nsubj":
         return False
     objects = [c for c in tok.head.children if c.dep_ == "dobj"]
     return scene_of(tok, kb) == home or any(place_of(o, kb) == home for o in objects)

@@ -88,7 +88,6 @@ class Role:
     type: str
     plural: bool
     person: bool = False  # names one human being, whom "he" or "she" may stand for
-    machine: bool = False  # an aircraft or drone, which strikes from afar
 
 
 def _rows(text: str, origin: str) -> list[dict[str, str]]:
@@ -170,9 +169,10 @@ class KnowledgeBase:
         self.persons: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
         self.spellings: dict[str, str] = {}  # organisations', people's and capitals' names as written -> kind
-        self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes", r["person"] == "yes",
-                                      r["machine"] == "yes")
+        self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes", r["person"] == "yes")
                       for r in data_rows("roles.tsv")}
+        # nouns for aircraft and drones, which strike from afar
+        self.aircraft = frozenset(r["word"] for r in data_rows("aircraft.tsv"))
         # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
         self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in data_rows("body_heads.tsv")}
         # a noun naming a kind of organisation, with the actor types "the" + noun may refer back to

@@ -10,6 +10,7 @@ Mentions of groups are then settled on their homes (homes.py).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
 from .evidence import (HYPHENATED, PATRON_WORDS, Evidence, describes_person, entity_of, hyphen_suffix,
                        remember_acronyms, remember_missed, titles_person, where_a_place_is)
+from ..nlp.layout import dateline_matches
 from .gazetteer import missed_names
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase, title_words
@@ -116,6 +118,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         out: list[Span] = []
         missed = missed_names(self.doc, self.kb)
         remember_missed(self.doc, missed)
+        datelines = dateline_matches(self.doc.text)
         inside = {i for span in missed for i in range(span.start, span.end)}
         tagged = [ent for ent in self.doc.ents if ent.start not in inside]
         for ent in sorted(tagged + missed, key=lambda e: e.start):
@@ -123,7 +126,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 continue
             if len(ent) == 1 and ent.text.islower() and ent[0].lemma_ in self.kb.roles:
                 continue  # "Sri Lanka's navy", tagged a name in lower case: a role noun, read as one
-            ent = _after_dateline(ent)
+            ent = _after_dateline(ent, datelines)
             if ent is None:
                 continue
             if ent.label_ == "PERSON":
@@ -412,22 +415,16 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                       for a in sorted(self.actors.values(), key=lambda a: a.id)]
 
 
-DASHES = {"-", "--", "—", "–"}
-
-
-def _after_dateline(ent: Span) -> Span | None:
+def _after_dateline(ent: Span, datelines: list[re.Match]) -> Span | None:
     """A name the tagger ran on from a dateline ("MELBOURNE - Victoria Police arrested ..."): the
-    words after the dash, when those before it are all in capitals at the start of a line; None
-    when nothing follows."""
-    # a spaced dash: "AFL-CIO" is one name
-    dash = next((t for t in ent if t.text in DASHES and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_), None)
-    if dash is None or dash.i == ent.start:
+    words after it, where the name starts inside a line opening that nlp/layout.py reads as a
+    dateline and runs on past its dash; None when the name ends at the dash."""
+    m = next((m for m in datelines if m.start() <= ent.start_char < m.end()
+              and ent.end_char > m.start("dash")), None)
+    if m is None:
         return ent
-    before = ent.doc[ent.start:dash.i]
-    at_line_start = ent.start == 0 or "\n" in ent.doc[ent.start - 1].text_with_ws
-    if not at_line_start or not all(t.text.isupper() for t in before if t.is_alpha):
-        return ent
-    return Span(ent.doc, dash.i + 1, ent.end, label=ent.label_) if dash.i + 1 < ent.end else None
+    after = [t.i for t in ent if t.idx >= m.end()]
+    return Span(ent.doc, after[0], ent.end, label=ent.label_) if after else None
 
 
 def _sibling_modifier(ent: Span) -> bool:

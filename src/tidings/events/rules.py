@@ -299,16 +299,15 @@ def forces_on_crowds(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type=t.type, mode=t.mode, context=t.context, cameo=t.cameo)
 
 
-AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "drone", "helicopter", "bomber", "fighter-bomber", "gunship"}
-
-
 def raid_from_the_air(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Iraqi warplanes carried out a raid on Islamic State commanders in eastern Syria.": a raid by
     aircraft is an air strike (ASSAULT 'aerial', CAMEO 195), not a search of premises (COERCE 171)."""
     if draft.type != "COERCE" or draft.token.lemma_.lower() != "raid" or not draft.sources:
         return draft
     heads = [head_of(draft.token.doc, ref) for ref in draft.sources]
-    if not all(head is not None and head.lemma_.lower() in AIRCRAFT for head in heads):
+    # the noun a demonym source modifies ("Israeli planes": the mention is "Israeli")
+    heads = [head.head if head is not None and head.dep_ == "amod" else head for head in heads]
+    if not all(head is not None and head.lemma_.lower() in scene.kb.aircraft for head in heads):
         return draft
     return replace(draft, type="ASSAULT", mode="aerial", context="military", cameo="195")
 
