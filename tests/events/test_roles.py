@@ -637,6 +637,16 @@ def test_where_the_subject_was_is_not_whom_the_verb_acts_on(rules_pipeline):
     assert all("NGA" not in countries(e.targets) for e in rules_pipeline.article(text).events)
 
 
+def test_whoever_is_party_to_an_event_to_come_is_no_party_to_the_verb(rules_pipeline):
+    # the journalist released is unnamed: the target search had found Blinken in the "ahead of" phrase
+    text = "Ahead of a planned visit by Blinken to Beijing, China released a detained journalist."
+    released = next(e for e in rules_pipeline.article(text).events if e.trigger == "released")
+    assert [t.get("name") for t in released.targets] == []
+    # what a verb is ahead of is not always hidden: its own object still names the party
+    text = "Ahead of talks with Zelensky, Biden announced new sanctions on Russia."
+    assert "RUS" in countries(first(rules_pipeline, text, "SANCTION").targets)
+
+
 def test_whoever_the_objects_characterisation_names_is_no_party(rules_pipeline):
     event = first(rules_pipeline, "Russia condemned the strike as an unacceptable violation of Syria's sovereignty.", "ACCUSE")
     assert "SYR" not in countries(event.targets)

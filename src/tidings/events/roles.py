@@ -436,7 +436,7 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
                   and not subordinate(c) and not _route(c) and not _act_of_its_own(c) and not _circumstance(c, start)
-                  and not _characterisation(c, start))
+                  and not _characterisation(c, start) and not _occasion(c))
     while queue:
         tok = queue.popleft()
         if _border(tok):
@@ -459,6 +459,15 @@ def _circumstance(tok: Token, verb: Token) -> bool:
     """A participle between the subject and the verb ("West African leaders, meeting in Abuja,
     warned ..."): where or how the subject was, not whom the verb acts on."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i < verb.i
+
+
+def _occasion(tok: Token) -> bool:
+    """"Ahead of" or "prior to" on the verb ("Ahead of a visit by Blinken, China released a
+    journalist"): whoever the phrase names is a party to the event to come, not whom the verb acts
+    on. (What came before or goes on around it often names the party: "called off the strike hours
+    after reaching agreement with the government", and "before" as often as not: "denying security
+    requests before the attack on the consulate".)"""
+    return tok.dep_ == "advmod" and tok.lower_ in ("ahead", "prior")
 
 
 def _characterisation(tok: Token, verb: Token) -> bool:
