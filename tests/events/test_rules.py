@@ -828,3 +828,11 @@ def test_courtesy_call(pipeline, text, type_, cameo):
     # calling on someone with nothing asked of them is a visit; a preposition before the verb is no particle
     called = next(e for e in pipeline.article(text).events if e.trigger == "called")
     assert (called.type, called.cameo) == (type_, cameo)
+
+
+def test_a_host_receiving_a_visitor_stays_a_visit_with_the_model(pipeline):
+    # the classifier read "received" as aid received, and re-typed the visit
+    text = "Saudi Arabia's crown prince received the Iranian foreign minister in Riyadh."
+    received = next(e for e in pipeline.article(text).events if e.trigger == "received")
+    assert (received.type, received.cameo) == ("CONSULT", "042")
+    assert [s["country"] for s in received.sources] == ["IRN"]  # the visitor acts, as PLOVER codes a visit

@@ -163,15 +163,16 @@ def _retypable(draft: EventDraft) -> bool:
     row naming a diplomatic act ("recalled its ambassador", ``Trigger.firm``). Kept also:
     a phrasal refusal ("ruled out a ceasefire"), which the classifier reads as its object's act; and
     a telephone call (``phone`` rows: "called Morrison to congratulate him"), a CONSULT whatever it
-    was for, which the classifier reads as its purpose; and a courtesy call ("called on Prime
-    Minister Modi"), which it reads as the request "called on" mostly is."""
+    was for, which the classifier reads as its purpose; a courtesy call ("called on Prime
+    Minister Modi"), which it reads as the request "called on" mostly is; and a visit its host
+    receives ("the crown prince received the Iranian foreign minister"), which it reads as aid received."""
     if draft.trigger.mode == "phone" and draft.type == draft.trigger.type:
         return False
     if draft.trigger.firm and draft.type == draft.trigger.type:
         return False
     if draft.trigger.type == "REJECT" and draft.type == "REJECT" and draft.trigger.words[-1] == "out":
         return False  # "ruled out a ceasefire": what is ruled out is refused, not done
-    return draft.intent is None and not draft.nominal and not {"accused_party_acts", "courtesy_call"} & set(draft.trace)
+    return draft.intent is None and not draft.nominal and not {"accused_party_acts", "courtesy_call", "host_visit"} & set(draft.trace)
 
 
 def _holds_another(statement: EventDraft, drafts: list[EventDraft]) -> bool:
