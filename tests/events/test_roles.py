@@ -647,6 +647,11 @@ def test_whoever_is_party_to_an_event_to_come_is_no_party_to_the_verb(rules_pipe
     assert "RUS" in countries(first(rules_pipeline, text, "SANCTION").targets)
 
 
+def test_a_state_recalling_its_own_envoy_acts_on_the_state_of_the_post(rules_pipeline):
+    event = first(rules_pipeline, "Armenia recalled its ambassador to Belarus for consultations.", "SANCTION")
+    assert countries(event.targets) == {"BLR"}
+
+
 def test_whoever_the_objects_characterisation_names_is_no_party(rules_pipeline):
     event = first(rules_pipeline, "Russia condemned the strike as an unacceptable violation of Syria's sovereignty.", "ACCUSE")
     assert "SYR" not in countries(event.targets)

@@ -507,6 +507,19 @@ def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
     return bool(countries) and all(m.country in countries and m.sectors[:1] == ["MIL"] for m in found)
 
 
+ENVOYS = {"ambassador", "envoy", "diplomat", "consul", "emissary"}
+
+
+def _own_envoys(found: list[ActorMention], sources: list[ActorMention], doc: Doc) -> bool:
+    """Whether the actors found are all envoys of the sources' own state ("Armenia recalled its
+    ambassador to Belarus"): the state recalls or sends its envoy, and acts on the state the envoy
+    is posted to."""
+    countries = {s.country for s in sources if s.country}
+    heads = [head_of(doc, m) for m in found]
+    return bool(countries) and all(m.country in countries for m in found) and all(
+        h is not None and h.lemma_.lower() in ENVOYS for h in heads)
+
+
 def _own_state_owning(found: list[ActorMention], sources: list[ActorMention], verb: Token) -> bool:
     """Whether the actors found are all the sources' own state, named as what owns or qualifies the
     verb's object: "Trump described the US alliance with South Korea as a bad bargain", "Erdogan
@@ -589,9 +602,10 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     owners: list[ActorMention] = []  # the sources' own state owning the object: never the target
     if not targets:
         targets = nearest_actors(verb, index, sources)
-        if targets and _own_forces(targets, sources):
-            # "withdraw American troops from South Korea": the source's own forces are what it
-            # moves, not whom it acts on; a further actor, if any, is the target
+        if targets and (_own_forces(targets, sources) or _own_envoys(targets, sources, verb.doc)):
+            # "withdraw American troops from South Korea", "recalled its ambassador to Belarus": the
+            # source's own forces or envoys are what it moves, not whom it acts on; a further actor,
+            # if any, is the target
             targets = nearest_actors(verb, index, sources + targets) or targets
         elif targets and _own_state_owning(targets, sources, verb):
             owners = targets
