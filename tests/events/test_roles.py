@@ -188,6 +188,12 @@ def test_a_mislemmatised_light_verb_still_carries_its_noun(rules_pipeline):
     assert countries(event.sources) == {"IDN"}
 
 
+def test_what_a_protest_is_over_is_not_carried_by_its_light_verb(rules_pipeline):
+    # the detention is China's, which the sentence does not say: Japan had been coded as the jailer
+    text = "Japan lodged a protest with China over the detention of a Japanese businessman."
+    assert [e.sources for e in rules_pipeline.article(text).events if e.trigger == "detention"] in ([], [[]])
+
+
 def test_the_sources_own_troops_are_not_the_target_when_another_actor_is_named(rules_pipeline):
     event = first(rules_pipeline, "The United States withdrew American troops from South Korea in 1992.", "RETREAT")
     assert countries(event.sources) == {"USA"} and countries(event.targets) == {"KOR"}

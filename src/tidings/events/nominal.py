@@ -60,6 +60,9 @@ def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[Act
     return []
 
 
+TOPIC_PREPS = {"over"}  # not "about": "documents made public by the FBI about its investigation"
+
+
 def is_light(verb: Token) -> bool:
     """Whether a verb is a light verb, also when the small model mislemmatises it ("staged" -> "stag")."""
     word = verb.lower_
@@ -90,8 +93,10 @@ def light_verb(noun: Token) -> Token | None:
         return prep.head.head  # "the cartel has been responsible for mass killings": whoever is
     if base.dep_ not in LIGHT_VERB_DEPS:
         return None
-    if base.dep_ == "pobj" and base.head.lower_ in TIME_PREPS:
-        return None  # "after the attacks, Trump issued a statement": a time, not what the verb carries
+    if base.dep_ == "pobj" and base.head.lower_ in TIME_PREPS | TOPIC_PREPS:
+        # "after the attacks, Trump issued a statement": a time, not what the verb carries; "lodged a
+        # protest over the detention of a businessman": what it is about, someone else's deed
+        return None
     verb = base.head.head if base.dep_ == "pobj" else base.head
     return verb if is_light(verb) else None
 
