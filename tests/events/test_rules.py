@@ -522,6 +522,11 @@ def test_located_source(code):
     killed = draft_on(drafts, "killed")
     assert killed.place is not None and killed.place.country == "UKR"
     assert not killed.sources and "located_source" not in killed.trace
+    # nor did an air strike, or a helicopter (actors/data/aircraft.tsv), come from the place it hit
+    for text in ("Israel's military said it had killed a senior Hezbollah commander in an air strike in southern Lebanon.",
+                 "Three soldiers were killed in a helicopter attack in northern Mali."):
+        _, drafts, _ = code(text)
+        assert all("located_source" not in d.trace for d in drafts)
 
 
 def test_confidence(code):

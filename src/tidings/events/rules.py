@@ -396,7 +396,7 @@ def located_source(draft: EventDraft, scene: Scene) -> EventDraft:
     were killed when a missile struck a residential building"): who fired it was elsewhere."""
     if draft.sources or draft.type not in LOCATED_TYPES or draft.place is None or not draft.place.country:
         return draft
-    standoff = word_kinds("attacks.tsv")["standoff"]
+    standoff = word_kinds("attacks.tsv")["standoff"] | scene.kb.aircraft
     if any(t.lemma_.lower() in standoff for t in draft.sentence):
         return draft
     place = ActorRef.at(draft.place)
