@@ -658,6 +658,15 @@ def test_a_state_recalling_its_own_envoy_acts_on_the_state_of_the_post(rules_pip
     assert countries(event.targets) == {"BLR"}
 
 
+def test_a_datelines_city_is_no_party_and_a_split_subject_is_its_last_noun(rules_pipeline):
+    # the parser hung NAIROBI on the subject and split "paramilitary" from "Rapid Support Forces"
+    text = "NAIROBI - Sudan's paramilitary Rapid Support Forces killed at least 40 people in North Darfur."
+    killed = first(rules_pipeline, text, "ASSAULT")
+    assert [s["name"] for s in killed.sources] == ["Rapid Support Forces"]
+    # a subject with words of its own stays ("a group dressed in T-shirts"), and so does a heading's name
+    assert countries(first(rules_pipeline, "NATO - Russia talks collapsed on Friday.", "CONSULT").sources) >= {"RUS"}
+
+
 def test_whoever_the_objects_characterisation_names_is_no_party(rules_pipeline):
     event = first(rules_pipeline, "Russia condemned the strike as an unacceptable violation of Syria's sovereignty.", "ACCUSE")
     assert "SYR" not in countries(event.targets)

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Token
 from ..actors.evidence import describes_person
 from ..actors.gender import PRONOUNS as PRONOUN_GENDER, fits
 from ..actors.mentions import MentionIndex as ActorMentionIndex, head_of
-from ..model import ActorMention
+from ..model import ActorMention, Article
+from ..nlp.layout import dateline_matches, sure_dateline
 from ..quotes.lexicon import load_lexicon as quote_cues
 from .datafiles import rows, word_kinds
 from .lexicon import for_clause, load_lexicon
@@ -59,7 +60,20 @@ class Roles:
 
 
 class MentionIndex(ActorMentionIndex):
-    """The shared actor-mention index, with the group-noun lookups that roles need."""
+    """The shared actor-mention index, with the group-noun lookups that roles need. A dateline's
+    place is where the reporter files from, never a party ("NAIROBI - Sudan's paramilitary Rapid
+    Support Forces killed ...", where the parser hangs NAIROBI on the subject)."""
+
+    @classmethod
+    def of(cls, article: Article) -> MentionIndex:
+        # a line opening that may be a dateline ("NAIROBI -") is one where a city stands in it; a
+        # name there may also open a heading ("NATO - Russia talks"), and stays
+        matches = dateline_matches(article.doc.text)
+        mentions = [m for m in article.actor_mentions if m.start is None or not any(
+            d.start() <= m.start and m.end <= d.start("dash") and (sure_dateline(d) or m.method in ("metonym", "place"))
+            for d in matches)]
+        return cls(article.doc, mentions, {a.id: a.name for a in article.actors},
+                   frozenset(a.id for a in article.actors if a.type == "person"))
 
     def group(self, head: Token) -> list[ActorMention]:
         """The actors of a phrase, looking through a group noun without one: "leaders of the
@@ -116,6 +130,19 @@ def _has_object(verb: Token) -> bool:
                                                                  for c in verb.children)
 
 
+def _split_subject(subject: Token) -> Token:
+    """The head of a noun phrase the parser split into two subjects ("Sudan's paramilitary Rapid
+    Support Forces killed ...", with "paramilitary" and "Forces" both subjects): the last of them,
+    where the first ends in its own word and runs on into the next ("a group dressed in T-shirts
+    marched" keeps its group)."""
+    if subject.right_edge.i != subject.i:
+        return subject
+    for other in subject.head.children:
+        if other.i > subject.i and other.dep_ == subject.dep_ and other.left_edge.i == subject.i + 1:
+            return _split_subject(other)
+    return subject
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
     passive_form = any(c.dep_ == "auxpass" for c in verb.children)  # "(to) be destroyed", "being shot"
@@ -136,7 +163,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return head, (child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)) or (t is not verb and passive_form)
             if child.dep_ in SUBJECT_DEPS:
                 # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
-                return child, t is not verb and passive_form
+                return _split_subject(child), t is not verb and passive_form
             if child.dep_ in PASSIVE_SUBJECT_DEPS and _has_object(t):
                 return child, False  # "He's always denied it": "'s" is "has", which the parser took for "is"
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
