@@ -417,6 +417,12 @@ def test_the_two_sides_with_no_pair_named_before_stay_unresolved(pipeline):
     assert not [m for m in article.actor_mentions if m.method == "pair"]
 
 
+def test_whoever_calls_on_both_sides_is_not_one_of_them(pipeline):
+    text = "The United States and Britain condemned the killings and called on both sides to return to talks."
+    article, _ = resolve(pipeline, text)
+    assert not [m for m in article.actor_mentions if m.method == "pair"]
+
+
 def test_unknown_single_name_stays_unresolved_with_its_text(pipeline):
     article, found = resolve(pipeline, "Talks failed, Okafor said.")
     assert "Okafor" in found and found["Okafor"].actor_id is None

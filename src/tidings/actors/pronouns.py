@@ -165,7 +165,7 @@ class Pronouns:
         for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
             other = next((g for g in self.found if g.actor is not None and f.actor is not None
                           and g.actor.id != f.actor.id and self._joined(f, g)), None)
-            if other is not None and other.start < tok.i:
+            if other is not None and other.start < tok.i and not _subject_above(self.doc[f.root], tok):
                 for named in (f, other):
                     self._add(tok.left_edge.i, tok.i + 1, named.actor, "pair", 0.6, tok)
                     self._pairs.append((self.found[-1], named))
@@ -249,6 +249,15 @@ def _embedded(subject: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ != "ROOT" and verb.i != subject.i
+
+
+def _subject_above(named: Token, tok: Token) -> bool:
+    """Whether a name is the subject of a verb above the word ("The United States and Britain
+    condemned the killings and called on both sides to return to talks"): who calls on both sides
+    is not one of them."""
+    return tok.dep_ not in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= named.i <= c.right_edge.i
+        for verb in tok.ancestors for c in verb.children)
 
 
 def _pair_reference(tok: Token) -> bool:
