@@ -41,3 +41,10 @@ def test_a_surname_shared_with_a_capital_stays_the_persons():
     assert not [s for s in missed_names(doc, load_kb()) if s.text == "Windhoek"]
     doc = load_nlp()("Officials in Windhoek thanked the coach.")  # tagged a person too, but no one bears the name
     assert [s.label_ for s in missed_names(doc, load_kb()) if s.text == "Windhoek"] == ["GPE"]
+
+
+def test_a_people_named_in_the_plural_that_the_tagger_missed_is_their_state(pipeline):
+    article = pipeline.article("Tens of thousands of Argentines marched through the capital to protest against the cuts.")
+    assert {m.text: m.actor_id for m in article.actor_mentions}.get("Argentines") == "ARG-CVL"
+    marched = next(e for e in article.events if e.trigger == "marched")
+    assert [s["country"] for s in marched.sources] == ["ARG"]

@@ -7,6 +7,9 @@ base are matched as written (case-sensitive), so that the resolver reads them li
 Only names that cannot be ordinary words are matched: those of two or more words, and acronyms
 of three or more capitals ("ICE", "DHS"); a one-word name such as "Sepah" is left to the tagger.
 
+Peoples named in the plural ("Argentines") are matched as nationalities (NORP) where no entity
+covers them: the tagger missed "Tens of thousands of Argentines marched".
+
 Capitals are matched too, as places: the tagger was trained on news from before "Kyiv" was the
 usual spelling, and misses it ("Officials in Kyiv said") or reads it as a time ("fired missiles at
 Kyiv overnight") or a person, as it does "Niamey" and "Sanaa". One-word capitals are matched unless
@@ -50,6 +53,10 @@ def _matcher(kb: KnowledgeBase, doc: Doc) -> tuple[PhraseMatcher, dict[int, str]
         names = [n for n, k in kb.spellings.items() if k == kind and _distinctive(n, kind)]
         labels[doc.vocab.strings.add(label)] = label
         matcher.add(label, [Doc(doc.vocab, words=_words(n)) for n in names])
+    # a people named in the plural ("Thousands of Argentines marched"), which the tagger may miss
+    peoples = [w.title() for w in kb.demonyms if w.endswith("s") and w.isalpha() and len(w) > 4]
+    labels[doc.vocab.strings.add("NORP")] = "NORP"
+    matcher.add("NORP", [Doc(doc.vocab, words=[w]) for w in peoples])
     kb.__dict__["_gazetteer"] = (doc.vocab, matcher, labels)
     return matcher, labels
 
@@ -79,7 +86,7 @@ def _misread(doc: Doc, overlapping: list[Span], start: int, end: int) -> bool:
 def missed_names(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     """Knowledge-base names in ``doc`` that no entity of the tagger overlaps, or that strictly
     contain the entities they overlap ("Islamic" inside "Islamic State"), and capitals the tagger
-    misread (``_misread``); longest first, no two overlapping, each labelled ORG, PERSON or GPE."""
+    misread (``_misread``); longest first, no two overlapping, each labelled ORG, PERSON, GPE or NORP."""
     matcher, labels = _matcher(kb, doc)
     found = sorted(((s, e, labels[k]) for k, s, e in matcher(doc)), key=lambda m: (m[0] - m[1], m[0]))
     taken: set[int] = set()
