@@ -417,6 +417,12 @@ def test_the_two_sides_with_no_pair_named_before_stay_unresolved(pipeline):
     assert not [m for m in article.actor_mentions if m.method == "pair"]
 
 
+def test_a_region_compounded_into_a_role_noun_the_tagger_missed_gives_its_state(pipeline):
+    # after the dateline the tagger no longer reads "Victoria Police" as a name
+    article, _ = resolve(pipeline, "MELBOURNE - Victoria Police arrested a 34-year-old man on Friday.")
+    assert {m.text: m.actor_id for m in article.actor_mentions}.get("Victoria Police") == "AUS-COP"
+
+
 def test_whoever_calls_on_both_sides_is_not_one_of_them(pipeline):
     text = "The United States and Britain condemned the killings and called on both sides to return to talks."
     article, _ = resolve(pipeline, text)

@@ -17,6 +17,9 @@ from tidings.nlp.layout import dateline_ends, wrapped
     ("WASHINGTON, D.C., Jan 5 (AP) - The president said.", "The president"),
     # two words or more in capitals before a short dash: a place, not a lone word's heading
     ("WHITE HOUSE - Democratic lawmakers left a meeting with Trump.", "Democratic"),
+    # a lone word in capitals that names a big city
+    ("NAIROBI - Sudan's paramilitary Rapid Support Forces killed at least 40 people.", "Sudan"),
+    ("BRUSSELS - European Union foreign ministers agreed new sanctions on Iran.", "European"),
 ])
 def test_a_dateline_ends_where_the_lead_begins(text, lead):
     assert [text[end:end + len(lead)] for end in dateline_ends(text)] == [lead]
@@ -75,3 +78,12 @@ def test_text_wrapped_at_a_fixed_width_breaks_sentences_at_blank_lines_only():
 def test_prose_with_a_paragraph_a_line_is_not_wrapped():
     assert not wrapped("A headline\nThe first paragraph is one long line of prose that runs on for well over a hundred "
                        "characters, as extracted web text does.\nShort one.\nAnother paragraph.\nAnd a last one.\n")
+
+
+def test_the_lead_after_a_dateline_runs_to_its_full_stop():
+    from tidings.nlp.model import load_nlp
+
+    # left free, the parser took the preset start for a sentence of one word ("South")
+    doc = load_nlp()("SEOUL - South Korea summoned a senior Japanese diplomat on Tuesday. Tokyo rejected the protest.")
+    assert [s.text for s in doc.sents] == ["SEOUL -", "South Korea summoned a senior Japanese diplomat on Tuesday.",
+                                           "Tokyo rejected the protest."]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .kb import KnowledgeBase
+from .kb import BIG_CITY, KnowledgeBase
 from .names import norm
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod"}
@@ -209,11 +209,19 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
                 continue
             # an entity the knowledge base does not know ("US Army Private"): read its words
         code = kb.demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") and tok.text[:1].isupper() else None
+        if code is None and ent is None and tok.pos_ == "PROPN" and tok.dep_ == "compound":
+            code = _region_or_big_city(tok.text, kb)  # "Victoria Police", untagged after a dateline
         if code:
             ev.add_country(code, [tok])
         else:
             read_word(tok, kb, ev)
         i += 1
+
+
+def _region_or_big_city(word: str, kb: KnowledgeBase) -> str | None:
+    """The state of a region of one state (regions.tsv, a US state) or a big city named by one word."""
+    city = kb.place(word)
+    return city.country if city is not None and (city.population == 0 or city.population >= BIG_CITY) else None
 
 
 def _world_region(tokens: list[Token], ent: Span | None, kb: KnowledgeBase) -> int:

