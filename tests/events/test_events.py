@@ -41,6 +41,15 @@ def test_the_doer_named_by_the_act_is_one_event_with_the_verb(pipeline, text):
     assert [(e.trigger, e.cameo) for e in events] == [("killed", "1831")]  # a suicide bombing, told once
 
 
+def test_an_attack_that_victims_were_killed_in_is_one_event_by_its_doer(pipeline):
+    events = events_of(pipeline, "Two civilians were killed in an Israeli air strike on Gaza.")
+    assert [(e.trigger, e.cameo, codes(e.sources)) for e in events] == [("killed", "195", {"ISR"})]
+    assert "ISR" not in codes(events[0].targets)  # the doer had been taken for the target
+    # the doer named by the noun replaces a place standing in for it
+    (wounded,) = events_of(pipeline, "Three soldiers were wounded in a Taliban attack in Helmand.")
+    assert [s["name"] for s in wounded.sources] == ["Taliban"]
+
+
 def test_rejection_with_source_and_target(pipeline):
     events = events_of(pipeline, "North Korea has dismissed former President Trump's comments about his "
                                  "amicable relationship with leader Kim.")

@@ -128,6 +128,10 @@ def events(article: Article, options: Options) -> None:
     article.events = _merge_nested(out, article)
 
 
+def _passive(verb) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _merge_nested(events: list[Event], article: Article) -> list[Event]:
     """One event where a verb and the noun it governs name the same thing ("held ... meeting", "killed
     by a suicide bomber")."""
@@ -140,15 +144,24 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
         governor, dep = counted.head, counted.dep_
         if dep == "pobj" and governor.dep_ == "agent":
             governor, dep = governor.head, "agent"  # "killed by a suicide bomber": the doer of the verb's act
+        elif dep == "pobj" and governor.lower_ == "in" and governor.dep_ == "prep" and _passive(governor.head):
+            governor, dep = governor.head, "in"  # "were killed in an Israeli air strike": the strike kills
         head = by_start.get(governor.idx)
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
         if head is not None and head is not e and governor.i != token.i and not subordinate(token) and (
                 head.type == e.type or (is_light(governor) and dep in LIGHT_VERB_DEPS)):
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
-            if not head.sources and e.sources and token.dep_ == "nsubj":
+            # a place standing in for the verb's unnamed doer ("wounded in a Taliban attack in Helmand")
+            stand_in = all(a.get("actor_id") is None for a in head.sources)
+            if (not head.sources or (dep == "in" and stand_in)) and e.sources and (token.dep_ == "nsubj" or dep == "in"):
                 head.sources = e.sources  # "the attack carried out by Hamas killed ...": the attacker kills
-            if dep in ("nsubj", "agent") and head.type == e.type and len(e.cameo or "") > len(head.cameo or ""):
+                starts = {a.get("start") for a in e.sources}
+                head.targets = [t for t in head.targets if t.get("start") not in starts]
+                if dep == "in":  # the noun named the doer, and its confidence was read with it
+                    head.confidence = max(head.confidence, e.confidence)
+                    head.targets = head.targets or e.targets
+            if dep in ("nsubj", "agent", "in") and head.type == e.type and len(e.cameo or "") > len(head.cameo or ""):
                 head.mode, head.cameo = e.mode, e.cameo  # "a suicide bomber killed": a suicide bombing (1831)
     kept = [e for e in events if e.id not in drop]
     for i, e in enumerate(kept):
