@@ -299,6 +299,12 @@ def test_the_person_owning_a_noun_of_harm_suffers_it(rules_pipeline):
     assert [a["name"] for a in event.targets] == ["Andargachew Tsege"]
 
 
+def test_ordinary_people_compounded_into_a_harm_suffer_it(rules_pipeline):
+    text = "Georgian voters went to the polls. Observers cited reports of voter intimidation in rural areas."
+    events = [e for e in rules_pipeline.article(text).events if e.trigger == "intimidation"]
+    assert all(not e.sources for e in events)  # the voters had been the intimidators
+
+
 def test_the_owner_of_what_a_protest_is_of_does_not_protest(rules_pipeline):
     text = ("Terence Crutcher was shot by an officer on Friday. "
             "Hundreds gathered on Tuesday for a protest of Crutcher's death in downtown Tulsa.")

@@ -43,6 +43,8 @@ SUFFERED_BY_OWNER = {"assassination", "murder", "killing", "shooting", "executio
                      "lynching", "beheading", "capture", "conviction", "sentencing", "indictment", "impeachment",
                      "prosecution", "extradition", "deportation", "expulsion", "release", "pardon", "rescue"}
 PROTESTED_BY_COMPOUND = {"protest", "demonstration"}
+HARMED_BY_COMPOUND = {"intimidation", "harassment", "persecution", "repression", "crackdown"}
+VICTIM_SECTORS = {"CVL", "REF", "EDU", "LAB", "MED", "HLH"}  # ordinary people, who suffer a harm named with them
 # nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
 LEFT_FROM = {"RETREAT", "CONCEDE"}
 # verbs of starting, going on and stopping, through which an asked act passes ("urged X to stop arming Y")
@@ -102,8 +104,15 @@ def _compound_state(mention: ActorMention, trip: Token) -> bool:
 
 def _suffers(mention: ActorMention, noun: Token, scene: Scene) -> bool:
     """"President John F. Kennedy's assassination", "the Hammond protest": the person possessing or
-    compounded into the noun is who it is done to (``SUFFERED_BY_OWNER``, ``PROTESTED_BY_COMPOUND``)."""
+    compounded into the noun is who it is done to (``SUFFERED_BY_OWNER``, ``PROTESTED_BY_COMPOUND``);
+    so are ordinary people named by a noun compounded into a harm ("voter intimidation", "journalist
+    arrests")."""
     lemma = noun.lemma_.lower()
+    if lemma in SUFFERED_BY_OWNER | HARMED_BY_COMPOUND and mention.sectors[:1] and \
+            mention.sectors[0] in VICTIM_SECTORS and any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" and mention.start <= c.idx < mention.end
+                for c in noun.children if c.i < noun.i):
+        return True
     deps = {"poss", "compound"} if lemma in SUFFERED_BY_OWNER else {"compound"} if lemma in PROTESTED_BY_COMPOUND \
         else set()
     if not deps or scene.actor_types.get(mention.actor_id or "") != "person" or _prep_objects(noun, {"of"}):
