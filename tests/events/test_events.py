@@ -184,6 +184,13 @@ def test_a_warning_of_a_hardship_is_no_threat(pipeline, text):
     assert [e.type for e in pipeline.article("Iran warned of a crushing response.").events] == ["THREATEN"]
 
 
+def test_warning_a_party_of_consequences_is_a_threat(pipeline):
+    # scare quotes or not: "consequences" had been read as a hardship, and the threat lost
+    text = 'Kim Yo Jong warned South Korea on Sunday of "horrible consequences" if activists kept sending leaflets.'
+    warned = [e for e in pipeline.article(text).events if e.trigger == "warned"]
+    assert [(e.type, codes(e.sources), codes(e.targets)) for e in warned] == [("THREATEN", {"PRK"}, {"KOR"})]
+
+
 def test_a_drone_barrage_is_an_aerial_assault(pipeline):
     events = pipeline.article("Russia launched more than 100 drones at Ukraine overnight.").events
     assert [(e.type, e.cameo) for e in events] == [("ASSAULT", "195")]
