@@ -499,3 +499,10 @@ def test_hosting_refugees_is_giving_refuge_not_a_visit(rules_pipeline):
 def test_ordering_or_announcing_tariffs_imposes_them(rules_pipeline, text, trigger):
     events = rules_pipeline.article(text).events
     assert [(e.type, e.cameo) for e in events if e.trigger == trigger] == [("SANCTION", "163")]
+
+
+def test_ordering_military_exercises_is_a_show_of_force(rules_pipeline):
+    # not an order to someone (REQUEST 100): the drills are the orderer's own
+    text = "Venezuelan President Nicolas Maduro ordered large-scale military exercises on Tuesday."
+    events = rules_pipeline.article(text).events
+    assert [(e.trigger, e.type, e.cameo, codes(e.sources)) for e in events] == [("ordered", "MOBILIZE", "150", {"VEN"})]
