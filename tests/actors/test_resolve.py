@@ -949,3 +949,9 @@ def test_a_surname_the_article_later_gives_in_full_is_no_namesake_of_the_knowled
     _, found = resolve(pipeline, "Putin warns NATO\n\nVladimir Putin warned NATO.")  # a known person stays
     assert found["Putin"].actor_id == found["Vladimir Putin"].actor_id
 
+
+
+def test_regulators_are_their_state_or_bloc(pipeline):
+    _, found = resolve(pipeline, "US regulators fined Boeing on Friday. European Union regulators charged Apple.")
+    assert found["US regulators"].actor_id == "USA-GOV"
+    assert found["European Union regulators"].actor_id == "Q458"  # the bloc, whose regulators they are
