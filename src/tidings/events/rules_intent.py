@@ -152,7 +152,11 @@ def same_side(who: Speaker, actors) -> bool:
         return not is_observer(who.info) and not _guessed(who)
     ids = {a.actor_id for a in actors if a.actor_id}
     countries = {a.country for a in actors if a.country}
-    return any(s.actor_id in ids or (s.country and s.country in countries) for s in who.actors)
+    if any(s.actor_id in ids for s in who.actors):
+        return True  # "Iran warned that it would retaliate"
+    # a state's people speak for its actors, unless they only guess ("Lebanese officials fear that
+    # Hezbollah will retaliate")
+    return not _guessed(who) and any(s.country and s.country in countries for s in who.actors)
 
 
 STATE_SECTORS = {"GOV", "MIL"}
