@@ -161,3 +161,9 @@ def test_a_drone_striking_a_place_in_the_home_state_is_not_that_states(pipeline)
     article = pipeline.article(text)
     drone = next(m for m in article.actor_mentions if m.text == "A drone")
     assert drone.country != "UKR"
+
+
+def test_who_visits_the_home_state_or_its_capital_comes_from_elsewhere(pipeline):
+    assert mention(pipeline, "The minister plans to visit Beijing next week.", "The minister").country is None
+    # a visit inside the state, to one of its towns, is a visit at home
+    assert mention(pipeline, "The minister visited a hospital in Kharkiv.", "The minister").country == "UKR"

@@ -191,7 +191,7 @@ def settle_homes(resolver: Resolver) -> None:
             # withdraw the bill", "called on the armed forces to respect the will of the people")
             agents = not (f.subject or _members_act(tok)) and f.sectors[0] in STATE_SECTORS \
                 and not (sure and _the_institution(doc[f.start:f.end]))
-            code = placed or (None if agents or _strikes_home(tok, home, kb) else home)
+            code = placed or (None if agents or _strikes_home(tok, home, kb) or _visits_home(tok, home, kb) else home)
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
                 resolver.regroup(f, kb.agent(code, f.sectors[0]), confidence)
@@ -219,6 +219,27 @@ def _strikes_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:
         return False
     objects = [c for c in tok.head.children if c.dep_ == "dobj"]
     return scene_of(tok, kb) == home or any(place_of(o, kb) == home for o in objects)
+
+
+TRAVEL_VERBS = {"visit", "travel", "fly", "tour"}
+
+
+def _visits_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:
+    """"The minister plans to visit Beijing next week", in a story about China: one who visits or
+    travels to the home state or its capital comes from elsewhere (not one who visits a hospital in
+    one of its towns)."""
+    if home is None or tok.dep_ != "nsubj":
+        return False
+    verbs = [tok.head] + [c for c in tok.head.children if c.dep_ == "xcomp"]
+    for verb in verbs:
+        if verb.lemma_.lower() not in TRAVEL_VERBS:
+            continue
+        places = [c for c in verb.children if c.dep_ == "dobj"] + \
+            [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children if g.dep_ == "pobj"]
+        if any(e.actor.id == home for p in places if p.pos_ == "PROPN"
+               for e in kb.place_entries(" ".join(t.text for t in p.subtree))):
+            return True
+    return False
 
 
 INSTITUTION_TYPES = {"legislature", "government"}
