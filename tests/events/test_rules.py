@@ -414,6 +414,12 @@ def test_wanted_act(code):
     assert event.cameo.startswith("02") and "wanted_act" in draft_on(drafts, "extradite").trace
 
 
+def test_what_an_actor_wants_another_to_do_is_a_request_though_the_verb_is_no_trigger(code):
+    events, _, _ = code("The EU wants Turkey to stop drilling off Cyprus.")
+    assert [(e.type, e.cameo[:2], e.sources[0]["name"], {a["country"] for a in e.targets}) for e in events] == [
+        ("REQUEST", "02", "European Union", {"TUR"})]
+
+
 def test_what_an_actor_wants_for_itself_stays_its_own_hypothetical_act(code):
     events, _, _ = code("The US wants to extradite Assange.")
     assert events and all(e.type != "REQUEST" and e.modality == "hypothetical" for e in events)

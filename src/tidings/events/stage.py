@@ -16,7 +16,7 @@ from .lexicon import TriggerLexicon, load_lexicon, names, telephones
 from .nominal import LIGHT_VERB_DEPS, counted_by, is_light
 from .roles import MentionIndex, subordinate
 from .rules import CLASSIFY_AT, RULES
-from .rules_intent import DEMAND
+from .rules_intent import DEMAND, WANT_VERBS
 from .relations import relation_trigger
 from .statements import statement_trigger
 from .verify import verify
@@ -26,7 +26,12 @@ SPEAKER_KEYS = ("actor_id", "name", "country", "text", "start", "end")
 
 def _demanded(tok) -> bool:
     """"The UK said Russia must return the helicopter": a verb under must/should, which may be
-    someone's request of another though the verb is no trigger of its own."""
+    someone's request of another though the verb is no trigger of its own; so is what one actor
+    wants another to do ("Trump wants Japan to pay more", with a subject of its own: rules_intent's
+    ``wanted_act``)."""
+    if tok.pos_ == "VERB" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in WANT_VERBS and \
+            any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
     return (tok.pos_ == "VERB" or tok.lemma_ == "be") and \
         any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
 
