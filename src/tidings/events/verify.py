@@ -117,7 +117,7 @@ def confidence_help() -> str:
     """What a minimum confidence filters, for the CLI's and the API's help, with the shipped setting."""
     setting = precise_from()
     told = (f" {setting:g} is the high-precision setting: about 0.8 strict precision on the dev data out of "
-            "fold and 0.70 on unseen news (0.63 on the freshest split), against 0.55 for all events, with fewer events "
+            "fold and 0.69 on unseen news (0.63 on the freshest split), against 0.55 for all events, with fewer events "
             "(docs/model.md)."
             if setting is not None else "")
     return ("Only events whose confidence is at least this: the learned verifier's estimated probability that the "
