@@ -673,6 +673,13 @@ def test_a_datelines_city_is_no_party_and_a_split_subject_is_its_last_noun(rules
     assert countries(first(rules_pipeline, "NATO - Russia talks collapsed on Friday.", "CONSULT").sources) >= {"RUS"}
 
 
+def test_the_summoner_protests_not_the_envoy_summoned(rules_pipeline):
+    # the parser hangs "to protest" on the diplomat as a relative clause
+    text = "India's foreign ministry summoned a senior Pakistani diplomat to protest."
+    protests = [e for e in rules_pipeline.article(text).events if e.trigger == "protest"]
+    assert protests and all(countries(e.sources) == {"IND"} for e in protests)
+
+
 def test_whoever_the_objects_characterisation_names_is_no_party(rules_pipeline):
     event = first(rules_pipeline, "Russia condemned the strike as an unacceptable violation of Syria's sovereignty.", "ACCUSE")
     assert "SYR" not in countries(event.targets)

@@ -208,6 +208,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             owner = next((c for c in t.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, False  # "Trump's proposal to bar Muslims": whose proposal, plan or decision
+        if t.dep_ == "relcl" and t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in SUMMONING and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            t = t.head.head  # "summoned a Pakistani diplomat to protest": the summoner protests
+            continue
         if t.dep_ == "relcl":  # "troops that crossed the border": the noun it modifies
             return t.head, False
         break
@@ -535,6 +539,7 @@ def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
 
 
 ENVOYS = {"ambassador", "envoy", "diplomat", "consul", "emissary"}
+SUMMONING = {"summon", "convoke"}  # verbs whose object's infinitive ("to protest") is the subject's purpose
 
 
 def _own_envoys(found: list[ActorMention], sources: list[ActorMention], doc: Doc) -> bool:
