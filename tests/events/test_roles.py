@@ -680,6 +680,14 @@ def test_the_summoner_protests_not_the_envoy_summoned(rules_pipeline):
     assert protests and all(countries(e.sources) == {"IND"} for e in protests)
 
 
+def test_a_participle_about_the_subject_below_is_the_sentences_act(rules_pipeline):
+    # "accusing it": "it" is Israel, the subject of "halt", which cannot accuse itself so
+    text = ("South Africa asked the International Court of Justice on Thursday to order Israel to halt its "
+            "military operations in Gaza, accusing it of genocide.")
+    accusing = first(rules_pipeline, text, "ACCUSE")
+    assert countries(accusing.sources) == {"ZAF"}
+
+
 def test_whoever_the_objects_characterisation_names_is_no_party(rules_pipeline):
     event = first(rules_pipeline, "Russia condemned the strike as an unacceptable violation of Syria's sovereignty.", "ACCUSE")
     assert "SYR" not in countries(event.targets)

@@ -143,6 +143,24 @@ def _split_subject(subject: Token) -> Token:
     return subject
 
 
+def _about_the_subject_above(verb: Token) -> bool:
+    """A participle after a comma whose object is a pronoun that agrees with the subject of the
+    clause it hangs on ("to order Israel to halt its operations, accusing it of genocide"): a
+    pronoun never stands for its own clause's subject, so the participle is not that subject's
+    act but the sentence's (South Africa accuses)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    head = verb.head
+    if head.i == verb.sent.root.i:
+        return False
+    pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "PRP"), None)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if pronoun is None or subject is None:
+        return False
+    return (pronoun.lower_ == "it" and subject.tag_ in ("NNP", "NN")) or \
+        (pronoun.lower_ == "them" and subject.tag_ in ("NNPS", "NNS"))
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
     passive_form = any(c.dep_ == "auxpass" for c in verb.children)  # "(to) be destroyed", "being shot"
@@ -179,6 +197,9 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                         None), False
         if t.dep_ == "conj" and (singular := _singular_subject_said(t)) is not None:
             return singular, False
+        if t is verb and _about_the_subject_above(t):
+            t = t.sent.root  # "asked the court to order Israel to halt its operations, accusing it of genocide"
+            continue
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
             continue
