@@ -955,3 +955,12 @@ def test_regulators_are_their_state_or_bloc(pipeline):
     _, found = resolve(pipeline, "US regulators fined Boeing on Friday. European Union regulators charged Apple.")
     assert found["US regulators"].actor_id == "USA-GOV"
     assert found["European Union regulators"].actor_id == "Q458"  # the bloc, whose regulators they are
+
+
+def test_an_acronym_is_read_by_the_article_it_is_in(pipeline):
+    # RSF is Reporters Without Borders in the knowledge base; in a story about Sudan, the paramilitary
+    _, found = resolve(pipeline, "Sudan's army chief rejected calls for talks with the RSF. RSF fighters attacked El Fasher.")
+    assert found["RSF"].actor_id == "org-rapid-support-forces"
+    assert found["RSF fighters"].actor_id == "org-rapid-support-forces"
+    _, alone = resolve(pipeline, "RSF said two journalists were detained in Minsk.")
+    assert alone["RSF"].actor_id == "org-reporters-without-borders"

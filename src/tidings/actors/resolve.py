@@ -144,8 +144,12 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             return
         root = ent.root
         meant = self._named_by_context(ent)
-        if meant is not None:
+        # (an acronym the article spells out, before or below, is read as that name, below)
+        if meant is not None and not (ent.text.isupper() and (
+                self._spelled_out(ent) is not None or self._spelled_out_later(ent) is not None)):
             self._add(ent.start, ent.end, meant, "context", 0.8, root)
+            if ent.text.isupper():  # an acronym read by its context ("RSF" in Sudan) means it in phrases too
+                self.acronyms.setdefault(ent.text, meant)
             return
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         while nxt is not None and nxt.lower_ in title_words() and nxt.i + 1 < len(self.doc):
