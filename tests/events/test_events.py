@@ -48,6 +48,9 @@ def test_an_attack_that_victims_were_killed_in_is_one_event_by_its_doer(pipeline
     # the doer named by the noun replaces a place standing in for it
     (wounded,) = events_of(pipeline, "Three soldiers were wounded in a Taliban attack in Helmand.")
     assert [s["name"] for s in wounded.sources] == ["Taliban"]
+    # an active verb too: the raids are the arrests (the West Bank had stood in as the raiders)
+    events = events_of(pipeline, "Israeli troops arrested 20 Palestinians in raids across the occupied West Bank.")
+    assert [(e.trigger, codes(e.sources)) for e in events] == [("arrested", {"ISR"})]
 
 
 def test_rejection_with_source_and_target(pipeline):

@@ -133,10 +133,6 @@ def events(article: Article, options: Options) -> None:
     article.events = _merge_nested(out, article)
 
 
-def _passive(verb) -> bool:
-    return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
-
-
 def _merge_nested(events: list[Event], article: Article) -> list[Event]:
     """One event where a verb and the noun it governs name the same thing ("held ... meeting", "killed
     by a suicide bomber")."""
@@ -149,8 +145,10 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
         governor, dep = counted.head, counted.dep_
         if dep == "pobj" and governor.dep_ == "agent":
             governor, dep = governor.head, "agent"  # "killed by a suicide bomber": the doer of the verb's act
-        elif dep == "pobj" and governor.lower_ == "in" and governor.dep_ == "prep" and _passive(governor.head):
-            governor, dep = governor.head, "in"  # "were killed in an Israeli air strike": the strike kills
+        elif dep == "pobj" and governor.lower_ == "in" and governor.dep_ == "prep" and governor.head.pos_ == "VERB":
+            # "were killed in an Israeli air strike": the strike kills; "arrested 20 Palestinians in
+            # raids": the raids are the arrests (merged only where both have one type)
+            governor, dep = governor.head, "in"
         head = by_start.get(governor.idx)
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
