@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..geonames import BIG_CITY, cities
 from ..model import Actor
 from .names import norm, slug
 
@@ -128,7 +129,6 @@ def title_words() -> frozenset[str]:
     return frozenset(titles())
 
 
-BIG_CITY = 100_000  # cities whose alternate spellings are indexed too
 OWN_NAME_WEIGHT = 20  # how much bigger a city must be for another's name to mean it
 PLACE_SUFFIXES = {"province", "region", "state", "city", "governorate", "district", "county", "republic", "oblast"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -242,7 +242,7 @@ class KnowledgeBase:
         # also known by; "Zaragoza" is in Spain) unless that city is twenty times bigger ("St.
         # Petersburg" is Russia's, "Calcutta" Kolkata)
         rank: dict[str, int] = {}
-        for c in geo.get_cities().values():
+        for c in cities():
             code = iso3.get(c["countrycode"])
             if not code:
                 continue

@@ -76,10 +76,11 @@ class MentionIndex:
         return [] if first is None else [first, *self.also.get(i, ())]
 
     @classmethod
-    def of(cls, article: Article) -> MentionIndex:
-        """The index of an annotated article's mentions, with its actors' names and persons."""
-        return cls(article.doc, article.actor_mentions, {a.id: a.name for a in article.actors},
-                   frozenset(a.id for a in article.actors if a.type == "person"))
+    def of(cls, article: Article, mentions: list[ActorMention] | None = None) -> MentionIndex:
+        """The index of an annotated article's mentions (or of ``mentions``, some of them), with its
+        actors' names and persons."""
+        return cls(article.doc, article.actor_mentions if mentions is None else mentions,
+                   {a.id: a.name for a in article.actors}, frozenset(a.id for a in article.actors if a.type == "person"))
 
     def gender(self, actor_id: str) -> str:
         """A person's gender as the actors stage reads it (gender.person_gender): "m", "f" or ""."""

@@ -65,15 +65,9 @@ class MentionIndex(ActorMentionIndex):
     Support Forces killed ...", where the parser hangs NAIROBI on the subject)."""
 
     @classmethod
-    def of(cls, article: Article) -> MentionIndex:
-        # a line opening that may be a dateline ("NAIROBI -") is one where a city stands in it; a
-        # name there may also open a heading ("NATO - Russia talks"), and stays
-        matches = dateline_matches(article.doc.text)
-        mentions = [m for m in article.actor_mentions if m.start is None or not any(
-            d.start() <= m.start and m.end <= d.start("dash") and (sure_dateline(d) or m.method in ("metonym", "place"))
-            for d in matches)]
-        return cls(article.doc, mentions, {a.id: a.name for a in article.actors},
-                   frozenset(a.id for a in article.actors if a.type == "person"))
+    def of(cls, article: Article, mentions: list[ActorMention] | None = None) -> MentionIndex:
+        found = article.actor_mentions if mentions is None else mentions
+        return super().of(article, _outside_datelines(found, article.doc.text))
 
     def group(self, head: Token) -> list[ActorMention]:
         """The actors of a phrase, looking through a group noun without one: "leaders of the
@@ -96,6 +90,16 @@ class MentionIndex(ActorMentionIndex):
                 if found:
                     break
         return found
+
+
+def _outside_datelines(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """The mentions that are not a dateline's place. A line opening that may be a dateline
+    ("NAIROBI -") is one where a city stands in it; a name there may also open a heading ("NATO -
+    Russia talks"), and stays."""
+    matches = dateline_matches(text)
+    return [m for m in mentions if m.start is None or not any(
+        d.start() <= m.start and m.end <= d.start("dash") and (sure_dateline(d) or m.method in ("metonym", "place"))
+        for d in matches)]
 
 
 def _event_subject(noun: Token) -> bool:

