@@ -686,6 +686,8 @@ def test_a_participle_about_the_subject_below_is_the_sentences_act(rules_pipelin
             "military operations in Gaza, accusing it of genocide.")
     accusing = first(rules_pipeline, text, "ACCUSE")
     assert countries(accusing.sources) == {"ZAF"}
+    assert countries(accusing.targets) == {"ISR"}
+    assert accusing.modality == "asserted"  # not under "to order": the sentence's act is told as done
 
 
 def test_whoever_the_objects_characterisation_names_is_no_party(rules_pipeline):

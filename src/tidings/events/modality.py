@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ..nlp.headlines import is_headline
 from .datafiles import rows
+from .participles import about_the_subject_above
 
 # words whose holder is the source of the act they are "for" (roles.py), and whose negation denies
 # that act: "was (not) responsible for the attack", "claimed responsibility for the bombing"
@@ -166,6 +167,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         found = _own(t, cues, negation)
         if found:
             return found
+        if t is trigger and about_the_subject_above(t):
+            t = t.sent.root  # "asked the court to order Israel to halt ..., accusing it": the sentence's act
+            continue
         to = _infinitive_to(t)
         if to is not None and (t.head.i == t.i or (t.dep_ == "xcomp" and t.head.lemma_ == "be")
                                or (any(c.dep_ == "nsubj" for c in t.children) and is_headline(t.sent))):

@@ -16,6 +16,7 @@ from ..nlp.layout import dateline_matches, sure_dateline
 from ..quotes.lexicon import load_lexicon as quote_cues
 from .datafiles import rows, word_kinds
 from .lexicon import for_clause, load_lexicon
+from .participles import about_the_subject_above, act_of_its_own, circumstance
 from .statements import statement_verbs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -147,24 +148,6 @@ def _split_subject(subject: Token) -> Token:
     return subject
 
 
-def _about_the_subject_above(verb: Token) -> bool:
-    """A participle after a comma whose object is a pronoun that agrees with the subject of the
-    clause it hangs on ("to order Israel to halt its operations, accusing it of genocide"): a
-    pronoun never stands for its own clause's subject, so the participle is not that subject's
-    act but the sentence's (South Africa accuses)."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
-        return False
-    head = verb.head
-    if head.i == verb.sent.root.i:
-        return False
-    pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "PRP"), None)
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if pronoun is None or subject is None:
-        return False
-    return (pronoun.lower_ == "it" and subject.tag_ in ("NNP", "NN")) or \
-        (pronoun.lower_ == "them" and subject.tag_ in ("NNPS", "NNS"))
-
-
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
     passive_form = any(c.dep_ == "auxpass" for c in verb.children)  # "(to) be destroyed", "being shot"
@@ -201,7 +184,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                         None), False
         if t.dep_ == "conj" and (singular := _singular_subject_said(t)) is not None:
             return singular, False
-        if t is verb and _about_the_subject_above(t):
+        if t is verb and about_the_subject_above(t):
             t = t.sent.root  # "asked the court to order Israel to halt its operations, accusing it of genocide"
             continue
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
@@ -491,7 +474,7 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     and "according to": the fallback when no object or preposition names one ("demanded an immediate
     admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
-                  and not subordinate(c) and not _route(c) and not _act_of_its_own(c) and not _circumstance(c, start)
+                  and not subordinate(c) and not _route(c) and not act_of_its_own(c) and not circumstance(c, start)
                   and not _characterisation(c, start) and not _occasion(c))
     while queue:
         tok = queue.popleft()
@@ -503,18 +486,6 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according"
                      and not _route(c) and not _clause_of_its_own(c) and not _said_of(c) and not _purpose(c))
     return []
-
-
-def _act_of_its_own(tok: Token) -> bool:
-    """A participle with an object of its own after the verb ("declared martial law, accusing the
-    opposition of anti-state activities"): whom it acts on is its own event's party, not the verb's."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children)
-
-
-def _circumstance(tok: Token, verb: Token) -> bool:
-    """A participle between the subject and the verb ("West African leaders, meeting in Abuja,
-    warned ..."): where or how the subject was, not whom the verb acts on."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i < verb.i
 
 
 def _occasion(tok: Token) -> bool:
@@ -651,6 +622,9 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
             sources = [m for m in _reported_subject(subject.head, index) if agrees(subject, m, index)]
         if not sources and (speaker := _speaker_above(verb)) is not None:
             sources = index.group(speaker)
+    if not targets and about_the_subject_above(verb):
+        # "to order Israel to halt its operations, accusing it of genocide": "it" is Israel
+        targets = index.group(next(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")))
     if not targets:
         asked = _for_to_subject(verb)
         targets = index.group(asked) if asked is not None else []

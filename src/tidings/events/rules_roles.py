@@ -16,6 +16,7 @@ from .draft import EventDraft, Scene
 from .lexicon import telephones
 from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
+from .participles import consequence
 from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
                     verb_roles)
 from .statements import STATEMENT
@@ -363,11 +364,6 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
                    modality=modality, cue=cue)
 
 
-def _consequence(tok: Token) -> bool:
-    """A participle with no subject of its own hung on a verb ("..., killing seven civilians")."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-
-
 def _accused_deed(verb: Token) -> Token | None:
     """The deed a verb of charging charges someone with, told before a participle that follows it."""
     preps = charging().get(verb.lemma_.lower(), ())
@@ -406,7 +402,7 @@ def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
         tok = carrier  # "accused Israel of carrying out the attack": the attack is carried out by Israel
     while tok.dep_ == "xcomp" and tok.head.i != tok.i:
         tok = tok.head
-    if _consequence(tok) and draft.type != STATEMENT:
+    if consequence(tok) and draft.type != STATEMENT:
         # "accused Eritrea of shelling villages, killing seven civilians": the killing too, whether
         # the parser hangs it on the verb of charging or on the deed
         deed = tok.head if tok.head.dep_ == "pcomp" else _accused_deed(tok.head)

@@ -1,0 +1,48 @@
+"""Participle clauses hung on a verb (", accusing the opposition of ..."): what such a clause is to
+the verb it hangs on. The parser gives them all one edge (``advcl`` with a ``VBG`` participle); the
+rules of roles and modality read them four ways, each a predicate here."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def is_participle_clause(tok: Token) -> bool:
+    """A present participle hung on a verb as a clause ("..., killing seven civilians")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG"
+
+
+def consequence(tok: Token) -> bool:
+    """A participle with no subject of its own ("shelled villages, killing seven civilians"): what
+    the verb's act led to, done by the verb's subject."""
+    return is_participle_clause(tok) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def act_of_its_own(tok: Token) -> bool:
+    """A participle with an object of its own ("declared martial law, accusing the opposition of
+    anti-state activities"): whom it acts on is its own event's party, not the verb's."""
+    return is_participle_clause(tok) and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def circumstance(tok: Token, verb: Token) -> bool:
+    """A participle between the subject and the verb ("West African leaders, meeting in Abuja,
+    warned ..."): where or how the subject was, not whom the verb acts on."""
+    return is_participle_clause(tok) and tok.i < verb.i
+
+
+def about_the_subject_above(verb: Token) -> bool:
+    """A participle after a comma whose object is a pronoun that agrees with the subject of the
+    clause it hangs on ("to order Israel to halt its operations, accusing it of genocide"): a
+    pronoun never stands for its own clause's subject, so the participle is not that subject's
+    act but the sentence's (South Africa accuses, and does so as a fact)."""
+    if not is_participle_clause(verb) or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    head = verb.head
+    if head.i == verb.sent.root.i:
+        return False
+    pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "PRP"), None)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if pronoun is None or subject is None:
+        return False
+    return (pronoun.lower_ == "it" and subject.tag_ in ("NNP", "NN")) or \
+        (pronoun.lower_ == "them" and subject.tag_ in ("NNPS", "NNS"))
