@@ -509,3 +509,9 @@ def test_ordering_military_exercises_is_a_show_of_force(rules_pipeline):
     text = "Venezuelan President Nicolas Maduro ordered large-scale military exercises on Tuesday."
     events = rules_pipeline.article(text).events
     assert [(e.trigger, e.type, e.cameo, codes(e.sources)) for e in events] == [("ordered", "MOBILIZE", "150", {"VEN"})]
+
+
+def test_walking_off_the_job_is_a_strike(rules_pipeline):
+    events = events_of(rules_pipeline, "Nurses at three London hospitals walked off the job on Tuesday.")
+    strike = next(e for e in events if e.type == "PROTEST")
+    assert strike.cameo == "143" and codes(strike.sources) == {"GBR"}
