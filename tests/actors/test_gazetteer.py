@@ -48,3 +48,13 @@ def test_a_people_named_in_the_plural_that_the_tagger_missed_is_their_state(pipe
     assert {m.text: m.actor_id for m in article.actor_mentions}.get("Argentines") == "ARG-CVL"
     marched = next(e for e in article.events if e.trigger == "marched")
     assert [s["country"] for s in marched.sources] == ["ARG"]
+
+
+def test_a_state_of_two_words_that_the_tagger_missed_after_a_dateline_is_found(pipeline):
+    text = ("South Africa takes Israel to UN court\n\nTHE HAGUE - South Africa asked the International Court of "
+            "Justice on Thursday to order Israel to halt its military operations in Gaza.")
+    article = pipeline.article(text)
+    lead = text.index("THE HAGUE")
+    assert any(m.actor_id == "ZAF" and m.start > lead for m in article.actor_mentions)
+    asked = next(e for e in article.events if e.trigger == "asked")
+    assert [s["country"] for s in asked.sources] == ["ZAF"]

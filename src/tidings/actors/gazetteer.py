@@ -10,6 +10,9 @@ of three or more capitals ("ICE", "DHS"); a one-word name such as "Sepah" is lef
 Peoples named in the plural ("Argentines") are matched as nationalities (NORP) where no entity
 covers them: the tagger missed "Tens of thousands of Argentines marched".
 
+States of two or more words are matched as places ("South Africa", "Saudi Arabia"): the tagger
+missed "South Africa" after "THE HAGUE -". Single-word states are left to the tagger.
+
 Capitals are matched too, as places: the tagger was trained on news from before "Kyiv" was the
 usual spelling, and misses it ("Officials in Kyiv said") or reads it as a time ("fired missiles at
 Kyiv overnight") or a person, as it does "Niamey" and "Sanaa". One-word capitals are matched unless
@@ -27,13 +30,13 @@ from spacy.tokens import Doc, Span
 from .gender import is_first_name
 from .kb import KnowledgeBase
 
-LABELS = {"organisation": "ORG", "person": "PERSON", "capital": "GPE"}
+LABELS = {"organisation": "ORG", "person": "PERSON", "capital": "GPE", "country": "GPE"}
 MISREAD = {"PERSON", "TIME", "DATE", "FAC", "CARDINAL"}  # labels the tagger gives a capital it does not know
 
 
 def _distinctive(name: str, kind: str) -> bool:
     words = name.split()
-    if kind == "capital":
+    if kind in ("capital", "country"):
         if len(words) > 1:
             return words[0] != "The" and name[:1].isupper()  # not Anguilla's "The Valley"
         return name[:1].isupper() and not getAllLemmas(name.lower()) and not is_first_name(name)

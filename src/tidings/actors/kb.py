@@ -168,7 +168,7 @@ class KnowledgeBase:
         self.country_coords: dict[str, tuple[float, float]] = {}
         self.persons: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
-        self.spellings: dict[str, str] = {}  # organisations', people's and capitals' names as written -> kind
+        self.spellings: dict[str, str] = {}  # organisations', people's, capitals' and states' names as written -> kind
         self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes", r["person"] == "yes")
                       for r in data_rows("roles.tsv")}
         # nouns for aircraft and drones, which strike from afar
@@ -204,8 +204,8 @@ class KnowledgeBase:
             key = norm(name)
             if key and all(e.actor.id != entry.actor.id for e in self.by_alias[key]):
                 self.by_alias[key].append(entry)
-            if key and entry.kind == "capital":
-                self.spellings.setdefault(name, "capital")
+            if key and (entry.kind == "capital" or (entry.kind == "country" and " " in name.strip())):
+                self.spellings.setdefault(name, entry.kind)
 
     def _load_countries(self) -> None:
         import countryinfo
