@@ -693,3 +693,18 @@ def test_a_participle_about_the_subject_below_is_the_sentences_act(rules_pipelin
 def test_whoever_the_objects_characterisation_names_is_no_party(rules_pipeline):
     event = first(rules_pipeline, "Russia condemned the strike as an unacceptable violation of Syria's sovereignty.", "ACCUSE")
     assert "SYR" not in countries(event.targets)
+
+
+@pytest.mark.parametrize("text, suffers", [
+    ("The Ukraine invasion has cost Russia dearly.", "UKR"),
+    ("The Russia sanctions have hurt German exporters.", "RUS"),
+])
+def test_a_state_compounded_into_a_hostile_noun_suffers_it(rules_pipeline, text, suffers):
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger in ("invasion", "sanctions"))
+    assert suffers not in countries(event.sources) and countries(event.targets) == {suffers}
+
+
+def test_an_abbreviated_state_compounded_into_a_hostile_noun_is_its_doer(rules_pipeline):
+    text = "Panamanian officers have been holed up in an embassy since last month's U.S. invasion."
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "invasion")
+    assert countries(event.sources) == {"USA"}

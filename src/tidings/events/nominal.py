@@ -132,6 +132,10 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
     ``hostile`` noun (an attack, a blockade, an arrest) "of X" names whom it is done to; for a noun
     ``sent_from`` its source ("criticism from Republicans", "aid from Japan"), "from X" names it."""
     sources: list[ActorMention] = []
+    # "the Ukraine invasion", "the Gaza genocide": a state's name compounded into a hostile noun is
+    # whom it is done to; its doer would be named by an adjective ("the Russian invasion"), or by
+    # an abbreviation, which has none ("last month's U.S. invasion")
+    suffering: list[ActorMention] = []
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ == "led" and child.i < noun.i:
             # "a Saudi-led strike": the leader, which the parser hangs on "led", acts
@@ -140,8 +144,12 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
             # "the Tulsa protest", "the Paris attacks": a city or capital compounded into the noun
             # says where, not who (a capital possessing it, "Pyongyang's threats", still acts)
-            sources = sources or [m for m in index.phrase(child)
-                                  if not (m.method in ("place", "metonym") and child.dep_ == "compound")]
+            found = [m for m in index.phrase(child) if not (m.method in ("place", "metonym") and child.dep_ == "compound")]
+            if hostile and child.dep_ == "compound" and found and all(m.actor_id == m.country for m in found) \
+                    and not child.text.replace(".", "").isupper():
+                suffering = suffering or found
+                continue
+            sources = sources or found
     for obj in _prep_objects(noun, NOMINAL_SOURCE_PREPS | {"between", "among"} | ({"from"} if sent_from else set())):
         sources = sources or index.group(obj)
     if sent_from and not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
@@ -152,7 +160,7 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
     of_actors = index.group(of_objects[0]) if of_objects else []
     # "a protest of Crutcher's death": the owner of what the noun is of is no agent of it
     owners_only = bool(of_actors) and _owns_object(of_objects[0], of_actors)
-    targets = nearest_actors(noun, index, sources)
+    targets = nearest_actors(noun, index, sources) or suffering
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
     # "received the endorsement of Gov. Mike Pence": what is received comes from its "of" actor
     received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING
