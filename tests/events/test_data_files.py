@@ -83,3 +83,23 @@ def test_every_statement_verb_says_whether_it_only_reports_saying():
 
     said, called = load_nlp()("Giuliani said it. Trump called him a liar.").sents
     assert only_says(said[1]) and not only_says(called[1]) and not only_says(said[0])
+
+
+def test_every_word_list_is_read_and_its_words_are_lowercase_lemmas_without_repeats():
+    from tidings.events.datafiles import word_kinds
+
+    seen = set()
+    for row in rows("words.tsv"):
+        assert row["word"] == row["word"].lower().strip() and row["word"], row
+        assert (row["word"], row["kind"]) not in seen, row
+        seen.add((row["word"], row["kind"]))
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(DATA.joinpath("..")).glob("*.py"))
+    unread = [kind for kind in word_kinds("words.tsv") if f'words("{kind}")' not in source]
+    assert not unread, f"word lists no module reads: {unread}"
+
+
+def test_an_unknown_word_list_names_the_lists_there_are():
+    from tidings.events.datafiles import words
+
+    with pytest.raises(KeyError, match="the lists are: .*asking"):
+        words("askin")

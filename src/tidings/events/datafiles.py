@@ -22,3 +22,11 @@ def word_kinds(name: str) -> dict[str, frozenset[str]]:
     for row in rows(name):
         out.setdefault(row["kind"], set()).add(row["word"])
     return {kind: frozenset(words) for kind, words in out.items()}
+
+
+def words(kind: str) -> frozenset[str]:
+    """The words of one kind in ``data/words.tsv``: the small curated lists the rules read."""
+    found = word_kinds("words.tsv")
+    if kind not in found:
+        raise KeyError(f"no word list {kind!r} in data/words.tsv; the lists are: {', '.join(sorted(found))}")
+    return found[kind]

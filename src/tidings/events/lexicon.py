@@ -13,6 +13,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..errors import ConfigError
+from .datafiles import words
 
 NO_EVENT = "-"  # the type of rows that say a word with these objects is no event
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -95,7 +96,7 @@ def _objects(token: Token) -> set[str]:
 # verbs of an infinitive that name a deed of their own, coded on their own word: "agreed to sign a
 # treaty" promised a signing (coded on "sign") and concluded no treaty ("agreed to hold talks" keeps
 # its talks: "hold" only carries them)
-OWN_DEEDS = {"sign", "ratify", "conclude"}
+OWN_DEEDS = words("own_deeds")
 
 
 def _finite(clause: Token) -> bool:
@@ -104,10 +105,9 @@ def _finite(clause: Token) -> bool:
         c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ != "to") for c in clause.children)
 
 
-RISES = {"increase", "rise", "boost", "surge", "hike", "jump"}  # "an increase in X" is more X
+RISES = words("rises")  # "an increase in X" is more X
 # what stops or lessens its "of" phrase: "a suspension of aid" is no aid
-STOPS = {"suspension", "halt", "freeze", "cut", "cutoff", "end", "cancellation", "withdrawal", "reduction",
-         "termination", "lifting", "removal"}
+STOPS = words("stops")
 
 
 def _of_heads(noun: Token) -> set[str]:

@@ -16,28 +16,28 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..nlp.headlines import is_headline
-from .datafiles import rows
+from .datafiles import rows, words
 from .participles import about_the_subject_above
 
 # words whose holder is the source of the act they are "for" (roles.py), and whose negation denies
 # that act: "was (not) responsible for the attack", "claimed responsibility for the bombing"
-RESPONSIBLE = {"responsible", "responsibility"}
+RESPONSIBLE = words("responsible")
 
 ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
 # the participants a "no" denies the act of: "no talks were held", "fired no missiles"
 NEGATED_PARTICIPANTS = ("dobj", "nsubjpass", "nsubj")
 # cues of intending, which a negation denies ("does not plan to attack": no attack is meant);
 # a negated forecast stays a forecast ("is not expected to attack")
-INTENDING = {"plan", "intend", "want", "aim", "decide", "agree", "seek", "wish", "mean", "prepare"}
+INTENDING = words("intending")
 CLAUSE_UP = {"xcomp", "ccomp", "advcl", "acomp", "csubj", "acl", "pcomp"}
 NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod",
               "conj", "dative", "oprd", "agent"}
 # head cues whose noun, with "of", names a part or a purpose, not a prospect: "a set of sanctions",
 # "the aim of the talks"
-COUNTING_CUES = {"set", "aim"}
-OBLIGING = {"have", "get"}  # "has to", "have got to": obligation, in the present only
+COUNTING_CUES = words("counting_cues")
+OBLIGING = words("obliging")  # "has to", "have got to": obligation, in the present only
 # verbs of answering an act: what one responds or retaliates to has happened, whatever is planned
-RESPONDING = {"respond", "react", "retaliate", "reply", "answer", "avenge", "hit back", "strike back"}
+RESPONDING = words("responding")
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ..actors.gender import PRONOUNS as PRONOUN_GENDER
 from ..actors.mentions import head_of
 from ..model import ActorMention
+from .datafiles import words
 from .modality import RESPONSIBLE
 from .roles import (TIME_PREPS, MentionIndex, Roles, _agent_of, _prep_objects, _subject_of, nearest_actors,
                     verb_roles)
@@ -18,24 +19,16 @@ from .roles import (TIME_PREPS, MentionIndex, Roles, _agent_of, _prep_objects, _
 OWNER_PRONOUNS = {"his", "her", "its", "their"}
 NOMINAL_SOURCE_PREPS = {"by"}
 # verbs whose object noun comes "from" its source: "drew criticism from", "received aid from"
-BACKING_NOUNS = {"endorsement", "support", "backing"}
-RECEIVING = {"draw", "receive", "face", "get", "attract", "win", "earn", "accept", "welcome"}
+BACKING_NOUNS = words("backing_nouns")
+RECEIVING = words("receiving")
 LIGHT_VERB_DEPS = {"dobj", "attr", "nsubjpass", "pobj"}
 # verbs that carry a nominal event without adding one: "held talks", "launched an attack"
-LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "give", "issue", "lodge",
-               "file", "sign", "begin", "start", "resume", "restart", "continue", "open", "mount", "wage",
-               "announce", "impose", "reach", "strike", "seal", "pay", "deliver", "offer", "extend",
-               "undertake", "engage", "take", "resort", "participate", "join", "lead", "organize", "organise",
-               "complete", "end", "stage", "step", "intensify", "escalate", "renew", "hold", "tighten",
-               "enforce", "maintain", "expand", "speed", "accelerate", "attend", "host", "declare", "prolong", "consider", "mull",
-               "express", "voice", "reiterate", "convey", "perform"}
+LIGHT_VERBS = words("light_verbs")
 # light verbs whose passive participle names, with "by", who carried the event out ("sanctions
 # imposed by the US"); not those whose agent only takes part in it ("talks hosted by Qatar")
-CARRYING_VERBS = {"impose", "carry", "conduct", "launch", "stage", "file", "lodge", "issue", "mount", "wage",
-                  "organize", "organise", "lead", "hold", "sign", "announce", "declare", "make", "deliver",
-                  "offer", "extend", "undertake", "perform"}
+CARRYING_VERBS = words("carrying_verbs")
 # nouns that count a nominal event without being one: "began a new round of joint exercises"
-COUNTING_NOUNS = {"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage"}
+COUNTING_NOUNS = words("counting_nouns")
 
 
 def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[ActorMention]:

@@ -14,7 +14,7 @@ from ..actors.mentions import MentionIndex as ActorMentionIndex, head_of
 from ..model import ActorMention, Article
 from ..nlp.layout import dateline_matches, sure_dateline
 from ..quotes.lexicon import load_lexicon as quote_cues
-from .datafiles import rows, word_kinds
+from .datafiles import rows, word_kinds, words
 from .lexicon import for_clause, load_lexicon
 from .participles import about_the_subject_above, act_of_its_own, circumstance
 from .statements import statement_verbs
@@ -25,9 +25,7 @@ RELATIVE_TAGS = {"WP", "WDT"}  # who, which, that (as a relative pronoun)
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 # verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
 # "asked the UN to send", "wants the UK to extradite"; what is asked has not happened
-ASKING = {"ask", "urge", "call", "appeal", "plead", "beg", "implore", "exhort", "press", "pressure", "request",
-          "want", "wish", "demand", "tell", "order", "instruct", "invite", "encourage", "advise", "persuade",
-          "lobby", "push", "challenge", "petition"}
+ASKING = words("asking")
 # and other verbs whose object does what their complement says ("allowed the refugees to return");
 # verbs like "promise" keep their subject as the doer and are not listed
 OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable", "authorize", "authorise",
@@ -48,8 +46,7 @@ TIME_PREPS = {"after", "before", "since", "during", "following", "amid", "until"
 CLAUSE_PREPS = {"after", "before", "since", "until", "till", "once"}
 PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
-STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "prepare", "involve", "engage", "resolve",
-                    "concern", "disappoint", "satisfy", "interest"}
+STATIVE_PASSIVES = words("stative_passives")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 BOUND_OBJECTS = {"him", "her", "them"}  # object pronouns that cannot stand for their own clause's subject
 
@@ -436,7 +433,7 @@ def _purpose(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and head.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
 
 
-BORDER_NOUNS = {"border", "frontier", "boundary"}
+BORDER_NOUNS = words("border_nouns")
 
 
 def _border(tok: Token) -> bool:
@@ -446,10 +443,9 @@ def _border(tok: Token) -> bool:
 
 
 # verbs whose object's words are not their subject's ("rejected a proposal demanding ...")
-OPPOSING = {"veto", "reject", "block", "oppose", "defeat", "denounce", "condemn", "criticize", "criticise",
-            "dismiss", "scrap", "kill", "withdraw", "boycott", "ignore", "refuse", "deny", "attack", "slam"}
+OPPOSING = words("opposing")
 
-COUNT_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
+COUNT_NOUNS = words("count_nouns")
 
 
 def _count(tok: Token) -> bool:
@@ -534,8 +530,8 @@ def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
     return bool(countries) and all(m.country in countries and m.sectors[:1] == ["MIL"] for m in found)
 
 
-ENVOYS = {"ambassador", "envoy", "diplomat", "consul", "emissary"}
-SUMMONING = {"summon", "convoke"}  # verbs whose object's infinitive ("to protest") is the subject's purpose
+ENVOYS = words("envoys")
+SUMMONING = words("summoning")  # verbs whose object's infinitive ("to protest") is the subject's purpose
 
 
 def _own_envoys(found: list[ActorMention], sources: list[ActorMention], doc: Doc) -> bool:

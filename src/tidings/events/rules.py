@@ -70,7 +70,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..actors.mentions import head_of, span_of
-from .datafiles import word_kinds
+from .datafiles import word_kinds, words
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
 from .roles import _prep_objects
@@ -175,7 +175,7 @@ def weapons_test(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type="MOBILIZE", mode="weapons", context="military", cameo="150")
 
 
-EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"}
+EXERCISES = words("exercises")
 
 
 def joint_exercise(draft: EventDraft, scene: Scene) -> EventDraft:
@@ -196,8 +196,8 @@ def joint_exercise(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type="COOPERATE", mode="", context="military", cameo="062")
 
 
-ARRIVALS = {"deploy", "deployment", "arrive", "arrival", "send", "dispatch", "station", "post"}
-PEACEKEEPING = {"peacekeeper", "peacekeeping", "peace-keeping", "peace-keeper"}
+ARRIVALS = words("arrivals")
+PEACEKEEPING = words("peacekeeping")
 
 
 def peacekeepers(draft: EventDraft, scene: Scene) -> EventDraft:
@@ -312,7 +312,7 @@ def raid_from_the_air(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type="ASSAULT", mode="aerial", context="military", cameo="195")
 
 
-CROWDS = {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"}
+CROWDS = words("crowds")
 
 
 def crowd_violence(draft: EventDraft, scene: Scene) -> EventDraft:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..actors.mentions import head_of
 from .attribution import Speaker, cues, speaker_of
-from .datafiles import word_kinds
+from .datafiles import word_kinds, words
 from .draft import ActorRef, EventDraft, Scene
 from .intent import cue_kind, intent_kind, is_observer, recode
 from .lexicon import Trigger
@@ -22,11 +22,11 @@ from .statements import STATEMENT
 # own: a pseudo-entry, coded only when the intention rules make it the speaker's request
 DEMAND = Trigger(("must",), "VERB", frozenset(), "REQUEST", None, None, "100", False)
 # "X wants Y to do Z": the wanter asks it of Y
-WANT_VERBS = {"want", "wish", "like"}
+WANT_VERBS = words("want_verbs")
 
 
 # verbs of putting a question to someone, which report an interview rather than a request
-QUESTION_VERBS = {"ask", "press", "quiz", "grill"}
+QUESTION_VERBS = words("question_verbs")
 
 
 def put_question(draft: EventDraft, scene: Scene) -> EventDraft | None:
@@ -48,8 +48,7 @@ def put_question(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return None if passive or asks_whether or _after_quoted_question(tok) else draft
 
 
-HELD_QUALITIES = {"have", "hold", "broaden", "widen", "expand", "lose", "lack", "limit", "boost", "enjoy", "retain",
-                  "test", "show"}
+HELD_QUALITIES = words("held_qualities")
 
 
 def appeal_as_attraction(draft: EventDraft, scene: Scene) -> EventDraft | None:
@@ -64,7 +63,7 @@ def appeal_as_attraction(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return None if held or among else draft
 
 
-DANGERS = {"threat"}
+DANGERS = words("dangers")
 
 
 def danger_not_threat(draft: EventDraft, scene: Scene) -> EventDraft | None:
@@ -161,7 +160,7 @@ def same_side(who: Speaker, actors) -> bool:
 
 STATE_SECTORS = {"GOV", "MIL"}
 # verbs and nouns of promising, and the acts whose promise is an agreement (PLOVER AGREE)
-PROMISES = {"promise", "pledge", "vow", "swear", "guarantee", "offer"}
+PROMISES = words("promises")
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.mentions import PHRASE_DEPS, acts_for_owner, head_of, once_each
 from ..model import ActorMention
+from .datafiles import words
 from .draft import EventDraft, Scene
 from .lexicon import telephones
 from .modality import ASSERTED, HYPOTHETICAL
@@ -26,30 +27,24 @@ from .where import call_origin, event_location
 # meeting's or visit's city is its host, and the city of an attack or arrest is, by the PLOVER
 # gold standard's convention, the country acted on
 SETTLED_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID"}
-TRIPS = {"visit", "trip", "tour", "journey", "voyage"}  # nouns whose compounded state is their destination
+TRIPS = words("trips")  # nouns whose compounded state is their destination
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": Serbia suffers it
 # nouns of other types whose "of X" is who or what it is done to, as for hostile ones: "the release
 # of the sailors", "the extradition of Assange", "criticisms of Sanders", "his endorsement of Cruz"
 # (not "the withdrawal of troops": they withdraw; nor "the support of the UN": it supports)
-PATIENT_NOUNS = {"release", "return", "extradition", "expulsion", "deportation", "pardon", "rescue", "handover",
-                 "repatriation", "exchange", "evacuation", "criticism", "condemnation", "denunciation", "critique",
-                 "rebuke", "censure", "endorsement", "rejection", "investigation", "probe", "indictment",
-                 "impeachment", "prosecution"}
+PATIENT_NOUNS = words("patient_nouns")
 # nouns of harm or legal action whose possessing or compounded *person* suffers it, where no "of X"
 # names the sufferer: "Kennedy's assassination", "Tsege's arrest", "the McDonald shooting", "his
 # indictment" (a state or body possessing them acts: "Ethiopia's arrest of Tsege"); and nouns of
 # protest whose compounded person is what is protested ("the Hammond protest")
-SUFFERED_BY_OWNER = {"assassination", "murder", "killing", "shooting", "execution", "arrest", "detention",
-                     "kidnapping", "abduction", "imprisonment", "jailing", "poisoning", "beating", "torture",
-                     "lynching", "beheading", "capture", "conviction", "sentencing", "indictment", "impeachment",
-                     "prosecution", "extradition", "deportation", "expulsion", "release", "pardon", "rescue"}
-PROTESTED_BY_COMPOUND = {"protest", "demonstration"}
-HARMED_BY_COMPOUND = {"intimidation", "harassment", "persecution", "repression", "crackdown"}
+SUFFERED_BY_OWNER = words("suffered_by_owner")
+PROTESTED_BY_COMPOUND = words("protested_by_compound")
+HARMED_BY_COMPOUND = words("harmed_by_compound")
 VICTIM_SECTORS = {"CVL", "REF", "EDU", "LAB", "MED", "HLH"}  # ordinary people, who suffer a harm named with them
 # nouns whose "from X" is what is left, not who acts: "withdrawal from Iraq", "release from prison"
 LEFT_FROM = {"RETREAT", "CONCEDE"}
 # verbs of starting, going on and stopping, through which an asked act passes ("urged X to stop arming Y")
-ASPECTUAL = {"stop", "start", "begin", "continue", "keep", "cease", "resume", "quit", "halt"}
+ASPECTUAL = words("aspectual")
 
 # "called on Israel to halt", "appealed to Iran to free", "pleaded with Moscow to stop"
 ASKING_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "plead": {"with"}, "turn": {"to"}}
@@ -168,7 +163,7 @@ def named_agent(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(found, "agent")) if found else draft
 
 
-PENALTIES = {"sentence", "jail", "condemn"}  # verbs of punishing told with what the penalty is: "sentenced to"
+PENALTIES = words("penalties")  # verbs of punishing told with what the penalty is: "sentenced to"
 
 
 def headline_passive(draft: EventDraft, scene: Scene) -> EventDraft:
@@ -241,7 +236,7 @@ def received_aid(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(givers, "parse"), targets=tuple(once_each(recipients)))
 
 
-CLAIMING = {"claim", "take", "accept", "admit", "bear"}  # ... responsibility for
+CLAIMING = words("claiming")  # ... responsibility for
 
 
 def claimed_deed(draft: EventDraft, scene: Scene) -> EventDraft:
