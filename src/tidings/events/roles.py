@@ -522,26 +522,23 @@ def _route(tok: Token) -> bool:
     return tok.dep_ == "prep" and tok.lower_ in ROUTE_PREPS
 
 
-def _own_forces(found: list[ActorMention], sources: list[ActorMention]) -> bool:
-    """Whether the actors found are all armed forces of the sources' own state (forces first of all:
-    a head of government, also commander in chief, is no force moved: "Israelis demanded that
-    Netanyahu reach a deal with Hamas")."""
-    countries = {s.country for s in sources if s.country}
-    return bool(countries) and all(m.country in countries and m.sectors[:1] == ["MIL"] for m in found)
-
-
 ENVOYS = words("envoys")
 SUMMONING = words("summoning")  # verbs whose object's infinitive ("to protest") is the subject's purpose
 
 
-def _own_envoys(found: list[ActorMention], sources: list[ActorMention], doc: Doc) -> bool:
-    """Whether the actors found are all envoys of the sources' own state ("Armenia recalled its
-    ambassador to Belarus"): the state recalls or sends its envoy, and acts on the state the envoy
-    is posted to."""
+def _own_forces_or_envoys(found: list[ActorMention], sources: list[ActorMention], doc: Doc) -> bool:
+    """Whether the actors found are all of the sources' own state and either its armed forces
+    ("withdraw American troops from South Korea") or its envoys ("Armenia recalled its ambassador to
+    Belarus"): the state moves them, and acts on the state they are in or posted to. Forces first
+    of all: a head of government, also commander in chief, is no force moved ("Israelis demanded
+    that Netanyahu reach a deal with Hamas")."""
     countries = {s.country for s in sources if s.country}
+    if not countries or not all(m.country in countries for m in found):
+        return False
+    if all(m.sectors[:1] == ["MIL"] for m in found):
+        return True
     heads = [head_of(doc, m) for m in found]
-    return bool(countries) and all(m.country in countries for m in found) and all(
-        h is not None and h.lemma_.lower() in ENVOYS for h in heads)
+    return all(h is not None and h.lemma_.lower() in ENVOYS for h in heads)
 
 
 def _own_state_owning(found: list[ActorMention], sources: list[ActorMention], verb: Token) -> bool:
@@ -629,7 +626,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     owners: list[ActorMention] = []  # the sources' own state owning the object: never the target
     if not targets:
         targets = nearest_actors(verb, index, sources)
-        if targets and (_own_forces(targets, sources) or _own_envoys(targets, sources, verb.doc)):
+        if targets and _own_forces_or_envoys(targets, sources, verb.doc):
             # "withdraw American troops from South Korea", "recalled its ambassador to Belarus": the
             # source's own forces or envoys are what it moves, not whom it acts on; a further actor,
             # if any, is the target
