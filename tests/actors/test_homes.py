@@ -167,3 +167,16 @@ def test_who_visits_the_home_state_or_its_capital_comes_from_elsewhere(pipeline)
     assert mention(pipeline, "The minister plans to visit Beijing next week.", "The minister").country is None
     # a visit inside the state, to one of its towns, is a visit at home
     assert mention(pipeline, "The minister visited a hospital in Kharkiv.", "The minister").country == "UKR"
+
+
+def test_it_after_a_ministry_given_the_dateline_state_is_that_state(pipeline):
+    text = ("Seoul summons Japanese envoy over textbook claims\n\nSEOUL - South Korea summoned a senior Japanese "
+            "diplomat on Tuesday to protest against Tokyo's claim to a set of islets.\n\nThe foreign ministry said "
+            "it deplores the approval of the textbooks and urged Japan to withdraw them.\n\nJapan's chief cabinet "
+            "secretary said Tokyo's position was consistent.\n\nThe islets, called Dokdo in Korea and Takeshima in "
+            "Japan, are controlled by South Korea.")
+    article = pipeline.article(text)
+    it = next(m for m in article.actor_mentions if m.text == "it")
+    assert it.country == "KOR"
+    urged = next(e for e in article.events if e.trigger == "urged")
+    assert [s["country"] for s in urged.sources] == ["KOR"]

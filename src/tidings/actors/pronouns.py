@@ -107,8 +107,10 @@ class Pronouns:
                 ok = f.actor.type in ("country", "government")
             if ok:
                 self._add(start, tok.i + 1, f.actor, "pronoun", 0.6, tok)
-                if f.actor.type != "person" and tok.lower_ in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS:
-                    self._pairs.append((self.found[-1], f))  # the role's home may come later (homes.py)
+                if (f.actor.type != "person" and tok.lower_ in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS) or f.country is None:
+                    # the role's home may come later (homes.py): "The foreign ministry said it ...",
+                    # in a story from Seoul, is South Korea's
+                    self._pairs.append((self.found[-1], f))
                 return
             if tok.doc[f.root].tag_ in PLURAL_TAGS:
                 continue  # "people from China love me, he said": a plural subject is never "he" or "it"
