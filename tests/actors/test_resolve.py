@@ -964,3 +964,14 @@ def test_an_acronym_is_read_by_the_article_it_is_in(pipeline):
     assert found["RSF fighters"].actor_id == "org-rapid-support-forces"
     _, alone = resolve(pipeline, "RSF said two journalists were detained in Minsk.")
     assert alone["RSF"].actor_id == "org-reporters-without-borders"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("South Korea's Joint Chiefs of Staff said it had strengthened surveillance.", "KOR"),
+    ("The Rapid Support Forces said it was ready to sign a humanitarian truce.", "SDN"),
+])
+def test_it_stands_for_a_state_body_or_armed_group_named_in_the_plural(pipeline, text, country):
+    article = pipeline.article(text)
+    it = next(m for m in article.actor_mentions if m.text == "it")
+    subject = article.actor_mentions[0]
+    assert it.actor_id == subject.actor_id and it.country == country

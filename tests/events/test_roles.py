@@ -708,3 +708,10 @@ def test_an_abbreviated_state_compounded_into_a_hostile_noun_is_its_doer(rules_p
     text = "Panamanian officers have been holed up in an embassy since last month's U.S. invasion."
     event = next(e for e in rules_pipeline.article(text).events if e.trigger == "invasion")
     assert countries(event.sources) == {"USA"}
+
+
+def test_the_subject_after_a_lost_clause_mark_is_the_verbs(rules_pipeline):
+    # the parser hangs both "convoy" and "government" on "granted", with "after" as its mark
+    text = "The convoy of 15 trucks crossed from Chad after the Sudanese government granted permission for the route to reopen."
+    event = first(rules_pipeline, text, "CONCEDE")
+    assert countries(event.sources) == {"SDN"}

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = {"he", "she"}
 POSSESSIVE_PRONOUNS = {"his", "her"}  # "His campaign said": read as "he" when it owns a subject
 PLURAL_TAGS = {"NNS", "NNPS"}
+# what "it" may stand for as the subject before it: a state and its bodies, and an armed group ("The RSF
+# said it was ready to sign"); not firms, parties or international bodies, lest "Apple said it would
+# appeal", Apple being no actor, be read as the Commission's appeal
+IT_TYPES = frozenset({"country", "government", "military", "police", "intelligence", "judiciary", "legislature",
+                      "armed_group"})
 MAX_PRONOUN_DISTANCE = 2  # sentences back to look for a pronoun's antecedent
 # conjunctions of a clause put before its main clause, whose pronoun may stand for the main clause's
 # subject named after it: "While he does support Clinton, Groberg admits ..."
@@ -104,7 +109,7 @@ class Pronouns:
                         self._add(start, tok.i + 1, leader, "pronoun", 0.5, tok)
                         return
             else:
-                ok = f.actor.type in ("country", "government")
+                ok = f.actor.type in IT_TYPES
             if ok:
                 self._add(start, tok.i + 1, f.actor, "pronoun", 0.6, tok)
                 if (f.actor.type != "person" and tok.lower_ in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS) or f.country is None:

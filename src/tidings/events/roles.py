@@ -145,6 +145,17 @@ def _split_subject(subject: Token) -> Token:
     return subject
 
 
+def _nearest_subject(verb: Token, first: Token) -> Token:
+    """Of two subjects the parser hung on one verb with a subordinating word between them, the one
+    after that word: "The convoy crossed from Chad after the army-backed government granted
+    permission" (the convoy and the government both subjects of "granted", "after" its mark). Without
+    one the first stays ("Members of the Association, a body linked to the OAU, investigated")."""
+    before = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    marks = [c.i for c in verb.children if c.dep_ == "mark"]
+    after = [c for c in before if any(first.i < m < c.i for m in marks)]
+    return after[-1] if after else first
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
     passive_form = any(c.dep_ == "auxpass" for c in verb.children)  # "(to) be destroyed", "being shot"
@@ -165,7 +176,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return head, (child.dep_ in PASSIVE_SUBJECT_DEPS and _is_passive(t)) or (t is not verb and passive_form)
             if child.dep_ in SUBJECT_DEPS:
                 # "ISIS has to be destroyed": a passive verb's inherited subject is what it is done to
-                return _split_subject(child), t is not verb and passive_form
+                return _split_subject(_nearest_subject(t, child)), t is not verb and passive_form
             if child.dep_ in PASSIVE_SUBJECT_DEPS and _has_object(t):
                 return child, False  # "He's always denied it": "'s" is "has", which the parser took for "is"
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
