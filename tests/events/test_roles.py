@@ -715,3 +715,9 @@ def test_the_subject_after_a_lost_clause_mark_is_the_verbs(rules_pipeline):
     text = "The convoy of 15 trucks crossed from Chad after the Sudanese government granted permission for the route to reopen."
     event = first(rules_pipeline, text, "CONCEDE")
     assert countries(event.sources) == {"SDN"}
+
+
+def test_whom_the_charged_deed_is_done_to_is_not_the_one_accused(rules_pipeline):
+    text = "Venezuela had accused several of them of plotting against the Colombian government."
+    event = first(rules_pipeline, text, "ACCUSE")
+    assert "COL" not in countries(event.targets)

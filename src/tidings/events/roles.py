@@ -419,7 +419,7 @@ def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention
     """The actors nearest below ``start`` along object, preposition and complement edges,
     breadth first: "sent troops to Russia", "agreed to lift embargoes on sales to Iran",
     "demanded that the US cancel ..." (a complement clause's subject), "arrived in Amman"."""
-    queue = deque(c for c in start.children if _follow(c))
+    queue = deque(c for c in start.children if _follow(c) and not _charged_deed(c, start))
     seen = {start.i}
     while queue:
         tok = queue.popleft()
@@ -482,7 +482,7 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
                   and not subordinate(c) and not _route(c) and not act_of_its_own(c) and not circumstance(c, start)
-                  and not _characterisation(c, start) and not _occasion(c))
+                  and not _characterisation(c, start) and not _occasion(c) and not _charged_deed(c, start))
     while queue:
         tok = queue.popleft()
         if _border(tok):
@@ -508,6 +508,14 @@ def _characterisation(tok: Token, verb: Token) -> bool:
     """What the verb's object is called ("condemned the strike as a violation of Syria's
     sovereignty"): whoever it names is no party to the act on the object."""
     return tok.dep_ == "prep" and tok.lower_ == "as" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _charged_deed(tok: Token, verb: Token) -> bool:
+    """The deed a verb of charging says its object did ("accused several of them of plotting against
+    the government"): whom the deed is done to is that deed's party (``accused_party_acts``), not
+    the one accused."""
+    return tok.dep_ == "prep" and tok.lower_ in charging().get(verb.lemma_.lower(), ()) and \
+        any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _said_of(tok: Token) -> bool:
