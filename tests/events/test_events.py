@@ -515,3 +515,14 @@ def test_walking_off_the_job_is_a_strike(rules_pipeline):
     events = events_of(rules_pipeline, "Nurses at three London hospitals walked off the job on Tuesday.")
     strike = next(e for e in events if e.type == "PROTEST")
     assert strike.cameo == "143" and codes(strike.sources) == {"GBR"}
+
+
+def test_two_conjoined_verbs_with_objects_of_their_own_are_two_acts(rules_pipeline):
+    text = "Niger's military government has suspended several foreign broadcasters and expelled French troops."
+    triggers = {e.trigger for e in events_of(rules_pipeline, text)}
+    assert {"suspended", "expelled"} <= triggers
+
+
+def test_one_act_told_with_two_verbs_is_one_event(rules_pipeline):
+    text = "John Hinckley Jr. shot and wounded President Reagan in 1981."
+    assert len([e for e in events_of(rules_pipeline, text) if e.type == "ASSAULT"]) == 1

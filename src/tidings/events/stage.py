@@ -133,6 +133,13 @@ def events(article: Article, options: Options) -> None:
     article.events = _merge_nested(out, article)
 
 
+def _separate_acts(token, governor, dep: str) -> bool:
+    """Two conjoined verbs each with an object of its own are two acts ("has suspended foreign
+    broadcasters and expelled French troops"); one act told with two verbs shares its object ("shot
+    and wounded President Reagan")."""
+    return dep == "conj" and all(any(c.dep_ == "dobj" for c in t.children) for t in (token, governor))
+
+
 def _merge_nested(events: list[Event], article: Article) -> list[Event]:
     """One event where a verb and the noun it governs name the same thing ("held ... meeting", "killed
     by a suicide bomber")."""
@@ -152,7 +159,7 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
         head = by_start.get(governor.idx)
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
-        if head is not None and head is not e and governor.i != token.i and not subordinate(token) and (
+        if head is not None and head is not e and governor.i != token.i and not subordinate(token) and not _separate_acts(token, governor, dep) and (
                 head.type == e.type or (is_light(governor) and dep in LIGHT_VERB_DEPS)):
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
             # a place standing in for the verb's unnamed doer ("wounded in a Taliban attack in Helmand")
