@@ -526,3 +526,9 @@ def test_two_conjoined_verbs_with_objects_of_their_own_are_two_acts(rules_pipeli
 def test_one_act_told_with_two_verbs_is_one_event(rules_pipeline):
     text = "John Hinckley Jr. shot and wounded President Reagan in 1981."
     assert len([e for e in events_of(rules_pipeline, text) if e.type == "ASSAULT"]) == 1
+
+
+def test_an_act_agreed_on_through_a_verb_of_no_event_is_the_agreement(pipeline):
+    text = ("Saudi Deputy Foreign Minister Waleed al-Khuraiji and his Iranian counterpart Majid Takht-Ravanchi "
+            "agreed to expand cooperation on trade and pilgrim travel.")
+    assert [e.trigger for e in events_of(pipeline, text) if e.type == "AGREE"] == ["agreed"]

@@ -133,6 +133,10 @@ def events(article: Article, options: Options) -> None:
     article.events = _merge_nested(out, article)
 
 
+def _same_actors(a: list[dict], b: list[dict]) -> bool:
+    return {x.get("actor_id") or x.get("text") for x in a} == {x.get("actor_id") or x.get("text") for x in b}
+
+
 def _separate_acts(token, governor, dep: str) -> bool:
     """Two conjoined verbs each with an object of its own are two acts ("has suspended foreign
     broadcasters and expelled French troops"); one act told with two verbs shares its object ("shot
@@ -157,6 +161,11 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
             # raids": the raids are the arrests (merged only where both have one type)
             governor, dep = governor.head, "in"
         head = by_start.get(governor.idx)
+        if head is None and dep == "dobj" and governor.dep_ == "xcomp" and (above := by_start.get(governor.head.idx)) \
+                and above.type == e.type and _same_actors(above.sources, e.sources):
+            # "agreed to expand cooperation": the cooperation promised is the agreement itself (the
+            # verb between them, "expand", no event)
+            governor, head = governor.head, above
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
         if head is not None and head is not e and governor.i != token.i and not subordinate(token) and not _separate_acts(token, governor, dep) and (
