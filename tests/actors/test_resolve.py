@@ -975,3 +975,11 @@ def test_it_stands_for_a_state_body_or_armed_group_named_in_the_plural(pipeline,
     it = next(m for m in article.actor_mentions if m.text == "it")
     subject = article.actor_mentions[0]
     assert it.actor_id == subject.actor_id and it.country == country
+
+
+def test_a_given_name_of_a_family_name_first_office_holder_gives_no_state(pipeline):
+    # "Gang" is Qin Gang's given name; the tagger reads "Gang" in "Gang leader" as a person
+    text = ("The first Kenyan police officers arrived in Haiti on Tuesday. Gang leader Jimmy Cherizier warned that "
+            "his fighters would resist any foreign force.")
+    article = pipeline.article(text)
+    assert all(m.country != "CHN" for m in article.actor_mentions)

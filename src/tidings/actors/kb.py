@@ -463,6 +463,9 @@ class KnowledgeBase:
         return [e for e in self._by_name_word.get(norm(name), []) if e.holds(roles, day)]
 
 
+# states whose people's family name comes first ("Qin Gang", "Kim Jong Un"): alone, the last word of
+# such a name is a given name, which a bare modifier ("Gang leader Jimmy Cherizier") does not stand for
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 PATRONYMIC = {"bin", "ibn", "bint"}  # "Hussein bin Abdullah": son of Abdullah, whose name it is not
 NAME_PARTICLES = {"al", "el"}
 REGNAL = {"ii", "iii", "iv", "v", "vi", "vii", "viii", "jr", "sr"}
