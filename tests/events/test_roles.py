@@ -721,3 +721,10 @@ def test_whom_the_charged_deed_is_done_to_is_not_the_one_accused(rules_pipeline)
     text = "Venezuela had accused several of them of plotting against the Colombian government."
     event = first(rules_pipeline, text, "ACCUSE")
     assert "COL" not in countries(event.targets)
+
+
+def test_a_past_tense_hung_on_the_verb_of_saying_is_not_the_speakers_act(rules_pipeline):
+    text = ("Turkish warplanes struck dozens of Kurdish militant targets in northern Iraq and Syria overnight, the "
+            "defence ministry said on Thursday, a day after an attack on a defence company in Ankara killed five people.")
+    killed = [e for e in rules_pipeline.article(text).events if e.trigger == "killed"]
+    assert all(not e.sources for e in killed)

@@ -192,6 +192,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                         None), False
         if t.dep_ == "conj" and (singular := _singular_subject_said(t)) is not None:
             return singular, False
+        if t.dep_ == "advcl" and t.tag_ == "VBD" and t.head.lemma_.lower() in statement_verbs():
+            # "..., the ministry said, a day after an attack on a defence company killed five people":
+            # a past tense hung on the verb of saying lost its own subject; the speaker did not do it
+            return None, False
         if t is verb and about_the_subject_above(t):
             t = t.sent.root  # "asked the court to order Israel to halt its operations, accusing it of genocide"
             continue
