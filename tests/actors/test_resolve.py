@@ -983,3 +983,13 @@ def test_a_given_name_of_a_family_name_first_office_holder_gives_no_state(pipeli
             "his fighters would resist any foreign force.")
     article = pipeline.article(text)
     assert all(m.country != "CHN" for m in article.actor_mentions)
+
+
+def test_a_plural_role_noun_tagged_as_a_name_after_a_dateline_is_a_role(pipeline):
+    text = ("OUAGADOUGOU - Gunmen killed at least 20 civilians in an attack on a village in northern Burkina Faso on "
+            "Sunday, local officials said.")
+    article = pipeline.article(text)
+    gunmen = next(m for m in article.actor_mentions if m.text == "Gunmen")
+    assert gunmen.sectors == ["REB"]
+    killed = next(e for e in article.events if e.trigger == "killed")
+    assert [s["text"] for s in killed.sources] == ["Gunmen"]

@@ -728,3 +728,9 @@ def test_a_past_tense_hung_on_the_verb_of_saying_is_not_the_speakers_act(rules_p
             "defence ministry said on Thursday, a day after an attack on a defence company in Ankara killed five people.")
     killed = [e for e in rules_pipeline.article(text).events if e.trigger == "killed"]
     assert all(not e.sources for e in killed)
+
+
+def test_a_past_tense_joined_to_an_infinitive_shares_the_tensed_verbs_subject(rules_pipeline):
+    text = "Burkina Faso's army said it had launched an operation to track down the attackers and killed several of them."
+    killed = next(e for e in rules_pipeline.article(text).events if e.trigger == "killed")
+    assert countries(killed.sources) == {"BFA"} and killed.modality == "asserted"

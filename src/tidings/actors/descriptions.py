@@ -15,11 +15,14 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lemminflect import getLemma
 from spacy.tokens import Doc, Token
 
 from .evidence import Evidence, counter_of, definite, entity_of, modifier_span, read_modifiers, read_prepositions
 from .kb import title_meanings
 from .pronouns import MAX_PRONOUN_DISTANCE
+
+DASHES = {"-", "--", "–", "—"}
 
 if TYPE_CHECKING:
     from ..model import Actor
@@ -79,7 +82,12 @@ class Descriptions:
             of = self.kb.roles.get(f"{word} of {nxt.lower_}") or self.kb.roles.get(f"{word.removesuffix('s')} of {nxt.lower_}")
             if of:
                 return of
-        return self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
+        found = self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
+        if found is None and tok.pos_ == "PROPN" and tok.i > 0 and tok.doc[tok.i - 1].text in DASHES:
+            # "OUAGADOUGOU - Gunmen killed ...": a plural role noun the tagger took for a name after a
+            # dateline, its lemma the word itself
+            found = next((self.kb.roles[w] for w in getLemma(tok.lower_, upos="NOUN") if w in self.kb.roles), None)
+        return found
 
     def _ally(self, tok: Token) -> bool:
         """"Trump accused his Asian ally of not paying enough" after "the US alliance with South Korea":

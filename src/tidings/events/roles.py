@@ -192,6 +192,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                         None), False
         if t.dep_ == "conj" and (singular := _singular_subject_said(t)) is not None:
             return singular, False
+        if t.dep_ == "conj" and t.tag_ == "VBD" and t.head.tag_ == "VB" and \
+                (finite := next((a for a in t.head.ancestors if a.tag_ in FINITE_TAGS | {"VBN"}), None)) is not None:
+            # "launched an operation to track down the attackers and killed several of them": a past
+            # tense cannot share a bare infinitive; it joins the tensed verb above, whose subject acts
+            t = finite
+            continue
         if t.dep_ == "advcl" and t.tag_ == "VBD" and t.head.lemma_.lower() in statement_verbs():
             # "..., the ministry said, a day after an attack on a defence company killed five people":
             # a past tense hung on the verb of saying lost its own subject; the speaker did not do it
