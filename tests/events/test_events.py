@@ -532,3 +532,12 @@ def test_an_act_agreed_on_through_a_verb_of_no_event_is_the_agreement(pipeline):
     text = ("Saudi Deputy Foreign Minister Waleed al-Khuraiji and his Iranian counterpart Majid Takht-Ravanchi "
             "agreed to expand cooperation on trade and pilgrim travel.")
     assert [e.trigger for e in events_of(pipeline, text) if e.type == "AGREE"] == ["agreed"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chinese hackers broke into the computer systems of the US Treasury Department.", "CHN", "USA"),
+    ("Russian military hackers breached the networks of Ukraine's largest telecom operator.", "RUS", "UKR"),
+])
+def test_breaking_into_networks_is_a_cyber_attack(rules_pipeline, text, source, target):
+    event = next(e for e in events_of(rules_pipeline, text) if e.type == "COERCE")
+    assert event.mode == "cyber" and codes(event.sources) == {source} and codes(event.targets) == {target}
