@@ -541,3 +541,8 @@ def test_an_act_agreed_on_through_a_verb_of_no_event_is_the_agreement(pipeline):
 def test_breaking_into_networks_is_a_cyber_attack(rules_pipeline, text, source, target):
     event = next(e for e in events_of(rules_pipeline, text) if e.type == "COERCE")
     assert event.mode == "cyber" and codes(event.sources) == {source} and codes(event.targets) == {target}
+
+
+def test_an_aid_convoy_is_aid(rules_pipeline):
+    event = next(e for e in events_of(rules_pipeline, "A Turkish aid convoy reached Gaza on Monday.") if e.type == "AID")
+    assert event.cameo == "073" and codes(event.sources) == {"TUR"}

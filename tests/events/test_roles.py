@@ -734,3 +734,11 @@ def test_a_past_tense_joined_to_an_infinitive_shares_the_tensed_verbs_subject(ru
     text = "Burkina Faso's army said it had launched an operation to track down the attackers and killed several of them."
     killed = next(e for e in rules_pipeline.article(text).events if e.trigger == "killed")
     assert countries(killed.sources) == {"BFA"} and killed.modality == "asserted"
+
+
+def test_a_tensed_verb_misparsed_under_another_does_not_take_its_target(rules_pipeline):
+    # parsed "Hackers linked [to the Chinese government] [broke into ...]": "broke" an advcl of "linked"
+    text = ("Hackers linked to the Chinese government broke into the networks of several American "
+            "telecommunications companies and stole data on calls, the FBI said on Wednesday.")
+    broke = next(e for e in rules_pipeline.article(text).events if e.trigger == "broke")
+    assert "CHN" not in countries(broke.targets)

@@ -664,8 +664,10 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
             owners = targets
             targets = nearest_actors(verb, index, sources + owners)
     if not targets and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB" and not subordinate(verb) \
+            and not (verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS) \
             and not (verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.children)) and across is None:
-        # "formed an alliance with Russia, sending troops": the participle shares the target; a
+        # "formed an alliance with Russia, sending troops": the participle shares the target (a tensed
+        # verb hung there is a misparse: "Hackers linked to the Chinese government broke into ..."); a
         # joined clause with a subject of its own does not ("agreed to attend talks in Jeddah, but
         # the army has refused to send a delegation"), nor one joined to the verb of saying above
         targets = [t for t in verb_roles(verb.head, index).targets if t not in sources]
