@@ -993,3 +993,11 @@ def test_a_plural_role_noun_tagged_as_a_name_after_a_dateline_is_a_role(pipeline
     assert gunmen.sectors == ["REB"]
     killed = next(e for e in article.events if e.trigger == "killed")
     assert [s["text"] for s in killed.sources] == ["Gunmen"]
+
+
+def test_a_surname_the_tagger_took_for_a_product_is_the_person_named_before(pipeline):
+    text = ("Incumbent Lazarus Chakwera conceded defeat in a televised address on Wednesday.\n\n"
+            "Chakwera congratulated his rival and urged his supporters to accept the result peacefully.")
+    article = pipeline.article(text)
+    mentions = {m.text: m.actor_id for m in article.actor_mentions}
+    assert mentions.get("Chakwera") == mentions["Lazarus Chakwera"]

@@ -335,6 +335,13 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
     def _token(self, tok: Token) -> None:
         if self._ally(tok):
             return
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in NAME_LABELS and tok.ent_iob_ == "B" and tok.text[:1].isupper() \
+                and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I") and tok.dep_ in NAME_HEAD_DEPS \
+                and any(contains_words(full, norm(tok.text)) for full in self.people):
+            # "Chakwera congratulated his rival" after "Lazarus Chakwera": a surname of someone the
+            # article named, which the small model tagged as a product or a work
+            self._person(Span(self.doc, tok.i, tok.i + 1, label="PERSON"))
+            return
         if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
             entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
             if entries:  # a country name the tagger missed ("Uzbekistan finally opened ...")
