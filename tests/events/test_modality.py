@@ -192,3 +192,9 @@ def test_a_clause_in_the_past_tense_is_no_modals():
                 "after the board of the International Atomic Energy Agency passed a resolution censuring Tehran.")
     assert modality(sentence, "install") == "hypothetical"
     assert modality(sentence, "censuring") == "asserted"
+
+
+def test_talks_offered_through_an_infinitive_tagged_as_a_noun_are_not_held(pipeline):
+    # "host" is tagged NN: the talks are offered, not held
+    article = pipeline.article("The African Union called on both countries to exercise restraint and offered to host talks.")
+    assert not [e for e in article.events if e.type == "CONSULT" and e.modality == "asserted"]

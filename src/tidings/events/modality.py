@@ -141,7 +141,10 @@ def phrasal_lemma(verb: Token) -> str:
 
 
 def _is_predicate(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX", "ADJ") or token.dep_ == "ROOT"
+    """A verb, adjective or root; or an infinitive the tagger took for a noun ("offered to host
+    talks", "host" tagged NN)."""
+    return token.pos_ in ("VERB", "AUX", "ADJ") or token.dep_ == "ROOT" or (
+        token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
 
 def classify(trigger: Token) -> tuple[str, str | None]:
