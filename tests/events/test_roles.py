@@ -742,3 +742,10 @@ def test_a_tensed_verb_misparsed_under_another_does_not_take_its_target(rules_pi
             "telecommunications companies and stole data on calls, the FBI said on Wednesday.")
     broke = next(e for e in rules_pipeline.article(text).events if e.trigger == "broke")
     assert "CHN" not in countries(broke.targets)
+
+
+def test_an_infinitive_below_a_verb_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
+    # the parser joins "vowed" to "killed", inside what the Houthis said
+    text = "The Houthis said the strikes killed three port workers and vowed to keep attacking Israel until the war ends."
+    attacking = next(e for e in rules_pipeline.article(text).events if e.trigger == "attacking")
+    assert [s["text"] for s in attacking.sources] == ["Houthis"] and countries(attacking.targets) == {"ISR"}

@@ -281,6 +281,14 @@ def _speaker_above(verb: Token) -> Token | None:
     return None
 
 
+def _carrier(verb: Token) -> Token:
+    """The verb an infinitive or participle chain hangs from ("vowed" of "vowed to keep attacking"),
+    whose subject the chain shares; the verb itself outside one."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _speaker_across_tense(verb: Token) -> Token | None:
     """"Putin said the army would not negotiate, and called on the armed forces to ...": a past or
     present tense cannot share the modal or "to" of the base form the parser joined it to, so it is
@@ -642,7 +650,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         sources = index.group(across or subject) or (_drafters(subject, index) if across is None else [])
         if not sources and subject.lower_ in PRONOUNS:
             sources = [m for m in _reported_subject(subject.head, index) if agrees(subject, m, index)]
-        if not sources and (speaker := _speaker_above(verb)) is not None:
+        if not sources and (speaker := _speaker_above(_carrier(verb))) is not None:
             sources = index.group(speaker)
     if not targets and about_the_subject_above(verb):
         # "to order Israel to halt its operations, accusing it of genocide": "it" is Israel
