@@ -1001,3 +1001,11 @@ def test_a_surname_the_tagger_took_for_a_product_is_the_person_named_before(pipe
     article = pipeline.article(text)
     mentions = {m.text: m.actor_id for m in article.actor_mentions}
     assert mentions.get("Chakwera") == mentions["Lazarus Chakwera"]
+
+
+def test_the_two_sides_are_the_pair_that_acted_not_the_pair_of_mediators(pipeline):
+    text = ("Pakistan and Afghanistan agreed to an immediate ceasefire on Sunday after talks mediated by Qatar and "
+            "Turkey. Pakistan's defence minister Khawaja Asif said the two sides would meet again in Istanbul.")
+    article = pipeline.article(text)
+    sides = {m.actor_id for m in article.actor_mentions if m.text == "the two sides"}
+    assert sides == {"PAK", "AFG"}

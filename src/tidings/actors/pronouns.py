@@ -169,14 +169,19 @@ class Pronouns:
         each is a mention of the phrase."""
         if not _pair_reference(tok):
             return False
-        for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
-            other = next((g for g in self.found if g.actor is not None and f.actor is not None
-                          and g.actor.id != f.actor.id and self._joined(f, g)), None)
-            if other is not None and other.start < tok.i and not _subject_above(self.doc[f.root], tok):
-                for named in (f, other):
-                    self._add(tok.left_edge.i, tok.i + 1, named.actor, "pair", 0.6, tok)
-                    self._pairs.append((self.found[-1], named))
-                return True
+        # a pair that was a subject first: "Pakistan and Afghanistan agreed to a ceasefire after talks
+        # mediated by Qatar and Turkey. ... the two sides would meet again" are not the mediators
+        for subjects_only in (True, False):
+            for f in self._named_before(tok, MAX_PRONOUN_DISTANCE):
+                if subjects_only and not f.subject:
+                    continue
+                other = next((g for g in self.found if g.actor is not None and f.actor is not None
+                              and g.actor.id != f.actor.id and self._joined(f, g)), None)
+                if other is not None and other.start < tok.i and not _subject_above(self.doc[f.root], tok):
+                    for named in (f, other):
+                        self._add(tok.left_edge.i, tok.i + 1, named.actor, "pair", 0.6, tok)
+                        self._pairs.append((self.found[-1], named))
+                    return True
         return False
 
     def _settle_pairs(self) -> None:
