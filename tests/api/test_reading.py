@@ -196,11 +196,13 @@ def test_a_store_without_stories_says_so(store_copy):
         assert r.status_code == 404 and r.json()["error"]["code"] == "not_available"
 
 
-def test_meta_gives_the_verifiers_high_precision_setting(client):
+def test_meta_gives_the_verifiers_high_precision_and_strict_settings(client):
     # the dashboard offers it as the first minimum confidence, so a refitted verifier needs no code change
     import json
 
     from tidings.events.classifier import MODEL_DIR
 
-    shipped = json.loads((MODEL_DIR / "verifier.json").read_text(encoding="utf-8"))["precise_from"]
-    assert client.get("/api/meta").json()["precise_confidence"] == shipped
+    shipped = json.loads((MODEL_DIR / "verifier.json").read_text(encoding="utf-8"))
+    meta = client.get("/api/meta").json()
+    assert meta["precise_confidence"] == shipped["precise_from"]
+    assert meta["strict_confidence"] == shipped["strict_from"] > shipped["precise_from"]

@@ -177,3 +177,11 @@ def test_the_events_list_keeps_only_events_as_confident_as_chosen(browser, dashb
     every = httpx.get(dashboard + "/api/events", params={"limit": 200}).json()["items"]
     assert 0 < len(shown) == len(api) < len(every), f"the examples hold events on both sides of {precise}"
     assert all(e["confidence"] >= precise for e in api)
+
+
+def test_the_confidence_filter_offers_the_high_precision_and_strict_settings_first(browser, dashboard):
+    meta = httpx.get(dashboard + "/api/meta").json()
+    open_view(browser, dashboard + "/#/events")
+    choice = browser.find_element(By.CSS_SELECTOR, "select[name=min_confidence]")
+    offered = [o.get_attribute("value") for o in choice.find_elements(By.TAG_NAME, "option")]
+    assert [o for o in offered if o][:2] == [f"{meta['precise_confidence']:g}", f"{meta['strict_confidence']:g}"], offered

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import TidingsError
-from ..events.verify import precise_from
+from ..events.verify import precise_from, strict_from
 from . import errors, handoff
 from .errors import ApiError, ErrorResponse
 from .events import MinConfidence
@@ -110,7 +110,8 @@ def create_app(db: str, *, api_key: str | None = None, writable: bool = True, ur
 
         return json_response({"name": "Tidings", "version": __version__,
                               "writable": bool(store.writable and request.app.state.api_key),
-                              "precise_confidence": precise_from(), **store.cached("meta", figures)})
+                              "precise_confidence": precise_from(), "strict_confidence": strict_from(),
+                              **store.cached("meta", figures)})
 
     def _relations(request: Request, a: str, b: str, by: str, min_confidence: float | None = None) -> dict:
         """The series of a pair, computed once per committed state of the store (and filter)."""

@@ -309,6 +309,10 @@ class Meta(Open):
     precise_confidence: float | None = Field(
         None, description="the verifier's high-precision setting: `min_confidence` at which about 0.8 of events were "
                           "right out of fold on the dev data (docs/model.md); null without the event model's verifier")
+    strict_confidence: float | None = Field(
+        None, description="the verifier's strict setting: the highest `min_confidence` at which as many right events "
+                          "were kept on the dev data as the coder found when the events issue was filed, fewer events "
+                          "and more of them right (docs/model.md); null without the event model's verifier")
 
 
 class IngestResult(Open):

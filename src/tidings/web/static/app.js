@@ -178,8 +178,8 @@ async function storyPage(id) {
 }
 const storyItem = (s) => `<li><a href="#/story/${encodeURIComponent(s.id)}"><b>${esc(s.label || s.headline || s.id)}</b></a> <span class="muted">${esc(s.first_date || "")} – ${esc(s.last_date || "")} · ${s.n_articles} articles · ${s.n_events} events</span></li>`;
 
-// the choices of a minimum confidence: the verifier's high-precision setting first (from /api/meta)
-const confidences = () => [...new Set([...(meta.precise_confidence == null ? [] : [String(meta.precise_confidence)]), "0.5", "0.7"])];
+// the choices of a minimum confidence: the verifier's high-precision and strict settings first (from /api/meta)
+const confidences = () => [...new Set([meta.precise_confidence, meta.strict_confidence].filter((c) => c != null).map(String).concat(["0.5", "0.7"]))];
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const pages = {
   "": () => home(),
