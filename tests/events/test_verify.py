@@ -78,14 +78,15 @@ def test_without_a_shipped_verifier_every_draft_is_kept_as_it_was(drafted, monke
 
 
 
-def test_the_documented_high_precision_setting_is_the_shipped_one():
+def test_the_documented_high_precision_and_strict_settings_are_the_shipped_ones():
     from click.testing import CliRunner
 
     from tidings.cli.app import main
 
-    precise = json.loads((MODEL_DIR / "verifier.json").read_text(encoding="utf-8"))["precise_from"]
-    shown = CliRunner().invoke(main, ["events", "--help"], terminal_width=500).output
-    assert f"{precise:g} is the high-precision setting" in " ".join(shown.split())
+    shipped = json.loads((MODEL_DIR / "verifier.json").read_text(encoding="utf-8"))
+    shown = " ".join(CliRunner().invoke(main, ["events", "--help"], terminal_width=500).output.split())
+    assert f"{shipped['precise_from']:g} is the high-precision setting" in shown
+    assert f"{shipped['strict_from']:g} is the strict setting" in shown
 
 
 def test_the_help_of_the_confidence_filter_gives_the_shipped_setting():

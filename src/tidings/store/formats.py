@@ -10,8 +10,8 @@ large store is never held in memory. See docs/events.md for every field and the 
   order, for the subset of GDELT columns Tidings can fill; by default asserted events only.
 
 Both take ``min_confidence`` to write only the events whose ``confidence`` is at least that value
-(with the event model, the verifier's probability that the event is right; 0.4 is its
-high-precision setting, ``precise_from`` in events/model/verifier.json).
+(with the event model, the verifier's probability that the event is right; its high-precision and
+strict settings are ``precise_from`` and ``strict_from`` in events/model/verifier.json).
 """
 
 from __future__ import annotations
