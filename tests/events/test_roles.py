@@ -7,6 +7,11 @@ def first(rules_pipeline, text, type_):
     return next(e for e in rules_pipeline.article(text).events if e.type == type_)
 
 
+def at(rules_pipeline, text, trigger):
+    """The event coded on ``trigger``."""
+    return next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)
+
+
 def countries(actors):
     return {a["country"] for a in actors}
 
@@ -133,7 +138,7 @@ def test_the_place_of_talks_held_is_no_participant(rules_pipeline):
 
 def test_parties_that_restore_ties_do_so_with_each_other_not_with_their_broker(rules_pipeline):
     text = "Iran and Saudi Arabia restored diplomatic ties in March, in a deal brokered by China."
-    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "restored")
+    event = at(rules_pipeline, text, "restored")
     assert countries(event.sources) == countries(event.targets) == {"IRN", "SAU"}
     event = next(e for e in rules_pipeline.article("Iran and Saudi Arabia restored ties with Qatar.").events)
     assert countries(event.targets) == {"QAT"}  # a partner the verb names stays the target
@@ -141,7 +146,7 @@ def test_parties_that_restore_ties_do_so_with_each_other_not_with_their_broker(r
 
 def test_people_a_relative_clause_speaks_of_are_its_subject(rules_pipeline):
     text = "NAIROBI (Reuters) - Kenyan police fired tear gas at protesters who stormed parliament on Tuesday."
-    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "stormed")
+    event = at(rules_pipeline, text, "stormed")
     assert countries(event.sources) == {"KEN"} and "CVL" in event.sources[0]["sectors"]
 
 
@@ -294,7 +299,7 @@ def test_the_person_owning_a_noun_of_harm_suffers_it(rules_pipeline):
     events = rules_pipeline.article("The files discuss President John F. Kennedy's assassination.").events
     assert not [e for e in events if e.trigger == "assassination" and e.sources]
     text = "Andargachew Tsege was seized in Yemen. Days after Tsege's arrest, Nega volunteered to replace him."
-    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "arrest")
+    event = at(rules_pipeline, text, "arrest")
     assert not event.sources
     assert [a["name"] for a in event.targets] == ["Andargachew Tsege"]
 
@@ -323,7 +328,7 @@ def test_a_state_owning_a_noun_of_harm_with_its_victim_named_does_it(rules_pipel
 def test_a_surname_the_tagger_took_for_a_place_is_the_person_named_before(rules_pipeline):
     text = ("Terry Strada leads a group of victims' families. "
             "Strada accused the Saudi government of attempting to intimidate the families.")
-    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "accused")
+    event = at(rules_pipeline, text, "accused")
     assert [a["name"] for a in event.sources] == ["Terry Strada"]
 
 
@@ -489,13 +494,13 @@ def test_the_sources_own_state_owning_the_object_is_not_the_target(pipeline, tex
 def test_a_demand_noun_owned_by_a_pronoun_keeps_the_party_asked_as_its_target(rules_pipeline):
     text = ("The main Hutu rebel group, Forces for Defence of Democracy (FDD), insisted on its demands "
             "that Burundi's government grant the Hutu majority more rights.")
-    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "demands")
+    event = at(rules_pipeline, text, "demands")
     assert countries(event.targets) == {"BDI"}
 
 
 def test_a_party_acting_on_its_own_states_elections_keeps_the_state_as_target(rules_pipeline):
     text = "The Umma party has said it will boycott Algeria's first multi-party elections."
-    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "boycott")
+    event = at(rules_pipeline, text, "boycott")
     assert countries(event.targets) == {"DZA"}
 
 
@@ -531,7 +536,7 @@ def test_a_participle_after_an_actor_is_done_to_that_actor_not_by_the_main_subje
 def test_a_finite_verb_hung_on_the_subject_of_another_is_that_subjects_act(rules_pipeline):
     text = ("The Samyukt Kisan Morcha, an umbrella group of more than 40 farm unions, called for a nationwide strike "
             "on Monday and warned that farmers could block highways into the capital.")
-    called = next(e for e in rules_pipeline.article(text).events if e.trigger == "called")
+    called = at(rules_pipeline, text, "called")
     assert called.type == "REQUEST" and called.modality == "asserted"
     assert ["Kisan Morcha" in s["text"] for s in called.sources] == [True]
 
@@ -635,7 +640,7 @@ def test_a_participle_after_those_is_done_to_them_by_no_one_named(rules_pipeline
 def test_no_one_in_what_the_objects_people_say_is_a_party(rules_pipeline):
     text = ("Sudanese refugees keep arriving in Chad.\n\nThe UN's refugee chief, Filippo Grandi, visited camps near "
             "the border and met refugees who said they had fled attacks by the Rapid Support Forces.")
-    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "met")
+    event = at(rules_pipeline, text, "met")
     assert "Rapid Support Forces" not in [a.get("name") for a in event.sources + event.targets]
 
 
@@ -652,7 +657,7 @@ def test_where_the_subject_was_is_not_whom_the_verb_acts_on(rules_pipeline):
 def test_whoever_is_party_to_an_event_to_come_is_no_party_to_the_verb(rules_pipeline):
     # the journalist released is unnamed: the target search had found Blinken in the "ahead of" phrase
     text = "Ahead of a planned visit by Blinken to Beijing, China released a detained journalist."
-    released = next(e for e in rules_pipeline.article(text).events if e.trigger == "released")
+    released = at(rules_pipeline, text, "released")
     assert [t.get("name") for t in released.targets] == []
     # what a verb is ahead of is not always hidden: its own object still names the party
     text = "Ahead of talks with Zelensky, Biden announced new sanctions on Russia."
@@ -706,7 +711,7 @@ def test_a_state_compounded_into_a_hostile_noun_suffers_it(rules_pipeline, text,
 
 def test_an_abbreviated_state_compounded_into_a_hostile_noun_is_its_doer(rules_pipeline):
     text = "Panamanian officers have been holed up in an embassy since last month's U.S. invasion."
-    event = next(e for e in rules_pipeline.article(text).events if e.trigger == "invasion")
+    event = at(rules_pipeline, text, "invasion")
     assert countries(event.sources) == {"USA"}
 
 
@@ -732,7 +737,7 @@ def test_a_past_tense_hung_on_the_verb_of_saying_is_not_the_speakers_act(rules_p
 
 def test_a_past_tense_joined_to_an_infinitive_shares_the_tensed_verbs_subject(rules_pipeline):
     text = "Burkina Faso's army said it had launched an operation to track down the attackers and killed several of them."
-    killed = next(e for e in rules_pipeline.article(text).events if e.trigger == "killed")
+    killed = at(rules_pipeline, text, "killed")
     assert countries(killed.sources) == {"BFA"} and killed.modality == "asserted"
 
 
@@ -740,12 +745,12 @@ def test_a_tensed_verb_misparsed_under_another_does_not_take_its_target(rules_pi
     # parsed "Hackers linked [to the Chinese government] [broke into ...]": "broke" an advcl of "linked"
     text = ("Hackers linked to the Chinese government broke into the networks of several American "
             "telecommunications companies and stole data on calls, the FBI said on Wednesday.")
-    broke = next(e for e in rules_pipeline.article(text).events if e.trigger == "broke")
+    broke = at(rules_pipeline, text, "broke")
     assert "CHN" not in countries(broke.targets)
 
 
 def test_an_infinitive_below_a_verb_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
     # the parser joins "vowed" to "killed", inside what the Houthis said
     text = "The Houthis said the strikes killed three port workers and vowed to keep attacking Israel until the war ends."
-    attacking = next(e for e in rules_pipeline.article(text).events if e.trigger == "attacking")
+    attacking = at(rules_pipeline, text, "attacking")
     assert [s["text"] for s in attacking.sources] == ["Houthis"] and countries(attacking.targets) == {"ISR"}

@@ -95,7 +95,8 @@ def test_the_relations_view_draws_the_series_the_api_gives(browser, dashboard):
 
 
 def test_the_relations_view_draws_only_events_as_confident_as_chosen(browser, dashboard):
-    precise = httpx.get(dashboard + "/api/meta").json()["precise_confidence"]  # the shipped setting, offered first
+    meta = httpx.get(dashboard + "/api/meta").json()
+    precise, strict = meta["precise_confidence"], meta["strict_confidence"]  # the shipped settings, offered first
 
     def events_of(pair: dict, cut: float | None = None) -> dict:
         params = {**pair, **({"min_confidence": cut} if cut is not None else {})}
@@ -104,7 +105,7 @@ def test_the_relations_view_draws_only_events_as_confident_as_chosen(browser, da
     # the first pair of the examples and setting offered that the pair's events fall on both sides of
     # (which pair that is follows the verifier's confidences, which change when it is refitted)
     found = next(((pair, cut) for pair in ({"a": "USA", "b": "KOR"}, {"a": "KOR", "b": "PRK"}, {"a": "USA", "b": "PRK"})
-                  for cut in (precise, 0.5, 0.7)
+                  for cut in (precise, strict, 0.5, 0.7)
                   if 0 < sum(p["events"] for p in events_of(pair, cut)["series"])
                   < sum(p["events"] for p in events_of(pair)["series"])), None)
     if found is None:
@@ -114,7 +115,8 @@ def test_the_relations_view_draws_only_events_as_confident_as_chosen(browser, da
     open_view(browser, dashboard + f"/#/relations?a={pair['a']}&b={pair['b']}&min_confidence={cut:g}")
     choice = browser.find_element(By.CSS_SELECTOR, "#pair select[name=min_confidence]")
     assert choice.get_attribute("value") == f"{cut:g}"
-    assert [o.text for o in choice.find_elements(By.TAG_NAME, "option")] == ["any", f"{precise:g}", "0.5", "0.7"]
+    assert [o.text for o in choice.find_elements(By.TAG_NAME, "option")] == ["any", f"{precise:g}", f"{strict:g}", "0.5",
+                                                                             "0.7"]
     drawn = browser.execute_script(DRAWN)
     expected = sorted([p["period"], p["direction"], p["score"], p["events"]] for p in rel["series"])
     assert sorted({tuple(d) for d in drawn}) == sorted(tuple(e) for e in expected)
