@@ -221,9 +221,6 @@ def _strikes_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:
     return scene_of(tok, kb) == home or any(place_of(o, kb) == home for o in objects)
 
 
-TRAVEL_VERBS = {"visit", "travel", "fly", "tour"}
-
-
 def _visits_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:
     """"The minister plans to visit Beijing next week", in a story about China: one who visits or
     travels to the home state or its capital comes from elsewhere (not one who visits a hospital in
@@ -232,7 +229,7 @@ def _visits_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:
         return False
     verbs = [tok.head] + [c for c in tok.head.children if c.dep_ == "xcomp"]
     for verb in verbs:
-        if verb.lemma_.lower() not in TRAVEL_VERBS:
+        if verb.lemma_.lower() not in kb.travel_verbs:
             continue
         places = [c for c in verb.children if c.dep_ == "dobj"] + \
             [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children if g.dep_ == "pobj"]
