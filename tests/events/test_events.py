@@ -546,3 +546,8 @@ def test_breaking_into_networks_is_a_cyber_attack(rules_pipeline, text, source, 
 def test_an_aid_convoy_is_aid(rules_pipeline):
     event = next(e for e in events_of(rules_pipeline, "A Turkish aid convoy reached Gaza on Monday.") if e.type == "AID")
     assert event.cameo == "073" and codes(event.sources) == {"TUR"}
+
+
+def test_the_tolls_of_one_attack_told_with_two_verbs_are_one_event(rules_pipeline):
+    text = "A car bomb near a checkpoint in Mogadishu killed three Somali soldiers and wounded five civilians."
+    assert len([e for e in events_of(rules_pipeline, text) if e.type == "ASSAULT" and e.trigger != "bomb"]) == 1

@@ -754,3 +754,10 @@ def test_an_infinitive_below_a_verb_joined_inside_what_was_said_is_the_speakers(
     text = "The Houthis said the strikes killed three port workers and vowed to keep attacking Israel until the war ends."
     attacking = at(rules_pipeline, text, "attacking")
     assert [s["text"] for s in attacking.sources] == ["Houthis"] and countries(attacking.targets) == {"ISR"}
+
+
+def test_a_verb_joined_to_an_attacks_verb_inside_what_was_said_is_the_attacks(rules_pipeline):
+    text = ("Colombia's government suspended peace talks with the ELN on Friday after an attack on a military base "
+            "killed two soldiers and wounded 27, President Gustavo Petro said.")
+    wounded = [e for e in rules_pipeline.article(text).events if e.trigger == "wounded"]
+    assert all("Gustavo Petro" not in [s.get("name") for s in e.sources] for e in wounded)

@@ -9,6 +9,7 @@ from ..model import Article, Event
 from ..options import Options
 from ..quotes.claims import claim_at
 from ..stages import stage
+from .datafiles import words
 from .draft import EventDraft, Scene, run
 from . import learned
 from .learned import classify, reads_relations
@@ -22,6 +23,7 @@ from .statements import statement_trigger
 from .verify import verify
 
 SPEAKER_KEYS = ("actor_id", "name", "country", "text", "start", "end")
+TOLLS = words("tolls")  # verbs of the harm an attack did: its tolls told with two verbs are one attack
 
 
 def _demanded(tok) -> bool:
@@ -140,8 +142,10 @@ def _same_actors(a: list[dict], b: list[dict]) -> bool:
 def _separate_acts(token, governor, dep: str) -> bool:
     """Two conjoined verbs each with an object of its own are two acts ("has suspended foreign
     broadcasters and expelled French troops"); one act told with two verbs shares its object ("shot
-    and wounded President Reagan")."""
-    return dep == "conj" and all(any(c.dep_ == "dobj" for c in t.children) for t in (token, governor))
+    and wounded President Reagan"), and the tolls of one attack are that attack ("a roadside bombing
+    killed one soldier and wounded two others")."""
+    return dep == "conj" and all(any(c.dep_ == "dobj" for c in t.children) for t in (token, governor)) \
+        and not all(t.lemma_.lower() in TOLLS for t in (token, governor))
 
 
 def _merge_nested(events: list[Event], article: Article) -> list[Event]:
