@@ -87,3 +87,10 @@ def test_what_a_noun_of_possibility_holds_is_no_ones_intention(rules_pipeline):
 def test_a_hedged_will_is_a_forecast_not_a_commitment(rules_pipeline, text, trigger):
     event = next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)
     assert event.modality == "hypothetical"
+
+
+def test_a_refused_meeting_is_the_speakers_refusal_of_the_other_side(pipeline):
+    text = ("Iran's supreme leader Ayatollah Ali Khamenei said on Wednesday that Tehran would not hold talks with "
+            "Washington under threats.")
+    refusal = next(e for e in pipeline.article(text).events if e.type == "REJECT")
+    assert {s["country"] for s in refusal.sources} == {"IRN"} and {t["country"] for t in refusal.targets} == {"USA"}

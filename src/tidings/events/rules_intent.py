@@ -292,8 +292,18 @@ def own_intention(draft: EventDraft, scene: Scene) -> EventDraft:
     found = recode(kind, draft.type)
     if same_side(draft.speaker, draft.sources) or (
             found is not None and found.type == "AGREE" and same_side(draft.speaker, draft.targets)):
-        return _recoded(draft, kind) or draft
+        return _one_sided(_recoded(draft, kind) or draft, kind)
     return draft
+
+
+def _one_sided(draft: EventDraft, kind: str) -> EventDraft:
+    """A refusal or threat of a mutual act is the speaker's side's, against the other ("Tehran would
+    not hold talks with Washington": Iran refuses the United States, not each the other)."""
+    if kind not in ("refuse", "threat") or len(draft.sources) < 2 or set(draft.sources) != set(draft.targets):
+        return draft
+    own = tuple(r for r in draft.sources if same_side(draft.speaker, (r,)))
+    others = tuple(r for r in draft.sources if r not in own)
+    return replace(draft, sources=own, targets=others) if own and others else draft
 
 
 def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
