@@ -94,3 +94,12 @@ def test_a_refused_meeting_is_the_speakers_refusal_of_the_other_side(pipeline):
             "Washington under threats.")
     refusal = next(e for e in pipeline.article(text).events if e.type == "REJECT")
     assert {s["country"] for s in refusal.sources} == {"IRN"} and {t["country"] for t in refusal.targets} == {"USA"}
+
+
+@pytest.mark.parametrize("text", [
+    "Trump has warned that Iran could face military action if it does not agree to a deal.",
+    "Russia warned that Finland could be attacked if it joined NATO.",
+])
+def test_a_warning_of_what_another_could_suffer_is_a_threat_to_them(pipeline, text):
+    threat = next(e for e in pipeline.article(text).events if e.trigger == "warned")
+    assert threat.type == "THREATEN" and threat.targets

@@ -331,6 +331,9 @@ def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
 POSSIBLE = {"could", "might", "may", "can"}
 
 
+UNDERGOING = words("undergoing")
+
+
 def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"The UN nuclear watchdog warned that Iran could produce enough uranium for a bomb.": a
     warning of what another actor could do forecasts its deed; the one who warns threatens nothing
@@ -340,6 +343,8 @@ def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
         return draft
     own, index = draft.source_sides, scene.index_for(draft)
     for subject, actors in _warned_subjects(draft, scene, POSSIBLE, ("nsubj", "nsubjpass")):
+        if subject.dep_ == "nsubjpass" or subject.head.lemma_.lower() in UNDERGOING:
+            continue  # "warned that Iran could face military action": what Iran would suffer, a threat
         if actors and all(m.actor_id not in own and m.country not in own for m in actors):
             return None
         if subject.pos_ == "NOUN" and not any(index.at(t.i) for t in subject.subtree):
