@@ -180,3 +180,12 @@ def test_it_after_a_ministry_given_the_dateline_state_is_that_state(pipeline):
     assert it.country == "KOR"
     urged = next(e for e in article.events if e.trigger == "urged")
     assert [s["country"] for s in urged.sources] == ["KOR"]
+
+
+def test_an_official_of_a_region_tagged_as_an_organisation_is_of_its_state(pipeline):
+    text = ("COLOMBO - Sri Lanka's navy arrested 14 Indian fishermen on Sunday, a navy spokesman said.\n\n"
+            "The Indian government summoned Sri Lanka's acting high commissioner to protest, and the chief minister "
+            "of Tamil Nadu wrote to Prime Minister Narendra Modi urging him to secure the men's release.")
+    article = pipeline.article(text)
+    minister = next(m for m in article.actor_mentions if "chief minister" in m.text)
+    assert minister.country == "IND"

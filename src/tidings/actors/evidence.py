@@ -320,6 +320,9 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
                 if entry is not None:
                     code = entry.actor.country
                     ev.add_sectors(entry.actor.sectors)
+            if code is None and ent is not None and ent.label_ == "ORG" and len(ent) > 1:
+                # "the chief minister of Tamil Nadu": a region inside a state, tagged as an organisation
+                code = kb.place_country(ent.text)
             if code is None and ent is not None and ent.label_ == "ORG":
                 # "the Office of the Secretary of Defense": an ORG whose own modifiers name no
                 # country; its words may still be a title ("secretary of defense")
