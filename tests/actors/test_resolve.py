@@ -1009,3 +1009,11 @@ def test_the_two_sides_are_the_pair_that_acted_not_the_pair_of_mediators(pipelin
     article = pipeline.article(text)
     sides = {m.actor_id for m in article.actor_mentions if m.text == "the two sides"}
     assert sides == {"PAK", "AFG"}
+
+
+def test_a_state_named_like_an_office_holders_surname_stays_the_state(pipeline):
+    # Madhav Kumar Nepal was prime minister of Nepal; the tagger reads "Nepal" here as a person
+    text = ("KATHMANDU - Thousands of young protesters broke through police lines and set fire to parts of Nepal's "
+            "parliament building on Monday.")
+    article = pipeline.article(text)
+    assert all(m.actor_id == "NPL" for m in article.actor_mentions if m.text == "Nepal")

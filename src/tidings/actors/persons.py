@@ -51,7 +51,8 @@ class People:
         return any(e.kind == "person" for e in self.kb.lookup(text)) or any(
             contains_words(full, key) for full in self.people) or (
             " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
-            and self.kb.place(text) is None and len(self._surname_holders(key)) == 1)
+            and self.kb.place(text) is None and not any(e.kind in ("country", "capital") for e in self.kb.lookup(text))
+            and len(self._surname_holders(key)) == 1)  # "Nepal's parliament": the state, not Madhav Kumar Nepal
 
     def _name_before_verb(self, ent: Span) -> Span:
         """A person's name without the headline verb the tagger took into it: "Trump Calls On Obama
