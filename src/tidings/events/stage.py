@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.tokens import Token
+
 from ..actors.kb import load_kb
 from ..model import Article, Event
 from ..options import Options
@@ -136,10 +138,11 @@ def events(article: Article, options: Options) -> None:
 
 
 def _same_actors(a: list[dict], b: list[dict]) -> bool:
+    """Whether two events' sides name the same actors (or, unresolved, the same words)."""
     return {x.get("actor_id") or x.get("text") for x in a} == {x.get("actor_id") or x.get("text") for x in b}
 
 
-def _separate_acts(token, governor, dep: str) -> bool:
+def _separate_acts(token: Token, governor: Token, dep: str) -> bool:
     """Two conjoined verbs each with an object of its own are two acts ("has suspended foreign
     broadcasters and expelled French troops"); one act told with two verbs shares its object ("shot
     and wounded President Reagan"), and the tolls of one attack are that attack ("a roadside bombing
@@ -172,7 +175,8 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
             governor, head = governor.head, above
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
-        if head is not None and head is not e and governor.i != token.i and not subordinate(token) and not _separate_acts(token, governor, dep) and (
+        if head is not None and head is not e and governor.i != token.i and not subordinate(token) \
+                and not _separate_acts(token, governor, dep) and (
                 head.type == e.type or (is_light(governor) and dep in LIGHT_VERB_DEPS)):
             drop.add(e.id)  # the verb's entry matched with this very object: it is the more specific
             # a place standing in for the verb's unnamed doer ("wounded in a Taliban attack in Helmand")
