@@ -528,10 +528,13 @@ def test_one_act_told_with_two_verbs_is_one_event(rules_pipeline):
     assert len([e for e in events_of(rules_pipeline, text) if e.type == "ASSAULT"]) == 1
 
 
-def test_an_act_agreed_on_through_a_verb_of_no_event_is_the_agreement(pipeline):
-    text = ("Saudi Deputy Foreign Minister Waleed al-Khuraiji and his Iranian counterpart Majid Takht-Ravanchi "
-            "agreed to expand cooperation on trade and pilgrim travel.")
-    assert [e.trigger for e in events_of(pipeline, text) if e.type == "AGREE"] == ["agreed"]
+@pytest.mark.parametrize("text, trigger", [
+    ("Saudi Deputy Foreign Minister Waleed al-Khuraiji and his Iranian counterpart Majid Takht-Ravanchi "
+     "agreed to expand cooperation on trade and pilgrim travel.", "agreed"),
+    ("Greece and Turkey agree to keep talking despite maritime dispute", "agree"),
+])
+def test_an_act_agreed_on_through_a_verb_of_no_event_is_the_agreement(pipeline, text, trigger):
+    assert [e.trigger for e in events_of(pipeline, text) if e.type == "AGREE"] == [trigger]
 
 
 @pytest.mark.parametrize("text, source, target", [

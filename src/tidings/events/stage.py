@@ -168,10 +168,11 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
             # raids": the raids are the arrests (merged only where both have one type)
             governor, dep = governor.head, "in"
         head = by_start.get(governor.idx)
-        if head is None and dep == "dobj" and governor.dep_ == "xcomp" and (above := by_start.get(governor.head.idx)) \
-                and above.type == e.type and _same_actors(above.sources, e.sources):
-            # "agreed to expand cooperation": the cooperation promised is the agreement itself (the
-            # verb between them, "expand", no event)
+        above = by_start.get(governor.head.idx) if head is None and governor.dep_ == "xcomp" else None
+        if above is not None and dep in ("dobj", "xcomp") and above.type == e.type \
+                and _same_actors(above.sources, e.sources):
+            # "agreed to expand cooperation", "agree to keep talking": the act promised is the
+            # agreement itself (the verb between them, "expand" or "keep", no event)
             governor, head = governor.head, above
         # a clause of its own is another act: "accused Israel of violating the truce after Israeli
         # troops opened fire" (the firing stays beside the alleged violation)
