@@ -44,12 +44,17 @@ class People:
     taken: set[int]
     titled: list[tuple[str, int, Actor]]
 
+    def _named_earlier(self, text: str) -> bool:
+        """Whether ``text`` is part of the name of someone the article has named ("Chakwera" after
+        "Lazarus Chakwera")."""
+        key = norm(text)
+        return any(contains_words(full, key) for full in self.people)
+
     def _looks_like_known_person(self, text: str) -> bool:
         """A known person's name, one met earlier in the article, or the surname of one known
         office holder alone ("Erdogan", which the small model tags as a place)."""
         key = norm(text)
-        return any(e.kind == "person" for e in self.kb.lookup(text)) or any(
-            contains_words(full, key) for full in self.people) or (
+        return any(e.kind == "person" for e in self.kb.lookup(text)) or self._named_earlier(text) or (
             " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
             and self.kb.place(text) is None and not any(e.kind in ("country", "capital") for e in self.kb.lookup(text))
             and len(self._surname_holders(key)) == 1)  # "Nepal's parliament": the state, not Madhav Kumar Nepal

@@ -26,7 +26,7 @@ from ..nlp.layout import dateline_matches
 from .gazetteer import missed_names
 from .homes import settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase, title_words
-from .names import contains_words, norm
+from .names import norm
 from .organisations import ORG_HEADS, Organisations
 from .persons import FUZZY_CUTOFF, People
 from .pronouns import PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, Pronouns
@@ -158,7 +158,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             return  # "US Army Private" before "Travis King": read as the person's title
         text = ent.text
         if ent.label_ in ("NORP", "PERSON", "ORG") and norm(text) in self.kb.demonyms and len(ent) == 1 \
-                and any(contains_words(full, norm(text)) for full in self.people):
+                and self._named_earlier(text):
             ent.label_ = "PERSON"  # "Cuban also complained" after "Mark Cuban": his surname, not Cubans
         elif ent.label_ in ("PERSON", "ORG") and norm(text) in self.kb.demonyms:
             ent.label_ = "NORP"  # "Ugandan", "Bangladeshi" tagged as people by the small model
@@ -337,7 +337,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             return
         if tok.pos_ == "PROPN" and tok.ent_type_ not in NAME_LABELS and tok.ent_iob_ == "B" and tok.text[:1].isupper() \
                 and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I") and tok.dep_ in NAME_HEAD_DEPS \
-                and any(contains_words(full, norm(tok.text)) for full in self.people):
+                and self._named_earlier(tok.text):
             # "Chakwera congratulated his rival" after "Lazarus Chakwera": a surname of someone the
             # article named, which the small model tagged as a product or a work
             self._person(Span(self.doc, tok.i, tok.i + 1, label="PERSON"))

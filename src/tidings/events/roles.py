@@ -271,8 +271,8 @@ def _speaker_above(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBN") or \
             any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
         return None
-    if any(_event_subject(c) for c in verb.head.children) and \
-            load_lexicon().types_of(verb) & load_lexicon().types_of(verb.head):
+    lexicon = load_lexicon()
+    if any(_event_subject(c) for c in verb.head.children) and lexicon.types_of(verb) & lexicon.types_of(verb.head):
         # "an attack on a military base killed two soldiers and wounded 27, Petro said": an act of the
         # same kind as the attack's verb is the attack's (not "the strikes killed ... and vowed to")
         return None
