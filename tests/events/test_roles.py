@@ -761,3 +761,10 @@ def test_a_verb_joined_to_an_attacks_verb_inside_what_was_said_is_the_attacks(ru
             "killed two soldiers and wounded 27, President Gustavo Petro said.")
     wounded = [e for e in rules_pipeline.article(text).events if e.trigger == "wounded"]
     assert all("Gustavo Petro" not in [s.get("name") for s in e.sources] for e in wounded)
+
+
+def test_a_name_the_parser_hung_on_the_verb_as_adverbs_is_its_subject(rules_pipeline):
+    # parsed "Mark" npadvmod and "Tolliver" advmod of "accused", which has no subject
+    text = "Republican Mark Tolliver accused his Democratic rival, Angela Pruitt, of supporting trade deals."
+    accused = at(rules_pipeline, text, "accused")
+    assert [s.get("name") for s in accused.sources] == ["Mark Tolliver"]

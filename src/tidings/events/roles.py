@@ -121,6 +121,19 @@ def _subject_after_preposition(verb: Token) -> Token | None:
     return None
 
 
+def _name_hung_as_adverb(verb: Token) -> Token | None:
+    """"Republican Mark Tolliver accused his rival ...": a name just before a finite verb with no
+    subject, whose words the small model hung on the verb as adverbs ("Mark" npadvmod, "Tolliver"
+    advmod), is the verb's subject. None otherwise."""
+    if verb.i == 0 or verb.tag_ not in FINITE_TAGS:
+        return None
+    last = verb.doc[verb.i - 1]
+    if last.head.i == verb.i and last.dep_ in ("npadvmod", "advmod") and last.pos_ == "PROPN" \
+            and last.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return last
+    return None
+
+
 def _is_passive(verb: Token) -> bool:
     """A passive clause, except the stative ones whose subject holds the stance ("is opposed to")."""
     return verb.lemma_.lower() not in STATIVE_PASSIVES or any(c.dep_ == "agent" for c in verb.children)
@@ -183,6 +196,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 if t is not verb and not passive_form and not _bare_participle(verb):
                     return child, False  # "was indicted ... and will resign": the subject acts in the active verb
                 return child, _is_passive(t)
+        if (name := _name_hung_as_adverb(t)) is not None:
+            return name, False
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and (after := _subject_after_preposition(t)) is not None:
             return after, False
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and any(c.dep_ == "mark" for c in t.children):
