@@ -1017,3 +1017,14 @@ def test_a_state_named_like_an_office_holders_surname_stays_the_state(pipeline):
             "parliament building on Monday.")
     article = pipeline.article(text)
     assert all(m.actor_id == "NPL" for m in article.actor_mentions if m.text == "Nepal")
+
+
+def test_a_coalition_of_groups_is_those_groups_not_a_government(pipeline):
+    article, _ = resolve(pipeline, "A coalition of voting rights groups sued the governor on Thursday.")
+    coalition = next(m for m in article.actor_mentions if m.text == "A coalition")
+    assert coalition.actor_id == "any-NGO"  # it had been a governing coalition, any-GOV
+
+
+def test_rights_groups_acting_are_ngos_without_a_state(pipeline):
+    article, _ = resolve(pipeline, "Human rights groups condemned the arrests.")
+    assert {m.text: m.actor_id for m in article.actor_mentions}.get("Human rights groups") == "any-NGO"

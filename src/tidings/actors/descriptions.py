@@ -6,7 +6,7 @@ of that state and sector (PRK-MIL); "the leader" of a state is its office holder
 date; an organisation named in the phrase ("EU foreign ministers") is the actor; an ally named only
 by description is the one partner the article named; "its forces" are the state of the latest
 subject. Without a state, only armed and criminal groups, the opposition, and officials, forces,
-courts and unions as their clause's subject stay actors.
+courts, unions and rights groups as their clause's subject stay actors.
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 GROUP_TYPES = {"armed_group", "party", "organisation"}  # whose "its fighters" or "its members" are the group
 # described actors that stay actors when the text gives no state: armed and criminal groups and the
 # opposition wherever they stand; officials, forces, courts and unions only as the subject of their
-# clause ("the strikers accepted", "the authorities refused"), since "sending troops" names what is
+# clause ("the strikers accepted", "the authorities refused", "rights groups condemned"), since "sending troops" names what is
 # sent, not a party; an office of one person ("the president") and people in general never
 ALWAYS_UNPLACED = {"REB", "CRM", "OPP"}
-UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU"}
+UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU", "NGO"}
 # determiners of a role noun that make it anyone or no one: "any man", "every soldier", "no official"
 GENERIC_DETERMINERS = {"any", "every", "no"}
 OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
@@ -44,6 +44,8 @@ OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
 
 
+# nouns of a group whose "of" phrase names its members, who say what it is ("a coalition of unions")
+COLLECTIVES = {"coalition", "alliance"}
 STATE_BODIES = {"MIL", "GOV", "COP", "JUD", "LEG", "SPY"}  # sectors of a state's own bodies
 
 
@@ -82,6 +84,10 @@ class Descriptions:
             of = self.kb.roles.get(f"{word} of {nxt.lower_}") or self.kb.roles.get(f"{word.removesuffix('s')} of {nxt.lower_}")
             if of:
                 return of
+        if tok.lemma_.lower() in COLLECTIVES and (members := next(
+                (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)) is not None:
+            return self._role(members)  # "a coalition of voting rights groups" is the groups, not a government
         found = self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
         if found is None and tok.pos_ == "PROPN" and tok.i > 0 and tok.doc[tok.i - 1].text in DASHES:
             # "OUAGADOUGOU - Gunmen killed ...": a plural role noun the tagger took for a name after a
