@@ -34,7 +34,8 @@ GROUP_TYPES = {"armed_group", "party", "organisation"}  # whose "its fighters" o
 # described actors that stay actors when the text gives no state: armed and criminal groups and the
 # opposition wherever they stand; officials, forces, courts, unions and rights groups only as the
 # subject of their clause ("the strikers accepted", "the authorities refused", "rights groups
-# condemned"), since "sending troops" names what is sent, not a party; an office of one person ("the president") and people in general never
+# condemned"), since "sending troops" names what is sent, not a party; an office of one person
+# ("the president") and people in general never
 ALWAYS_UNPLACED = {"REB", "CRM", "OPP"}
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU", "NGO"}
 # determiners of a role noun that make it anyone or no one: "any man", "every soldier", "no official"
