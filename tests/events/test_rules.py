@@ -392,6 +392,17 @@ def test_accused_party_acts(code):
     assert countries(draft_on(drafts, "attack").sources) == {"ISR"}
 
 
+def test_enforcer_reports_its_act(code):
+    events, _, _ = code("A former aide was indicted on Wednesday on charges that he stole $300,000, federal prosecutors said.")
+    indicted = next(e for e in events if e.trigger == "indicted")
+    assert [s["text"] for s in indicted.sources] == ["federal prosecutors"]
+    events, _, _ = code("Three men were arrested on Tuesday in connection with the attack, police said.")
+    assert [s["text"] for e in events if e.trigger == "arrested" for s in e.sources] == ["police"]
+    # a ministry is no law enforcer: it reports the detention, it need not have made it
+    events, _, _ = code("The journalist was detained at the airport, the Foreign Ministry said.")
+    assert not [e for e in events if e.trigger == "detained"]
+
+
 def test_officials_state_acts(code):
     events, drafts, _ = code("A US defense official said troops would be sent to Poland.")
     sent = draft_on(drafts, "sent")

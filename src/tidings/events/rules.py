@@ -27,38 +27,39 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 19. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
 20. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
 21. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
-22. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-23. ``demand_of_another``    what a speaker says another must (or should) do is its request
-24. ``force_not_ruled_out``  not ruling out force (or refusing to) threatens it
-25. ``own_intention``        an actor's own promise, threat or refusal
-26. ``unclaimed_must``       a "must" that is no one's request is no event
-27. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-28. ``warning_of_another``   a warning of what another actor could do is no threat
-29. ``own_warning``          a warning that the warner's own side will act is its threat
-30. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-31. ``sport_talk``           what players, coaches and referees say of one another is sport
-32. ``citizens_preference``  ordinary people backing or voting for someone state a preference
-33. ``citizens_giving``      what a state's civilians give is no aid
-34. ``needs_actor``          no event without a known actor
+22. ``enforcer_reports_its_act`` "was indicted, prosecutors said": the charge is theirs
+23. ``wanted_act``           "X wants Y to do Z" is X's request of Y
+24. ``demand_of_another``    what a speaker says another must (or should) do is its request
+25. ``force_not_ruled_out``  not ruling out force (or refusing to) threatens it
+26. ``own_intention``        an actor's own promise, threat or refusal
+27. ``unclaimed_must``       a "must" that is no one's request is no event
+28. ``promised_act``         a promise of a deed that is no cooperation is no agreement
+29. ``warning_of_another``   a warning of what another actor could do is no threat
+30. ``own_warning``          a warning that the warner's own side will act is its threat
+31. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
+32. ``sport_talk``           what players, coaches and referees say of one another is sport
+33. ``citizens_preference``  ordinary people backing or voting for someone state a preference
+34. ``citizens_giving``      what a state's civilians give is no aid
+35. ``needs_actor``          no event without a known actor
     (slot) ``classify``      a learned classifier may re-type or drop the draft here
-35. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
+36. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
                              which was trained on candidates marked as the rules read them)
-36. ``fired_from``           where a weapon was fired from is no target of it
-37. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
-38. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
-39. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-40. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-41. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-42. ``crowd_violence``       protesters' violence is a riot, a violent protest (PROTEST 145)
-43. ``raid_from_the_air``    a raid by aircraft is an air strike, not a search
-44. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-45. ``firms_trade``          dealings between firms are trade, not politics (after the
+37. ``fired_from``           where a weapon was fired from is no target of it
+38. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
+39. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
+40. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+41. ``verbal_attack``        one politician attacking another with no harm done attacks in words
+42. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
+43. ``crowd_violence``       protesters' violence is a riot, a violent protest (PROTEST 145)
+44. ``raid_from_the_air``    a raid by aircraft is an air strike, not a search
+45. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
+46. ``firms_trade``          dealings between firms are trade, not politics (after the
                              classifier, which may have given the draft a type of dealing)
-46. ``date``                 the date its sentence names
-47. ``place``                where it happened
-48. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
+47. ``date``                 the date its sentence names
+48. ``place``                where it happened
+49. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
                              (not one who struck from afar: a missile's)
-49. ``confidence``           how sure the coding is (the rules' own score)
+50. ``confidence``           how sure the coding is (the rules' own score)
     (slot) ``verify``        with the event model, a learned verifier replaces that score with the
                              probability that the finished event is right (verify.py)
 """
@@ -75,9 +76,10 @@ from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
 from .roles import _prep_objects
 from .rules_intent import (appeal_as_attraction, citizens_preference, citizens_giving, commentator_opinion, courtesy_call,
-                           danger_not_threat, demand_of_another, dismissal, force_not_ruled_out, modality,
-                           officials_state_acts, own_intention, own_warning, promised_act, put_question,
-                           seeking_to_act, speaker, sport_talk, unclaimed_must, wanted_act, warning_of_another)
+                           danger_not_threat, demand_of_another, dismissal, enforcer_reports_its_act,
+                           force_not_ruled_out, modality, officials_state_acts, own_intention, own_warning,
+                           promised_act, put_question, seeking_to_act, speaker, sport_talk, unclaimed_must,
+                           wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, deployed_forces, each_other,
                           headline_passive, host_visit, meeting_place, mutual_meeting, named_agent, received_aid,
                           roles, to_blame)
@@ -437,6 +439,7 @@ RULES: list[Rule] = [
     asked_party_acts,
     accused_party_acts,
     officials_state_acts,
+    enforcer_reports_its_act,
     wanted_act,
     demand_of_another,
     force_not_ruled_out,

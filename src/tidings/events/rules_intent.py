@@ -187,6 +187,27 @@ def officials_state_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=sources, targets=tuple(t for t in draft.targets if t not in sources))
 
 
+LAW_ENFORCERS = {"JUD", "COP"}  # prosecutors, courts and the police
+CHARGES = {"1121"}  # CAMEO: accused of a crime (charged, indicted); not a verdict (116), which a court gives
+
+
+def enforcer_reports_its_act(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"A former aide was indicted on Wednesday on charges that he stole $300,000, federal
+    prosecutors said.": an arrest or a charge told in the passive with no agent, in the words of
+    prosecutors, a court or the police, is theirs (the rubric's prosecuting side). Only for coercion
+    and criminal charges, and only where the speaker is such a body ("police said" of an arrest)."""
+    if draft.sources or draft.nominal or not (draft.type == "COERCE" or draft.cameo in CHARGES):
+        return draft
+    tok = draft.token
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return draft
+    enforcers = [m for m in draft.speaker.actors if LAW_ENFORCERS & set(m.sectors)]
+    if not enforcers:
+        return draft
+    sources = scene.refs(enforcers, "speaker")
+    return replace(draft, sources=sources, targets=tuple(t for t in draft.targets if t not in sources))
+
+
 def _recoded(draft: EventDraft, kind: str, **changes) -> EventDraft | None:
     if draft.type == STATEMENT:  # "he will say": whether his saying is an act is the classifier's call
         return None
