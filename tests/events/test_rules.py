@@ -859,3 +859,10 @@ def test_a_host_receiving_a_visitor_stays_a_visit_with_the_model(pipeline):
     received = next(e for e in pipeline.article(text).events if e.trigger == "received")
     assert (received.type, received.cameo) == ("CONSULT", "042")
     assert [s["country"] for s in received.sources] == ["IRN"]  # the visitor acts, as PLOVER codes a visit
+
+
+def test_firing_someone_the_article_named_is_no_shooting(code):
+    text = ("The aide, Kevin Marsh, is accused of writing campaign checks to his own company. "
+            "Vance said she had fired Marsh in March.")
+    events, _, _ = code(text)
+    assert not [e for e in events if e.trigger == "fired"]

@@ -108,7 +108,9 @@ def dismissal(draft: EventDraft, scene: Scene) -> EventDraft | None:
         return draft
     people = [c for c in tok.children if c.dep_ == "dobj" and (
         c.ent_type_ == "PERSON" or (scene.kb.roles.get(c.lemma_.lower()) is not None
-                                    and scene.kb.roles[c.lemma_.lower()].person))]
+                                    and scene.kb.roles[c.lemma_.lower()].person)
+        # "she had fired Marsh": a surname the tagger missed, of someone the article named
+        or any(scene.actor_types.get(m.actor_id or "") == "person" for m in scene.index.at(c.i)))]
     return None if people else draft
 
 
