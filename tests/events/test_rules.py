@@ -233,6 +233,21 @@ def test_headline_passive(code, text, trigger):
     assert "headline_passive" in draft.trace
 
 
+def test_a_charge_in_prose_is_no_headline_passive(code):
+    # the parser hung "Tolliver" on the verb as an adverb, so "criticized" had no object, as in a
+    # headline's "Russia blamed for ..."; a sentence inside a paragraph is no headline
+    text = ("Mark Tolliver accused his rival, Angela Pruitt, of lying. Pruitt also criticized Tolliver "
+            "for refusing to say whether he would back a national abortion ban.")
+    _, drafts, _ = code(text)
+    draft = draft_on(drafts, "criticized")
+    assert "headline_passive" not in draft.trace and [s.name for s in draft.sources] == ["Angela Pruitt"]
+
+
+def test_charged_with_a_duty_is_no_charge(code):
+    events, _, _ = code("The agency is charged with overseeing the election.")
+    assert not [e for e in events if e.trigger == "charged"]
+
+
 def test_an_active_charge_keeps_its_accuser(code):
     _, drafts, _ = code("Pakistan blamed India for the attack on Monday.")
     draft = draft_on(drafts, "blamed")

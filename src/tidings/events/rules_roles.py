@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.mentions import PHRASE_DEPS, acts_for_owner, head_of, once_each
 from ..model import ActorMention
+from ..nlp.headlines import is_headline
+from ..nlp.layout import title_case
 from .datafiles import words
 from .draft import EventDraft, Scene
 from .lexicon import telephones
@@ -177,6 +179,8 @@ def headline_passive(draft: EventDraft, scene: Scene) -> EventDraft:
         preps = (*preps, "to")  # "Former Peruvian president sentenced to 20 years": the penalty's "to"
     if draft.nominal or not preps or verb.tag_ not in ("VBD", "VBN") or not draft.sources:
         return draft
+    if not _headline(verb.sent):
+        return draft  # "Pruitt also criticized Tolliver for refusing ...", its object misparsed, is prose
     deps = {c.dep_ for c in verb.children}
     if verb.tag_ == "VBN" and "aux" in deps:
         return draft  # "has sentenced": active; a bare participle with a subject is the headline's
@@ -184,6 +188,22 @@ def headline_passive(draft: EventDraft, scene: Scene) -> EventDraft:
             not any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children):
         return draft
     return replace(draft, sources=(), targets=draft.sources + tuple(t for t in draft.targets if t not in draft.sources))
+
+
+HEADLINE_WORDS = 12  # at most, for a line with a full stop and in sentence case to read as a headline
+
+
+def _headline(sent: Span) -> bool:
+    """Whether a sentence reads as a headline: a line of its own, and without a full stop
+    (``nlp.headlines``), in title case, or short ("Russia blamed for downing of airliner.")."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    text = sent.doc.text
+    before, after = text[:words[0].idx].rstrip(" \t"), text[words[-1].idx + len(words[-1].text):].lstrip(" \t")
+    if before[-1:] not in ("", "\n") or after[:1] not in ("", "\n"):
+        return False
+    return is_headline(sent) or title_case(sent) or sum(t.is_alpha for t in words) <= HEADLINE_WORDS
 
 
 # acts of moving forces, told in the passive with the forces as subject: "troops were deployed /
