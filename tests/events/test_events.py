@@ -554,3 +554,8 @@ def test_an_aid_convoy_is_aid(rules_pipeline):
 def test_the_tolls_of_one_attack_told_with_two_verbs_are_one_event(rules_pipeline):
     text = "A car bomb near a checkpoint in Mogadishu killed three Somali soldiers and wounded five civilians."
     assert len([e for e in events_of(rules_pipeline, text) if e.type == "ASSAULT" and e.trigger != "bomb"]) == 1
+
+
+def test_defending_a_bill_or_an_order_is_support(rules_pipeline):
+    events = rules_pipeline.article("President William Ruto defended the bill, saying the country needed to reduce its debt.").events
+    assert [(e.trigger, e.type) for e in events if e.trigger == "defended"] == [("defended", "SUPPORT")]
