@@ -559,3 +559,9 @@ def test_the_tolls_of_one_attack_told_with_two_verbs_are_one_event(rules_pipelin
 def test_defending_a_bill_or_an_order_is_support(rules_pipeline):
     events = rules_pipeline.article("President William Ruto defended the bill, saying the country needed to reduce its debt.").events
     assert [(e.trigger, e.type) for e in events if e.trigger == "defended"] == [("defended", "SUPPORT")]
+
+
+def test_fees_charged_are_no_charge(rules_pipeline):
+    # the object of "charged" is the noun its relative clause describes
+    text = "Regulators fined Northway Bank $250 million and ordered it to repay the fees it charged."
+    assert not [e for e in rules_pipeline.article(text).events if e.trigger == "charged"]

@@ -85,6 +85,9 @@ def _objects(token: Token) -> set[str]:
         out.update(c.lemma_.lower() for c in token.children if c.dep_ == "nsubjpass")
     if token.dep_ in ("nsubjpass",):
         out.add(token.head.lemma_.lower())
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" for c in token.children) \
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in token.children):
+        out.add(token.head.lemma_.lower())  # "the fees it charged": the noun a relative clause describes
     for child in token.children:  # "released Navalny", "welcomed Macron": the object is an actor
         if child.dep_ in OBJECT_DEPS and child.ent_type_ in ACTOR_LABELS:
             out.add(ACTOR_OBJECT)
