@@ -58,3 +58,14 @@ def test_a_state_of_two_words_that_the_tagger_missed_after_a_dateline_is_found(p
     assert any(m.actor_id == "ZAF" and m.start > lead for m in article.actor_mentions)
     asked = next(e for e in article.events if e.trigger == "asked")
     assert [s["country"] for s in asked.sources] == ["ZAF"]
+
+
+def test_a_congressional_committee_the_tagger_missed_is_a_us_legislature_body(pipeline):
+    # after this headline the tagger leaves "The House Oversight Committee" untagged
+    text = ("House committee subpoenas drug makers over insulin prices\n\n"
+            "WASHINGTON - The House Oversight Committee on Wednesday subpoenaed three drug makers for internal "
+            "documents on how they set the price of insulin, escalating a two-year inquiry.")
+    article = pipeline.article(text)
+    committee = next(m for m in article.actor_mentions if m.text.endswith("House Oversight Committee"))
+    assert (committee.country, committee.sectors[:1]) == ("USA", ["LEG"])
+    assert [s["country"] for e in article.events if e.trigger == "subpoenaed" for s in e.sources] == ["USA"]
