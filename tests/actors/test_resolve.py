@@ -1028,3 +1028,19 @@ def test_a_coalition_of_groups_is_those_groups_not_a_government(pipeline):
 def test_rights_groups_acting_are_ngos_without_a_state(pipeline):
     article, _ = resolve(pipeline, "Human rights groups condemned the arrests.")
     assert {m.text: m.actor_id for m in article.actor_mentions}.get("Human rights groups") == "any-NGO"
+
+
+def test_a_first_name_joined_to_a_full_name_shares_its_surname(pipeline):
+    article, _ = resolve(pipeline, "Bill and Hillary Clinton attended the funeral.")
+    assert {m.text: m.actor_id for m in article.actor_mentions}.get("Bill") == "Q1124"  # Bill Clinton
+    article, _ = resolve(pipeline, "The parents, Khizr and Ghazala Khan, criticized Mr. Trump. Mr. Khan said he was wrong.")
+    khans = [m.actor_id for m in article.actor_mentions if m.text in ("Khizr", "Khan")]
+    assert khans == ["person-khizr-khan", "person-khizr-khan"]
+    article, _ = resolve(pipeline, "Clinton and Donald Trump debated on Monday.")  # a surname, not a first name
+    assert "person-clinton-trump" not in {m.actor_id for m in article.actor_mentions}
+
+
+def test_a_given_name_of_an_office_holders_other_name_is_no_surname(pipeline):
+    # William Burns is also "Bill Burns": "Bill" alone is not he
+    article, _ = resolve(pipeline, "Bill said he would run for the seat.")
+    assert "kb-william-burns" not in {m.actor_id for m in article.actor_mentions}

@@ -78,10 +78,11 @@ class People:
     def _surname_holders(self, key: str) -> list[Entry]:
         """Known office holders whose surname (or family name written first) ``key`` is; of
         several, in an article with no date, the one in office today ("Maduro": Nicolás, not
-        Ricardo, Honduras's president until 2006). Not by a given name: "Bob" alone is no sign of
-        Bob Hawke ("Kim" and "Xi", family names written first, are no given names gender.py is
-        sure of, and still count)."""
-        holders = [h for h in self.kb.office_holders(key, (), None) if not _given_name_of(key, h.actor.name)]
+        Ricardo, Honduras's president until 2006). Not by a given name of any of their names: "Bob"
+        alone is no sign of Bob Hawke, nor "Bill" of William Burns, "Bill Burns" ("Kim" and "Xi",
+        family names written first, are no given names gender.py is sure of, and still count)."""
+        holders = [h for h in self.kb.office_holders(key, (), None)
+                   if not any(_given_name_of(key, name) for name in [h.actor.name, *h.actor.aliases])]
         if len(holders) > 1 and self.day is None:
             current = [h for h in holders if h.holds((), date.today())]
             if len(current) == 1:
@@ -100,6 +101,19 @@ class People:
         if norm(words[0]) in self.kb.titles or norm(words[-1]) in ORG_HEADS | FIRM_WORDS:
             return False
         return first_name_gender(words[0]) is not None
+
+    def _with_shared_surname(self, ent: Span) -> str | None:
+        """"Bill and Hillary Clinton", "Khizr and Ghazala Khan": a lone first name joined by "and" to
+        a full name shares its surname; the full name it stands for, or None."""
+        if len(ent) != 1 or ent.end + 1 >= len(self.doc) or self.doc[ent.end].lower_ != "and":
+            return None
+        if self._named_earlier(ent.text) or self._surname_holders(norm(ent.text)) or (
+                first_name_gender(ent.text) is None and any(e.kind == "person" for e in self.kb.lookup(ent.text))):
+            return None  # a surname: "Clinton and Donald Trump"
+        other = entity_of(self.doc[ent.end + 1])
+        if other is None or other.label_ != "PERSON" or other.start != ent.end + 1 or len(other) != 2:
+            return None
+        return f"{ent.text} {other[1:].text}"
 
     def _person(self, ent: Span) -> None:
         ev = Evidence()
@@ -132,13 +146,14 @@ class People:
                 read_prepositions(tok, self.kb, ev)
                 self.taken.update(t.i for t in tok.subtree)
         self.taken.update(t.i for t in prefix)
-        key = norm(self.doc[name_start:ent.end].text)
+        written = self._with_shared_surname(ent) or self.doc[name_start:ent.end].text
+        key = norm(written)
         honorific = self.doc[name_start - 1].lower_ if name_start > 0 else ""
         found = self._known_person(key, ev.roles, HONORIFICS.get(honorific), ev.country)
         if found is not None:
             actor, method, confidence = found
         elif len(key.split()) >= 2:
-            actor, method, confidence = self._new_person(self.doc[name_start:ent.end].text, ev), "new", 0.7
+            actor, method, confidence = self._new_person(written, ev), "new", 0.7
         else:
             # several people could be meant ("President Bush"); if they share a state, say so
             countries = {e.actor.country for e in self.kb.office_holders(key, ev.roles, self.day)}
