@@ -291,8 +291,8 @@ def test_an_acronym_spelled_out_before_is_read_so_as_a_modifier(pipeline):
 
 
 def test_an_unknown_organisation_is_named_by_its_head_noun(pipeline):
-    _, found = resolve(pipeline, "The Department of Education will investigate the college.")
-    assert found["The Department of Education"].actor_id == "org-department-of-education"
+    _, found = resolve(pipeline, "The Department of Water Resources will investigate the college.")
+    assert found["The Department of Water Resources"].actor_id == "org-department-of-water-resources"
 
 
 def test_pronoun_is_left_alone_when_the_last_subject_is_no_person(pipeline):
@@ -760,7 +760,8 @@ def test_one_of_a_family_the_article_names_is_no_namesake_of_the_knowledge_base(
     text = ("Khizr and Ghazala Khan, the parents of a soldier killed in Iraq, spoke on Thursday. "
             "Mr. Khan pleaded with voters to reject Mr. Trump.")
     _, found = resolve(pipeline, text)
-    assert found["Khan"].actor_id is None  # not Ghulam Ishaq Khan, Pakistan's president until 1993
+    # Khizr Khan ("Khizr and Ghazala Khan" share the surname), not Ghulam Ishaq Khan, Pakistan's president until 1993
+    assert found["Khan"].actor_id == "person-khizr-khan"
     _, found = resolve(pipeline, "Hillary Clinton spoke in Ohio on Monday. Mr. Clinton criticized Mr. Trump on Tuesday.")
     assert found["Clinton"].actor_id == "Q1124"  # a family the knowledge base knows: her husband
 
@@ -1044,3 +1045,14 @@ def test_a_given_name_of_an_office_holders_other_name_is_no_surname(pipeline):
     # William Burns is also "Bill Burns": "Bill" alone is not he
     article, _ = resolve(pipeline, "Bill said he would run for the seat.")
     assert "kb-william-burns" not in {m.actor_id for m in article.actor_mentions}
+
+
+def test_an_honorific_is_read_with_what_the_article_said_of_each_namesake(pipeline):
+    # "Khizr" says nothing of its bearer's gender, "Humayun" does; "Mr. Khan" has been Khizr Khan
+    text = ("The parents, Khizr and Ghazala Khan, criticized Mr. Trump. Mr. Khan said he was wrong. "
+            "Mr. Khan spoke at the convention. Ms. Khan was talking about her son, Humayun Khan. "
+            "On Sunday Mr. Trump tried to deflect Mr. Khan's criticism.")
+    article, _ = resolve(pipeline, text)
+    khans = [(m.start, m.actor_id) for m in article.actor_mentions if m.text == "Khan"]
+    assert [i for _, i in khans] == ["person-khizr-khan", "person-khizr-khan", "person-ghazala-khan",
+                                     "person-khizr-khan"]

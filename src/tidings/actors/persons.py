@@ -21,24 +21,27 @@ from ..model import Actor
 from ..nlp.headlines import inflected, verb_lemma
 from ..nlp.layout import title_case
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word, titles_person
-from .gender import HONORIFICS, first_name_gender, name_gender
+from .gender import HONORIFICS, first_name_gender, name_gender, person_gender
 from .kb import title_meanings
 from .names import contains_words, norm, slug
 from .organisations import FIRM_WORDS, ORG_HEADS
 
 if TYPE_CHECKING:
     from .kb import Entry, KnowledgeBase
+    from .resolve import Found
 
 FUZZY_CUTOFF = 90.0
 
 
 class People:
-    """Name resolution over the resolver's state: ``doc``, ``kb``, ``day``, ``people`` (full names met
-    so far), ``counts``, ``taken``, ``titled`` (people named with a title), and its ``_add`` and ``_role``."""
+    """Name resolution over the resolver's state: ``doc``, ``kb``, ``day``, ``found`` (mentions so far),
+    ``people`` (full names met so far), ``counts``, ``taken``, ``titled`` (people named with a title),
+    and its ``_add`` and ``_role``."""
 
     doc: Doc
     kb: KnowledgeBase
     day: date | None
+    found: list[Found]
     people: dict[str, Actor]
     counts: Counter[str]
     taken: set[int]
@@ -202,8 +205,13 @@ class People:
         # knows, and of whom the honorific fits no one named in full: another of them, never a
         # namesake of the knowledge base ("Hillary Clinton ... Mr. Clinton" is still Bill Clinton)
         family = bool(met) and not any(i in self.kb.by_id for i in met)
-        if gender is not None:  # those the first name says are of that gender, else those it says nothing of
-            said = {i: name_gender(a.name) for i, a in met.items()}
+        if gender is not None:
+            # those of that gender, by what the article has said of them so far ("Mr. Khan" before:
+            # Khizr Khan, whose first name says nothing) or by their first name; else those of whom
+            # nothing is said
+            said = {i: person_gender(self.doc, ((f.start, f.end) for f in self.found if f.actor is not None
+                                                and f.actor.id == i and f.method != "pronoun"), a.name) or None
+                    for i, a in met.items()}
             met = {i: a for i, a in met.items() if said[i] == gender} or \
                 {i: a for i, a in met.items() if said[i] is None}
         if len(met) > 1 and roles:
