@@ -1056,3 +1056,11 @@ def test_an_honorific_is_read_with_what_the_article_said_of_each_namesake(pipeli
     khans = [(m.start, m.actor_id) for m in article.actor_mentions if m.text == "Khan"]
     assert [i for _, i in khans] == ["person-khizr-khan", "person-khizr-khan", "person-ghazala-khan",
                                      "person-khizr-khan"]
+
+
+def test_an_organisation_named_again_by_its_first_word_is_the_one_named_in_full(pipeline):
+    text = ("The Transportation Department fined Skyway Airlines $2.5 million on Monday. "
+            "Skyway said the delays were caused by the storm.")
+    article, _ = resolve(pipeline, text)
+    skyway = [m.actor_id for m in article.actor_mentions if m.text.startswith("Skyway")]
+    assert skyway == ["org-skyway-airlines", "org-skyway-airlines"]

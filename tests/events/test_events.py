@@ -565,3 +565,8 @@ def test_fees_charged_are_no_charge(rules_pipeline):
     # the object of "charged" is the noun its relative clause describes
     text = "Regulators fined Northway Bank $250 million and ordered it to repay the fees it charged."
     assert not [e for e in rules_pipeline.article(text).events if e.trigger == "charged"]
+
+
+def test_charging_customers_more_is_no_criminal_charge(rules_pipeline):
+    text = "The regulator opened an inquiry after Apple Inc. was found charging customers up to 10% more."
+    assert not [e for e in rules_pipeline.article(text).events if e.trigger == "charging"]

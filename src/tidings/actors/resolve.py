@@ -291,6 +291,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             person = self._known_person(norm(text), ())
             if person is not None:
                 self._add(ent.start, ent.end, person[0], person[1], person[2], root)
+            elif (fuller := self._fuller_org_met(ent)) is not None:  # "Skyway" after "Skyway Airlines"
+                self._add(ent.start, ent.end, fuller, "coreference", 0.85, root)
             elif (words and words[-1] in ORG_HEADS) or root.lower_ in ORG_HEADS:
                 self._new_org(ent)  # "the Tokyo Stock Exchange"'s last word, "the Department of Education"'s head
 
