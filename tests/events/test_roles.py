@@ -768,3 +768,8 @@ def test_a_name_the_parser_hung_on_the_verb_as_adverbs_is_its_subject(rules_pipe
     text = "Republican Mark Tolliver accused his Democratic rival, Angela Pruitt, of supporting trade deals."
     accused = at(rules_pipeline, text, "accused")
     assert [s.get("name") for s in accused.sources] == ["Mark Tolliver"]
+
+
+def test_whose_arrest_it_is_suffers_it_and_does_not_make_it(rules_pipeline):
+    text = "Democratic Senator Luis Ferrer visited the protesters before their arrest and thanked them."
+    assert not [e for e in rules_pipeline.article(text).events if e.trigger == "arrest"]

@@ -34,7 +34,11 @@ COUNTING_NOUNS = words("counting_nouns")
 def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[ActorMention]:
     """"Kirk rescinded his endorsement of Trump", "the FBI is expanding its probe": a possessive
     pronoun the actor stage left open stands for the subject of the clause holding its noun, where
-    they agree (his and her: a person of that gender; its: no person)."""
+    they agree (his and her: a person of that gender; its: no person). Not of a harm or legal action
+    the owner suffers ("visited the protesters before their arrest": they are arrested, by no one
+    the clause names)."""
+    if noun.lemma_.lower() in SUFFERED:
+        return []
     t = noun
     for _ in range(6):
         if t.head.i == t.i:
@@ -53,6 +57,7 @@ def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[Act
     return []
 
 
+SUFFERED = words("suffered_by_owner")  # nouns whose owner suffers them: "their arrest", "his killing"
 TOPIC_PREPS = {"over"}  # not "about": "documents made public by the FBI about its investigation"
 
 
