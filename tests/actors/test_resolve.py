@@ -1064,3 +1064,13 @@ def test_an_organisation_named_again_by_its_first_word_is_the_one_named_in_full(
     article, _ = resolve(pipeline, text)
     skyway = [m.actor_id for m in article.actor_mentions if m.text.startswith("Skyway")]
     assert skyway == ["org-skyway-airlines", "org-skyway-airlines"]
+
+
+def test_it_told_by_a_named_body_tidings_cannot_resolve_is_no_earlier_actor(pipeline):
+    text = ("A spokesman said the senator had met with climate activists twice this year. "
+            "The group that organized the protest, Youth Climate Now, said it would hold more sit-ins until the Senate acts.")
+    article, _ = resolve(pipeline, text)
+    assert [m.actor_id for m in article.actor_mentions if m.text == "it"] == [None]
+    # a description that may stand for a body named before still does
+    article, _ = resolve(pipeline, "The Federal Trade Commission opened an inquiry. The agency said it would act.")
+    assert [m.actor_id for m in article.actor_mentions if m.text == "it"] == ["org-us-federal-trade-commission"]

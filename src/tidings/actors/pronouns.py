@@ -84,6 +84,9 @@ class Pronouns:
         # not one of the people it talks about
         said = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree} \
             if tok.dep_ == "nsubj" else set()
+        if tok.lower_ == "it" and self._unknown_teller(tok):
+            self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+            return
         joined = self._joined_subject(tok)
         if joined is not None:
             self._add(start, tok.i + 1, joined, "pronoun", 0.6, tok)
@@ -129,6 +132,22 @@ class Pronouns:
             self._add(start, tok.i + 1, agreeing, "pronoun", 0.5, tok)
         elif tok.lower_ in PERSON_PRONOUNS:
             self._add(start, tok.i + 1, None, "unresolved", 0.0, tok)
+
+    def _unknown_teller(self, tok: Token) -> bool:
+        """"The group that organized the protest, Youth Climate Now, said it would hold more sit-ins":
+        "it", the subject of a clause that another clause's subject tells or thinks, stands for that
+        subject; where that subject is named but Tidings could not resolve it, "it" is no one known,
+        not an earlier actor ("the senator" of the sentence before)."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return False
+        teller = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if teller is None or teller.pos_ not in ("NOUN", "PROPN") or teller.tag_ in PLURAL_TAGS:
+            return False
+        phrase = range(teller.left_edge.i, teller.right_edge.i + 1)
+        # named ("Youth Climate Now"), not a description that may stand for a body named before ("the agency")
+        named = any(tok.doc[i].ent_type_ or tok.doc[i].pos_ == "PROPN" for i in phrase)
+        return named and not any(f.actor is not None and f.start in phrase for f in self.found)
 
     def _group(self, tok: Token) -> bool:
         """"Argentina, Chile and Peru said they would not recognise the result. The minister accused
