@@ -103,3 +103,9 @@ def test_a_refused_meeting_is_the_speakers_refusal_of_the_other_side(pipeline):
 def test_a_warning_of_what_another_could_suffer_is_a_threat_to_them(pipeline, text):
     threat = next(e for e in pipeline.article(text).events if e.trigger == "warned")
     assert threat.type == "THREATEN" and threat.targets
+
+
+def test_what_would_have_happened_is_nobodys_intention(rules_pipeline):
+    events = rules_pipeline.article("Iran would have attacked Israel if the talks had failed.").events
+    attacked = next(e for e in events if e.trigger == "attacked")
+    assert (attacked.type, attacked.modality) == ("ASSAULT", "hypothetical")  # no threat made

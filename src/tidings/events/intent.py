@@ -63,7 +63,7 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     """Whether the event is a commitment, a threat, a refusal, a demand or an appeal, from its cue;
     none where its clause is what a noun of possibility, fear or rumour holds ("the possibility that
     Iran will attack Israel"): a supposition, nobody's intention."""
-    if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger):
+    if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger) or _counterfactual(trigger):
         return None
     kind = cue_kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
@@ -75,6 +75,15 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
         if any(c.dep_ == "aux" and cue_kind(c) == "commit" for c in verb.children):
             return "refuse"  # "will not accept", "would not meet"
     return None
+
+
+def _counterfactual(trigger: Token) -> bool:
+    """Whether the trigger's verb is told in the past of a conditional ("Iran would have attacked
+    Israel if the talks had failed", "a rule that would have barred migrants"): what did not
+    happen, nobody's intention."""
+    verb = _predicate(trigger)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should", "'d") for c in verb.children)
 
 
 def _permitted(trigger: Token) -> bool:
