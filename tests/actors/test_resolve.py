@@ -1074,3 +1074,13 @@ def test_it_told_by_a_named_body_tidings_cannot_resolve_is_no_earlier_actor(pipe
     # a description that may stand for a body named before still does
     article, _ = resolve(pipeline, "The Federal Trade Commission opened an inquiry. The agency said it would act.")
     assert [m.actor_id for m in article.actor_mentions if m.text == "it"] == ["org-us-federal-trade-commission"]
+
+
+def test_a_state_lawmakers_title_the_tagger_took_into_an_organisation_opens_a_person(pipeline):
+    text = ("SACRAMENTO - Governor Elena Marquez vetoed the bill on Friday. The bill's author, Assemblyman "
+            "Victor Osei, said he was disappointed. Police chiefs praised the governor's decision.")
+    article, _ = resolve(pipeline, text)
+    found = {m.text: m.actor_id for m in article.actor_mentions}
+    assert found.get("Victor Osei") == "person-victor-osei"
+    # a person named since with another title does not hide whom "the governor" is
+    assert found.get("the governor") == "person-elena-marquez"

@@ -332,9 +332,12 @@ class Descriptions:
         start = max([f.start for f in self.found if f.actor is not None and f.actor.id == person.id
                      and f.method != "pronoun" and f.start < tok.i] + [start])
         # no other person named since: "Cruz defends his record ... the senator says" is not the
-        # senator named two paragraphs before (a pronoun names no one new)
+        # senator named two paragraphs before (a pronoun names no one new); one named with another
+        # title is no such person ("Assemblyman Victor Osei" between the governor and "the governor")
+        other_titles = {a.id for k, _, a in self.titled if k != key} - {a.id for k, _, a in self.titled if k == key}
         between = any(f.actor is not None and f.actor.type == "person" and f.actor.id != person.id
-                      and f.method != "pronoun" and start < f.start < tok.i for f in self.found)
+                      and f.actor.id not in other_titles and f.method != "pronoun" and start < f.start < tok.i
+                      for f in self.found)
         return None if between else person
 
     def _subject_just_named(self, tok: Token, country: str | None) -> Actor | None:

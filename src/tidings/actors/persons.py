@@ -95,8 +95,11 @@ class People:
     def _personal_name(self, ent: Span) -> bool:
         """"Carly Fiorina" tagged as an organisation: two or three capitalised words that the
         knowledge base does not know, opened by a first name whose gender is certain (gender.py's
-        list) and closed by no word of an organisation's name ("Charles Schwab Corp")."""
+        list) and closed by no word of an organisation's name ("Charles Schwab Corp"); after a title
+        the tagger took in ("Assemblyman Victor Osei")."""
         words = [t.text for t in ent]
+        while len(words) > 2 and norm(words[0]) in self.kb.titles:
+            words = words[1:]
         if not 2 <= len(words) <= 3 or self.kb.lookup(ent.text) or ent.text.isupper():
             return False
         if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
