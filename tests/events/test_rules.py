@@ -50,6 +50,13 @@ def test_every_rule_has_an_example_sentence_and_a_test_here():
         assert " ".join(example.group(1).split()) in source, f"{rule.__name__}: its test does not use its example"
 
 
+def test_mishap(code):
+    events, _, dropped = code("A crash in Ethiopia killed 157 people.")
+    assert not events and ("killed", "mishap") in [(d.token.text, rule) for d, rule in dropped]
+    events, _, _ = code("Israeli fire killed two Palestinians near the fence.")  # gunfire is no mishap
+    assert [e.type for e in events if e.trigger == "killed"] == ["ASSAULT"]
+
+
 def test_appeal_as_attraction(code):
     _, _, dropped = code("Johnson may hold particular appeal for Republicans.")
     assert ("appeal", "appeal_as_attraction") in [(d.token.text, rule) for d, rule in dropped]

@@ -114,6 +114,19 @@ def dismissal(draft: EventDraft, scene: Scene) -> EventDraft | None:
     return None if people else draft
 
 
+MISHAPS = words("mishaps")  # accidents and disasters: "a crash", "a blaze", "floods" (not "fire": "Israeli fire killed")
+
+
+def mishap(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"A crash in Ethiopia killed 157 people.": an accident or a disaster that kills or wounds is
+    no attack, and no one's act (the rubric's accidents and natural disasters), wherever it was."""
+    tok = draft.token
+    if draft.type != "ASSAULT" or tok.pos_ != "VERB":
+        return draft
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return None if subject is not None and subject.lemma_.lower() in MISHAPS else draft
+
+
 def _after_quoted_question(verb: Token) -> bool:
     """'"Should we run against him?" asked Sen. Cantwell': the verb reports a question just quoted."""
     before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i] if not t.is_space]
