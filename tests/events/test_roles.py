@@ -773,3 +773,10 @@ def test_a_name_the_parser_hung_on_the_verb_as_adverbs_is_its_subject(rules_pipe
 def test_whose_arrest_it_is_suffers_it_and_does_not_make_it(rules_pipeline):
     text = "Democratic Senator Luis Ferrer visited the protesters before their arrest and thanked them."
     assert not [e for e in rules_pipeline.article(text).events if e.trigger == "arrest"]
+
+
+def test_a_participle_acting_on_a_passives_subject_is_not_done_by_it(rules_pipeline):
+    # parsed "accusing" an adverbial of "hit": Apple is whom the lawsuit accuses
+    text = "Apple Inc was hit with a lawsuit on Friday accusing it of secretly slowing down older iPhones."
+    accusing = [e for e in rules_pipeline.article(text).events if e.trigger == "accusing"]
+    assert all("Apple Inc" not in [s["text"] for s in e.sources] for e in accusing)

@@ -193,6 +193,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in PASSIVE_SUBJECT_DEPS and _has_object(t):
                 return child, False  # "He's always denied it": "'s" is "has", which the parser took for "is"
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                if t is not verb and verb.dep_ == "advcl" and any(
+                        c.dep_ == "dobj" and c.lower_ in ("it", "him", "her", "them") for c in verb.children):
+                    # "Apple was hit with a lawsuit accusing it of ...": whom the participle acts on is
+                    # the one the passive acted on, never its doer
+                    return None, False
                 if t is not verb and not passive_form and not _bare_participle(verb):
                     return child, False  # "was indicted ... and will resign": the subject acts in the active verb
                 return child, _is_passive(t)
