@@ -1084,3 +1084,9 @@ def test_a_state_lawmakers_title_the_tagger_took_into_an_organisation_opens_a_pe
     assert found.get("Victor Osei") == "person-victor-osei"
     # a person named since with another title does not hide whom "the governor" is
     assert found.get("the governor") == "person-elena-marquez"
+
+
+def test_major_us_unions_are_known_labour_actors(pipeline):
+    _, found = resolve(pipeline, "The United Auto Workers reached a tentative agreement with General Motors on Monday.")
+    union = found["The United Auto Workers"]
+    assert (union.country, union.sectors) == ("USA", ["LAB"])
