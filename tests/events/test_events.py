@@ -570,3 +570,8 @@ def test_fees_charged_are_no_charge(rules_pipeline):
 def test_charging_customers_more_is_no_criminal_charge(rules_pipeline):
     text = "The regulator opened an inquiry after Apple Inc. was found charging customers up to 10% more."
     assert not [e for e in rules_pipeline.article(text).events if e.trigger == "charging"]
+
+
+def test_dismissing_an_attack_is_a_rejection(rules_pipeline):
+    events = rules_pipeline.article('Trump\'s spokeswoman, Hope Hicks, dismissed the attack as "a desperate distraction."').events
+    assert [e.type for e in events if e.trigger == "dismissed"] == ["REJECT"]
