@@ -73,9 +73,6 @@ def modality(sentence: str, word: str) -> str:
     ("North Korea might conduct a nuclear test and launch missiles.", "launch", "hypothetical"),
     ("The ministry said the measures were needed to protect security and accused the US of lying.", "accused",
      "asserted"),
-    # someone's act that a verb presupposes has happened, whatever is said of it; one blocked may never happen
-    ("The district said it could not afford the union's demand of 7 percent.", "demand", "asserted"),
-    ("Lawmakers called on the government to block Trump's visit to Israel.", "visit", "hypothetical"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

@@ -38,7 +38,6 @@ COUNTING_CUES = words("counting_cues")
 OBLIGING = words("obliging")  # "has to", "have got to": obligation, in the present only
 # verbs of answering an act: what one responds or retaliates to has happened, whatever is planned
 RESPONDING = words("responding")
-PRESUPPOSING = words("presupposing")  # verbs whose owned object has happened: "did not accept Russia's offer"
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 
@@ -190,8 +189,6 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 break
             if t is trigger and _answered(t):
                 break  # "planned to respond to Trump's attacks": the attacks happened
-            if t is trigger and _spoken_of(t):
-                break  # "could not afford the union's demand": the demand was made
             if t.dep_ in ("dobj", "nsubjpass") and negation and phrasal_lemma(head) in cues.cancelling:
                 return NEGATED, head  # "cancelled the summit", "the flight was delayed"
             if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
@@ -275,15 +272,6 @@ def _answered(noun: Token) -> bool:
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or not any(c.dep_ == "poss" for c in noun.children):
         return False
     return phrasal_lemma(noun.head.head) in RESPONDING
-
-
-def _spoken_of(noun: Token) -> bool:
-    """Whether a nominal event someone owns is the object of a verb that presupposes it ("could not
-    afford the union's demand", "did not accept Russia's offer"): an act that has happened, whatever
-    is said of it (not "block Trump's visit", which may never happen)."""
-    # a named owner only: "the government met its demands", whose "its" the parse cannot place
-    return noun.dep_ == "dobj" and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children) \
-        and noun.head.lemma_.lower() in PRESUPPOSING
 
 
 def _cue_lemma(verb: Token, known: frozenset[str] | set[str]) -> str:
