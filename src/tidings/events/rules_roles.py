@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.mentions import PHRASE_DEPS, acts_for_owner, head_of, once_each
 from ..model import ActorMention
-from ..nlp.headlines import is_headline
+from ..nlp.headlines import is_headline, on_own_line
 from ..nlp.layout import title_case
 from .datafiles import words
 from .draft import EventDraft, Scene
@@ -196,14 +196,8 @@ HEADLINE_WORDS = 12  # at most, for a line with a full stop and in sentence case
 def _headline(sent: Span) -> bool:
     """Whether a sentence reads as a headline: a line of its own, and without a full stop
     (``nlp.headlines``), in title case, or short ("Russia blamed for downing of airliner.")."""
-    words = [t for t in sent if not t.is_space]
-    if not words:
-        return False
-    text = sent.doc.text
-    before, after = text[:words[0].idx].rstrip(" \t"), text[words[-1].idx + len(words[-1].text):].lstrip(" \t")
-    if before[-1:] not in ("", "\n") or after[:1] not in ("", "\n"):
-        return False
-    return is_headline(sent) or title_case(sent) or sum(t.is_alpha for t in words) <= HEADLINE_WORDS
+    return on_own_line(sent) and (is_headline(sent) or title_case(sent)
+                                  or sum(t.is_alpha for t in sent) <= HEADLINE_WORDS)
 
 
 # acts of moving forces, told in the passive with the forces as subject: "troops were deployed /

@@ -46,6 +46,16 @@ def _headline(sent: Span, text: str) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or len(words) > MAX_WORDS or words[-1].text[-1] in ENDS:
         return False
+    return on_own_line(sent, text)
+
+
+def on_own_line(sent: Span, text: str | None = None) -> bool:
+    """Whether a sentence is a line of its own: only spaces between it and the line breaks (or the
+    text's ends) around it. ``text`` is the document's (read from the sentence by default)."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    text = sent.doc.text if text is None else text
     before, after = sent.start_char - 1, words[-1].idx + len(words[-1].text)
     while before >= 0 and text[before] in " \t":
         before -= 1
