@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from tidings.actors.gender import given_name_of
 from tidings.actors.kb import KnowledgeBase, load_kb
 from tidings.errors import ConfigError
 
@@ -85,3 +86,15 @@ def test_user_file_with_unknown_columns_says_what_is_expected(tmp_path):
 ])
 def test_a_city_name_is_the_citys_own_unless_a_far_bigger_one_is_known_by_it(kb, name, country):
     assert kb.place(name).country == country
+
+
+@pytest.mark.parametrize("word, person_id, given", [
+    ("Gang", "kb-qin-gang", True),  # family name first: the last word is the given name
+    ("Qin", "kb-qin-gang", False),
+    ("Bill", "kb-william-burns", True),  # "Bill Burns", one of his names, opens with a first name
+    ("Burns", "kb-william-burns", False),
+    ("Kim", "Q56226", False),  # a family name, though some people are called Kim
+    ("Un", "Q56226", True),
+])
+def test_a_given_name_is_read_in_either_name_order(word, person_id, given):
+    assert given_name_of(word, load_kb().by_id[person_id].actor) is given

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .kb import BIG_CITY, FAMILY_NAME_FIRST, KnowledgeBase
+from .gender import given_name_of
+from .kb import BIG_CITY, KnowledgeBase
 from .names import norm
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod"}
@@ -153,13 +154,6 @@ def definite(span: Sequence[Token]) -> bool:
     return len(span) == 2 and span[0].lower_ == "the"
 
 
-def _given_name(word: str, person: Actor) -> bool:
-    """Whether ``word`` is only the given name of someone whose family name comes first ("Gang" of
-    Qin Gang): alone before a noun it is no reference to them ("Gang leader Jimmy Cherizier")."""
-    words = norm(person.name).split()
-    return person.country in FAMILY_NAME_FIRST and len(words) > 1 and words[0] != norm(word)
-
-
 def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: set[int] = frozenset()) -> None:
     """Countries and sectors from modifier words: demonyms, country names (knowledge-base names the
     tagger missed and acronyms the article defined among them), titles and role nouns."""
@@ -179,7 +173,7 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
             # "the Bush administration", "President Suharto's government": the person's state (a
             # demonym the small model tags as a person, "Azerbaijani forces", is read as one below)
             people = [e for e in kb.lookup(ent.text) if e.kind == "person"] or [
-                e for e in kb.office_holders(ent.text, (), None) if not _given_name(ent.text, e.actor)]
+                e for e in kb.office_holders(ent.text, (), None) if not given_name_of(ent.text, e.actor)]
             countries = {e.actor.country for e in people}
             if len(countries) == 1 and None not in countries:  # both Bushes were American
                 ev.add_country(countries.pop(), list(ent))

@@ -14,7 +14,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .kb import title_words
+from ..model import Actor
+from .kb import FAMILY_NAME_FIRST, title_words
+from .names import norm
 
 MALE, FEMALE = "m", "f"
 HONORIFICS = {"mr": MALE, "mr.": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE, "ms.": FEMALE,
@@ -103,3 +105,23 @@ def _clause(verb: Token) -> list[Token]:
         stack.extend(c for c in tok.children
                      if c.dep_ not in ("ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", "csubj"))
     return out
+
+
+def given_name_of(word: str, person: Actor) -> bool:
+    """Whether ``word`` is only a given name of ``person`` in one of their names, which alone does not
+    name them: a later word of a name written family name first ("Gang" of Qin Gang: "Gang leader
+    Jimmy Cherizier"), or the first word of a name written the western way where it is a first name
+    this module is sure of ("Bob" of Bob Hawke, "Bill" of William Burns, "Bill Burns"). "Kim" and
+    "Xi", family names, are neither."""
+    key = norm(word)
+    for name in (person.name, *person.aliases):
+        words = norm(name).split()
+        if len(words) < 2:
+            continue
+        if person.country in FAMILY_NAME_FIRST:
+            if key != words[0] and key in words[1:]:
+                return True
+        elif key == words[0] and first_name_gender(words[0].title()) is not None:
+            return True
+    return False
+

@@ -21,7 +21,7 @@ from ..model import Actor
 from ..nlp.headlines import inflected, verb_lemma
 from ..nlp.layout import title_case
 from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word, titles_person
-from .gender import HONORIFICS, first_name_gender, name_gender, person_gender
+from .gender import HONORIFICS, first_name_gender, given_name_of, name_gender, person_gender
 from .kb import title_meanings
 from .names import contains_words, norm, slug
 from .organisations import FIRM_WORDS, ORG_HEADS
@@ -81,11 +81,9 @@ class People:
     def _surname_holders(self, key: str) -> list[Entry]:
         """Known office holders whose surname (or family name written first) ``key`` is; of
         several, in an article with no date, the one in office today ("Maduro": Nicolás, not
-        Ricardo, Honduras's president until 2006). Not by a given name of any of their names: "Bob"
-        alone is no sign of Bob Hawke, nor "Bill" of William Burns, "Bill Burns" ("Kim" and "Xi",
-        family names written first, are no given names gender.py is sure of, and still count)."""
-        holders = [h for h in self.kb.office_holders(key, (), None)
-                   if not any(_given_name_of(key, name) for name in [h.actor.name, *h.actor.aliases])]
+        Ricardo, Honduras's president until 2006). Not by a given name of any of their names
+        (``gender.given_name_of``: "Bob" is no sign of Bob Hawke, nor "Gang" of Qin Gang)."""
+        holders = [h for h in self.kb.office_holders(key, (), None) if not given_name_of(key, h.actor)]
         if len(holders) > 1 and self.day is None:
             current = [h for h in holders if h.holds((), date.today())]
             if len(current) == 1:
@@ -279,9 +277,3 @@ def _another_name(key: str, match: str) -> bool:
     Johnson), where a misspelling changes letters or adds one ("Kim Yo Jung", "Zelenskyy")."""
     return any(a != b and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) >= 2
                for a, b in zip(key.split(), match.split()))
-
-
-def _given_name_of(key: str, name: str) -> bool:
-    """Whether ``key`` (normalised, one word) is the given name that opens ``name``."""
-    first = norm(name).split()[0] if name.split() else ""
-    return key == first and first_name_gender(first.title()) is not None
