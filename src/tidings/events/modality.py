@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..nlp.headlines import is_headline
 from .datafiles import rows, words
-from .participles import about_the_subject_above
+from .participles import about_the_subject_above, has_to
 
 # words whose holder is the source of the act they are "for" (roles.py), and whose negation denies
 # that act: "was (not) responsible for the attack", "claimed responsibility for the bombing"
@@ -144,7 +144,7 @@ def _is_predicate(token: Token) -> bool:
     """A verb, adjective or root; or an infinitive the tagger took for a noun ("offered to host
     talks", "host" tagged NN)."""
     return token.pos_ in ("VERB", "AUX", "ADJ") or token.dep_ == "ROOT" or (
-        token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+        token.dep_ == "xcomp" and has_to(token))
 
 
 def classify(trigger: Token) -> tuple[str, str | None]:
@@ -260,7 +260,7 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             if denied is not None:
                 return NEGATED, denied  # "does not plan to attack": an intention denied ("not expected to" stays a forecast)
             return HYPOTHETICAL, head
-        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if t.dep_ == "acl" and has_to(t):
             return HYPOTHETICAL, head  # "an opportunity to restart talks": not yet done
         t = head
     return ASSERTED, None

@@ -1,6 +1,7 @@
 """Participle clauses hung on a verb (", accusing the opposition of ..."): what such a clause is to
 the verb it hangs on. The parser gives them all one edge (``advcl`` with a ``VBG`` participle); the
-rules of roles and modality read them four ways, each a predicate here."""
+rules of roles and modality read them four ways, each a predicate here. Beside them, whether a word
+heads an infinitive (``has_to``), which the rules ask of verbs and of words the tagger took for nouns."""
 
 from __future__ import annotations
 
@@ -46,3 +47,10 @@ def about_the_subject_above(verb: Token) -> bool:
         return False
     return (pronoun.lower_ == "it" and subject.tag_ in ("NNP", "NN")) or \
         (pronoun.lower_ == "them" and subject.tag_ in ("NNPS", "NNS"))
+
+
+def has_to(tok: Token) -> bool:
+    """Whether an infinitive's "to" hangs on the word ("to bar Muslims", "offered to host talks" with
+    "host" tagged as a noun)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+

@@ -16,7 +16,7 @@ from ..nlp.layout import dateline_matches, sure_dateline
 from ..quotes.lexicon import load_lexicon as quote_cues
 from .datafiles import rows, word_kinds, words
 from .lexicon import for_clause, load_lexicon
-from .participles import about_the_subject_above, act_of_its_own, circumstance
+from .participles import about_the_subject_above, act_of_its_own, circumstance, has_to
 from .statements import statement_verbs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -250,12 +250,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 break  # "vetoed a draft resolution calling for a pause": the vetoer does not call
             t = t.head.head  # "X issued a statement demanding ...": the issuer demands
             continue
-        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if t.dep_ == "acl" and has_to(t):
             owner = next((c for c in t.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, False  # "Trump's proposal to bar Muslims": whose proposal, plan or decision
         if t.dep_ == "relcl" and t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in SUMMONING and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                has_to(t):
             t = t.head.head  # "summoned a Pakistani diplomat to protest": the summoner protests
             continue
         if t.dep_ == "relcl":  # "troops that crossed the border": the noun it modifies
@@ -644,7 +644,7 @@ def _asks_unknown(verb: Token, index: MentionIndex) -> bool:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or index.group(obj):
         return False
     if lemma in OBJECT_CONTROL:
-        return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        return any(c.dep_ == "xcomp" and has_to(c)
                    for c in verb.children)
     return any(c.dep_ == "prep" and c.lower_ in charging().get(lemma, ()) for c in (*verb.children, *obj.children))
 

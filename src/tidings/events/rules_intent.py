@@ -16,6 +16,7 @@ from .draft import ActorRef, EventDraft, Scene
 from .intent import cue_kind, intent_kind, is_observer, recode
 from .lexicon import Trigger
 from .modality import ASSERTED, HYPOTHETICAL, NEGATED, classify_token, phrasal_lemma
+from .participles import has_to
 from .statements import STATEMENT
 
 # what a speaker says another actor "must" (or "should") do, when the verb is no trigger of its
@@ -37,7 +38,7 @@ def put_question(draft: EventDraft, scene: Scene) -> EventDraft | None:
     if tok.lemma_.lower() not in QUESTION_VERBS or tok.pos_ not in ("VERB", "AUX"):
         return draft
     kids = list(tok.children)
-    asks_act = any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    asks_act = any(c.dep_ in ("xcomp", "ccomp", "advcl") and has_to(c)
                    for c in kids) or any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in kids) or \
         any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in kids)
     if asks_act:
@@ -354,7 +355,7 @@ def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
     if draft.type != "AGREE" or draft.intent or tok.lemma_.lower() not in PROMISES:
         return draft
     deed = next((c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                 and has_to(c)), None)
     if deed is None and not any(c.dep_ == "dobj" for c in tok.children):
         # "vowed that the protests would not succeed": the clause says what is promised (not after
         # an object, "offered concessions that Nitze believed could lead to ...", its relative clause)

@@ -19,7 +19,7 @@ from .draft import EventDraft, Scene
 from .lexicon import telephones
 from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
-from .participles import consequence
+from .participles import consequence, has_to
 from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
                     verb_roles)
 from .statements import STATEMENT
@@ -358,7 +358,7 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
         return draft
     if verb.lemma_.lower() == "call" and telephones(verb):
         return draft  # "called Morrison to congratulate him": the caller's purpose, not a call on him
-    if first.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+    if first.dep_ == "advcl" and not has_to(first):
         return draft  # "pleaded with Germany to send tanks" (parsed as a purpose clause), not "pleaded, saying ..."
     obj = _asked(verb)
     if obj is None:
@@ -386,7 +386,7 @@ def to_blame(draft: EventDraft, scene: Scene) -> EventDraft:
     accusation is no one's."""
     tok = draft.token
     if draft.type != "ACCUSE" or tok.lemma_.lower() != "blame" or tok.dep_ != "xcomp" or tok.head.lemma_ != "be" \
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            or not has_to(tok):
         return draft
     subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     blamed = scene.refs(scene.index.group(subject)) if subject is not None else ()

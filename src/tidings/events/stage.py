@@ -17,6 +17,7 @@ from . import learned
 from .learned import classify, reads_relations
 from .lexicon import TriggerLexicon, load_lexicon, names, telephones
 from .nominal import LIGHT_VERB_DEPS, counted_by, is_light
+from .participles import has_to
 from .roles import MentionIndex, subordinate
 from .rules import CLASSIFY_AT, RULES
 from .rules_intent import DEMAND, WANT_VERBS
@@ -34,7 +35,7 @@ def _demanded(tok) -> bool:
     wants another to do ("Trump wants Japan to pay more", with a subject of its own: rules_intent's
     ``wanted_act``)."""
     if tok.pos_ == "VERB" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in WANT_VERBS and \
-            any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            any(c.dep_ == "nsubj" for c in tok.children) and has_to(tok):
         return True
     return (tok.pos_ == "VERB" or tok.lemma_ == "be") and \
         any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
