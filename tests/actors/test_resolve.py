@@ -1090,3 +1090,20 @@ def test_major_us_unions_are_known_labour_actors(pipeline):
     _, found = resolve(pipeline, "The United Auto Workers reached a tentative agreement with General Motors on Monday.")
     union = found["The United Auto Workers"]
     assert (union.country, union.sectors) == ("USA", ["LAB"])
+
+
+def test_an_office_holders_surname_acting_is_the_person_though_a_town_shares_it(pipeline):
+    # Obama, Japan, is a town: as the subject of a verb the name is the president's
+    _, found = resolve(pipeline, "Obama visited Turkey this week.")
+    assert found["Obama"].actor_id == "Q76"
+    _, found = resolve(pipeline, "A factory in Warren closed on Monday.")
+    assert "Warren" not in found or found["Warren"].country == "USA"
+
+
+def test_a_title_makes_a_single_unknown_name_a_person_named_in_full_where_the_article_does(pipeline):
+    _, found = resolve(pipeline, "King Abdulaziz mobilized the troops.")
+    assert found["Abdulaziz"].actor_id == "person-abdulaziz"
+    article, found = resolve(pipeline, "Sen. Grassley blocked the nomination. Sen. Chuck Grassley said it was a bad pick.")
+    assert found["Grassley"].actor_id == found["Chuck Grassley"].actor_id == "person-chuck-grassley"
+    _, found = resolve(pipeline, "Mr. Smith said the plan was bad.")  # an honorific is no title
+    assert found["Smith"].actor_id is None

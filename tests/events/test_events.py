@@ -561,6 +561,12 @@ def test_defending_a_bill_or_an_order_is_support(rules_pipeline):
     assert [(e.trigger, e.type) for e in events if e.trigger == "defended"] == [("defended", "SUPPORT")]
 
 
+def test_defending_what_a_named_actor_did_is_support(rules_pipeline):
+    text = "Ambassador Cui Tiankai defended China's recent expansion of reefs in the Spratly Islands."
+    events = rules_pipeline.article(text).events
+    assert [(e.trigger, e.type) for e in events if e.trigger == "defended"] == [("defended", "SUPPORT")]
+
+
 def test_fees_charged_are_no_charge(rules_pipeline):
     # the object of "charged" is the noun its relative clause describes
     text = "Regulators fined Northway Bank $250 million and ordered it to repay the fees it charged."

@@ -109,3 +109,10 @@ def test_what_would_have_happened_is_nobodys_intention(rules_pipeline):
     events = rules_pipeline.article("Iran would have attacked Israel if the talks had failed.").events
     attacked = next(e for e in events if e.trigger == "attacked")
     assert (attacked.type, attacked.modality) == ("ASSAULT", "hypothetical")  # no threat made
+
+
+def test_an_event_noun_that_is_its_clauses_subject_is_nobodys_intention(rules_pipeline):
+    # the auxiliary says what the visit would bring, not what Trump promises
+    text = "Rogers said Trump's visit to Des Moines last Friday would earn the Republican media attention."
+    (visit,) = [e for e in rules_pipeline.article(text).events if e.trigger == "visit"]
+    assert visit.type == "CONSULT" and visit.cameo == "042"

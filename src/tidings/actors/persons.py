@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor
 from ..nlp.headlines import inflected, verb_lemma
 from ..nlp.layout import title_case
-from .evidence import Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word, titles_person
+from .evidence import (Evidence, entity_of, modifier_span, read_modifiers, read_prepositions, read_word, titles_person,
+                       where_a_place_is)
 from .gender import HONORIFICS, first_name_gender, given_name_of, name_gender, person_gender
 from .kb import title_meanings
 from .names import contains_words, norm, slug
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from .resolve import Found
 
 FUZZY_CUTOFF = 90.0
+AGENT_DEPS = ("nsubj", "poss")  # where a name acts or owns: a person, not a town
 
 
 class People:
@@ -61,6 +63,16 @@ class People:
             " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
             and self.kb.place(text) is None and not any(e.kind in ("country", "capital") for e in self.kb.lookup(text))
             and len(self._surname_holders(key)) == 1)  # "Nepal's parliament": the state, not Madhav Kumar Nepal
+
+    def _surname_as_agent(self, ent: Span) -> bool:
+        """A known office holder's surname standing as a verb's subject or a possessive, though a
+        town shares it: "Obama visited Turkey" (Obama, Japan), "Warren said". Not where the text
+        places something ("a plant in Warren"), nor a country's or a capital's name."""
+        key = norm(ent.text)
+        return len(ent) == 1 and ent.root.dep_ in AGENT_DEPS and not where_a_place_is(ent) \
+            and ent.text[:1].isupper() and not ent.text.isupper() and key not in self.kb.titles \
+            and not any(e.kind in ("country", "capital") for e in self.kb.lookup(ent.text)) \
+            and len(self._surname_holders(key)) == 1
 
     def _name_before_verb(self, ent: Span) -> Span:
         """A person's name without the headline verb the tagger took into it: "Trump Calls On Obama
@@ -127,6 +139,7 @@ class People:
             read_word(tokens[0], self.kb, ev)
             tokens = tokens[1:]
         name_start = tokens[0].i
+        titled = name_start > 0 and norm(self.doc[name_start - 1].text.rstrip(".")) in self.kb.titles
         left = modifier_span(ent.root)
         prefix = [t for t in left if t.i < ent.start]
         prev = self.doc[ent.start - 1] if ent.start > 0 else None
@@ -158,6 +171,13 @@ class People:
             actor, method, confidence = found
         elif len(key.split()) >= 2:
             actor, method, confidence = self._new_person(written, ev), "new", 0.7
+        elif titled and (ev.roles or ev.sectors) and not self.kb.office_holders(key, (), None):
+            # "King Abdulaziz mobilized the troops", "Senator Grassley blocked the nomination": a title
+            # makes a single unknown name a person; named in full elsewhere, by that full name
+            full = self._full_name_elsewhere(key)
+            actor = self._known_person(norm(full), ev.roles, None, ev.country) if full else None
+            actor = actor[0] if actor is not None else self._new_person(full or written, ev)
+            method, confidence = "new", 0.6
         else:
             # several people could be meant ("President Bush"); if they share a state, say so
             countries = {e.actor.country for e in self.kb.office_holders(key, ev.roles, self.day)}
@@ -263,6 +283,13 @@ class People:
         names = [[w for w in norm(e.text).split() if w not in self.kb.titles] for e in self.doc.ents if e.label_ == "PERSON"]
         full = [" ".join(words) for words in names if len(words) >= 2 and words[-1] == key]  # not "King Abdullah"
         return bool(full) and not any(e.kind == "person" for f in full for e in self.kb.by_alias.get(f, []))
+
+    def _full_name_elsewhere(self, key: str) -> str | None:
+        """The one fuller name the article gives a person it also names by ``key`` alone ("Chuck
+        Grassley" for "Senator Grassley"), before or after."""
+        fuller = {" ".join(e.text.split()) for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1
+                  and norm(e.text).split()[-1] == key and norm(e[0].text) not in self.kb.titles}
+        return fuller.pop() if len(fuller) == 1 else None
 
     def _new_person(self, name: str, ev: Evidence) -> Actor:
         country = ev.country

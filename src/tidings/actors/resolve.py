@@ -222,7 +222,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         elif ent.label_ == "PERSON" and where_a_place_is(ent) and self.kb.place(text) is not None \
                 and not self._looks_like_known_person(text):
             ent.label_ = "GPE"  # and some towns, where they are where something is ("a house in Khan Younis")
-        if ent.label_ in ("GPE", "LOC") and not entries and self._looks_like_known_person(text):
+        if ent.label_ in ("GPE", "LOC") and not entries and (self._looks_like_known_person(text)
+                                                              or self._surname_as_agent(ent)):
             # "Strada accused ..." after "Terry Strada", "Palin posted ..." after "Sarah Palin": the
             # surname of someone the article named, which the model took for a place (Palín is a
             # town in Guatemala); states and capitals are not taken for people

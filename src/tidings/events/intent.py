@@ -63,7 +63,8 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     """Whether the event is a commitment, a threat, a refusal, a demand or an appeal, from its cue;
     none where its clause is what a noun of possibility, fear or rumour holds ("the possibility that
     Iran will attack Israel"): a supposition, nobody's intention."""
-    if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger) or _counterfactual(trigger):
+    if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger) or _counterfactual(trigger) \
+            or _noun_subject(trigger):
         return None
     kind = cue_kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
@@ -75,6 +76,12 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
         if any(c.dep_ == "aux" and cue_kind(c) == "commit" for c in verb.children):
             return "refuse"  # "will not accept", "would not meet"
     return None
+
+
+def _noun_subject(trigger: Token) -> bool:
+    """Whether the trigger is a noun that is its clause's subject ("Trump's visit to Des Moines would
+    earn him attention"): the auxiliary tells what the visit would bring, not what anybody promises."""
+    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass")
 
 
 def _counterfactual(trigger: Token) -> bool:

@@ -23,6 +23,7 @@ OBJECT_DEPS = {"dobj", "pobj", "attr", "nsubjpass", "oprd", "dative"}
 DIRECT_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
 PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "compound", "acomp", "xcomp", "pobj"}
 ACTOR_OBJECT = "@actor"  # in the object column: an object that names an actor
+OWNED_OBJECT = "@actor's"  # an object an actor owns ("defended China's expansion of the reefs")
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # PLOVER's modes of ASSAULT by weapon, and MOBILIZE's "weapons"
 WEAPON_MODES = frozenset({"heavy-weapons", "weapons", "firearms", "aerial", "drone", "explosives", "unconventional",
@@ -91,6 +92,8 @@ def _objects(token: Token) -> set[str]:
     for child in token.children:  # "released Navalny", "welcomed Macron": the object is an actor
         if child.dep_ in OBJECT_DEPS and child.ent_type_ in ACTOR_LABELS:
             out.add(ACTOR_OBJECT)
+        elif child.dep_ in OBJECT_DEPS and any(g.dep_ == "poss" and g.ent_type_ in ACTOR_LABELS for g in child.children):
+            out.add(OWNED_OBJECT)
     if token.pos_ in ("NOUN", "PROPN"):  # "missile launch": the compound modifier is the object
         out.update(c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod"))
     return out
