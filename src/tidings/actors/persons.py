@@ -58,21 +58,23 @@ class People:
     def _looks_like_known_person(self, text: str) -> bool:
         """A known person's name, one met earlier in the article, or the surname of one known
         office holder alone ("Erdogan", which the small model tags as a place)."""
-        key = norm(text)
         return any(e.kind == "person" for e in self.kb.lookup(text)) or self._named_earlier(text) or (
-            " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles
-            and self.kb.place(text) is None and not any(e.kind in ("country", "capital") for e in self.kb.lookup(text))
-            and len(self._surname_holders(key)) == 1)  # "Nepal's parliament": the state, not Madhav Kumar Nepal
+            self.kb.place(text) is None and self._one_holders_surname(text))
+
+    def _one_holders_surname(self, text: str) -> bool:
+        """One word, capitalised, no title and no state's or capital's name, that is the surname of
+        exactly one known office holder ("Nepal's parliament": the state, not Madhav Kumar Nepal)."""
+        key = norm(text)
+        return " " not in key and text[:1].isupper() and not text.isupper() and key not in self.kb.titles \
+            and not any(e.kind in ("country", "capital") for e in self.kb.lookup(text)) \
+            and len(self._surname_holders(key)) == 1
 
     def _surname_as_agent(self, ent: Span) -> bool:
         """A known office holder's surname standing as a verb's subject or a possessive, though a
-        town shares it: "Obama visited Turkey" (Obama, Japan), "Warren said". Not where the text
-        places something ("a plant in Warren"), nor a country's or a capital's name."""
-        key = norm(ent.text)
+        town shares it: "Obama visited Turkey" (Obama, Japan). Not where the text places something
+        ("a factory in Obama")."""
         return len(ent) == 1 and ent.root.dep_ in AGENT_DEPS and not where_a_place_is(ent) \
-            and ent.text[:1].isupper() and not ent.text.isupper() and key not in self.kb.titles \
-            and not any(e.kind in ("country", "capital") for e in self.kb.lookup(ent.text)) \
-            and len(self._surname_holders(key)) == 1
+            and self._one_holders_surname(ent.text)
 
     def _name_before_verb(self, ent: Span) -> Span:
         """A person's name without the headline verb the tagger took into it: "Trump Calls On Obama
@@ -175,8 +177,8 @@ class People:
             # "King Abdulaziz mobilized the troops", "Senator Grassley blocked the nomination": a title
             # makes a single unknown name a person; named in full elsewhere, by that full name
             full = self._full_name_elsewhere(key)
-            actor = self._known_person(norm(full), ev.roles, None, ev.country) if full else None
-            actor = actor[0] if actor is not None else self._new_person(full or written, ev)
+            known = self._known_person(norm(full), ev.roles, None, ev.country) if full else None
+            actor = known[0] if known is not None else self._new_person(full or written, ev)
             method, confidence = "new", 0.6
         else:
             # several people could be meant ("President Bush"); if they share a state, say so
