@@ -141,7 +141,7 @@ class People:
             read_word(tokens[0], self.kb, ev)
             tokens = tokens[1:]
         name_start = tokens[0].i
-        titled = name_start > 0 and norm(self.doc[name_start - 1].text.rstrip(".")) in self.kb.titles
+        titled = name_start > 0 and norm(self.doc[name_start - 1].text) in self.kb.titles  # "Sen." too
         left = modifier_span(ent.root)
         prefix = [t for t in left if t.i < ent.start]
         prev = self.doc[ent.start - 1] if ent.start > 0 else None
@@ -282,16 +282,21 @@ class People:
         with no one it knows named so, is no namesake of the knowledge base (Ghulam Ishaq Khan)."""
         if len(key.split()) != 1:
             return False
-        names = [[w for w in norm(e.text).split() if w not in self.kb.titles] for e in self.doc.ents if e.label_ == "PERSON"]
-        full = [" ".join(words) for words in names if len(words) >= 2 and words[-1] == key]  # not "King Abdullah"
+        full = [" ".join(words) for _, words in self._full_names(key)]
         return bool(full) and not any(e.kind == "person" for f in full for e in self.kb.by_alias.get(f, []))
 
     def _full_name_elsewhere(self, key: str) -> str | None:
         """The one fuller name the article gives a person it also names by ``key`` alone ("Chuck
-        Grassley" for "Senator Grassley"), before or after."""
-        fuller = {" ".join(e.text.split()) for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1
-                  and norm(e.text).split()[-1] == key and norm(e[0].text) not in self.kb.titles}
+        Grassley" for "Senator Grassley"), before or after, as written."""
+        fuller = {" ".join(e.text.split()) for e, _ in self._full_names(key) if norm(e[0].text) not in self.kb.titles}
         return fuller.pop() if len(fuller) == 1 else None
+
+    def _full_names(self, key: str) -> list[tuple[Span, list[str]]]:
+        """The article's person names of two words or more, title words aside, that end in the
+        surname ``key``: each entity with its normalised words ("King Abdullah" is none)."""
+        names = [(e, [w for w in norm(e.text).split() if w not in self.kb.titles])
+                 for e in self.doc.ents if e.label_ == "PERSON"]
+        return [(e, words) for e, words in names if len(words) >= 2 and words[-1] == key]
 
     def _new_person(self, name: str, ev: Evidence) -> Actor:
         country = ev.country
