@@ -58,6 +58,26 @@ def test_a_source_found_lowers_no_event_below_the_same_event_without_one(drafted
     assert verifier.probability(feats) > verifier.probability(sourceless)
 
 
+def test_a_forecast_the_classify_slot_leaves_unread_is_read_for_the_verifier(pipeline):
+    from tidings.events.classifier import load_classifier
+
+    seen = []
+
+    def record(drafts, scene, threshold):
+        seen.extend((d, verify.features(d, scene)) for d in drafts)
+        return verify.verify(drafts, scene, threshold)
+
+    original, stage.verify = stage.verify, record
+    try:
+        pipeline.article("Obama's veto is expected to come before the deadline at midnight Friday.")
+    finally:
+        stage.verify = original
+    draft, feats = next((d, f) for d, f in seen if d.token.text == "veto")
+    assert draft.modality == "hypothetical" and draft.reading is None and feats["read"] == 0.0
+    reading = load_classifier().predict([learned.marked_text(draft)])[0]
+    assert feats["p_event"] == reading.p_event < 1.0 and feats["p_type"] == reading.p(draft.type)
+
+
 def test_a_minimum_confidence_drops_what_happened_but_keeps_forecasts():
     strict = Pipeline(Options(progress=False, min_event_confidence=0.99), stages=STAGES)
     events = strict.article(TEXT).events

@@ -23,8 +23,9 @@ from functools import cache
 from pathlib import Path
 
 from ..quotes.claims import claim_at
-from .classifier import MODEL_DIR
+from .classifier import MODEL_DIR, Prediction, load_classifier
 from .draft import EventDraft, Scene
+from .learned import marked_text
 from .modality import ASSERTED
 from .relations import RELATION
 from .statements import STATEMENT, only_says
@@ -36,22 +37,31 @@ TRACED = ("speaker", "asked_party_acts", "accused_party_acts", "officials_state_
           "demand_of_another", "own_intention", "named_agent", "mutual_meeting", "host_visit", "located_source")
 
 
+def reading(draft: EventDraft) -> Prediction:
+    """The classifier's reading of a finished draft: the one of the classify slot, or, for a draft the
+    slot did not read (a forecast, a denial, a noun whose type the rules keep), one made now. It
+    changes nothing of the draft, but the verifier learns from it: "Kaine's dangerous proposal" read
+    as 0.01 of being an event is rarely right. Reading them raised the verifier's out-of-fold AUC
+    from 0.793 to 0.804 (thirty-third session); they are about one finished draft in twenty."""
+    return draft.reading or load_classifier().predict([marked_text(draft)])[0]
+
+
 def features(draft: EventDraft, scene: Scene) -> dict[str, float]:
     """The verifier's features of a finished draft: numbers, and ``name=value`` indicators. Neither
     the event's type nor the kind of its source is one: the labelled events are mostly US political
     news, where a state acting or a protest is rarer than in the international news Tidings is for,
     and with them the verifier learned those priors (0.02 more out-of-fold precision on the dev
     splits) and dropped the seed articles' plain events ("Japan lodged a protest with North Korea")."""
-    tok, sent, p = draft.token, draft.sentence, draft.reading
-    probs = sorted(p.probs.values(), reverse=True) if p is not None else [1.0, 0.0]
+    tok, sent, p = draft.token, draft.sentence, reading(draft)
+    probs = sorted(p.probs.values(), reverse=True)
     src = draft.sources[0] if draft.sources else None
     kind = draft.trigger.type if draft.trigger.type in (STATEMENT, RELATION) else "rule"
     claim = claim_at(scene.article, tok.idx, tok.idx + len(tok.text))
     known = src is not None and src.actor_id in scene.kb.by_id
     f = {
-        "read": float(p is not None),
-        "p_event": p.p_event if p is not None else 1.0,
-        "p_type": p.p(draft.type) if p is not None else 1.0,
+        "read": float(draft.reading is not None),  # whether the classify slot could drop or re-type it
+        "p_event": p.p_event,
+        "p_type": p.p(draft.type),
         "margin": probs[0] - probs[1],
         f"origin={kind}": 1.0,
         # a statement only said ("Giuliani said ...") is an act far less often than one that
