@@ -82,7 +82,7 @@ def collect(pipeline, doc: str, raw: str) -> list[tuple[dict, object]]:
 
     def record(drafts, scene, threshold):
         for d in drafts:
-            seen[d.token.idx] = verify.features(d, scene)
+            seen[d.token.idx] = verify.features(d, scene, drafts)
         return drafts
 
     stage.verify = record

@@ -20,7 +20,7 @@ def drafted(pipeline):
     seen = []
 
     def record(drafts, scene, threshold):
-        seen.extend((d, verify.features(d, scene)) for d in drafts)
+        seen.extend((d, verify.features(d, scene, drafts)) for d in drafts)
         return verify.verify(drafts, scene, threshold)
 
     original, stage.verify = stage.verify, record
@@ -64,7 +64,7 @@ def test_a_forecast_the_classify_slot_leaves_unread_is_read_for_the_verifier(pip
     seen = []
 
     def record(drafts, scene, threshold):
-        seen.extend((d, verify.features(d, scene)) for d in drafts)
+        seen.extend((d, verify.features(d, scene, drafts)) for d in drafts)
         return verify.verify(drafts, scene, threshold)
 
     original, stage.verify = stage.verify, record
@@ -76,6 +76,24 @@ def test_a_forecast_the_classify_slot_leaves_unread_is_read_for_the_verifier(pip
     assert draft.modality == "hypothetical" and draft.reading is None and feats["read"] == 0.0
     reading = load_classifier().predict([learned.marked_text(draft)])[0]
     assert feats["p_event"] == reading.p_event < 1.0 and feats["p_type"] == reading.p(draft.type)
+
+
+def test_an_act_the_article_tells_again_by_the_same_actor_counts_as_retold(pipeline):
+    seen = []
+
+    def record(drafts, scene, threshold):
+        seen.extend((d, verify.features(d, scene, drafts)) for d in drafts)
+        return verify.verify(drafts, scene, threshold)
+
+    original, stage.verify = stage.verify, record
+    try:
+        pipeline.article("China criticized the United States on Monday. Beijing also condemned Japan's defence "
+                         "budget. Russia criticized NATO on Tuesday.")
+    finally:
+        stage.verify = original
+    told = {(d.sources[0].text if d.sources else None, d.token.text): f["retold"] for d, f in seen}
+    assert told[("China", "criticized")] == told[("Beijing", "condemned")] == 1 / verify.RETOLD_CAP, told
+    assert told[("Russia", "criticized")] == 0.0, "the same act by another actor is another act"
 
 
 def test_a_minimum_confidence_drops_what_happened_but_keeps_forecasts():
