@@ -780,3 +780,19 @@ def test_a_participle_acting_on_a_passives_subject_is_not_done_by_it(rules_pipel
     text = "Apple Inc was hit with a lawsuit on Friday accusing it of secretly slowing down older iPhones."
     accusing = [e for e in rules_pipeline.article(text).events if e.trigger == "accusing"]
     assert all("Apple Inc" not in [s["text"] for s in e.sources] for e in accusing)
+
+
+def test_whom_a_participles_claim_names_is_no_party_to_the_act_it_hangs_on(rules_pipeline):
+    text = ("Opposition leader Nelson Chamisa has rejected the election results, claiming the electoral agency "
+            "rigged the vote to ensure a win for President Emmerson Mnangagwa.")
+    rejected = at(rules_pipeline, text, "rejected")
+    assert [s["text"] for s in rejected.sources] == ["Nelson Chamisa"]
+    assert "Emmerson Mnangagwa" not in [t["text"] for t in rejected.targets]
+
+
+def test_a_statements_participle_goes_on_with_what_is_said(pipeline):
+    text = ("Rudy Giuliani, the former mayor of New York, criticized the FBI on Tuesday. \"Everything he said is the "
+            "kind of thing you use to prove intent,\" Giuliani said in a phone interview, adding that Hillary Clinton "
+            "showed the conduct of a person who had consciousness of guilt.")
+    said = at(pipeline, text, "said")
+    assert [s["text"] for s in said.sources] == ["Giuliani"] and [t["text"] for t in said.targets] == ["Hillary Clinton"]

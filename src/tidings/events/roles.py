@@ -16,7 +16,7 @@ from ..nlp.layout import dateline_matches, sure_dateline
 from ..quotes.lexicon import load_lexicon as quote_cues
 from .datafiles import rows, word_kinds, words
 from .lexicon import for_clause, load_lexicon
-from .participles import about_the_subject_above, act_of_its_own, circumstance, has_to
+from .participles import about_the_subject_above, act_of_its_own, circumstance, has_to, is_participle_clause
 from .statements import statement_verbs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -525,6 +525,7 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     admission by Moscow", "rejected the ultimatum of Belarus's rulers")."""
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
                   and not subordinate(c) and not _route(c) and not act_of_its_own(c) and not circumstance(c, start)
+                  and not _claim_of_its_own(c, start)
                   and not _characterisation(c, start) and not _occasion(c) and not _charged_deed(c, start))
     while queue:
         tok = queue.popleft()
@@ -536,6 +537,15 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according"
                      and not _route(c) and not _clause_of_its_own(c) and not _said_of(c) and not _purpose(c))
     return []
+
+
+def _claim_of_its_own(tok: Token, verb: Token) -> bool:
+    """A participle that reports what the subject claims ("have rejected the election results,
+    claiming the agency rigged the vote to ensure a win for Mnangagwa"): whoever the claim names is a
+    party to what is claimed, not to the act the participle hangs on. Under a statement it goes on
+    with what is said ("Giuliani said ..., adding that Clinton showed ... guilt")."""
+    return is_participle_clause(tok) and any(c.dep_ == "ccomp" for c in tok.children) and _reports_clause(tok) \
+        and verb.lemma_.lower() not in statement_verbs()
 
 
 def _occasion(tok: Token) -> bool:
