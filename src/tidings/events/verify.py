@@ -4,7 +4,8 @@ After the classifier and the last rules, every draft is finished: type, source, 
 date and place. Whether it is *right* (a real event, of that type, by that source) depends on
 things neither the classifier nor any one rule sees alone: how sure the classifier is of the final
 type, whether the classifier re-typed it, how far the source stands from the trigger and how the
-rules found it, whether the event is a statement. A logistic regression
+rules found it, whether the event is a statement, whether the article tells the same act again. A
+logistic regression
 over those features (``model/verifier.json``, trained by ``training/train_verifier.py`` on events
 labelled right or wrong in whole articles) gives each draft the probability that it is right. It
 becomes the event's ``confidence``, and drafts below ``Policy.verify_below`` (or
@@ -62,7 +63,7 @@ def retold(draft: EventDraft, drafts: Sequence[EventDraft]) -> int:
     return min(same, RETOLD_CAP)
 
 
-def features(draft: EventDraft, scene: Scene, drafts: Sequence[EventDraft] = ()) -> dict[str, float]:
+def features(draft: EventDraft, scene: Scene, drafts: Sequence[EventDraft]) -> dict[str, float]:
     """The verifier's features of a finished draft (``drafts``: all the article's finished drafts, the
     draft among them): numbers, and ``name=value`` indicators. Neither
     the event's type nor the kind of its source is one: the labelled events are mostly US political
