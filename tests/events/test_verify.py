@@ -14,9 +14,8 @@ TEXT = ("Japan lodged a protest with North Korea last week. "
         "Analysts say North Korea might also conduct a nuclear test before the election.")
 
 
-@pytest.fixture(scope="module")
-def drafted(pipeline):
-    """Every finished draft of TEXT (before the verify step) with its features."""
+def features_of(pipeline, text: str) -> list:
+    """Every finished draft of ``text`` (before the verify step) with its features."""
     seen = []
 
     def record(drafts, scene, threshold):
@@ -25,10 +24,15 @@ def drafted(pipeline):
 
     original, stage.verify = stage.verify, record
     try:
-        pipeline.article(TEXT)
+        pipeline.article(text)
     finally:
         stage.verify = original
     return seen
+
+
+@pytest.fixture(scope="module")
+def drafted(pipeline):
+    return features_of(pipeline, TEXT)
 
 
 def test_model_coded_events_carry_the_verifiers_probability_as_confidence(pipeline, drafted):
@@ -61,17 +65,7 @@ def test_a_source_found_lowers_no_event_below_the_same_event_without_one(drafted
 def test_a_forecast_the_classify_slot_leaves_unread_is_read_for_the_verifier(pipeline):
     from tidings.events.classifier import load_classifier
 
-    seen = []
-
-    def record(drafts, scene, threshold):
-        seen.extend((d, verify.features(d, scene, drafts)) for d in drafts)
-        return verify.verify(drafts, scene, threshold)
-
-    original, stage.verify = stage.verify, record
-    try:
-        pipeline.article("Obama's veto is expected to come before the deadline at midnight Friday.")
-    finally:
-        stage.verify = original
+    seen = features_of(pipeline, "Obama's veto is expected to come before the deadline at midnight Friday.")
     draft, feats = next((d, f) for d, f in seen if d.token.text == "veto")
     assert draft.modality == "hypothetical" and draft.reading is None and feats["read"] == 0.0
     reading = load_classifier().predict([learned.marked_text(draft)])[0]
@@ -79,18 +73,8 @@ def test_a_forecast_the_classify_slot_leaves_unread_is_read_for_the_verifier(pip
 
 
 def test_an_act_the_article_tells_again_by_the_same_actor_counts_as_retold(pipeline):
-    seen = []
-
-    def record(drafts, scene, threshold):
-        seen.extend((d, verify.features(d, scene, drafts)) for d in drafts)
-        return verify.verify(drafts, scene, threshold)
-
-    original, stage.verify = stage.verify, record
-    try:
-        pipeline.article("China criticized the United States on Monday. Beijing also condemned Japan's defence "
-                         "budget. Russia criticized NATO on Tuesday.")
-    finally:
-        stage.verify = original
+    seen = features_of(pipeline, "China criticized the United States on Monday. Beijing also condemned Japan's "
+                                 "defence budget. Russia criticized NATO on Tuesday.")
     told = {(d.sources[0].text if d.sources else None, d.token.text): f["retold"] for d, f in seen}
     assert told[("China", "criticized")] == told[("Beijing", "condemned")] == 1 / verify.RETOLD_CAP, told
     assert told[("Russia", "criticized")] == 0.0, "the same act by another actor is another act"
