@@ -666,6 +666,18 @@ def test_a_name_tagged_as_an_organisation_is_a_person_by_its_first_name(pipeline
     assert found["Carly Fiorina"].actor_id == found["Fiorina"].actor_id == "person-carly-fiorina"
 
 
+def test_a_name_tagged_as_an_organisation_is_a_person_by_the_role_its_apposition_gives(pipeline):
+    # the small model tags "Nirmal Jain" as an organisation, and "Nirmal" is no first name it knows
+    _, found = resolve(pipeline, "Nirmal Jain, Leader of the House of the East Delhi Municipal Corporation, said "
+                                 "they will not end the strike.")
+    assert found["Nirmal Jain"].actor_id == "person-nirmal-jain"
+
+
+def test_an_organisation_described_by_what_it_is_stays_no_person(pipeline):
+    _, found = resolve(pipeline, "Human Rights Watch, a New York-based advocacy group, criticized the ruling.")
+    assert not (found["Human Rights Watch"].actor_id or "").startswith("person-")
+
+
 def test_a_firm_opened_by_a_first_name_stays_no_person(pipeline):
     _, found = resolve(pipeline, "It was the only campaign donation Harmony Enterprises ever made.")
     assert not any(m.actor_id and m.actor_id.startswith("person-") for m in found.values())

@@ -109,16 +109,33 @@ class People:
         knowledge base does not know, opened by a first name whose gender is certain (gender.py's
         list) and closed by no word of an organisation's name ("Charles Schwab Corp"); after a title
         the tagger took in ("Assemblyman Victor Osei")."""
+        words = self._name_words(ent)
+        return words is not None and first_name_gender(words[0]) is not None
+
+    def _described_as_one(self, ent: Span) -> bool:
+        """"Nirmal Jain, Leader of the House of the ... Corporation, said": a name the tagger took for
+        an organisation, of the shape of a person's name, which an apposition describes by a role
+        noun naming one human being (roles.tsv's ``person``)."""
+        if self._name_words(ent) is None:
+            return False
+        role = next((self.kb.roles.get(c.lemma_.lower()) for c in ent.root.children
+                     if c.dep_ == "appos" and c.i >= ent.end), None)
+        return role is not None and role.person
+
+    def _name_words(self, ent: Span) -> list[str] | None:
+        """The words of a name that may be a person's (after any title the tagger took in): two or
+        three capitalised words the knowledge base does not know, neither a title first nor a word of
+        an organisation's name last; None otherwise."""
         words = [t.text for t in ent]
         while len(words) > 2 and norm(words[0]) in self.kb.titles:
             words = words[1:]
         if not 2 <= len(words) <= 3 or self.kb.lookup(ent.text) or ent.text.isupper():
-            return False
+            return None
         if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
-            return False
+            return None
         if norm(words[0]) in self.kb.titles or norm(words[-1]) in ORG_HEADS | FIRM_WORDS:
-            return False
-        return first_name_gender(words[0]) is not None
+            return None
+        return words
 
     def _with_shared_surname(self, ent: Span) -> str | None:
         """"Bill and Hillary Clinton", "Khizr and Ghazala Khan": a lone first name joined by "and" to

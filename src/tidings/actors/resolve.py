@@ -230,7 +230,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             ent.label_ = "PERSON"
         known_org = bool(entries) and entries[0].kind == "organisation"  # "Houthi missile launchers"
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and not known_org and (
-                self._looks_like_known_person(text) or self._personal_name(ent))):
+                self._looks_like_known_person(text) or self._personal_name(ent) or self._described_as_one(ent))):
             self._person(ent)
             return
         if not entries and ent.label_ in ("GPE", "NORP", "LOC"):
