@@ -581,3 +581,11 @@ def test_charging_customers_more_is_no_criminal_charge(rules_pipeline):
 def test_dismissing_an_attack_is_a_rejection(rules_pipeline):
     events = rules_pipeline.article('Trump\'s spokeswoman, Hope Hicks, dismissed the attack as "a desperate distraction."').events
     assert [e.type for e in events if e.trigger == "dismissed"] == ["REJECT"]
+
+
+def test_aid_of_a_kind_is_a_nominal_aid_event_and_aid_of_no_kind_is_none(rules_pipeline):
+    (event,) = [e for e in rules_pipeline.article("Washington's military assistance to Egypt resumed in March.").events
+                if e.trigger == "assistance"]
+    assert event.type == "AID" and [s["country"] for s in event.sources] == ["USA"]
+    assert [t["country"] for t in event.targets] == ["EGY"]
+    assert not rules_pipeline.article("Congress debated the aid bill on Tuesday.").events
