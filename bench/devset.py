@@ -57,11 +57,14 @@ POLNEAR = SHARED / "polnear" / "train" / "text"
 POLNEAR_DEV = SHARED / "polnear" / "dev" / "text"
 MEANTIME = SHARED / "meantime" / "intra-doc_annotation"
 LABELS = Path(__file__).resolve().parent / "devset" / "labels"
+WRITTEN = Path(__file__).resolve().parent / "devset" / "written"  # articles written for the dev set
 SEED = 20261202
 PER_SOURCE = 30
-DEV_SPLITS = ("dev", "dev2", "dev3")  # looked at while tuning
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev_written")  # looked at while tuning
 # never looked at: only their figures are read
 UNSEEN_SPLITS = ("test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
+# never looked at either, but written for the dev set rather than real news: reported beside the real splits
+WRITTEN_UNSEEN = ("holdout_written",)
 NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.I)
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘"}
 
@@ -119,6 +122,10 @@ def documents() -> dict[str, list[str]]:
     # holdout5 (fourteenth session): every PolNeAR train article of the length range still unused
     holdout5 = _unused(sorted(set(unused_p) - set(dev2_p) - set(dev3) - set(holdout3) - set(holdout4)),
                        DRAWN_BEFORE_HOLDOUT5)
+    taken = set(chosen_p) | set(dev2_p) | set(dev3) | set(holdout3) | set(holdout4) | set(holdout5)
+    # dev4 (thirty-fourth session): every PolNeAR train article that no split and no label file used,
+    # all outside the length range (short pieces and four long ones)
+    dev4 = _unused(sorted(p.name for p in POLNEAR.glob("*.txt") if p.name not in taken), DRAWN_BEFORE_DEV4)
     return {
         "dev": [f"polnear/{n}" for n in chosen_p[:half]] + [f"meantime/{n}" for n in chosen_m[:half]],
         "test": [f"polnear/{n}" for n in chosen_p[half:]] + [f"meantime/{n}" for n in chosen_m[half:]],
@@ -128,6 +135,8 @@ def documents() -> dict[str, list[str]]:
         "dev2": [f"polnear-dev/{n}" for n in sorted(set(rest_p) - set(holdout2_p))][:10]
         + [f"polnear/{n}" for n in dev2_p],
         "dev3": [f"polnear/{n}" for n in dev3],
+        "dev4": [f"polnear/{n}" for n in dev4],
+        **_written_halves(),
         "holdout3": [f"polnear/{n}" for n in holdout3],
         "holdout4": [f"polnear/{n}" for n in holdout4],
         "holdout5": [f"polnear/{n}" for n in holdout5],
@@ -147,6 +156,26 @@ DRAWN_BEFORE_DEV3 = DRAWN_BEFORE_DEV2 | {"polnear_coded.jsonl"}
 DRAWN_BEFORE_HOLDOUT3 = DRAWN_BEFORE_DEV3 | {"polnear_coded_2.jsonl"}
 DRAWN_BEFORE_HOLDOUT4 = DRAWN_BEFORE_HOLDOUT3 | {"polnear_coded_3.jsonl"}
 DRAWN_BEFORE_HOLDOUT5 = DRAWN_BEFORE_HOLDOUT4 | {"polnear_coded_4.jsonl"}
+DRAWN_BEFORE_DEV4 = DRAWN_BEFORE_HOLDOUT5 | {"polnear_recoded.jsonl", "polnear_statements.jsonl",
+                                            "written_weapons.jsonl"}
+
+
+def _written_halves() -> dict[str, list[str]]:
+    """The 32 articles written for the dev set in the thirty-fourth session (four writers, eight
+    sections each), split in halves section by section, so that each half holds sport, business,
+    conflict and the rest: a seeded shuffle of each section's articles, dealt alternately."""
+    halves: tuple[list[str], list[str]] = ([], [])
+    rng, turn = random.Random(SEED + 7), 0
+    sections: dict[str, list[str]] = {}
+    for p in sorted(WRITTEN.glob("*.txt")):
+        sections.setdefault(p.name.split("-")[0], []).append(p.name)
+    for section in sorted(sections):
+        names = sections[section]
+        rng.shuffle(names)
+        for name in names:
+            halves[turn % 2].append(f"written/{name}")
+            turn += 1
+    return {"dev_written": sorted(halves[0]), "holdout_written": sorted(halves[1])}
 
 
 def _draw(candidates: list[str], files: set[str], seed: int) -> list[str]:
@@ -201,7 +230,10 @@ def text(doc: str) -> str:
         return (POLNEAR_DEV / name).read_text(encoding="utf-8")
     if kind == "meantime":
         return _detokenize(ET.parse(MEANTIME / name).getroot())
-    raise ValueError(f"unknown dev-set document {doc!r}: ids start with 'polnear/' or 'meantime/'")
+    if kind == "written":
+        return (WRITTEN / name).read_text(encoding="utf-8")
+    raise ValueError(f"unknown dev-set document {doc!r}: ids start with 'polnear/', 'polnear-dev/', "
+                     "'meantime/' or 'written/'")
 
 
 def labels(folder: Path = LABELS) -> list[dict]:

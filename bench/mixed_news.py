@@ -259,7 +259,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", choices=devset.DEV_SPLITS,
                         help="list the misses of a dev split (never of test or the holdouts)")
-    parser.add_argument("--split", choices=[*devset.DEV_SPLITS, *devset.UNSEEN_SPLITS, "both"], default="both",
+    parser.add_argument("--split", choices=[*devset.DEV_SPLITS, *devset.UNSEEN_SPLITS, *devset.WRITTEN_UNSEEN, "both"], default="both",
                         help="both: the dev splits, test and the holdout halves that are labelled")
     parser.add_argument("--coder", choices=["rules", "model", "both"], default="both")
     parser.add_argument("--min-confidence", type=float, default=None,
@@ -269,7 +269,7 @@ def main() -> None:
     if not devset.available() or not devset.labels():
         sys.exit("the dev set needs ../shared/data (PolNeAR, MEANTIME) and bench/devset/labels/")
     labelled = {g["doc"] for g in devset.labels()}
-    ordered = devset.DEV_SPLITS + devset.UNSEEN_SPLITS
+    ordered = devset.DEV_SPLITS + devset.UNSEEN_SPLITS + devset.WRITTEN_UNSEEN
     splits = [h for h in ordered if set(devset.documents().get(h, [])) & labelled] if args.split == "both" \
         else [args.split]
     coders: list = [False, True] if args.coder == "both" else [args.coder == "model"]
