@@ -256,6 +256,13 @@ def test_a_diplomatic_act_keeps_the_lexicons_type(pipeline):
                                                                      ("lodged", "ACCUSE", "114")}
 
 
+def test_a_visit_stays_a_visit_whatever_its_object_suffered(pipeline):
+    text = ("Borno Governor Babagana Kachalla-Mustapha, visiting wounded soldiers at a hospital in Maiduguri, "
+            "urged the federal government to send more troops to the region.")
+    visit = next(e for e in pipeline.article(text).events if e.trigger == "visiting")
+    assert visit.type == "CONSULT"
+
+
 def test_a_promise_or_threat_is_of_the_speakers_own_deeds(pipeline):
     # the classifier reads this as the speaker's AGREE; what is said is another's (North Korea's) deed
     text = ("John Park, a former adviser at the Pentagon, spoke on Monday. He suggests that North Korea might be "

@@ -481,6 +481,13 @@ def test_a_possessive_pronoun_that_cannot_stand_for_the_subject_leaves_no_source
     assert not any(e.trigger == "attacks" and e.sources for e in events)
 
 
+def test_their_with_a_second_group_before_it_names_no_source(rules_pipeline):
+    text = "The AP has surveyed these delegates several times and noted their on-the-record endorsements."
+    assert not any(e.trigger == "endorsements" and e.sources for e in rules_pipeline.article(text).events)
+    events = rules_pipeline.article("The senators announced their endorsement of Clinton on Monday.").events
+    assert any(e.trigger == "endorsement" and e.sources for e in events)
+
+
 @pytest.mark.parametrize("text, trigger, target", [
     ("Erdogan reiterated Turkey's support for the Libyan government.", "reiterated", "LBY"),
     ("Donald Trump described the US alliance with South Korea as a terrible bargain.", "described", "KOR"),

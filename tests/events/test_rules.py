@@ -650,6 +650,11 @@ def test_calling_someone_is_a_telephone_call_not_a_request(pipeline):
     assert asked.type == "REQUEST"
 
 
+def test_a_thing_called_by_its_name_is_no_telephone_call(pipeline):
+    events = pipeline.article("The ministry launched a program called Safe Streets in Lagos.").events
+    assert not any(e.trigger == "called" for e in events)
+
+
 def test_the_body_which_stands_for_is_the_source(code):
     events, _, _ = code("The bill has also named members of the Saudi government, which has strongly denied any involvement.")
     denied = next(e for e in events if e.trigger == "denied")

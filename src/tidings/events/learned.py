@@ -162,11 +162,12 @@ def _retypable(draft: EventDraft) -> bool:
     back to it (PLV's training rows end to end 0.782 -> 0.791; the dev splits unchanged), and of a
     row naming a diplomatic act ("recalled its ambassador", ``Trigger.firm``). Kept also:
     a phrasal refusal ("ruled out a ceasefire"), which the classifier reads as its object's act; and
-    a telephone call (``phone`` rows: "called Morrison to congratulate him"), a CONSULT whatever it
-    was for, which the classifier reads as its purpose; a courtesy call ("called on Prime
+    a telephone call (``phone`` rows: "called Morrison to congratulate him") or a visit (``visit``
+    rows: "visiting wounded soldiers at a hospital"), a CONSULT whatever it was for or about, which
+    the classifier reads as its purpose or as what its object suffered; a courtesy call ("called on Prime
     Minister Modi"), which it reads as the request "called on" mostly is; and a visit its host
     receives ("the crown prince received the Iranian foreign minister"), which it reads as aid received."""
-    if draft.trigger.mode == "phone" and draft.type == draft.trigger.type:
+    if draft.trigger.mode in ("phone", "visit") and draft.type == draft.trigger.type:
         return False
     if draft.trigger.firm and draft.type == draft.trigger.type:
         return False

@@ -164,10 +164,12 @@ QUOTES = {'"', "'", "“", "‘"}
 
 def telephones(verb: Token) -> bool:
     """Whether "call" is calling someone up ("Netanyahu called Morrison on Wednesday to congratulate
-    him"): one callee, and no complement that makes it naming ("called Biden a liar") or a phrasal
-    verb ("called off the talks")."""
+    him"): one callee, and no complement that makes it naming ("called Biden a liar", "a program
+    called Safe Streets") or a phrasal verb ("called off the talks")."""
     called = [c for c in verb.children if c.dep_ == "dobj"]
-    if not called:  # the parser hangs some callees as a naming complement: "called Turkey President Erdogan"
+    if not called and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
+        # the parser hangs some callees as a naming complement: "called Turkey President Erdogan"; a
+        # participle after a noun names it ("a program called Safe Streets")
         called = [c for c in verb.children if c.dep_ == "oprd" and c.doc[c.left_edge.i - 1].text not in QUOTES]
     return len(called) == 1 and not any(c.dep_ in NOT_A_CALL and c not in called for c in verb.children)
 

@@ -49,12 +49,21 @@ def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[Act
             if subject is None or passive:
                 return []
             word = pronoun.lower_
+            if word == "their" and _plural_between(subject, pronoun):
+                return []  # "The AP surveyed these delegates and noted their endorsements": whose is open
             if word in PRONOUN_GENDER:  # a person known to be of that gender, not merely not known otherwise
                 return [m for m in index.group(subject) if m.actor_id in index.people
                         and index.gender(m.actor_id) == PRONOUN_GENDER[word]]
             return [m for m in index.group(subject) if m.actor_id is not None and
                     (word == "their" or m.actor_id not in index.people)]
     return []
+
+
+def _plural_between(subject: Token, pronoun: Token) -> bool:
+    """Whether a plural noun outside the subject's phrase stands between the subject and "their":
+    a second group the pronoun may stand for."""
+    own = {t.i for t in subject.subtree}
+    return any(t.tag_ in ("NNS", "NNPS") and t.i not in own for t in pronoun.doc[subject.i + 1:pronoun.i])
 
 
 SUFFERED = words("suffered_by_owner")  # nouns whose owner suffers them: "their arrest", "his killing"
