@@ -263,6 +263,19 @@ def test_a_visit_stays_a_visit_whatever_its_object_suffered(pipeline):
     assert visit.type == "CONSULT"
 
 
+def test_forces_retaliating_or_retaking_a_base_attack(pipeline):
+    text = ("It said Pakistani forces had retaliated in a befitting manner. Army spokesman Olusegun Adebayo-Kalu "
+            "said troops had retaken the base by Friday afternoon.")
+    types = {e.trigger: e.type for e in pipeline.article(text).events}
+    assert types.get("retaliated") == "ASSAULT" and types.get("retaken") == "ASSAULT"
+
+
+def test_a_labour_strike_called_stays_a_strike(pipeline):
+    events = pipeline.article("The Nigeria Labour Congress called the strike after talks broke down.").events
+    called = next(e for e in events if e.trigger == "called")
+    assert called.type == "PROTEST" and [s["name"] for s in called.sources] == ["Nigeria Labour Congress"]
+
+
 def test_a_promise_or_threat_is_of_the_speakers_own_deeds(pipeline):
     # the classifier reads this as the speaker's AGREE; what is said is another's (North Korea's) deed
     text = ("John Park, a former adviser at the Pentagon, spoke on Monday. He suggests that North Korea might be "

@@ -782,9 +782,12 @@ def test_own_warning(code):
     assert all(d.intent is None for d in drafts if d.token.text == "warned")
 
 
-def test_sport_talk(code):
+def test_sport(code):
     _, _, dropped = code("City manager Pep Guardiola accused the referee of ignoring a clear penalty in the first half.")
-    assert ("accused", "sport_talk") in [(d.token.text, rule) for d, rule in dropped]
+    assert ("accused", "sport") in [(d.token.text, rule) for d, rule in dropped]
+    _, _, dropped = code("Jamaica will play at the World Cup after substitute Dwayne Harriott headed an 88th-minute "
+                         "winner to beat Bolivia 2-1 in the intercontinental playoff final in Monterrey.")
+    assert ("beat", "sport") in [(d.token.text, rule) for d, rule in dropped]
     # a politician's words stay acts, whatever the sentence is about
     events, _, _ = code("Senator Marco Rubio criticised the league for its stance on the anthem protests.")
     assert [e.type for e in events if e.trigger == "criticised"] == ["ACCUSE"]

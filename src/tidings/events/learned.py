@@ -140,9 +140,20 @@ def _armed_state(draft: EventDraft) -> bool:
     rocket") done by a state, its government or forces, or an armed group: trained on few launches
     and tests, the classifier reads one with no target as nothing (0.27 and 0.01 an event), and one
     at a target as an attack (1.0). Whoever else fires a shot may be a striker or a film's villain."""
-    return draft.trigger.armed and any(
-        ref.actor_id is not None and (ref.actor_id == ref.country or ARMED_SECTORS & set(ref.sectors))
-        for ref in draft.sources)
+    return draft.trigger.armed and _armed_source(draft)
+
+
+def _armed_source(draft: EventDraft) -> bool:
+    """Whether a source is a state, its government or forces, or an armed group."""
+    return any(ref.actor_id is not None and (ref.actor_id == ref.country or ARMED_SECTORS & set(ref.sectors))
+               for ref in draft.sources)
+
+
+def _armed_attack(draft: EventDraft) -> bool:
+    """A military attack row ("retaliated", "retook the base") done by forces or an armed group: the
+    classifier, trained on few battle reports, reads these as words (ACCUSE) or moves (MOBILIZE)."""
+    return draft.type == draft.trigger.type == "ASSAULT" and draft.trigger.context == "military" \
+        and any(ARMED_SECTORS & set(ref.sectors) for ref in draft.sources)
 
 
 def _telephone_call(draft: EventDraft) -> bool:
@@ -167,7 +178,7 @@ def _retypable(draft: EventDraft) -> bool:
     the classifier reads as its purpose or as what its object suffered; a courtesy call ("called on Prime
     Minister Modi"), which it reads as the request "called on" mostly is; and a visit its host
     receives ("the crown prince received the Iranian foreign minister"), which it reads as aid received."""
-    if draft.trigger.mode in ("phone", "visit") and draft.type == draft.trigger.type:
+    if draft.trigger.mode in ("phone", "visit") and draft.type == draft.trigger.type or _armed_attack(draft):
         return False
     if draft.trigger.firm and draft.type == draft.trigger.type:
         return False

@@ -38,7 +38,7 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 30. ``warning_of_another``   a warning of what another actor could do is no threat
 31. ``own_warning``          a warning that the warner's own side will act is its threat
 32. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-33. ``sport_talk``           what players, coaches and referees say of one another is sport
+33. ``sport``                what players, coaches and referees say and do to one another is sport
 34. ``citizens_preference``  ordinary people backing or voting for someone state a preference
 35. ``citizens_giving``      what a state's civilians give is no aid
 36. ``needs_actor``          no event without a known actor
@@ -79,7 +79,7 @@ from .roles import _prep_objects
 from .rules_intent import (appeal_as_attraction, citizens_preference, citizens_giving, commentator_opinion, courtesy_call,
                            danger_not_threat, demand_of_another, dismissal, enforcer_reports_its_act,
                            force_not_ruled_out, mishap, modality, officials_state_acts, own_intention, own_warning,
-                           promised_act, put_question, seeking_to_act, speaker, sport_talk, unclaimed_must,
+                           promised_act, put_question, seeking_to_act, speaker, sport, unclaimed_must,
                            wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, deployed_forces, each_other,
                           headline_passive, host_visit, meeting_place, mutual_meeting, named_agent, received_aid,
@@ -451,7 +451,7 @@ RULES: list[Rule] = [
     warning_of_another,
     own_warning,
     commentator_opinion,
-    sport_talk,
+    sport,
     citizens_preference,
     citizens_giving,
     needs_actor,

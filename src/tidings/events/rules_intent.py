@@ -526,12 +526,13 @@ def _ordinary_people(ref: ActorRef, doc) -> bool:
     return head is not None and head.tag_ == "NNS" and head.ent_type_ != "NORP"
 
 
-def sport_talk(draft: EventDraft, scene: Scene) -> EventDraft | None:
-    """"City manager Pep Guardiola accused the referee of ignoring a clear penalty in the first half.":
-    what players, coaches and referees say of one another is sport, no political act: a speech act
-    in a sentence with a noun of sport (data/commentators.tsv) whose every source is a person who
-    holds no office Tidings knows of is no event."""
-    if draft.type not in SPEECH_TYPES or not draft.sources:
+def sport(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"City manager Pep Guardiola accused the referee of ignoring a clear penalty in the first half.",
+    "Harriott headed an 88th-minute winner to beat Bolivia in the playoff": what players, coaches
+    and referees say and do to one another is sport, no political act. An event in a sentence with
+    a noun of sport (data/commentators.tsv) whose every source is a person who holds no office
+    Tidings knows of is no event; the teams they beat may be named for their states."""
+    if not draft.sources:
         return draft
     if not {t.lemma_.lower() for t in draft.sentence if t.pos_ == "NOUN" and not t.ent_type_} \
             & commentator_words()["sport"]:
