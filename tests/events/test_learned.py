@@ -276,6 +276,13 @@ def test_a_labour_strike_called_stays_a_strike(pipeline):
     assert called.type == "PROTEST" and [s["name"] for s in called.sources] == ["Nigeria Labour Congress"]
 
 
+def test_a_release_stays_retreat_as_the_plover_manual_codes_it(pipeline):
+    # the classifier, trained mostly on PLV's merged YIELD, reads releases as CONCEDE
+    freed = next(e for e in pipeline.article("Iran freed two French nationals on Wednesday.").events
+                 if e.trigger == "freed")
+    assert (freed.type, freed.cameo) == ("RETREAT", "0841")
+
+
 def test_a_promise_or_threat_is_of_the_speakers_own_deeds(pipeline):
     # the classifier reads this as the speaker's AGREE; what is said is another's (North Korea's) deed
     text = ("John Park, a former adviser at the Pentagon, spoke on Monday. He suggests that North Korea might be "

@@ -47,6 +47,9 @@ from .statements import STATEMENT, STATEMENT_TYPES, hearer_of
 
 # sectors of a state's government and forces and of armed groups, whose weapons acts are events
 ARMED_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "INS", "SEP", "UAF"})
+# the classifier learnt these two mostly from PLV, which merges them (YIELD): which of the two a
+# release, pardon or withdrawal is, the lexicon says (the PLOVER manual: a release is RETREAT)
+YIELDS = {"CONCEDE", "RETREAT"}
 
 
 @dataclass(frozen=True)
@@ -350,7 +353,7 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
                 p.p_event < policy.drop_below or (not draft.sources and p.p_event < policy.sourceless_below)):
             out.append(None)
             continue
-        if _retypable(draft) and p.best_type != draft.type and \
+        if _retypable(draft) and p.best_type != draft.type and {p.best_type, draft.type} != YIELDS and \
                 p.p(p.best_type) - p.p(draft.type) >= policy.retype_margin:
             draft = replace(draft, type=p.best_type, mode=None, cameo=cameo_for(draft, p.best_type),
                             trace=draft.trace + ("classify",))
