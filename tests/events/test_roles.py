@@ -803,3 +803,8 @@ def test_a_statements_participle_goes_on_with_what_is_said(pipeline):
             "showed the conduct of a person who had consciousness of guilt.")
     said = at(pipeline, text, "said")
     assert [s["text"] for s in said.sources] == ["Giuliani"] and [t["text"] for t in said.targets] == ["Hillary Clinton"]
+
+
+def test_who_hears_or_sees_an_act_did_not_do_it(rules_pipeline):
+    text = '"We heard shooting for almost two hours," said Bulama Ibrahim Goni, a community leader.'
+    assert not any(e.trigger == "shooting" and e.sources for e in rules_pipeline.article(text).events)

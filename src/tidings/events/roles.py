@@ -47,6 +47,7 @@ CLAUSE_PREPS = {"after", "before", "since", "until", "till", "once"}
 PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
 STATIVE_PASSIVES = words("stative_passives")
+PERCEPTION_VERBS = words("perception")  # "We heard shooting": the perceiver is no party to the act
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 BOUND_OBJECTS = {"him", "her", "them"}  # object pronouns that cannot stand for their own clause's subject
 
@@ -225,6 +226,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if t is verb and about_the_subject_above(t):
             t = t.sent.root  # "asked the court to order Israel to halt its operations, accusing it of genocide"
             continue
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in PERCEPTION_VERBS and not has_to(t):
+            return None, False  # "We heard shooting for two hours": who perceives it did not do it
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
             continue
