@@ -655,6 +655,15 @@ def test_a_thing_called_by_its_name_is_no_telephone_call(pipeline):
     assert not any(e.trigger == "called" for e in events)
 
 
+def test_crowd_before_its_verb(code):
+    events, _, _ = code("BRISTOL, England -- Hundreds of residents protested outside Bristol City Hall on Wednesday evening.")
+    protested = next(e for e in events if e.trigger == "protested")
+    assert [(s["text"], s["country"]) for s in protested.sources] == [("residents", "GBR")] and not protested.targets
+    # a clause with a verb of its own keeps the parse's roles
+    events, _, _ = code("Police dispersed residents protested outside City Hall in Bristol, England.")
+    assert all(s["text"] != "residents" for e in events if e.trigger == "protested" for s in e.sources)
+
+
 def test_the_body_which_stands_for_is_the_source(code):
     events, _, _ = code("The bill has also named members of the Saudi government, which has strongly denied any involvement.")
     denied = next(e for e in events if e.trigger == "denied")

@@ -165,6 +165,23 @@ def named_agent(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(found, "agent")) if found else draft
 
 
+def crowd_before_its_verb(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"Hundreds of residents protested outside Bristol City Hall on Wednesday evening.": in a
+    sentence with no finite verb of its own the small parser hangs a crowd's protest on the crowd
+    as a reduced clause ("residents [who were] protested"), and the roles read the crowd as its
+    target; a protest is done by those it follows, so they are its source."""
+    verb = draft.token
+    if draft.nominal or draft.type != "PROTEST" or draft.sources or verb.dep_ != "acl" or \
+            verb.head.pos_ not in ("NOUN", "PROPN") or verb.sent.root.pos_ in ("VERB", "AUX") or \
+            any(c.dep_ in ("agent", "nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return draft
+    crowd = scene.index.group(verb.head)
+    if not crowd:
+        return draft
+    starts = {m.start for m in crowd}
+    return replace(draft, sources=scene.refs(crowd), targets=tuple(t for t in draft.targets if t.start not in starts))
+
+
 PENALTIES = words("penalties")  # verbs of punishing told with what the penalty is: "sentenced to"
 
 
