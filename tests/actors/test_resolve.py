@@ -733,6 +733,22 @@ def test_an_unknown_public_body_takes_its_sector_from_its_head_noun(pipeline):
     assert body.actor_id.startswith("org-michigan-department") and body.sectors == ["GOV"]
 
 
+def test_an_unknown_public_body_owned_by_a_state_is_that_states(pipeline):
+    _, found = resolve(pipeline, "Ireland's Data Protection Commission opened a formal inquiry into the company.")
+    assert found["Data Protection Commission"].country == "IRL"
+
+
+def test_a_person_word_inside_a_bodys_name_names_no_person(pipeline):
+    _, found = resolve(pipeline, "Nigeria's National Industrial Court issued an order restraining the unions.")
+    court = found["Nigeria's National Industrial Court"]
+    assert (court.country, court.sectors) == ("NGA", ["JUD"])
+
+
+def test_labour_federations_abroad_are_known(pipeline):
+    _, found = resolve(pipeline, "The Nigeria Labour Congress called a general strike.")
+    assert found["The Nigeria Labour Congress"].sectors == ["LAB"]
+
+
 def test_opposition_to_something_is_a_stance_not_the_opposition(pipeline):
     _, found = resolve(pipeline, "The German foreign minister reaffirmed Berlin's opposition to the annexation.")
     assert all(m.actor_id != "DEU-OPP" for m in found.values())

@@ -269,6 +269,8 @@ def read_word(tok: Token, kb: KnowledgeBase, ev: Evidence) -> None:
         ev.add_sectors(sectors)
         ev.roles.extend(roles)
     role = kb.roles.get(tok.lemma_.lower()) or kb.roles.get(word)
+    if role is not None and role.person and tok.dep_ == "compound" and tok.head.lemma_.lower() in kb.body_heads:
+        return  # "the National Industrial Court": a word of the body's name, no national of a state
     if role is not None and tok.pos_ in ("NOUN", "PROPN"):
         ev.add_sectors(role.sectors)
 

@@ -70,6 +70,10 @@ class Organisations:
     def _new_org(self, ent: Span) -> Actor:
         ev = Evidence()
         read_modifiers(list(ent), self.kb, ev)
+        owner = next((c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start), None)
+        if ev.country is None and owner is not None:
+            # "Ireland's Data Protection Commission": the state owning the body's name is its state
+            read_modifiers([t for t in owner.subtree if t.dep_ != "case"], self.kb, ev)
         if not ev.sectors:  # "the Michigan Department of Environmental Quality": a government body
             ev.add_sectors(self.kb.body_heads.get(ent.root.lemma_.lower(), ()))
         name = " ".join(ent.text.split())
