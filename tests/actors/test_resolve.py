@@ -744,6 +744,11 @@ def test_a_person_word_inside_a_bodys_name_names_no_person(pipeline):
     assert (court.country, court.sectors) == ("NGA", ["JUD"])
 
 
+def test_a_continent_named_with_a_compass_word_is_no_state(pipeline):
+    _, found = resolve(pipeline, "The network smuggled cocaine from South America into Europe, the ministry said.")
+    assert "South America" not in found or found["South America"].actor_id is None
+
+
 def test_labour_federations_abroad_are_known(pipeline):
     _, found = resolve(pipeline, "The Nigeria Labour Congress called a general strike.")
     assert found["The Nigeria Labour Congress"].sectors == ["LAB"]

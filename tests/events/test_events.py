@@ -589,3 +589,8 @@ def test_aid_of_a_kind_is_a_nominal_aid_event_and_aid_of_no_kind_is_none(rules_p
     assert event.type == "AID" and [s["country"] for s in event.sources] == ["USA"]
     assert [t["country"] for t in event.targets] == ["EGY"]
     assert not rules_pipeline.article("Congress debated the aid bill on Tuesday.").events
+
+
+def test_police_intercepting_a_shipment_seize_it(pipeline):
+    events = pipeline.article("Spanish police intercepted two containers of cocaine at the port of Algeciras.").events
+    assert [(e.type, e.cameo) for e in events if e.trigger == "intercepted"] == [("COERCE", "1711")]

@@ -382,11 +382,12 @@ class KnowledgeBase:
 
     def place_entries(self, text: str) -> list[Entry]:
         """The country or capital a name stands for, also with a compass word before it ("southern
-        Lebanon", "eastern Beirut"), unless the whole name is a place of its own ("Northern Ireland")."""
+        Lebanon", "eastern Beirut"), unless the whole name is a place of its own ("Northern Ireland")
+        or a region of several states ("South America")."""
         key = norm(text)
         found = [e for e in self.by_alias.get(key, []) if e.kind in ("country", "capital")]
         words = key.split()
-        if found or key in self.cities or len(words) < 2 or words[0] not in COMPASS_WORDS:
+        if found or key in self.cities or key in self.world_regions or len(words) < 2 or words[0] not in COMPASS_WORDS:
             return found
         return [e for e in self.by_alias.get(" ".join(words[1:]), []) if e.kind in ("country", "capital")]
 

@@ -315,8 +315,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
     def _close_place(self, text: str) -> list[Entry]:
         """A country or capital spelt a little wrong ("Ethopia", "Quatar")."""
         key = norm(text)
-        if len(key) < 5 or key in self.kb.cities:  # "Lagos" is a city, not "Laos" misspelt
-            return []
+        if len(key) < 5 or key in self.kb.cities or key in self.kb.world_regions:
+            return []  # "Lagos" is a city, not "Laos" misspelt; "South America" no "South Africa"
         best = process.extractOne(key, self.kb.place_keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 5)
         return [e for e in self.kb.by_alias[best[0]] if e.kind in ("country", "capital")] if best else []
 
