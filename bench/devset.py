@@ -1,4 +1,4 @@
-"""The mixed-news dev set: 160 whole real articles with every event labelled by hand.
+"""The mixed-news dev set: whole real articles (and 32 written ones) with every event labelled by hand.
 
 Half are US political news (PolNeAR train, ``../shared/data/polnear/train/text``), half business and
 technology news (MEANTIME airbus and apple, ``../shared/data/meantime/intra-doc_annotation``), where
@@ -35,6 +35,18 @@ halves of the same make-up:
 - ``holdout7``: an eighth, drawn in the twenty-sixth session: the 18 PolNeAR dev-split articles of
   more than 7,000 characters (up to 22,100; none used before), 512 events labelled by six labellers
   from the texts alone, for a first read of that session's coder.
+
+- ``dev4``: a fourth dev split, drawn in the thirty-fourth session: the 22 PolNeAR train articles no
+  split and no label file used, all outside the length range (18 short pieces and four of 5,000 to
+  8,000 characters), 58 events labelled by three labellers from the texts alone; first read before
+  any change was tuned on it, looked at since.
+- ``dev_written`` and ``holdout_written``: 32 news articles of every section (sport, business,
+  culture, science, crime, local, international, conflict, protest, politics) written for the dev
+  set in the thirty-fourth session by four writers who never saw what Tidings codes
+  (``bench/devset/written/``: invented events and people, real states and bodies), labelled by four
+  more from the texts alone, and split in halves section by section. ``dev_written`` is looked at
+  while tuning; ``holdout_written`` never is, and its figures are reported beside the real unseen
+  splits, not pooled with them: written news is cleaner than the real thing.
 
 The labels (``bench/devset/labels/*.jsonl``, one event a line) follow ``bench/devset/RUBRIC.md`` and give
 character offsets into :func:`text` of the document, which is what the benchmark feeds Tidings.
