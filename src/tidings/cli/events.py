@@ -79,7 +79,7 @@ def events_cmd(db: str, actor, country, type_, modality, since, until, min_confi
     \b
     Examples:
       tidings events --country PRK --modality asserted
-      tidings events --country PRK --min-confidence 0.4
+      tidings events --country PRK --min-confidence 0.45
       tidings events --type ASSAULT --since 2024-11-01 --format csv > assaults.csv
       tidings events --format parquet --out events.parquet --limit 0
     """

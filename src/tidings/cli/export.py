@@ -29,7 +29,7 @@ def export_cmd(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...], all_mo
     Every record has `id`; records derived from text have `article_id` and character
     offsets `start`/`end` into the article's clean `text` (see docs/export.md).
     `--format plover` writes events.plover.jsonl and `--format gdelt` events.gdelt.tsv,
-    documented column by column in docs/events.md; with `--min-confidence 0.4` (the high-precision setting) they
+    documented column by column in docs/events.md; with `--min-confidence 0.45` (the high-precision setting) they
     hold only the high-precision events.
     """
     from ..store.export import export

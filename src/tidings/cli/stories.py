@@ -90,7 +90,7 @@ def story_cmd(story_id: str, db: str, min_confidence: float | None, as_json: boo
     \b
     Examples:
       tidings story story-19875f5ab43b
-      tidings story 19875f5ab43b --min-confidence 0.4
+      tidings story 19875f5ab43b --min-confidence 0.45
     """
     from ..store.stories import get_story
 
@@ -133,7 +133,7 @@ def timeline_cmd(actors: tuple[str, ...], db: str, modality, min_confidence: flo
     Examples:
       tidings timeline "Donald Trump" "Kim Jong Un"
       tidings timeline PRK --modality asserted
-      tidings timeline PRK --min-confidence 0.4
+      tidings timeline PRK --min-confidence 0.45
     """
     from ..store.stories import actor_timeline
 
