@@ -179,9 +179,10 @@ def _retypable(draft: EventDraft) -> bool:
     a telephone call (``phone`` rows: "called Morrison to congratulate him") or a visit (``visit``
     rows: "visiting wounded soldiers at a hospital"), a CONSULT whatever it was for or about, which
     the classifier reads as its purpose or as what its object suffered; a courtesy call ("called on Prime
-    Minister Modi"), which it reads as the request "called on" mostly is; and a visit its host
-    receives ("the crown prince received the Iranian foreign minister"), which it reads as aid received."""
-    if draft.trigger.mode in ("phone", "visit") and draft.type == draft.trigger.type or _armed_attack(draft):
+    Minister Modi"), which it reads as the request "called on" mostly is; a visit its host
+    receives ("the crown prince received the Iranian foreign minister"), which it reads as aid
+    received; and forces' military attack (``_armed_attack``)."""
+    if (draft.trigger.mode in ("phone", "visit") and draft.type == draft.trigger.type) or _armed_attack(draft):
         return False
     if draft.trigger.firm and draft.type == draft.trigger.type:
         return False

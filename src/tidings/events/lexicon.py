@@ -51,9 +51,10 @@ class Trigger:
         """Whether the classifier keeps this row's type: it departs from its verb, or its objects name
         one of CAMEO's diplomatic acts ("recalled its ambassador", SANCTION 161; "lodged a protest",
         ACCUSE 114), which the classifier, trained on few diplomatic sentences, mistypes (as SUPPORT,
-        PROTEST); or a labour strike its objects name ("called the strike", "a teachers' strike"),
-        which it reads as a request or an air strike. Measured: GSR untrained-on type 0.785 -> 0.788, PLV training rows one fewer right
-        ("pledged full support", AGREE 032 as CAMEO codes it, SUPPORT in PLV), dev splits unchanged."""
+        PROTEST; measured: GSR untrained-on type 0.785 -> 0.788, PLV training rows one fewer right,
+        "pledged full support", AGREE 032 as CAMEO codes it, SUPPORT in PLV; dev splits unchanged);
+        or a labour strike its objects name ("called the strike", "a teachers' strike"), which it
+        reads as a request or an air strike."""
         named = bool(self.objects) and self.objects != NO_OBJECT
         return self.departs or (named and (self.context == "diplomatic" or self.mode == "strike"))
 
