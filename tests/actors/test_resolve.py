@@ -748,6 +748,14 @@ def test_a_continent_named_with_a_compass_word_is_no_state(pipeline):
     assert "South America" not in found or found["South America"].actor_id is None
 
 
+def test_a_word_opening_a_citys_name_is_no_city(pipeline):
+    # "National" starts "National City", California: the police of a Madrid story are not American
+    _, found = resolve(pipeline, "MADRID -- The National Police arrested two men.")
+    assert found["The National Police"].country != "USA"
+    _, found = resolve(pipeline, "The Dubai Ruler praised the agreement.")
+    assert found["The Dubai Ruler"].country == "ARE"
+
+
 def test_labour_federations_abroad_are_known(pipeline):
     _, found = resolve(pipeline, "The Nigeria Labour Congress called a general strike.")
     assert found["The Nigeria Labour Congress"].sectors == ["LAB"]

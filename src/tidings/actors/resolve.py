@@ -279,7 +279,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if described is not None and described[1].country is None:
             # "The Dubai Ruler": a city's name inside the name the tagger made of a described office
             names = [t for t in ent if t.i < root.i and t.pos_ == "PROPN"]
-            place = self.kb.place_country(names[0].text) if len(names) == 1 else None
+            place = self._place_by_its_name(names[0].text) if len(names) == 1 else None
             if place:
                 described[1].add_country(place, names)
         if described is not None and (described[1].country is not None or role.type == "government"):
@@ -310,6 +310,14 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             if needs_the == after_the and named & context:
                 known = self.kb.by_id.get(meaning)
                 return known.actor if known is not None else self.kb.country_actor(meaning)
+        return None
+
+    def _place_by_its_name(self, word: str) -> str | None:
+        """The state of a country, capital or city named by exactly this word ("Dubai"), not of a
+        city whose name only starts with it ("National" is no "National City")."""
+        city = self.kb.place(word)
+        if self.kb.place_entries(word) or (city is not None and norm(city.name) == norm(word)):
+            return self.kb.place_country(word)
         return None
 
     def _close_place(self, text: str) -> list[Entry]:
