@@ -5,65 +5,65 @@ copy, or None to drop it; the stage runs ``RULES`` in order and ``draft.trace`` 
 changed a draft. The sentence in each rule's docstring is its example and the input of its test
 (tests/events/test_rules.py). Order matters and is meant to be read here:
 
-0. ``put_question``          a question put to someone in an interview is no request
-1. ``appeal_as_attraction``  appeal someone has or holds among voters is no appeal made
-2. ``danger_not_threat``     a threat faced or posed is a danger, no threat made
-3. ``dismissal``             firing a person is dismissing them, no shooting
-4. ``mishap``                a crash, blaze or flood that kills is no attack
-5. ``seeking_to_act``        seeking to do something is trying, not asking
-6. ``courtesy_call``         calling on someone with nothing asked of them is a visit
-7. ``meeting_place``         a meeting's place first, so it cannot be taken for a participant
-8. ``roles``                 source and targets from the parse (roles.py)
-9. ``crowd_before_its_verb`` a crowd's protest the parser hung on the crowd is the crowd's
+0. ``put_question``           a question put to someone in an interview is no request
+1. ``appeal_as_attraction``   appeal someone has or holds among voters is no appeal made
+2. ``danger_not_threat``      a threat faced or posed is a danger, no threat made
+3. ``dismissal``              firing a person is dismissing them, no shooting
+4. ``mishap``                 a crash, blaze or flood that kills is no attack
+5. ``seeking_to_act``         seeking to do something is trying, not asking
+6. ``courtesy_call``          calling on someone with nothing asked of them is a visit
+7. ``meeting_place``          a meeting's place first, so it cannot be taken for a participant
+8. ``roles``                  source and targets from the parse (roles.py)
+9. ``crowd_before_its_verb``  a crowd's protest the parser hung on the crowd is the crowd's
 10. ``headline_passive``      a headline's "X Accused Of ..." is a passive: X is the one charged
 11. ``named_agent``           an agent the text names only by its role ("by police"), unresolved
-12. ``deployed_forces``      forces deployed or sent in the passive act; where they went is the target
-13. ``host_visit``           a host receives, the visitor acts
-14. ``received_aid``         aid received is the giver's act ("received support from the US")
-15. ``claimed_deed``         what one claims responsibility for is one's own deed
-16. ``mutual_meeting``       every participant of talks on both sides
-17. ``each_other``           "accused each other": every source is a target too
-18. ``modality``             asserted, negated or hypothetical, from cues governing the trigger
-19. ``speaker``              whose claim holds the event
-20. ``to_blame``             whoever is "to blame" is blamed by whoever says so
-21. ``asked_party_acts``     what X is urged to do is X's act, and has not happened
-22. ``accused_party_acts``   what X is accused of is X's act, not the accuser's
-23. ``officials_state_acts`` "a US official said troops would be sent": the US's plan
+12. ``deployed_forces``       forces deployed or sent in the passive act; where they went is the target
+13. ``host_visit``            a host receives, the visitor acts
+14. ``received_aid``          aid received is the giver's act ("received support from the US")
+15. ``claimed_deed``          what one claims responsibility for is one's own deed
+16. ``mutual_meeting``        every participant of talks on both sides
+17. ``each_other``            "accused each other": every source is a target too
+18. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
+19. ``speaker``               whose claim holds the event
+20. ``to_blame``              whoever is "to blame" is blamed by whoever says so
+21. ``asked_party_acts``      what X is urged to do is X's act, and has not happened
+22. ``accused_party_acts``    what X is accused of is X's act, not the accuser's
+23. ``officials_state_acts``  "a US official said troops would be sent": the US's plan
 24. ``enforcer_reports_its_act`` "was indicted, prosecutors said": the charge is theirs
-25. ``wanted_act``           "X wants Y to do Z" is X's request of Y
-26. ``demand_of_another``    what a speaker says another must (or should) do is its request
-27. ``force_not_ruled_out``  not ruling out force (or refusing to) threatens it
-28. ``own_intention``        an actor's own promise, threat or refusal
-29. ``unclaimed_must``       a "must" that is no one's request is no event
-30. ``promised_act``         a promise of a deed that is no cooperation is no agreement
-31. ``warning_of_another``   a warning of what another actor could do is no threat
-32. ``own_warning``          a warning that the warner's own side will act is its threat
-33. ``commentator_opinion``  what an analyst, pollster or host says is an opinion, not an act
-34. ``sport``                what players, coaches and referees say and do to one another is sport
-35. ``citizens_preference``  ordinary people backing or voting for someone state a preference
-36. ``citizens_giving``      what a state's civilians give is no aid
-37. ``needs_actor``          no event without a known actor
-    (slot) ``classify``      a learned classifier may re-type or drop the draft here
-38. ``not_its_own_target``   an actor is not the target of its own act (after the classifier,
-                             which was trained on candidates marked as the rules read them)
-39. ``fired_from``           where a weapon was fired from is no target of it
-40. ``weapons_test``         a missile fired into the sea, or in a test, at no one is a test, not an attack
-41. ``joint_exercise``       an exercise of two states' forces, or with another, is cooperation
-42. ``peacekeepers``         peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-43. ``verbal_attack``        one politician attacking another with no harm done attacks in words
-44. ``forces_on_crowds``     police or troops acting on protesters act, they do not protest
-45. ``crowd_violence``       protesters' violence is a riot, a violent protest (PROTEST 145)
-46. ``raid_from_the_air``    a raid by aircraft is an air strike, not a search
-47. ``diplomatic_protest``   a state or government protesting protests in words (ACCUSE)
-48. ``firms_trade``          dealings between firms are trade, not politics (after the
-                             classifier, which may have given the draft a type of dealing)
-49. ``date``                 the date its sentence names
-50. ``place``                where it happened
-51. ``located_source``       an unnamed perpetrator of violence stands for the place it acted in
-                             (not one who struck from afar: a missile's)
-52. ``confidence``           how sure the coding is (the rules' own score)
-    (slot) ``verify``        with the event model, a learned verifier replaces that score with the
-                             probability that the finished event is right (verify.py)
+25. ``wanted_act``            "X wants Y to do Z" is X's request of Y
+26. ``demand_of_another``     what a speaker says another must (or should) do is its request
+27. ``force_not_ruled_out``   not ruling out force (or refusing to) threatens it
+28. ``own_intention``         an actor's own promise, threat or refusal
+29. ``unclaimed_must``        a "must" that is no one's request is no event
+30. ``promised_act``          a promise of a deed that is no cooperation is no agreement
+31. ``warning_of_another``    a warning of what another actor could do is no threat
+32. ``own_warning``           a warning that the warner's own side will act is its threat
+33. ``commentator_opinion``   what an analyst, pollster or host says is an opinion, not an act
+34. ``sport``                 what players, coaches and referees say and do to one another is sport
+35. ``citizens_preference``   ordinary people backing or voting for someone state a preference
+36. ``citizens_giving``       what a state's civilians give is no aid
+37. ``needs_actor``           no event without a known actor
+    (slot) ``classify``       a learned classifier may re-type or drop the draft here
+38. ``not_its_own_target``    an actor is not the target of its own act (after the classifier,
+                              which was trained on candidates marked as the rules read them)
+39. ``fired_from``            where a weapon was fired from is no target of it
+40. ``weapons_test``          a missile fired into the sea, or in a test, at no one is a test, not an attack
+41. ``joint_exercise``        an exercise of two states' forces, or with another, is cooperation
+42. ``peacekeepers``          peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+43. ``verbal_attack``         one politician attacking another with no harm done attacks in words
+44. ``forces_on_crowds``      police or troops acting on protesters act, they do not protest
+45. ``crowd_violence``        protesters' violence is a riot, a violent protest (PROTEST 145)
+46. ``raid_from_the_air``     a raid by aircraft is an air strike, not a search
+47. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
+48. ``firms_trade``           dealings between firms are trade, not politics (after the
+                              classifier, which may have given the draft a type of dealing)
+49. ``date``                  the date its sentence names
+50. ``place``                 where it happened
+51. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
+                              (not one who struck from afar: a missile's)
+52. ``confidence``            how sure the coding is (the rules' own score)
+    (slot) ``verify``         with the event model, a learned verifier replaces that score with the
+                              probability that the finished event is right (verify.py)
 """
 
 from __future__ import annotations
