@@ -88,6 +88,17 @@ def test_a_city_name_is_the_citys_own_unless_a_far_bigger_one_is_known_by_it(kb,
     assert kb.place(name).country == country
 
 
+@pytest.mark.parametrize("name, country", [
+    ("New York", "USA"),  # several words left: news names New York City so
+    ("Quezon", "PHL"),  # a big city's one word left: Quezon City
+    ("Johnson", None),  # a small town's common word: Johnson City, Tennessee, is not meant
+    ("National", None),  # National City, California
+])
+def test_a_city_is_named_without_its_word_city_only_when_news_would(kb, name, country):
+    place = kb.place(name)
+    assert (place.country if place else None) == country
+
+
 @pytest.mark.parametrize("word, person_id, given", [
     ("Gang", "kb-qin-gang", True),  # family name first: the last word is the given name
     ("Qin", "kb-qin-gang", False),

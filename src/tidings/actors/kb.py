@@ -147,6 +147,14 @@ def _plain_name(name: str) -> bool:
         and not any(ch.isdigit() for ch in name)
 
 
+def _without_city(key: str, population: int) -> str:
+    """The name news also gives a city without its word "city": "New York" for New York City, "Quezon"
+    for Quezon City; but a single common word only for a big city, so that "National", "Union" and
+    "Johnson" name no town (National City, Union City, Johnson City)."""
+    short = key.removesuffix(" city")
+    return short if " " in short or population >= BIG_CITY else key
+
+
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
@@ -253,7 +261,7 @@ class KnowledgeBase:
             if c["population"] >= BIG_CITY:  # news spells these many ways: "Basra", "Samarra"
                 names |= {n for n in c.get("alternatenames") or [] if _plain_name(n)}
             for n in names:
-                for key in {norm(n), norm(n).removesuffix(" city")}:  # "New York City"
+                for key in {norm(n), _without_city(norm(n), c["population"])}:
                     score = c["population"] * (OWN_NAME_WEIGHT if n in own else 1)
                     if key and (key not in rank or rank[key] < score):
                         rank[key] = score
