@@ -19,6 +19,7 @@ Sources (see docs/model.md for provenance and licences), all under ``../shared/d
 | candidates | the rule coder's candidates in PolNeAR train articles, labelled by hand (training/data) | type or NONE |
 | coded | the events the model-backed stage coded in half of the verifier's PolNeAR train articles, labelled by hand (training/data/verifier) | type or NONE |
 | written | sentences we wrote across news sections, labelled by hand (training/data) | type or NONE |
+| articles | the rule coder's candidates in news articles we wrote, of every section, labelled by hand (training/data/unshipped; only with ``load(articles=True)``) | type or NONE |
 
 Trigger words: our candidates carry theirs. In PLV rows and our written sentences the trigger is
 found with Tidings' own trigger lexicon on a spaCy parse (``mark_triggers``): the word of the
@@ -133,11 +134,14 @@ def _marked(raw: str, sent: list[int], source: list[int] | None, target: list[in
     return mark(raw[lo:hi], lo, span(source), span(target), span(trigger))
 
 
-def candidates(paths: list[Path] | None = None, keep=lambda doc: True, origin: str = "candidates") -> list[Row]:
+def candidates(paths: list[Path] | None = None, keep=lambda doc: True, origin: str = "candidates",
+               texts: dict[str, Path] | None = None, statements: bool = True) -> list[Row]:
     """Hand-labelled candidates of the rule coder (``training/data/polnear_*.jsonl``: its events, and
-    statements) in the articles ``keep`` accepts; the texts are read from ../shared by offset."""
+    statements) in the articles ``keep`` accepts; the texts are read by offset from PolNeAR train in
+    ../shared, or from ``texts`` (a file by document name)."""
     paths = sorted(OURS.glob("polnear_*.jsonl")) if paths is None else paths
     folder = SHARED / "polnear" / "train" / "text"
+    texts = texts or {}
     rows, cache, seen = [], {}, set()
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
@@ -147,8 +151,12 @@ def candidates(paths: list[Path] | None = None, keep=lambda doc: True, origin: s
         key = (c["doc"], tuple(c["trigger"]))
         if c.get("label") not in LABELS or key in seen or not keep(c["doc"]):
             continue
+        if not statements and c.get("rule_type") == "STATEMENT":
+            continue
         seen.add(key)
-        raw = cache.setdefault(c["doc"], (folder / c["doc"]).read_text(encoding="utf-8"))
+        if c["doc"] not in cache:
+            cache[c["doc"]] = texts.get(c["doc"], folder / c["doc"]).read_text(encoding="utf-8")
+        raw = cache[c["doc"]]
         source = c["source"] if c.get("source_ok") is not False else None
         target = c["target"] if c.get("target_ok") is not False else None
         # a relation is shown with its parties alone, as at run time (events/learned.py: marked_text)
@@ -172,6 +180,20 @@ def coded() -> list[Row]:
     """The events the shipped stage coded in PolNeAR train articles, labelled by hand (type or NONE):
     the classifier's own mistakes on real news among them. Only the articles of ``classifier_doc``."""
     return candidates(sorted(CODED.glob("polnear_coded*.jsonl")), keep=classifier_doc, origin="coded")
+
+
+UNSHIPPED = OURS / "unshipped"
+
+
+def written_articles() -> list[Row]:
+    """Hand-labelled rule candidates in 90 news articles of every section written for Tidings
+    (``unshipped/articles``, labels in ``unshipped/written_candidates_*.jsonl``). Their statements
+    are left out: the writers' statements perform acts far more often than real news's (39% against
+    28% of PolNeAR's), and a classifier trained on them typed real statements as acts. Not in the
+    shipped model (docs/model.md, thirty-fifth session): ``train.py --written-articles`` adds them."""
+    texts = {p.name: p for p in (UNSHIPPED / "articles").rglob("*.txt")}
+    return candidates(sorted(UNSHIPPED.glob("written_candidates_*.jsonl")), origin="articles", texts=texts,
+                      statements=False)
 
 
 def written(path: Path = OURS / "written.jsonl") -> list[Row]:
@@ -251,18 +273,20 @@ def mark_triggers(rows: list[Row]) -> list[Row]:
     return out
 
 
-def load(triggers: bool = True) -> list[Row]:
-    """Every row, in a fixed order; with ``triggers``, PLV and written rows get their trigger marked."""
+def load(triggers: bool = True, articles: bool = False) -> list[Row]:
+    """Every row, in a fixed order; with ``triggers``, PLV and written rows get their trigger marked;
+    with ``articles``, the candidates of the written articles too (not in the shipped model)."""
     rows = plv() + cameo() + india() + ngec() + candidates() + coded() + written()
+    rows += written_articles() if articles else []
     return mark_triggers(rows) if triggers else rows
 
 
 if __name__ == "__main__":
     from collections import Counter
 
-    data = load()
+    data = load(articles=True)
     print(len(data), "rows,", sum("<e>" in r.text for r in data), "with a trigger marked")
-    for origin in ("plv", "cameo", "india", "ngec", "candidates", "coded", "written"):
+    for origin in ("plv", "cameo", "india", "ngec", "candidates", "coded", "written", "articles"):
         part = [r for r in data if r.origin == origin]
         print(f"{origin:11} {len(part):5}  held out {sum(r.held_out for r in part):4}",
               Counter(r.type for r in part).most_common(6))

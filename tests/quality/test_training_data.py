@@ -1,0 +1,46 @@
+"""The labelled articles written to train the event classifier (training/data/unshipped/articles):
+sound offsets, known labels, and no sentence shared with the dev set's written articles, which
+judge the model."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "training" / "data" / "unshipped"
+LABELS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "NONE"}
+ARTICLES = {p.name: p for p in (DATA / "articles").rglob("*.txt")}
+LABELLED = [json.loads(line) for path in sorted(DATA.glob("written_candidates_*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _sentences(text: str) -> set[str]:
+    return {" ".join(s.lower().split()) for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.split()) >= 6}
+
+
+def test_every_labelled_candidate_points_into_its_article() -> None:
+    assert LABELLED, "no labelled candidates under training/data/written_candidates_*.jsonl"
+    for c in LABELLED:
+        assert c["label"] in LABELS, (c["doc"], c["trigger"], c["label"])
+        raw = ARTICLES[c["doc"]].read_text(encoding="utf-8")
+        lo, hi = c["sent"]
+        assert 0 <= lo <= c["trigger"][0] < c["trigger"][1] <= hi <= len(raw), (c["doc"], c["trigger"])
+        assert raw[c["trigger"][0]:c["trigger"][1]] == c["trigger_text"], (c["doc"], c["trigger"])
+        for role in ("source", "target"):
+            if c.get(role):
+                assert lo <= c[role][0] < c[role][1] <= hi, (c["doc"], role, c[role])
+
+
+def test_no_training_article_shares_a_sentence_with_the_dev_sets_written_articles() -> None:
+    judged = ROOT / "bench" / "devset" / "written"
+    if not judged.is_dir():
+        pytest.skip(f"{judged} not found")
+    seen = set().union(*(_sentences(p.read_text(encoding="utf-8")) for p in judged.glob("*.txt")))
+    for name, path in ARTICLES.items():
+        shared = _sentences(path.read_text(encoding="utf-8")) & seen
+        assert not shared, (name, sorted(shared)[:3])
