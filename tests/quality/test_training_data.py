@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tidings.events.lexicon import TYPES
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "training" / "data" / "unshipped"
-LABELS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "NONE"}
+LABELS = {*TYPES, "NONE"}
 ARTICLES = {p.name: p for p in (DATA / "articles").rglob("*.txt")}
 LABELLED = [json.loads(line) for path in sorted(DATA.glob("written_candidates_*.jsonl"))
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -24,7 +25,7 @@ def _sentences(text: str) -> set[str]:
 
 
 def test_every_labelled_candidate_points_into_its_article() -> None:
-    assert LABELLED, "no labelled candidates under training/data/written_candidates_*.jsonl"
+    assert LABELLED, f"no labelled candidates under {DATA}"
     for c in LABELLED:
         assert c["label"] in LABELS, (c["doc"], c["trigger"], c["label"])
         raw = ARTICLES[c["doc"]].read_text(encoding="utf-8")
