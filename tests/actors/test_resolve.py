@@ -756,6 +756,19 @@ def test_a_word_opening_a_citys_name_is_no_city(pipeline):
     assert found["The Dubai Ruler"].country == "ARE"
 
 
+@pytest.mark.parametrize("text, place, country", [
+    # a city name several states share is the dateline state's city ...
+    ("MADRID (Reuters) - Police arrested two men in Valencia on Tuesday.", "Valencia", "ESP"),
+    ("Police arrested two men in Valencia on Tuesday.", "Valencia", "VEN"),  # no dateline: the biggest
+    # ... unless the other is twenty times bigger, or the name is a capital's (Paris, Texas; Athens, Georgia)
+    ("OTTAWA (Reuters) - Police arrested two men in Sydney on Tuesday.", "Sydney", "AUS"),
+    ("ATLANTA (Reuters) - The United States and Iran held talks in Athens on Tuesday.", "Athens", "GRC"),
+])
+def test_a_city_name_shared_by_states_is_the_datelines_city(pipeline, text, place, country):
+    _, found = resolve(pipeline, text)
+    assert found[place].country == country
+
+
 def test_labour_federations_abroad_are_known(pipeline):
     _, found = resolve(pipeline, "The Nigeria Labour Congress called a general strike.")
     assert found["The Nigeria Labour Congress"].sectors == ["LAB"]

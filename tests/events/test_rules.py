@@ -547,6 +547,15 @@ def test_place(code):
     assert arrived.place.country == "KOR" and "place" in arrived.trace and "meeting_place" not in arrived.trace
 
 
+@pytest.mark.parametrize("text, country", [
+    ("MADRID (Reuters) - Police arrested two men in Valencia on Tuesday.", "ESP"),  # the dateline's Valencia
+    ("Police arrested two men in Valencia on Tuesday.", "VEN"),  # no dateline: the biggest
+])
+def test_a_place_shared_by_several_states_is_read_as_the_actors_stage_reads_it(code, text, country):
+    _, drafts, _ = code(text)
+    assert draft_on(drafts, "arrested").place.country == country
+
+
 def test_located_source(code):
     events, drafts, _ = code("A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.")
     arrested = draft_on(drafts, "arrested")

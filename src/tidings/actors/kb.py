@@ -252,11 +252,17 @@ class KnowledgeBase:
         # also known by; "Zaragoza" is in Spain) unless that city is twenty times bigger ("St.
         # Petersburg" is Russia's, "Calcutta" Kolkata)
         rank: dict[str, int] = {}
+        self.namesakes: dict[str, dict[str, City]] = {}  # a city's own name -> the biggest such city of each state
         for c in cities():
             code = iso3.get(c["countrycode"])
             if not code:
                 continue
             own = {c["name"], _ascii(c["name"])}
+            city = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
+            for n in own:
+                best = self.namesakes.setdefault(norm(n), {}).get(code)
+                if best is None or best.population < city.population:
+                    self.namesakes[norm(n)][code] = city
             names = set(own)
             if c["population"] >= BIG_CITY:  # news spells these many ways: "Basra", "Samarra"
                 names |= {n for n in c.get("alternatenames") or [] if _plain_name(n)}
@@ -265,7 +271,7 @@ class KnowledgeBase:
                     score = c["population"] * (OWN_NAME_WEIGHT if n in own else 1)
                     if key and (key not in rank or rank[key] < score):
                         rank[key] = score
-                        self.cities[key] = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
+                        self.cities[key] = city
         for state in geo.get_us_states().values():
             # in English news a state's name is a place in the US: "Florida" is not Floridablanca
             # (Colombia), "Virginia" not the South African town; a US city of that name stays
@@ -388,6 +394,11 @@ class KnowledgeBase:
                 city = None
         return city
 
+    def seen_from(self, state: str | None) -> KnowledgeBase | DatelinedView:
+        """This knowledge base as a story datelined in ``state`` reads it (``DatelinedView``), or
+        itself when the story has no dateline."""
+        return DatelinedView(self, state) if state else self
+
     def place_entries(self, text: str) -> list[Entry]:
         """The country or capital a name stands for, also with a compass word before it ("southern
         Lebanon", "eastern Beirut"), unless the whole name is a place of its own ("Northern Ireland")
@@ -480,6 +491,29 @@ FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 PATRONYMIC = {"bin", "ibn", "bint"}  # "Hussein bin Abdullah": son of Abdullah, whose name it is not
 NAME_PARTICLES = {"al", "el"}
 REGNAL = {"ii", "iii", "iv", "v", "vi", "vii", "viii", "jr", "sr"}
+
+
+class DatelinedView:
+    """A knowledge base as a story datelined in one state reads it: a city name that cities of
+    several states share is the dateline state's city, unless the other is twenty times bigger
+    ("Valencia" in a story from Madrid is Spain's, not Venezuela's bigger one; "Birmingham" in one
+    from Washington stays England's). Capitals, countries, regions and US states keep their one
+    meaning ("Athens" in a story from Georgia is Greece's). Everything else is the knowledge base's own."""
+
+    def __init__(self, kb: KnowledgeBase, state: str) -> None:
+        self._kb, self.state = kb, state
+
+    def __getattr__(self, name: str):
+        return getattr(self._kb, name)
+
+    def place(self, text: str) -> City | None:
+        city = self._kb.place(text)
+        if city is None or city.country == self.state or not city.population or self._kb.place_entries(text):
+            return city
+        namesake = self._kb.namesakes.get(norm(text), {}).get(self.state)
+        return namesake if namesake is not None and namesake.population * OWN_NAME_WEIGHT >= city.population else city
+
+    place_country = KnowledgeBase.place_country  # reads ``self.place``: the dateline's city
 
 
 def _name_words(words: list[str]) -> set[str]:

@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
+from ..actors.homes import dateline_country
 from ..actors.kb import load_kb
 from ..model import Article, Event
 from ..options import Options
@@ -100,7 +101,9 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
     ``dropped``, each dropped draft and the rule that dropped it are appended to it (for debugging)."""
     lexicon = load_lexicon(tuple(options.triggers))
     index = MentionIndex.of(article)
-    scene = Scene(article, index, load_kb(tuple(options.actors)), index.names, lexicon)
+    kb = load_kb(tuple(options.actors))
+    # places read as the actors stage read them: "Valencia" in a story from Madrid is Spain's
+    scene = Scene(article, index, kb.seen_from(dateline_country(article.doc.text, kb)), index.names, lexicon)
     # relation drafts exist only when the policy reads them: unread, they would still shape what
     # else is read (a statement governing one yields to it, learned.py)
     relations = options.event_model and reads_relations()
