@@ -394,7 +394,7 @@ class KnowledgeBase:
                 city = None
         return city
 
-    def seen_from(self, state: str | None) -> KnowledgeBase | DatelinedView:
+    def seen_from(self, state: str | None) -> KnowledgeBase:
         """This knowledge base as a story datelined in ``state`` reads it (``DatelinedView``), or
         itself when the story has no dateline."""
         return DatelinedView(self, state) if state else self
@@ -493,27 +493,26 @@ NAME_PARTICLES = {"al", "el"}
 REGNAL = {"ii", "iii", "iv", "v", "vi", "vii", "viii", "jr", "sr"}
 
 
-class DatelinedView:
+class DatelinedView(KnowledgeBase):
     """A knowledge base as a story datelined in one state reads it: a city name that cities of
     several states share is the dateline state's city, unless the other is twenty times bigger
-    ("Valencia" in a story from Madrid is Spain's, not Venezuela's bigger one; "Birmingham" in one
-    from Washington stays England's). Capitals, countries, regions and US states keep their one
-    meaning ("Athens" in a story from Georgia is Greece's). Everything else is the knowledge base's own."""
+    ("Valencia" in a story from Madrid is Spain's, not Venezuela's bigger one; "Sydney" in one from
+    Ottawa stays Australia's). Capitals, countries, regions and US states keep their one meaning
+    ("Athens" in a story from Atlanta is Greece's). Everything else is the knowledge base's own: the
+    view shares its tables and caches and loads nothing."""
 
-    def __init__(self, kb: KnowledgeBase, state: str) -> None:
-        self._kb, self.state = kb, state
+    __slots__ = ("state",)
 
-    def __getattr__(self, name: str):
-        return getattr(self._kb, name)
+    def __init__(self, kb: KnowledgeBase, state: str) -> None:  # not super().__init__: that would load it all again
+        self.__dict__ = kb.__dict__
+        self.state = state
 
     def place(self, text: str) -> City | None:
-        city = self._kb.place(text)
-        if city is None or city.country == self.state or not city.population or self._kb.place_entries(text):
+        city = super().place(text)
+        if city is None or city.country == self.state or not city.population or self.place_entries(text):
             return city
-        namesake = self._kb.namesakes.get(norm(text), {}).get(self.state)
+        namesake = self.namesakes.get(norm(text), {}).get(self.state)
         return namesake if namesake is not None and namesake.population * OWN_NAME_WEIGHT >= city.population else city
-
-    place_country = KnowledgeBase.place_country  # reads ``self.place``: the dateline's city
 
 
 def _name_words(words: list[str]) -> set[str]:
