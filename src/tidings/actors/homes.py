@@ -120,11 +120,11 @@ def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
     """The state of the city an article is datelined from ("TBILISI - Georgian riot police ...",
     "YEREVAN (Reuters) -"), in its first lines (nlp/layout.py reads datelines); a dateline with a
     short dash and nothing else counts where its word is a place the knowledge base knows."""
-    found = _dateline(text, kb)
+    found = dateline_of(text, kb)
     return found[0] if found else None
 
 
-def _dateline(text: str, kb: KnowledgeBase) -> tuple[str, int] | None:
+def dateline_of(text: str, kb: KnowledgeBase) -> tuple[str, int] | None:
     """The dateline's state and where the dateline ends."""
     lines = [m.end() for m in islice(re.finditer(r"[^\n]*\S[^\n]*(?:\n|$)", text), DATELINE_LINES)]
     for m in dateline_matches(text[:lines[-1]] if lines else ""):
@@ -154,7 +154,7 @@ def settle_homes(resolver: Resolver) -> None:
     # files from, not whose story it is ("BRUSSELS - EU leaders agreed new sanctions on Russia ...")
     counts = _state_counts(resolver)
     about_others = any(n >= SURE_MENTIONS for n in counts.values())
-    dateline = _dateline(doc.text, kb)
+    dateline = resolver.dateline
     # nor is one named again but far less than the states the story is about ("DOHA - Israeli and
     # Hamas negotiators resumed talks ... with Qatari mediators": the dead in Gaza are no Qataris)
     dated = dateline[0] if dateline and (not about_others or (

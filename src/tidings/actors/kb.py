@@ -260,9 +260,9 @@ class KnowledgeBase:
             own = {c["name"], _ascii(c["name"])}
             city = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
             for n in own:
-                best = self.namesakes.setdefault(norm(n), {}).get(code)
-                if best is None or best.population < city.population:
-                    self.namesakes[norm(n)][code] = city
+                by_state = self.namesakes.setdefault(norm(n), {})
+                if code not in by_state or by_state[code].population < city.population:
+                    by_state[code] = city
             names = set(own)
             if c["population"] >= BIG_CITY:  # news spells these many ways: "Basra", "Samarra"
                 names |= {n for n in c.get("alternatenames") or [] if _plain_name(n)}
