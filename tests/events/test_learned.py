@@ -256,6 +256,15 @@ def test_a_diplomatic_act_keeps_the_lexicons_type(pipeline):
                                                                      ("lodged", "ACCUSE", "114")}
 
 
+def test_rows_named_by_their_objects_code_what_the_codebook_says(pipeline):
+    # expelling foreign troops reduces relations (CAMEO 166), as expelling diplomats does; a vow of
+    # countermeasures threatens them (1312); a court approving an extradition cooperates (063)
+    text = ("Mali's junta expelled French troops in 2022. China vows countermeasures after Japan widens export "
+            "curbs. A London court approved the extradition of an Indian businessman.")
+    coded = {(e.trigger, e.type, e.cameo) for e in pipeline.article(text).events}
+    assert coded >= {("expelled", "SANCTION", "166"), ("vows", "THREATEN", "1312"), ("approved", "COOPERATE", "063")}
+
+
 def test_a_visit_stays_a_visit_whatever_its_object_suffered(pipeline):
     text = ("Borno Governor Babagana Kachalla-Mustapha, visiting wounded soldiers at a hospital in Maiduguri, "
             "urged the federal government to send more troops to the region.")
