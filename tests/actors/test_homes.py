@@ -107,6 +107,7 @@ def test_people_who_travel_for_their_work_are_not_placed(pipeline):
     ("Six soldiers were killed on Tuesday - officials said so.", None),  # no dateline
     ("UNITED NATIONS -- The council met.", None),  # no city
     ("WHITE HOUSE - Democratic lawmakers left.", "USA"),  # the seat, not Casablanca's Spanish name
+    ("JERUSALEM/CAIRO, Jan 9 - Israel and Hamas met.", "ISR"),  # of two, the first
 ])
 def test_the_dateline_names_the_articles_state(text, country):
     from tidings.actors.homes import dateline_country

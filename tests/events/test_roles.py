@@ -266,6 +266,18 @@ def test_a_participle_joined_to_a_passive_shares_its_voice_and_agent(rules_pipel
     assert [a["text"] for a in first(rules_pipeline, text, type_).sources] == [agent]
 
 
+def test_a_sum_fined_keeps_the_participle_passive(rules_pipeline):
+    event = at(rules_pipeline, "The former director, Graham Pellow, was banned and fined £210,000.", "fined")
+    assert not event.sources and [a["text"] for a in event.targets] == ["Graham Pellow"]
+
+
+def test_whom_a_verb_of_preventing_keeps_from_a_deed_would_do_it_and_does_not_intend_it(rules_pipeline):
+    text = "Argentina's government said police would prevent Argentine protesters from blocking roads."
+    event = at(rules_pipeline, text, "blocking")
+    assert [a["text"] for a in event.sources] == ["Argentine protesters"]
+    assert (event.type, event.modality) == ("PROTEST", "hypothetical")  # not the protesters' threat
+
+
 def test_an_active_verb_joined_to_a_passive_keeps_the_subject_as_actor(rules_pipeline):
     event = first(rules_pipeline, "Putin was criticised by Germany and has threatened Ukraine again.", "THREATEN")
     assert countries(event.sources) == {"RUS"}

@@ -20,6 +20,9 @@ from tidings.nlp.layout import dateline_ends, wrapped
     # a lone word in capitals that names a big city
     ("NAIROBI - Sudan's paramilitary Rapid Support Forces killed at least 40 people.", "Sudan"),
     ("BRUSSELS - European Union foreign ministers agreed new sanctions on Iran.", "European"),
+    # two cities, as wires write a story filed from both
+    ("JERUSALEM/CAIRO, Jan 9 (Reuters) - Israel and Hamas are close to a deal.", "Israel"),
+    ("SRINAGAR/ISLAMABAD - India's defence minister warned Pakistan.", "India"),
 ])
 def test_a_dateline_ends_where_the_lead_begins(text, lead):
     assert [text[end:end + len(lead)] for end in dateline_ends(text)] == [lead]

@@ -128,7 +128,8 @@ def dateline_of(text: str, kb: KnowledgeBase) -> tuple[str, int] | None:
     """The dateline's state and where the dateline ends."""
     lines = [m.end() for m in islice(re.finditer(r"[^\n]*\S[^\n]*(?:\n|$)", text), DATELINE_LINES)]
     for m in dateline_matches(text[:lines[-1]] if lines else ""):
-        code = kb.place_country(m.group("place").title())
+        # of two cities ("JERUSALEM/CAIRO"), the first is where the story was filed
+        code = kb.place_country(m.group("place").split("/")[0].title())
         if code:
             return code, m.end()
     return None

@@ -47,6 +47,8 @@ CLAUSE_PREPS = {"after", "before", "since", "until", "till", "once"}
 PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
 STATIVE_PASSIVES = words("stative_passives")
+SUM_PARTICIPLES = words("sum_participles")
+PREVENTING = words("preventing")
 PERCEPTION_VERBS = words("perception")  # "We heard shooting": the perceiver is no party to the act
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 BOUND_OBJECTS = {"him", "her", "them"}  # object pronouns that cannot stand for their own clause's subject
@@ -231,6 +233,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
             continue
+        if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in PREVENTING and \
+                load_lexicon().match(t) is not None and \
+                (kept := next((c for c in t.head.head.children if c.dep_ == "dobj"), None)) is not None:
+            # "police would prevent protesters from blocking roads": the protesters block (a deed the
+            # lexicon knows; "kept their kids from taking exams in protest": the parents protest)
+            return kept, False
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             t = t.head.head  # "youths resorted to throwing stones"
             continue
@@ -359,11 +367,14 @@ def _bare_participle(verb: Token) -> bool:
 
 
 def _active_participle(verb: Token) -> bool:
-    """An object, or an asked party right after the verb and an infinitive ("called on Georgians to
-    rally"; "was arrested and ordered to pay" has no party)."""
+    """An object (not a sum some participles keep), or an asked party right after the verb and an infinitive ("called
+    on Georgians to rally"; "was arrested and ordered to pay" has no party)."""
     asked = any(c.dep_ == "prep" and c.i <= verb.i + 2 and any(g.dep_ == "pobj" for g in c.children)
                 for c in verb.children)
-    return any(c.dep_ == "dobj" for c in verb.children) or (asked and any(c.dep_ == "xcomp" for c in verb.children))
+    # a sum is the one object these participles keep in the passive ("was banned and fined £210,000")
+    return any(c.dep_ == "dobj" and not (c.ent_type_ == "MONEY" and verb.lower_ in SUM_PARTICIPLES)
+               for c in verb.children) or \
+        (asked and any(c.dep_ == "xcomp" for c in verb.children))
 
 
 def _agent_of(verb: Token) -> Token | None:

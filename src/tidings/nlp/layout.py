@@ -28,7 +28,8 @@ from ..geonames import BIG_CITY, cities
 DATELINE = re.compile(r"""
     (?:^|(?<=\n))[ \t]*
     (?:(?:Reuters|AFP|AP|UPI|Xinhua|Sputnik|TASS|Bloomberg|IANS|PTI|ANI|Yonhap|Kyodo)[ \t]+)?  # "Reuters KHARTOUM"
-    (?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})   # the city, in capitals
+    (?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3}   # the city, in capitals
+        (?:/[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})?)     # or two: "JERUSALEM/CAIRO"
     (?P<where>(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z0-9.]+){0,4}){1,2})?   # ", Philippines", ", March 16",
                                                       # ", Ill.", ", Democratic Republic of Congo, Jan 27"
     (?P<agency>[ \t]*\([^()\n]{2,30}\))?              # "(Xinhua)", "(AP)"
@@ -57,12 +58,12 @@ def sure_dateline(match: re.Match) -> bool:
     capitals is as often a heading ("NATO - Russia talks"), so it counts only with the agency or a
     region or date, after two words or more ("WHITE HOUSE - Democratic lawmakers left ..."), or
     where the word is a big city's name ("NAIROBI - Sudan's paramilitary Rapid Support Forces
-    killed ..."); a colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
+    killed ...", or two: "SRINAGAR/ISLAMABAD - India's defence minister ..."); a colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
     if match.group("dash") == ":":
         return bool(match.group("agency"))
     place = match.group("place")
     return match.group("dash") not in SHORT_DASHES or bool(match.group("where") or match.group("agency")) \
-        or len(place.split()) > 1 or place in big_cities()
+        or len(place.split()) > 1 or all(p in big_cities() for p in place.split("/"))
 
 
 def dateline_ends(text: str) -> list[int]:
