@@ -167,6 +167,15 @@ def test_an_unnamed_perpetrator_is_coded_by_where_it_acted(rules_pipeline, text,
     assert event.sources[0]["start"] is not None and event.location["country"] == country
 
 
+def test_a_body_named_for_where_it_works_is_not_that_states_people(rules_pipeline):
+    # the knowledge base knows this mission: it is the UN's
+    event = at(rules_pipeline, "The UN Support Mission in Libya (UNSMIL) condemned the bombing.", "condemned")
+    assert [s["actor_id"] for s in event.sources] == ["org-united-nations-support-mission-in-libya"]
+    # an unknown body in Kenya is no one in Kenya: no source rather than Kenya's people
+    events = rules_pipeline.article("The Ridgeway Observer Mission in Kenya condemned the bombing.").events
+    assert not [e for e in events if e.trigger == "condemned" and "KEN" in countries(e.sources)]
+
+
 def test_a_named_perpetrator_is_never_replaced_by_the_place(rules_pipeline):
     event = first(rules_pipeline, "Israeli troops killed two gunmen in Jenin on Monday.", "ASSAULT")
     assert countries(event.sources) == {"ISR"} and all(s["actor_id"] for s in event.sources)

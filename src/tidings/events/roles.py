@@ -83,9 +83,10 @@ class MentionIndex(ActorMentionIndex):
                 break
             t = inner[0]
             found = self.phrase(t)
-        if not found and head.pos_ in ("NOUN", "PROPN") and not _event_subject(head):
+        if not found and head.pos_ in ("NOUN", "PROPN") and not _event_subject(head) and head.ent_type_ != "ORG":
             # "students throughout Indonesia", "settlers in the West Bank": people placed in a state;
-            # not an event placed there ("Truck attack in France kills at least 80": France is where)
+            # not an event placed there ("Truck attack in France kills at least 80": France is where),
+            # nor a body named for where it works ("the United Nations Verification Mission in Colombia")
             for place in _prep_objects(head, PLACE_PREPS):
                 found = [m for m in self.phrase(place) if m.country and m.actor_id == m.country]
                 if found:
