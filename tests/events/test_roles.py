@@ -275,6 +275,16 @@ def test_a_participle_joined_to_a_passive_shares_its_voice_and_agent(rules_pipel
     assert [a["text"] for a in first(rules_pipeline, text, type_).sources] == [agent]
 
 
+def test_they_in_what_one_person_says_is_not_that_person(rules_pipeline):
+    text = ("Senate Majority Leader Gordon Ashby accused Democrats of playing games. "
+            '"They had a chance to vote for the bill," Ashby said.')
+    events = rules_pipeline.article(text).events
+    assert not [e for e in events if e.trigger == "vote" and "Gordon Ashby" in {a["name"] for a in e.sources}]
+    # a group's "they" is the group; a spokesman's, in reported speech, his side's
+    event = at(rules_pipeline, "The rebels said they would release the hostages.", "release")
+    assert [a["text"] for a in event.sources] == ["The rebels"]
+
+
 def test_a_sum_fined_keeps_the_participle_passive(rules_pipeline):
     event = at(rules_pipeline, "The former director, Graham Pellow, was banned and fined £210,000.", "fined")
     assert not event.sources and [a["text"] for a in event.targets] == ["Graham Pellow"]

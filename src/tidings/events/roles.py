@@ -433,6 +433,11 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def _quoted(tok: Token) -> bool:
+    """Whether a token stands inside quotation marks opened earlier in its sentence."""
+    return sum(t.is_quote for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+
+
 def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """For a pronoun subject the actor stage left open, in reported speech ("the rebels said they
     would release ..."): the actors of the reporting clause's subject."""
@@ -700,6 +705,9 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         sources = index.group(across or subject) or (_drafters(subject, index) if across is None else [])
         if not sources and subject.lower_ in PRONOUNS:
             sources = [m for m in _reported_subject(subject.head, index) if agrees(subject, m, index)]
+            if subject.lower_ == "they" and len(sources) == 1 and sources[0].actor_id in index.people and \
+                    _quoted(subject):
+                sources = []  # '"They had a chance to vote," Ashby said': in one's own words, others
         if not sources and (speaker := _speaker_above(_carrier(verb))) is not None:
             sources = index.group(speaker)
     if not targets and about_the_subject_above(verb):
