@@ -116,6 +116,14 @@ def test_the_dateline_names_the_articles_state(text, country):
     assert dateline_country(text, load_kb(())) == country
 
 
+def test_a_ministry_named_by_its_kind_in_a_datelined_article_is_its_states(pipeline):
+    text = "MADRID (Reuters) - The Interior Ministry said police arrested two men in Valencia on Tuesday."
+    assert mention(pipeline, text, "The Interior Ministry").country == "ESP"
+    # without a dateline or a state named often, it stays unplaced
+    text = "The Interior Ministry said police arrested two men on Tuesday."
+    assert mention(pipeline, text, "The Interior Ministry").country is None
+
+
 def test_the_government_of_a_datelined_article_is_its_states(pipeline):
     text = ("TBILISI - Riot police broke up a rally outside parliament on Friday. Secretary of State Antony Blinken "
             "urged the government to withdraw the bill.")
