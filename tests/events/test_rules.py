@@ -850,21 +850,6 @@ def test_crowd_violence(code, pipeline):
     assert "PROTEST" not in [e.type for e in pipeline.article(text).events if e.trigger == "exchanged"]
 
 
-def test_verdict(code):
-    _, drafts, _ = code("A Kenyan court jailed a former county governor for 12 years.")
-    jailed = draft_on(drafts, "jailed")
-    assert (jailed.type, jailed.cameo) == ("ACCUSE", "116") and "verdict" in jailed.trace
-    # the police's jailing is an arrest
-    _, drafts, _ = code("Police jailed dozens of protesters overnight.")
-    assert (draft_on(drafts, "jailed").type, draft_on(drafts, "jailed").cameo) == ("COERCE", "173")
-
-
-def test_verdict_keeps_a_sentence_the_classifier_reads_as_coercion(pipeline):
-    article = pipeline.article("A Kenyan court on Monday convicted a former county governor of embezzling "
-                                     "public funds and sentenced him to 12 years in prison.")
-    assert {(e.trigger, e.type, e.cameo) for e in article.events} >= {("sentenced", "ACCUSE", "116")}
-
-
 def test_diplomatic_protest(code):
     text = "Azerbaijan's foreign ministry summoned the French ambassador to protest remarks by President Emmanuel Macron."
     events, drafts, _ = code(text)

@@ -360,26 +360,6 @@ def diplomatic_protest(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type="ACCUSE", mode="disapprove", context="diplomatic", cameo="114")
 
 
-PRISON_VERBS = words("prison_verbs")
-VERDICT = ("ACCUSE", "disapprove", "legal", "116")
-
-
-def verdict(draft: EventDraft, scene: Scene) -> EventDraft:
-    """"A Kenyan court jailed a former county governor for 12 years.": a court's sentence is its
-    verdict, ACCUSE 116 (CAMEO's finding guilty, the convention for convictions and sentences), as
-    the lexicon's row for "sentenced" says; the classifier, which has read many arrests, re-types
-    that as COERCE. Jailing or imprisoning is an arrest (COERCE 173) unless a court does it. After
-    the classifier."""
-    tok = draft.token
-    sentenced = draft.trigger.cameo == VERDICT[3] and draft.trigger.type == VERDICT[0]
-    by_court = tok.lemma_.lower() in PRISON_VERBS and bool(draft.sources) and \
-        all("JUD" in ref.sectors for ref in draft.sources)
-    if draft.type == VERDICT[0] or not (sentenced or by_court):
-        return draft
-    type_, mode, context, cameo = VERDICT
-    return replace(draft, type=type_, mode=mode, context=context, cameo=cameo)
-
-
 # dealings that are politics only when a government, party or other political body takes part:
 # between firms they are trade ("signed a contract", "bought jets", "held talks", "backed the deal")
 TRADE_TYPES = {"AGREE", "COOPERATE", "AID", "CONSULT", "SUPPORT"}
@@ -488,7 +468,6 @@ RULES: list[Rule] = [
     crowd_violence,
     raid_from_the_air,
     diplomatic_protest,
-    verdict,
     firms_trade,
     date,
     place,
