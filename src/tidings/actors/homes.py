@@ -182,8 +182,9 @@ def settle_homes(resolver: Resolver) -> None:
             continue  # ("Latin American governments", "Western diplomats": of no one state)
         # (a lowercase word the tagger calls a name is a noun: "The commerce ministry said ...", and so
         # is a body named by its kind with "the": "the Interior Ministry said ...")
+        definite_kind = f.method == "description" and doc[f.start].lower_ == "the"
         if f.method in ("description", "unresolved") and f.sectors and (
-                tok.pos_ == "NOUN" or tok.text.islower() or (f.method == "description" and doc[f.start].lower_ == "the")):
+                tok.pos_ == "NOUN" or tok.text.islower() or definite_kind):
             # people of a place ("students throughout Indonesia"), not those who travel for their
             # work ("reporters in Brussels", "troops in Kabul")
             local = f.sectors[0] in LOCAL_SECTORS

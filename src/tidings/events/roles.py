@@ -83,7 +83,7 @@ class MentionIndex(ActorMentionIndex):
                 break
             t = inner[0]
             found = self.phrase(t)
-        if not found and head.pos_ in ("NOUN", "PROPN") and not _event_subject(head) and head.ent_type_ != "ORG":
+        if not found and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "ORG" and not _event_subject(head):
             # "students throughout Indonesia", "settlers in the West Bank": people placed in a state;
             # not an event placed there ("Truck attack in France kills at least 80": France is where),
             # nor a body named for where it works ("the United Nations Verification Mission in Colombia")
@@ -368,8 +368,8 @@ def _bare_participle(verb: Token) -> bool:
 
 
 def _active_participle(verb: Token) -> bool:
-    """An object (not a sum some participles keep), or an asked party right after the verb and an infinitive ("called
-    on Georgians to rally"; "was arrested and ordered to pay" has no party)."""
+    """An object (not a sum some participles keep), or an asked party right after the verb and an
+    infinitive ("called on Georgians to rally"; "was arrested and ordered to pay" has no party)."""
     asked = any(c.dep_ == "prep" and c.i <= verb.i + 2 and any(g.dep_ == "pobj" for g in c.children)
                 for c in verb.children)
     # a sum is the one object these participles keep in the passive ("was banned and fined £210,000")

@@ -58,7 +58,8 @@ def sure_dateline(match: re.Match) -> bool:
     capitals is as often a heading ("NATO - Russia talks"), so it counts only with the agency or a
     region or date, after two words or more ("WHITE HOUSE - Democratic lawmakers left ..."), or
     where the word is a big city's name ("NAIROBI - Sudan's paramilitary Rapid Support Forces
-    killed ...", or two: "SRINAGAR/ISLAMABAD - India's defence minister ..."); a colon only with the agency ("KABUL (Pajhwok): President Ghani ...")."""
+    killed ...", or two: "SRINAGAR/ISLAMABAD - India's defence minister ..."); a colon only with
+    the agency ("KABUL (Pajhwok): President Ghani ...")."""
     if match.group("dash") == ":":
         return bool(match.group("agency"))
     place = match.group("place")
