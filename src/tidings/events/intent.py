@@ -18,10 +18,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .datafiles import rows, words
+from .datafiles import rows
 from .modality import HYPOTHETICAL, NEGATED, load_cues
-
-PREVENTING = words("preventing")  # "prevent protesters from blocking roads"
+from .participles import kept_from
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,11 @@ def _predicate(trigger: Token) -> Token:
 def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     """Whether the event is a commitment, a threat, a refusal, a demand or an appeal, from its cue;
     none where its clause is what a noun of possibility, fear or rumour holds ("the possibility that
-    Iran will attack Israel"): a supposition, nobody's intention."""
+    Iran will attack Israel"): a supposition, nobody's intention; nor where a verb of preventing
+    keeps someone from it ("police would prevent protesters from blocking roads"): the preventer's
+    aim."""
     if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger) or _counterfactual(trigger) \
-            or _noun_subject(trigger) or _prevented(trigger):
+            or _noun_subject(trigger) or kept_from(trigger) is not None:
         return None
     kind = cue_kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
@@ -78,13 +79,6 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
         if any(c.dep_ == "aux" and cue_kind(c) == "commit" for c in verb.children):
             return "refuse"  # "will not accept", "would not meet"
     return None
-
-
-def _prevented(trigger: Token) -> bool:
-    """Whether the trigger is the deed a verb of preventing keeps its object from ("police would
-    prevent protesters from blocking roads"): the preventer's aim, not the doer's intention."""
-    return trigger.dep_ == "pcomp" and trigger.head.lower_ == "from" and \
-        trigger.head.head.lemma_.lower() in PREVENTING
 
 
 def _noun_subject(trigger: Token) -> bool:

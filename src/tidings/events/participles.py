@@ -1,11 +1,24 @@
 """Participle clauses hung on a verb (", accusing the opposition of ..."): what such a clause is to
 the verb it hangs on. The parser gives them all one edge (``advcl`` with a ``VBG`` participle); the
 rules of roles and modality read them four ways, each a predicate here. Beside them, whether a word
-heads an infinitive (``has_to``), which the rules ask of verbs and of words the tagger took for nouns."""
+heads an infinitive (``has_to``), which the rules ask of verbs and of words the tagger took for
+nouns, and the deed a verb of preventing keeps its object from (``kept_from``)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from .datafiles import words
+
+PREVENTING = words("preventing")
+
+
+def kept_from(tok: Token) -> Token | None:
+    """The verb of preventing that keeps its object from the deed ``tok`` ("police would prevent
+    protesters from blocking roads": "prevent" for "blocking"), else None."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in PREVENTING:
+        return tok.head.head
+    return None
 
 
 def is_participle_clause(tok: Token) -> bool:

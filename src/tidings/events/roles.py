@@ -16,7 +16,8 @@ from ..nlp.layout import dateline_matches, sure_dateline
 from ..quotes.lexicon import load_lexicon as quote_cues
 from .datafiles import rows, word_kinds, words
 from .lexicon import for_clause, load_lexicon
-from .participles import about_the_subject_above, act_of_its_own, circumstance, has_to, is_participle_clause
+from .participles import (about_the_subject_above, act_of_its_own, circumstance, has_to, is_participle_clause,
+                          kept_from)
 from .statements import statement_verbs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -48,7 +49,6 @@ PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
 STATIVE_PASSIVES = words("stative_passives")
 SUM_PARTICIPLES = words("sum_participles")
-PREVENTING = words("preventing")
 PERCEPTION_VERBS = words("perception")  # "We heard shooting": the perceiver is no party to the act
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 BOUND_OBJECTS = {"him", "her", "them"}  # object pronouns that cannot stand for their own clause's subject
@@ -234,9 +234,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head  # "North Korea agreed to release ...", "is willing to send", "... and sent troops"
             continue
-        if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in PREVENTING and \
-                load_lexicon().match(t) is not None and \
-                (kept := next((c for c in t.head.head.children if c.dep_ == "dobj"), None)) is not None:
+        if (preventer := kept_from(t)) is not None and load_lexicon().match(t) is not None and \
+                (kept := next((c for c in preventer.children if c.dep_ == "dobj"), None)) is not None:
             # "police would prevent protesters from blocking roads": the protesters block (a deed the
             # lexicon knows; "kept their kids from taking exams in protest": the parents protest)
             return kept, False
