@@ -45,3 +45,23 @@ def test_no_training_article_shares_a_sentence_with_the_dev_sets_written_article
     for name, path in ARTICLES.items():
         shared = _sentences(path.read_text(encoding="utf-8")) & seen
         assert not shared, (name, sorted(shared)[:3])
+
+
+def test_the_written_errors_tool_sorts_a_candidate_by_type_and_judged_source(monkeypatch) -> None:
+    import sys
+    from types import SimpleNamespace
+
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    monkeypatch.syspath_prepend(str(ROOT / "training"))
+    sys.modules.pop("written_errors", None)
+    import written_errors
+
+    label = {"label": "ACCUSE", "source_name": "Iran", "source_ok": True}
+    by_iran = SimpleNamespace(type="ACCUSE", sources=[{"name": "Iran"}])
+    assert written_errors.outcome(label, by_iran) == "coded-right"
+    assert written_errors.outcome(label, SimpleNamespace(type="ACCUSE", sources=[{"name": "Iraq"}])) == "coded-right?src"
+    assert written_errors.outcome(label, SimpleNamespace(type="REJECT", sources=[])) == "coded-wrongtype"
+    assert written_errors.outcome(label, None) == "dropped-event"
+    assert written_errors.outcome({**label, "label": "NONE"}, by_iran) == "coded-NONE"
+    assert written_errors.outcome({**label, "label": "NONE"}, None) == "dropped-NONE"
+    assert sum(len(v) for v in written_errors.labelled().values()) == len(LABELLED)
