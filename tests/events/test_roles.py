@@ -285,6 +285,11 @@ def test_they_in_what_one_person_says_is_not_that_person(rules_pipeline):
     assert [a["text"] for a in event.sources] == ["The rebels"]
 
 
+def test_a_bare_participle_opening_a_condition_is_done_to_the_main_subject(rules_pipeline):
+    event = at(rules_pipeline, "If convicted on all counts, Lansing could face up to 25 years in prison.", "convicted")
+    assert not event.sources and [a["text"] for a in event.targets] == ["Lansing"]
+
+
 def test_a_sum_fined_keeps_the_participle_passive(rules_pipeline):
     event = at(rules_pipeline, "The former director, Graham Pellow, was banned and fined £210,000.", "fined")
     assert not event.sources and [a["text"] for a in event.targets] == ["Graham Pellow"]

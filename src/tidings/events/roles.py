@@ -49,6 +49,7 @@ PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
 STATIVE_PASSIVES = words("stative_passives")
 SUM_PARTICIPLES = words("sum_participles")
+CONDITION_WORDS = {"if", "once", "when", "unless", "until"}  # "if convicted", "once elected"
 PERCEPTION_VERBS = words("perception")  # "We heard shooting": the perceiver is no party to the act
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 BOUND_OBJECTS = {"him", "her", "them"}  # object pronouns that cannot stand for their own clause's subject
@@ -175,7 +176,7 @@ def _nearest_subject(verb: Token, first: Token) -> Token:
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
-    passive_form = any(c.dep_ == "auxpass" for c in verb.children)  # "(to) be destroyed", "being shot"
+    passive_form = any(c.dep_ == "auxpass" for c in verb.children) or _bare_passive_clause(verb)  # "being shot"
     t = verb
     for _ in range(4):
         for child in t.children:
@@ -355,6 +356,15 @@ def _reports_clause(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     cue = quote_cues().cue(lemma)
     return lemma in statement_verbs() or (cue is not None and "clause" in cue.takes)
+
+
+def _bare_passive_clause(verb: Token) -> bool:
+    """"If convicted on all counts, Lansing could face 25 years": a past participle opening a clause
+    of its own with "if", "once", "when" or "unless" and nothing else is passive; the main clause's
+    subject is the one it is done to."""
+    opened = any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_WORDS for c in verb.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and opened and \
+        not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
 def _bare_participle(verb: Token) -> bool:
