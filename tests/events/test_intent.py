@@ -111,6 +111,15 @@ def test_what_would_have_happened_is_nobodys_intention(rules_pipeline):
     assert (attacked.type, attacked.modality) == ("ASSAULT", "hypothetical")  # no threat made
 
 
+def test_a_deed_in_a_condition_is_nobodys_intention(rules_pipeline):
+    text = "If Israel were to strike Iran's facilities, the consequences would be hard to contain."
+    strike = next(e for e in rules_pipeline.article(text).events if e.trigger == "strike")
+    assert (strike.type, strike.modality) == ("ASSAULT", "hypothetical")  # no threat made
+    # the threat of the main clause stays one
+    events = rules_pipeline.article("Iran said it would retaliate if Israel attacked.").events
+    assert [(e.type, e.modality) for e in events if e.trigger == "retaliate"] == [("THREATEN", "asserted")]
+
+
 def test_an_event_noun_that_is_its_clauses_subject_is_nobodys_intention(rules_pipeline):
     # the auxiliary says what the visit would bring, not what Trump promises
     text = "Rogers said Trump's visit to Des Moines last Friday would earn the Republican media attention."

@@ -65,9 +65,9 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     none where its clause is what a noun of possibility, fear or rumour holds ("the possibility that
     Iran will attack Israel"): a supposition, nobody's intention; nor where a verb of preventing
     keeps someone from it ("police would prevent protesters from blocking roads"): the preventer's
-    aim."""
+    aim; nor in a condition ("if Israel were to strike")."""
     if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger) or _counterfactual(trigger) \
-            or _noun_subject(trigger) or kept_from(trigger) is not None:
+            or _noun_subject(trigger) or kept_from(trigger) is not None or _condition(trigger):
         return None
     kind = cue_kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
@@ -109,6 +109,22 @@ def _hedged(trigger: Token) -> bool:
     "will likely meet"): a forecast, nobody's commitment, whatever the auxiliary."""
     adverbs = load_cues().hypothetical_modifiers
     return any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in _predicate(trigger).children)
+
+
+CONDITION_MARKS = {"if", "unless"}
+
+
+def _condition(trigger: Token) -> bool:
+    """Whether the trigger's clause is a condition ("If Israel were to strike Iran's facilities, the
+    consequences would be hard to contain"): what would follow if it happened, nobody's intention."""
+    t = _predicate(trigger)
+    for _ in range(4):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _imagined(tok: Token) -> bool:
