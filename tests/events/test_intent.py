@@ -120,6 +120,13 @@ def test_a_deed_in_a_condition_is_nobodys_intention(rules_pipeline):
     assert [(e.type, e.modality) for e in events if e.trigger == "retaliate"] == [("THREATEN", "asserted")]
 
 
+def test_a_proposals_terms_are_nobodys_intention(rules_pipeline):
+    text = ("Under the proposal, Hamas would free 33 hostages over six weeks, while Israel would release "
+            "several hundred Palestinian detainees.")
+    coded = {(e.trigger, e.type, e.modality) for e in rules_pipeline.article(text).events}
+    assert coded >= {("free", "RETREAT", "hypothetical"), ("release", "RETREAT", "hypothetical")}
+
+
 def test_an_event_noun_that_is_its_clauses_subject_is_nobodys_intention(rules_pipeline):
     # the auxiliary says what the visit would bring, not what Trump promises
     text = "Rogers said Trump's visit to Des Moines last Friday would earn the Republican media attention."

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .datafiles import rows
+from .datafiles import rows, words
 from .modality import HYPOTHETICAL, NEGATED, load_cues
 from .participles import kept_from
 
@@ -65,9 +65,10 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     none where its clause is what a noun of possibility, fear or rumour holds ("the possibility that
     Iran will attack Israel"): a supposition, nobody's intention; nor where a verb of preventing
     keeps someone from it ("police would prevent protesters from blocking roads"): the preventer's
-    aim; nor in a condition ("if Israel were to strike")."""
+    aim; nor in a condition ("if Israel were to strike"), nor in a proposal's or a law's terms
+    ("under the proposal, Hamas would free 33 hostages")."""
     if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger) or _counterfactual(trigger) \
-            or _noun_subject(trigger) or kept_from(trigger) is not None or _condition(trigger):
+            or _noun_subject(trigger) or kept_from(trigger) is not None or _condition(trigger) or _terms(trigger):
         return None
     kind = cue_kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
@@ -112,6 +113,7 @@ def _hedged(trigger: Token) -> bool:
 
 
 CONDITION_MARKS = {"if", "unless"}
+PROPOSALS = words("proposals")  # "under the proposal, Hamas would free ..."
 
 
 def _condition(trigger: Token) -> bool:
@@ -122,6 +124,21 @@ def _condition(trigger: Token) -> bool:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
             return True
         if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _terms(trigger: Token) -> bool:
+    """Whether the trigger is what a proposal or a law would have someone do ("Under the proposal,
+    Hamas would free 33 hostages, while Israel would release several hundred detainees"): its
+    terms, which no one named has promised."""
+    t = _predicate(trigger)
+    for _ in range(3):
+        if any(c.dep_ == "prep" and c.lower_ == "under" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in PROPOSALS for g in c.children) for c in t.children):
+            return True
+        if t.dep_ not in ("conj", "advcl", "xcomp") or t.head.i == t.i:
             return False
         t = t.head
     return False
