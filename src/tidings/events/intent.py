@@ -22,6 +22,9 @@ from .datafiles import rows, words
 from .modality import HYPOTHETICAL, NEGATED, load_cues
 from .participles import kept_from
 
+CONDITION_MARKS = {"if", "unless"}  # "if Israel were to strike": a condition, no intention
+PROPOSALS = words("proposals")  # "under the proposal, Hamas would free ...": terms, no promise
+
 
 @dataclass(frozen=True)
 class Recoding:
@@ -110,10 +113,6 @@ def _hedged(trigger: Token) -> bool:
     "will likely meet"): a forecast, nobody's commitment, whatever the auxiliary."""
     adverbs = load_cues().hypothetical_modifiers
     return any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in _predicate(trigger).children)
-
-
-CONDITION_MARKS = {"if", "unless"}
-PROPOSALS = words("proposals")  # "under the proposal, Hamas would free ..."
 
 
 def _condition(trigger: Token) -> bool:
