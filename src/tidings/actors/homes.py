@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..model import Actor
-from ..nlp.layout import dateline_matches
+from ..nlp.layout import dateline_matches, dateline_places
 from .evidence import counter_of, definite, entity_of, phrase_tokens, where_a_place_is
 from .kb import KnowledgeBase
 from .names import norm
@@ -128,8 +128,7 @@ def dateline_of(text: str, kb: KnowledgeBase) -> tuple[str, int] | None:
     """The dateline's state and where the dateline ends."""
     lines = [m.end() for m in islice(re.finditer(r"[^\n]*\S[^\n]*(?:\n|$)", text), DATELINE_LINES)]
     for m in dateline_matches(text[:lines[-1]] if lines else ""):
-        # of two cities ("JERUSALEM/CAIRO"), the first is where the story was filed
-        code = kb.place_country(m.group("place").split("/")[0].title())
+        code = kb.place_country(dateline_places(m)[0].title())
         if code:
             return code, m.end()
     return None

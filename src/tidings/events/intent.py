@@ -13,6 +13,7 @@ The cues and the type mapping are data: data/intent_cues.tsv and data/intent.tsv
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,29 +119,26 @@ def _hedged(trigger: Token) -> bool:
 def _condition(trigger: Token) -> bool:
     """Whether the trigger's clause is a condition ("If Israel were to strike Iran's facilities, the
     consequences would be hard to contain"): what would follow if it happened, nobody's intention."""
-    t = _predicate(trigger)
-    for _ in range(4):
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
-            return True
-        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children)
+               for t in _clause_up(_predicate(trigger), ("xcomp", "conj"), 4))
 
 
 def _terms(trigger: Token) -> bool:
     """Whether the trigger is what a proposal or a law would have someone do ("Under the proposal,
     Hamas would free 33 hostages, while Israel would release several hundred detainees"): its
     terms, which no one named has promised."""
-    t = _predicate(trigger)
-    for _ in range(3):
-        if any(c.dep_ == "prep" and c.lower_ == "under" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in PROPOSALS for g in c.children) for c in t.children):
-            return True
-        if t.dep_ not in ("conj", "advcl", "xcomp") or t.head.i == t.i:
-            return False
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in PROPOSALS for g in c.children)
+        for t in _clause_up(_predicate(trigger), ("conj", "advcl", "xcomp"), 3) for c in t.children)
+
+
+def _clause_up(t: Token, deps: tuple[str, ...], steps: int) -> Iterator[Token]:
+    """``t``, then the verbs it hangs on through ``deps``, at most ``steps`` in all."""
+    for _ in range(steps):
+        yield t
+        if t.dep_ not in deps or t.head.i == t.i:
+            return
         t = t.head
-    return False
 
 
 def _imagined(tok: Token) -> bool:

@@ -49,7 +49,7 @@ PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # passives that describe the subject's own stance, not something done to it: "Israel is opposed to ..."
 STATIVE_PASSIVES = words("stative_passives")
 SUM_PARTICIPLES = words("sum_participles")
-CONDITION_WORDS = {"if", "once", "when", "unless", "until"}  # "if convicted", "once elected"
+PARTICIPLE_OPENERS = {"if", "once", "when", "unless", "until"}  # "if convicted", "once elected"
 PERCEPTION_VERBS = words("perception")  # "We heard shooting": the perceiver is no party to the act
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 BOUND_OBJECTS = {"him", "her", "them"}  # object pronouns that cannot stand for their own clause's subject
@@ -362,7 +362,7 @@ def _bare_passive_clause(verb: Token) -> bool:
     """"If convicted on all counts, Lansing could face 25 years": a past participle opening a clause
     of its own with "if", "once", "when" or "unless" and nothing else is passive; the main clause's
     subject is the one it is done to."""
-    opened = any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_WORDS for c in verb.children)
+    opened = any(c.dep_ in ("mark", "advmod") and c.lower_ in PARTICIPLE_OPENERS for c in verb.children)
     return verb.dep_ == "advcl" and verb.tag_ == "VBN" and opened and \
         not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children)
 

@@ -64,7 +64,13 @@ def sure_dateline(match: re.Match) -> bool:
         return bool(match.group("agency"))
     place = match.group("place")
     return match.group("dash") not in SHORT_DASHES or bool(match.group("where") or match.group("agency")) \
-        or len(place.split()) > 1 or all(p in big_cities() for p in place.split("/"))
+        or len(place.split()) > 1 or all(p in big_cities() for p in dateline_places(match))
+
+
+def dateline_places(match: re.Match) -> list[str]:
+    """The cities a dateline names, in capitals: one, or two ("JERUSALEM/CAIRO"), the first where the
+    story was filed."""
+    return match.group("place").split("/")
 
 
 def dateline_ends(text: str) -> list[int]:
