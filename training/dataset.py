@@ -185,15 +185,28 @@ def coded() -> list[Row]:
 UNSHIPPED = OURS / "unshipped"
 
 
-def written_articles() -> list[Row]:
+def written_articles(balanced: bool = False) -> list[Row]:
     """Hand-labelled rule candidates in 90 news articles of every section written for Tidings
     (``unshipped/articles``, labels in ``unshipped/written_candidates_*.jsonl``). Their statements
     are left out: the writers' statements perform acts far more often than real news's (39% against
     28% of PolNeAR's), and a classifier trained on them typed real statements as acts. Not in the
     shipped model (docs/model.md, thirty-fifth session): ``train.py --written-articles`` adds them."""
     texts = {p.name: p for p in (UNSHIPPED / "articles").rglob("*.txt")}
-    return candidates(sorted(UNSHIPPED.glob("written_candidates_*.jsonl")), origin="articles", texts=texts,
+    rows = candidates(sorted(UNSHIPPED.glob("written_candidates_*.jsonl")), origin="articles", texts=texts,
                       statements=False)
+    return _balanced(rows) if balanced else rows
+
+
+def _balanced(rows: list[Row]) -> list[Row]:
+    """The rows with their events weighted down so that NONE weighs as large a share as among the
+    labelled rule candidates of real news (PolNeAR's): the written articles' candidates are events far
+    more often (thirty-fifth session), a prior real news does not have."""
+    real = candidates(statements=False)
+    share = sum(r.type == "NONE" for r in real) / max(len(real), 1)
+    nones = sum(r.type == "NONE" for r in rows)
+    events = len(rows) - nones
+    weight = min(1.0, nones * (1 - share) / share / events) if events and share else 1.0
+    return [r if r.type == "NONE" else Row(r.text, r.type, r.penta, weight, r.origin) for r in rows]
 
 
 def written(path: Path = OURS / "written.jsonl") -> list[Row]:
@@ -273,11 +286,11 @@ def mark_triggers(rows: list[Row]) -> list[Row]:
     return out
 
 
-def load(triggers: bool = True, articles: bool = False) -> list[Row]:
+def load(triggers: bool = True, articles: bool = False, balanced: bool = False) -> list[Row]:
     """Every row, in a fixed order; with ``triggers``, PLV and written rows get their trigger marked;
     with ``articles``, the candidates of the written articles too (not in the shipped model)."""
     rows = plv() + cameo() + india() + ngec() + candidates() + coded() + written()
-    rows += written_articles() if articles else []
+    rows += written_articles(balanced) if articles else []
     return mark_triggers(rows) if triggers else rows
 
 

@@ -319,6 +319,9 @@ def main() -> None:
     parser.add_argument("--written-articles", action="store_true",
                         help="also train on the rule candidates of the written articles in training/data/unshipped "
                              "(tried in the thirty-fifth session, not shipped: docs/model.md)")
+    parser.add_argument("--balanced", action="store_true",
+                        help="with --written-articles: weigh their events down to real news's share of "
+                             "non-events among rule candidates")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
     parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
     parser.add_argument("--evaluate-only", action="store_true", help="only score the model in --out on the held-out rows")
@@ -333,7 +336,7 @@ def main() -> None:
 
     # one thread: on a shared 2-core machine a second OpenMP thread mostly waits at barriers
     torch.set_num_threads(args.threads)
-    rows = dataset.load(articles=args.written_articles)
+    rows = dataset.load(articles=args.written_articles, balanced=args.balanced)
     train_rows = rows if args.all else [r for r in rows if not r.held_out]
     test_rows = [r for r in rows if r.held_out]
     if args.smoke:

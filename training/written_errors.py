@@ -7,7 +7,8 @@ The shipped classifier was not trained on them, so they are a place to read rule
 neither the dev set nor an evaluation split. This script runs the whole pipeline on each article
 and sorts every labelled rule candidate (statements aside) into:
 
-- ``coded-right``: coded with the label's type and the source the labeller judged right;
+- ``coded-right``: coded with the label's type (or as the stated intention of that type, as the
+  rubric scores it) and the source the labeller judged right;
 - ``coded-right?src``: the label's type, but a source the labeller judged wrong or did not judge;
 - ``coded-wrongtype``, ``coded-NONE``: coded, with another type, or labelled no event;
 - ``dropped-event``, ``dropped-NONE``: not coded, though an event, or rightly.
@@ -51,7 +52,9 @@ def outcome(label: dict, coded) -> str:
         return "dropped-NONE" if label["label"] == "NONE" else "dropped-event"
     if label["label"] == "NONE":
         return "coded-NONE"
-    if label["label"] != coded.type:
+    # a stated intention coded as its speaker's promise, threat or refusal matches a label of the
+    # deed itself, as the rubric scores it (RUBRIC.md, "Intentions")
+    if label["label"] != coded.type and label["label"] not in mixed_news.intended_types(coded.type, coded.cameo):
         return "coded-wrongtype"
     source = next((a.get("name") for a in coded.sources if a.get("name")), None)
     return "coded-right" if source == label["source_name"] and label["source_ok"] else "coded-right?src"

@@ -57,10 +57,17 @@ def test_the_written_errors_tool_sorts_a_candidate_by_type_and_judged_source(mon
     import written_errors
 
     label = {"label": "ACCUSE", "source_name": "Iran", "source_ok": True}
-    by_iran = SimpleNamespace(type="ACCUSE", sources=[{"name": "Iran"}])
+    by_iran = SimpleNamespace(type="ACCUSE", cameo="112", sources=[{"name": "Iran"}])
     assert written_errors.outcome(label, by_iran) == "coded-right"
-    assert written_errors.outcome(label, SimpleNamespace(type="ACCUSE", sources=[{"name": "Iraq"}])) == "coded-right?src"
-    assert written_errors.outcome(label, SimpleNamespace(type="REJECT", sources=[])) == "coded-wrongtype"
+    assert written_errors.outcome(label, SimpleNamespace(type="ACCUSE", cameo="112", sources=[{"name": "Iraq"}])) \
+        == "coded-right?src"
+    assert written_errors.outcome(label, SimpleNamespace(type="REJECT", cameo="120", sources=[])) == "coded-wrongtype"
+    # "Iran said it would meet ...": labelled as the deed (CONSULT), coded as the promise (AGREE 036)
+    meeting = {**label, "label": "CONSULT"}
+    assert written_errors.outcome(meeting, SimpleNamespace(type="AGREE", cameo="036", sources=[{"name": "Iran"}])) \
+        == "coded-right"
+    assert written_errors.outcome(meeting, SimpleNamespace(type="AGREE", cameo="057", sources=[{"name": "Iran"}])) \
+        == "coded-wrongtype"
     assert written_errors.outcome(label, None) == "dropped-event"
     assert written_errors.outcome({**label, "label": "NONE"}, by_iran) == "coded-NONE"
     assert written_errors.outcome({**label, "label": "NONE"}, None) == "dropped-NONE"
