@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..model import Actor
 from ..nlp.layout import dateline_matches, dateline_places
@@ -122,6 +122,18 @@ def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
     short dash and nothing else counts where its word is a place the knowledge base knows."""
     found = dateline_of(text, kb)
     return found[0] if found else None
+
+
+DATELINE_KEY = "tidings_dateline"  # doc.user_data: the dateline as the actors stage read it
+
+
+def doc_dateline(doc: Doc, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """``dateline_of`` the parsed article, read once: the actors stage and the events stage (which
+    reads places as the actors stage did) share the reading."""
+    read = doc.user_data.setdefault(DATELINE_KEY, {})  # by knowledge base: its places decide
+    if id(kb) not in read:
+        read[id(kb)] = dateline_of(doc.text, kb)
+    return read[id(kb)]
 
 
 def dateline_of(text: str, kb: KnowledgeBase) -> tuple[str, int] | None:

@@ -24,7 +24,7 @@ from .evidence import (HYPHENATED, PATRON_WORDS, Evidence, describes_person, ent
                        remember_acronyms, remember_missed, titles_person, where_a_place_is)
 from ..nlp.layout import dateline_matches
 from .gazetteer import missed_names
-from .homes import dateline_of, settle_homes
+from .homes import doc_dateline, settle_homes
 from .kb import PLACE_SUFFIXES, Entry, KnowledgeBase, title_words
 from .names import norm
 from .organisations import ORG_HEADS, Organisations
@@ -72,7 +72,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
     """Resolves the actor mentions of one parsed article against a knowledge base."""
 
     def __init__(self, kb: KnowledgeBase, article: Article) -> None:
-        self.dateline = dateline_of(article.doc.text, kb)  # the dateline's state and where it ends
+        self.dateline = doc_dateline(article.doc, kb)  # the dateline's state and where it ends
         self.kb = kb.seen_from(self.dateline[0] if self.dateline else None)  # whose "Valencia" it is
         self.article = article
         self.doc: Doc = article.doc

@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from ..actors.homes import dateline_country
+from ..actors.homes import doc_dateline
 from ..actors.kb import load_kb
 from ..model import Article, Event
 from ..options import Options
@@ -103,7 +103,8 @@ def drafts(article: Article, options: Options, dropped: list | None = None) -> l
     index = MentionIndex.of(article)
     kb = load_kb(tuple(options.actors))
     # places read as the actors stage read them: "Valencia" in a story from Madrid is Spain's
-    scene = Scene(article, index, kb.seen_from(dateline_country(article.doc.text, kb)), index.names, lexicon)
+    dateline = doc_dateline(article.doc, kb)
+    scene = Scene(article, index, kb.seen_from(dateline[0] if dateline else None), index.names, lexicon)
     # relation drafts exist only when the policy reads them: unread, they would still shape what
     # else is read (a statement governing one yields to it, learned.py)
     relations = options.event_model and reads_relations()
