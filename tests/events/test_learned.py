@@ -258,11 +258,14 @@ def test_a_diplomatic_act_keeps_the_lexicons_type(pipeline):
 
 def test_rows_named_by_their_objects_code_what_the_codebook_says(pipeline):
     # expelling foreign troops reduces relations (CAMEO 166), as expelling diplomats does; a vow of
-    # countermeasures threatens them (1312); a court approving an extradition cooperates (063)
+    # countermeasures threatens them (1312); a court approving an extradition cooperates (063); a
+    # state ordering peacekeepers out expels them (1661)
     text = ("Mali's junta expelled French troops in 2022. China vows countermeasures after Japan widens export "
-            "curbs. A London court approved the extradition of an Indian businessman.")
+            "curbs. A London court approved the extradition of an Indian businessman. Mali's junta ordered the "
+            "UN peacekeeping mission to leave.")
     coded = {(e.trigger, e.type, e.cameo) for e in pipeline.article(text).events}
-    assert coded >= {("expelled", "SANCTION", "166"), ("vows", "THREATEN", "1312"), ("approved", "COOPERATE", "063")}
+    assert coded >= {("expelled", "SANCTION", "166"), ("vows", "THREATEN", "1312"), ("approved", "COOPERATE", "063"),
+                     ("ordered", "SANCTION", "1661")}
 
 
 def test_a_visit_stays_a_visit_whatever_its_object_suffered(pipeline):
