@@ -14,9 +14,11 @@ and sorts every labelled rule candidate (statements aside) into:
 - ``dropped-event``, ``dropped-NONE``: not coded, though an event, or rightly.
 
 It prints the counts and, with ``--errors FILE``, writes one line per candidate that is neither
-right nor rightly dropped, with its sentence.
+right nor rightly dropped, with its sentence and the source coded. With ``--min-confidence``, an
+event coded below that confidence counts as dropped: what is wrong among the confident events.
 
     python training/written_errors.py --errors /tmp/written_errors.txt
+    python training/written_errors.py --min-confidence 0.65 --errors /tmp/written_errors_strict.txt
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ def outcome(label: dict, coded) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=Path, help="write the disagreements, one a line, to this file")
+    parser.add_argument("--min-confidence", type=float, default=0.0,
+                        help="count only events coded at least this confident (the verifier's probability; "
+                             "0.65 is the strict setting), as a user filtering on confidence sees them")
     args = parser.parse_args()
     texts = {p.name: p for p in (dataset.UNSHIPPED / "articles").rglob("*.txt")}
     if not texts:
@@ -73,7 +78,8 @@ def main() -> None:
     for doc, labels in sorted(labelled().items()):
         raw = texts[doc].read_text(encoding="utf-8")
         article = pipeline.article(raw, origin=doc)
-        coded = {c.trigger: c for c in mixed_news.coded_in(article, doc, raw)}
+        coded = {c.trigger: c for c in mixed_news.coded_in(article, doc, raw)
+                 if c.confidence >= args.min_confidence}
         for trigger, label in labels.items():
             if label["rule_type"] == "STATEMENT":
                 continue
@@ -82,9 +88,10 @@ def main() -> None:
             counts[kind] += 1
             if kind not in ("coded-right", "dropped-NONE"):
                 sentence = " ".join(raw[label["sent"][0]:label["sent"][1]].split())
+                got = next((a.get("name") for a in found.sources if a.get("name")), None) if found else None
                 lines.append(f"{kind:16} {label['label']:9} got {found.type if found else '-':9} "
                              f"'{label['trigger_text']}' labelled source {label['source_name']} "
-                             f"(right: {label['source_ok']}) | {doc} | {sentence}")
+                             f"(right: {label['source_ok']}), coded {got} | {doc} | {sentence}")
     total = sum(counts.values())
     for kind, n in sorted(counts.items()):
         print(f"{kind:16} {n:5d}  {n / total:.3f}")

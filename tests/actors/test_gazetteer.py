@@ -69,3 +69,14 @@ def test_a_congressional_committee_the_tagger_missed_is_a_us_legislature_body(pi
     committee = next(m for m in article.actor_mentions if m.text.endswith("House Oversight Committee"))
     assert (committee.country, committee.sectors[:1]) == ("USA", ["LEG"])
     assert [s["country"] for e in article.events if e.trigger == "subpoenaed" for s in e.sources] == ["USA"]
+
+
+def test_a_states_name_before_its_body_is_no_second_actor(pipeline):
+    # the tagger splits the headline's "US" from "Justice Department" and leaves the lead's untagged
+    text = ("US Justice Department sues TixaNova, alleging ticketing monopoly\n\n"
+            "WASHINGTON, Oct 2 - The US Justice Department and 22 states sued concert ticketing company "
+            "TixaNova on Tuesday.")
+    article = pipeline.article(text)
+    for trigger in ("sues", "sued"):
+        event = next(e for e in article.events if e.trigger == trigger)
+        assert [s["actor_id"] for s in event.sources] == ["org-us-department-of-justice"], trigger

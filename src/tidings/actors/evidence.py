@@ -107,7 +107,7 @@ def remember_acronyms(doc: Doc, acronyms: Mapping[str, Actor]) -> None:
     doc.user_data[ACRONYMS_KEY] = acronyms
 
 
-def _name_of(token: Token) -> Span | None:
+def name_of(token: Token) -> Span | None:
     """The entity a token is part of, or the knowledge-base name the tagger missed that holds it
     ("European Union" in "European Union leaders", untagged)."""
     return entity_of(token) or token.doc.user_data.get(MISSED_KEY, {}).get(token.i)
@@ -164,7 +164,7 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         if tok.i in skip:
             i += 1
             continue
-        ent = _name_of(tok)
+        ent = name_of(tok)
         # a state the small model tags as a person ("Sri Lanka's military") is read as a place below
         state = ent is not None and ent.label_ == "PERSON" and any(
             e.kind in ("country", "capital") for e in kb.lookup(ent.text))

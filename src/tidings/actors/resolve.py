@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
-from .evidence import (HYPHENATED, PATRON_WORDS, Evidence, describes_person, entity_of, hyphen_suffix,
+from .evidence import (HYPHENATED, PATRON_WORDS, Evidence, describes_person, entity_of, hyphen_suffix, name_of,
                        remember_acronyms, remember_missed, titles_person, where_a_place_is)
 from ..nlp.layout import dateline_matches
 from .gazetteer import missed_names
@@ -135,6 +135,9 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             if out and out[-1].label_ == ent.label_ and ent.label_ in ("ORG", "PERSON") and out[-1].end == ent.start:
                 out[-1] = Span(self.doc, out[-1].start, ent.end, label=ent.label_)  # "Kim Yo" + "Jonng"
                 continue
+            if out and out[-1].label_ == "GPE" and out[-1].end == ent.start and self._qualifies_body(
+                    out[-1].root, next((e.actor.country for e in self.kb.lookup(out[-1].text) if e.kind == "country"), "")):
+                out.pop()  # "US" + "Justice Department", tagged apart: the department's state, no second actor
             out.append(ent)
         return out
 
@@ -344,6 +347,13 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
 
 
 
+    def _qualifies_body(self, tok: Token, code: str | None) -> bool:
+        """Whether a state's name modifies a named body of that state that follows it ("US" in
+        "the US Justice Department"), as part of how the body is named."""
+        body = name_of(tok.head) if tok.dep_ in ("compound", "amod") and tok.head.i > tok.i else None
+        return body is not None and body.label_ == "ORG" and not body.start <= tok.i < body.end and any(
+            e.kind == "organisation" and e.actor.country == code for e in self.kb.lookup(body.text))
+
     def _token(self, tok: Token) -> None:
         if self._ally(tok):
             return
@@ -356,6 +366,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             return
         if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
             entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
+            if entries and self._qualifies_body(tok, entries[0].actor.country):
+                return  # "The US Justice Department", untagged: the department's state, no second actor
             if entries:  # a country name the tagger missed ("Uzbekistan finally opened ...")
                 self._add(tok.i, tok.i + 1, entries[0].actor, "kb", 0.8, tok)
                 return
