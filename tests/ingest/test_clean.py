@@ -135,6 +135,11 @@ OTHER_RESIDUE = [
     "Tags: North Korea, Trump, Kim Jong Un",
     "Posted in World News",
     "Thanks for reading!",
+    "Photo caption: Foreign ministers arrive for a Council meeting in Brussels. (Reuters)",
+    "[Photo caption: Sen. Robert Kessler, left, raises the arm of Sen. Marcus Trillo in Greenville. (AP Photo/Meg Kinnard)]",
+    "Photo: EPA Administrator Clifford Varga leaves a Senate hearing in Washington in January. (File photo)",
+    "Malian soldiers patrol a road near Mopti, central Mali, in this file photo. REUTERS/Staff",
+    "Soldiers carry an elderly woman to a rescue boat in Dadu district. (Photo: Asif Shah)",
 ]
 
 
@@ -189,6 +194,10 @@ LOOKALIKE_BODY = [
     "Copyright law is complex.",
     "Powered by solar panels, the village now has electricity.",
     "Terms of the deal were not disclosed.",
+    "Photographs of the meeting were released by the ministry on Tuesday.",
+    "Pictures showed soldiers crossing the border at dawn.",
+    "The caption on the photo, which the ministry later deleted, called the protesters traitors.",
+    "Reuters could not verify the footage, which the army released (with a photo of the site) on Monday.",
 ]
 
 
