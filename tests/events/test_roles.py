@@ -67,6 +67,16 @@ def test_a_tense_that_cannot_share_the_said_clauses_modal_is_the_speakers(rules_
     assert "COP" in event.sources[0]["sectors"]  # "charge", a base form, shares the modal: the police's
 
 
+def test_an_appeal_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
+    # "urged" and "called on" are parsed as joined to "had", whose subjects (Vance, people) are actors
+    text = ("Sen. Paula Ridgeway said Vance had a troubling record on voting rights and urged her Republican "
+            "colleagues to reject him.")
+    assert [s["name"] for s in first(rules_pipeline, text, "REQUEST").sources] == ["Paula Ridgeway"]
+    text = ('Sen. Alicia Brandt called it "another reminder of how many people around this campaign had ties to '
+            'foreign governments" and called on the Senate Intelligence Committee to question Lansing.')
+    assert [s["name"] for s in first(rules_pipeline, text, "REQUEST").sources] == ["Alicia Brandt"]
+
+
 def test_a_pronoun_object_that_could_be_the_said_clauses_subject_makes_the_verb_the_speakers(rules_pipeline):
     # "criticized" is parsed as joined to "was", whose subject is Mr. Trump; "him" cannot be Mr. Trump there
     text = "Ms. Khan said Mr. Trump was ignorant of Islam and criticized him for his remarks."

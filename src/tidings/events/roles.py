@@ -335,6 +335,29 @@ def _speaker_across_tense(verb: Token) -> Token | None:
     return None
 
 
+def _speaker_appealing(verb: Token) -> Token | None:
+    """"Sen. Ridgeway said Vance had a troubling record and urged her colleagues to reject him": an
+    appeal (CAMEO 02x: urging, calling on, asking) with no subject of its own, which the parser joined
+    to a verb inside what a speaker said, is the speaker's, even where that verb's subject is an actor:
+    news reports what a speaker said and then what the speaker urged. The speaker, or None."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or \
+            any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    trigger = load_lexicon().match(verb)
+    if trigger is None or trigger.type != "REQUEST" or not trigger.cameo.startswith("02"):
+        return None
+    t, inside = verb.head, False
+    for _ in range(8):
+        if inside and t.pos_ in ("VERB", "AUX") and _reports_clause(t):
+            return next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+        if t.head.i == t.i or t.dep_ not in ("ccomp", "pcomp", "conj", "xcomp", "prep", "pobj", "attr", "oprd",
+                                             "dobj", "acl", "relcl"):
+            return None
+        inside = inside or t.dep_ in ("ccomp", "pcomp")
+        t = t.head
+    return None
+
+
 def _speaker_on_subject(verb: Token, subject: Token | None, index: MentionIndex) -> Token | None:
     """"Ms. Khan said Mr. Trump was ignorant of Islam and criticized him": a verb joined inside what
     a speaker said, with no subject of its own, whose object is a plain pronoun that could stand
@@ -698,7 +721,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         # newspaper called on Arabs to unite")
         return Roles([], index.group(verb.head))
     subject, passive = _subject_of(verb)
-    across = _speaker_across_tense(verb)
+    across = _speaker_across_tense(verb) or _speaker_appealing(verb)
     bound = None if passive or across is not None else _speaker_on_subject(verb, subject, index)
     if bound is not None:
         return Roles(index.group(bound), index.group(subject))
