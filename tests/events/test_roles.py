@@ -67,7 +67,7 @@ def test_a_tense_that_cannot_share_the_said_clauses_modal_is_the_speakers(rules_
     assert "COP" in event.sources[0]["sectors"]  # "charge", a base form, shares the modal: the police's
 
 
-def test_an_appeal_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
+def test_an_appeal_or_accusation_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
     # "urged" and "called on" are parsed as joined to "had", whose subjects (Vance, people) are actors
     text = ("Sen. Paula Ridgeway said Vance had a troubling record on voting rights and urged her Republican "
             "colleagues to reject him.")
@@ -75,6 +75,13 @@ def test_an_appeal_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
     text = ('Sen. Alicia Brandt called it "another reminder of how many people around this campaign had ties to '
             'foreign governments" and called on the Senate Intelligence Committee to question Lansing.')
     assert [s["name"] for s in first(rules_pipeline, text, "REQUEST").sources] == ["Alicia Brandt"]
+    text = ('TUC secretary-general Nkechi Eze said the government had "failed to honour" the 2023 agreement and '
+            'accused it of negotiating in bad faith.')
+    assert [s["name"] for s in first(rules_pipeline, text, "ACCUSE").sources] == ["Nkechi Eze"]
+    # a verb of saying after the clause is a misreading of the parse, not the speaker
+    text = ('The Russian embassy in Vilnius called Western warnings "hysteria" and accused NATO of militarising '
+            'the region, a charge alliance officials rejected.')
+    assert countries(first(rules_pipeline, text, "ACCUSE").sources) == {"RUS"}
 
 
 def test_a_pronoun_object_that_could_be_the_said_clauses_subject_makes_the_verb_the_speakers(rules_pipeline):

@@ -335,21 +335,30 @@ def _speaker_across_tense(verb: Token) -> Token | None:
     return None
 
 
+# CAMEO codes of acts done in words, which a speaker goes on to do after reporting: appeals (02x),
+# criticism and accusations (111, 112)
+SPEAKERS_ACTS = ("02", "111", "112")
+
+
 def _speaker_appealing(verb: Token) -> Token | None:
     """"Sen. Ridgeway said Vance had a troubling record and urged her colleagues to reject him": an
-    appeal (CAMEO 02x: urging, calling on, asking) with no subject of its own, which the parser joined
-    to a verb inside what a speaker said, is the speaker's, even where that verb's subject is an actor:
-    news reports what a speaker said and then what the speaker urged. The speaker, or None."""
+    appeal or accusation in words (``SPEAKERS_ACTS``) with no subject of its own, which the parser
+    joined to a verb inside what a speaker said, is the speaker's, even where that verb's subject is
+    an actor: news reports what a speaker said and then what the speaker urged or charged. The
+    speaker, or None."""
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or \
             any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
         return None
     trigger = load_lexicon().match(verb)
-    if trigger is None or trigger.type != "REQUEST" or not trigger.cameo.startswith("02"):
-        return None
+    if trigger is None or not trigger.cameo.startswith(SPEAKERS_ACTS) or \
+            any(c.dep_ == "dobj" and c.lower_ in BOUND_OBJECTS for c in verb.children):
+        return None  # "... and criticized her": whom a pronoun may stand for is _speaker_on_subject's to weigh
     t, inside = verb.head, False
     for _ in range(8):
         if inside and t.pos_ in ("VERB", "AUX") and _reports_clause(t):
-            return next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+            # the speaker reports first: a verb of saying after the clause is the parser's misreading
+            # ("The embassy called the warnings hysteria and accused NATO ..., a charge officials rejected")
+            return next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None) if t.i < verb.head.i else None
         if t.head.i == t.i or t.dep_ not in ("ccomp", "pcomp", "conj", "xcomp", "prep", "pobj", "attr", "oprd",
                                              "dobj", "acl", "relcl"):
             return None
@@ -721,10 +730,11 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         # newspaper called on Arabs to unite")
         return Roles([], index.group(verb.head))
     subject, passive = _subject_of(verb)
-    across = _speaker_across_tense(verb) or _speaker_appealing(verb)
+    across = _speaker_across_tense(verb)
     bound = None if passive or across is not None else _speaker_on_subject(verb, subject, index)
     if bound is not None:
         return Roles(index.group(bound), index.group(subject))
+    across = across or _speaker_appealing(verb)
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     if passive:
