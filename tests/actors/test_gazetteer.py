@@ -80,3 +80,12 @@ def test_a_states_name_before_its_body_is_no_second_actor(pipeline):
     for trigger in ("sues", "sued"):
         event = next(e for e in article.events if e.trigger == trigger)
         assert [s["actor_id"] for s in event.sources] == ["org-us-department-of-justice"], trigger
+
+
+def test_a_seat_of_power_the_tagger_missed_is_its_government(pipeline):
+    # the tagger leaves "The Élysée Palace" untagged (it tags "Elysee Palace" without accents)
+    text = "The Élysée Palace welcomed the release in a statement and thanked the sultan of Oman for his country's role."
+    article = pipeline.article(text)
+    for trigger in ("welcomed", "thanked"):
+        event = next(e for e in article.events if e.trigger == trigger)
+        assert [s["actor_id"] for s in event.sources] == ["FRA-GOV"], trigger

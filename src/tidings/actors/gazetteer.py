@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from .gender import is_first_name
 from .kb import KnowledgeBase
 
-LABELS = {"organisation": "ORG", "person": "PERSON", "capital": "GPE", "country": "GPE"}
+LABELS = {"organisation": "ORG", "seat": "ORG", "person": "PERSON", "capital": "GPE", "country": "GPE"}
 MISREAD = {"PERSON", "TIME", "DATE", "FAC", "CARDINAL"}  # labels the tagger gives a capital it does not know
 
 

@@ -176,7 +176,7 @@ class KnowledgeBase:
         self.country_coords: dict[str, tuple[float, float]] = {}
         self.persons: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
-        self.spellings: dict[str, str] = {}  # organisations', people's, capitals' and states' names as written -> kind
+        self.spellings: dict[str, str] = {}  # organisations', seats', people's, capitals' and states' names as written -> kind
         self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes", r["person"] == "yes")
                       for r in data_rows("roles.tsv")}
         # nouns for aircraft and drones, which strike from afar
@@ -326,7 +326,9 @@ class KnowledgeBase:
     def _load_seats(self, rows: list[dict[str, str]]) -> None:
         for row in rows:
             sector = _split(row["sectors"])[0]
-            self._add([row["name"], *_split(row["aliases"])], Entry(self.agent(row["country"], sector), "seat"))
+            names = [row["name"], *_split(row["aliases"])]
+            self._add(names, Entry(self.agent(row["country"], sector), "seat"))
+            self.spellings.update(dict.fromkeys(names, "seat"))  # for names the tagger misses (gazetteer.py)
 
     def _load_people(self, rows: list[dict[str, str]], origin: str) -> None:
         for row in rows:
