@@ -328,7 +328,8 @@ class KnowledgeBase:
             sector = _split(row["sectors"])[0]
             names = [row["name"], *_split(row["aliases"])]
             self._add(names, Entry(self.agent(row["country"], sector), "seat"))
-            self.spellings.update(dict.fromkeys(names, "seat"))  # for names the tagger misses (gazetteer.py)
+            # for names the tagger misses (gazetteer.py); "the Kremlin" is found as the tagger finds it, without "the"
+            self.spellings.update(dict.fromkeys([n for n in names if n[:1].isupper()], "seat"))
 
     def _load_people(self, rows: list[dict[str, str]], origin: str) -> None:
         for row in rows:
