@@ -861,3 +861,9 @@ def test_a_statements_participle_goes_on_with_what_is_said(pipeline):
 def test_who_hears_or_sees_an_act_did_not_do_it(rules_pipeline):
     text = '"We heard shooting for almost two hours," said Bulama Ibrahim Goni, a community leader.'
     assert not any(e.trigger == "shooting" and e.sources for e in rules_pipeline.article(text).events)
+
+
+def test_a_name_hyphened_to_a_participle_is_who_did_it(rules_pipeline):
+    # "Oman-brokered": brokered by Oman, not brokered with Oman as its target
+    event = first(rules_pipeline, "Two French nationals were freed by Iran in an Oman-brokered prisoner swap.", "CONSULT")
+    assert countries(event.sources) == {"OMN"} and not event.targets

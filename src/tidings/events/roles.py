@@ -419,6 +419,15 @@ def _active_participle(verb: Token) -> bool:
         (asked and any(c.dep_ == "xcomp" for c in verb.children))
 
 
+def _hyphen_agent(verb: Token) -> Token | None:
+    """"an Oman-brokered prisoner swap", "the Qatar-mediated talks": a name a hyphen joins to a past
+    participle is who did it."""
+    if verb.tag_ != "VBN" or verb.i < 2 or verb.doc[verb.i - 1].text != "-":
+        return None
+    return next((c for c in verb.children if c.i == verb.i - 2 and c.dep_ in ("npadvmod", "compound", "nmod")
+                 and c.pos_ == "PROPN"), None)
+
+
 def _agent_of(verb: Token) -> Token | None:
     """The "by" agent of a passive verb, or of a participle joined to it ("was shot and killed by an
     officer": the officer shot him too)."""
@@ -752,6 +761,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
                 sources = []  # '"They had a chance to vote," Ashby said': in one's own words, others
         if not sources and (speaker := _speaker_above(_carrier(verb))) is not None:
             sources = index.group(speaker)
+    elif (agent := _hyphen_agent(verb)) is not None:
+        sources = index.group(agent)
     if not targets and about_the_subject_above(verb):
         # "to order Israel to halt its operations, accusing it of genocide": "it" is Israel
         targets = index.group(next(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")))
