@@ -332,20 +332,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         best = process.extractOne(key, self.kb.place_keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 5)
         return [e for e in self.kb.by_alias[best[0]] if e.kind in ("country", "capital")] if best else []
 
-
-
-
-
-
-
-
     # -- other words: descriptions, pronouns, names the tagger missed ----------------------
-
-
-
-
-
-
 
     def _qualifies_body(self, tok: Token, code: str | None) -> bool:
         """Whether a state's name modifies a named body of that state that follows it ("US" in
@@ -397,7 +384,6 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if role is None or (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not tok.text.islower()):
             return
         self._described(tok, role)
-
 
     # -- output -------------------------------------------------------------------------------
 

@@ -340,7 +340,7 @@ def _speaker_across_tense(verb: Token) -> Token | None:
 SPEAKERS_ACTS = ("02", "111", "112")
 
 
-def _speaker_appealing(verb: Token) -> Token | None:
+def _speaker_acting_in_words(verb: Token) -> Token | None:
     """"Sen. Ridgeway said Vance had a troubling record and urged her colleagues to reject him": an
     appeal or accusation in words (``SPEAKERS_ACTS``) with no subject of its own, which the parser
     joined to a verb inside what a speaker said, is the speaker's, even where that verb's subject is
@@ -743,7 +743,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     bound = None if passive or across is not None else _speaker_on_subject(verb, subject, index)
     if bound is not None:
         return Roles(index.group(bound), index.group(subject))
-    across = across or _speaker_appealing(verb)
+    across = across or _speaker_acting_in_words(verb)
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     if passive:
