@@ -744,6 +744,9 @@ def test_peacekeepers(code):
     assert (arrived.type, arrived.cameo) == ("AID", "074") and [a["country"] for a in arrived.sources] == ["CHN"]
     events, _, _ = code("Russia deployed troops to the border on Monday.")  # no peacekeepers: a mobilisation
     assert [e.type for e in events if e.trigger == "deployed"] == ["MOBILIZE"]
+    # a plan to send them stays the promise (AGREE 033), not aid coded as given
+    events, _, _ = code("The UN plans to send peacekeepers to the region.")
+    assert [(e.type, e.cameo) for e in events if e.trigger == "send"] == [("AGREE", "033")]
 
 
 @pytest.mark.parametrize("text", ["China held military drills around Taiwan on Monday.",  # aimed at another
@@ -788,6 +791,9 @@ def test_warning_of_another(code):
     assert not [e for e in events if e.trigger == "warned"]  # a thing's consequence: no one's threat
     events, _, _ = code("Russia warned that its troops could respond.")
     assert [e.type for e in events if e.trigger == "warned"] == ["THREATEN"]
+    # the warned clause's subject parsed as the warning's object
+    _, _, dropped = code("South Korean officials warned North Korea could test another missile soon.")
+    assert ("warned", "warning_of_another") in [(d.token.text, rule) for d, rule in dropped]
 
 
 def test_own_warning(code):

@@ -207,9 +207,11 @@ PEACEKEEPING = words("peacekeeping")
 def peacekeepers(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.": peacekeepers deployed,
     sent or arriving are aid, military protection given to where they go (PLOVER AID, CAMEO 074),
-    not a mobilisation or a visit; they are their state's side, where they go the other."""
+    not a mobilisation or a visit; they are their state's side, where they go the other. A stated
+    intention to send them ("The UN plans to send peacekeepers") stays the promise it was recoded as
+    (AGREE 033): typed AID it would be a plan coded as done."""
     tok = draft.token
-    if tok.lemma_.lower() not in ARRIVALS or draft.type == "AID":
+    if tok.lemma_.lower() not in ARRIVALS or draft.type == "AID" or draft.intent is not None:
         return draft
     doc = tok.doc
 

@@ -404,7 +404,12 @@ def _warned_subjects(draft: EventDraft, scene: Scene, modals: set[str], deps: tu
         clauses.append(warn.head)
     for clause in clauses:
         if any(a.dep_ == "aux" and a.lower_ in modals for a in clause.children):
-            for subject in (s for s in clause.children if s.dep_ in deps):
+            subjects = [s for s in clause.children if s.dep_ in deps]
+            if not subjects and "nsubj" in deps:
+                # "warned North Korea could test another missile": the parser took the clause's
+                # subject, right before it, for the warning's object
+                subjects = [c for c in warn.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+            for subject in subjects:
                 yield subject, index.group(subject)
 
 
