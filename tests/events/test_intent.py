@@ -115,6 +115,11 @@ def test_a_deed_in_a_condition_is_nobodys_intention(rules_pipeline):
     text = "If Israel were to strike Iran's facilities, the consequences would be hard to contain."
     strike = next(e for e in rules_pipeline.article(text).events if e.trigger == "strike")
     assert (strike.type, strike.modality) == ("ASSAULT", "hypothetical")  # no threat made
+    # a condition opened by its auxiliary, with no "if"
+    for text, trigger in (("Had the police arrested him earlier, the attack would have been prevented.", "arrested"),
+                          ("Were Israel to strike Iran's nuclear sites, the region would burn.", "strike")):
+        event = next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)
+        assert event.modality == "hypothetical" and event.type != "THREATEN", text
     # the threat of the main clause stays one
     events = rules_pipeline.article("Iran said it would retaliate if Israel attacked.").events
     assert [(e.type, e.modality) for e in events if e.trigger == "retaliate"] == [("THREATEN", "asserted")]

@@ -24,6 +24,7 @@ from .modality import HYPOTHETICAL, NEGATED, load_cues
 from .participles import kept_from
 
 CONDITION_MARKS = {"if", "unless"}  # "if Israel were to strike": a condition, no intention
+INVERTED_OPENERS = {"had", "should", "were"}  # "Had the police arrested him": a condition with no "if"
 PROPOSALS = words("proposals")  # "under the proposal, Hamas would free ...": terms, no promise
 
 
@@ -118,9 +119,20 @@ def _hedged(trigger: Token) -> bool:
 
 def _condition(trigger: Token) -> bool:
     """Whether the trigger's clause is a condition ("If Israel were to strike Iran's facilities, the
-    consequences would be hard to contain"): what would follow if it happened, nobody's intention."""
-    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children)
+    consequences would be hard to contain"; inverted, "Had the police arrested him earlier, ..."):
+    what would follow if it happened, nobody's intention."""
+    return any(t.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children)
+                                      or _inverted_condition(t))
                for t in _clause_up(_predicate(trigger), ("xcomp", "conj"), 4))
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """"Had the police arrested him", "Should Iran attack", "Were Israel to strike": a clause opened
+    by its auxiliary, before its subject, with no "if"."""
+    opener = clause.left_edge
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    opens = opener.i == clause.i or (opener.dep_ in ("aux", "auxpass") and opener.head.i == clause.i)
+    return opens and opener.lower_ in INVERTED_OPENERS and subject is not None and opener.i < subject.i
 
 
 def _terms(trigger: Token) -> bool:
