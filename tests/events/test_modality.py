@@ -116,6 +116,20 @@ def test_what_a_preposition_adds_to_a_denied_act_is_not_denied(pipeline):
     assert _modality(pipeline, "The test flight was delayed after an accident.", "flight") == "negated"
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Israel denied allegations that it had bombed the hospital.", "bombed"),
+    ("Moscow rejected claims that its troops had shelled the town.", "shelled"),
+    ("Moscow dismissed reports that it had deployed nuclear weapons to Belarus.", "deployed"),
+])
+def test_what_a_denied_claim_says_is_denied(pipeline, text, word):
+    assert _modality(pipeline, text, word) == "negated"
+
+
+def test_what_a_claim_says_is_reported_unless_denied(pipeline):
+    text = "Israel confirmed reports that it had bombed the hospital."
+    assert _modality(pipeline, text, "bombed") == "asserted"
+
+
 def test_a_consequence_clause_is_not_cancelled_with_its_cause(pipeline):
     text = "The departure of the airliner has been delayed, leading to a rearrangement of its appearances."
     assert _modality(pipeline, text, "leading") == "asserted"
