@@ -125,6 +125,12 @@ def test_what_a_denied_claim_says_is_denied(pipeline, text, word):
     assert _modality(pipeline, text, word) == "negated"
 
 
+def test_a_deed_a_denied_accusation_tells_is_denied_not_refused(pipeline):
+    # "rejected" is a cue of refusal ("rejected calls to resign"); a denied claim denies a deed done
+    events = pipeline.article("Saudi Arabia has rejected accusations that it funded the militants.").events
+    assert [(e.type, e.modality) for e in events if e.trigger == "funded"] == [("AID", "negated")]
+
+
 def test_what_a_claim_says_is_reported_unless_denied(pipeline):
     text = "Israel confirmed reports that it had bombed the hospital."
     assert _modality(pipeline, text, "bombed") == "asserted"

@@ -38,7 +38,7 @@ COUNTING_CUES = words("counting_cues")
 OBLIGING = words("obliging")  # "has to", "have got to": obligation, in the present only
 # verbs of answering an act: what one responds or retaliates to has happened, whatever is planned
 RESPONDING = words("responding")
-CLAIM_NOUNS = words("claim_nouns")  # "denied allegations that it had bombed": what the denied claim says
+CLAIM_NOUNS = words("claim_nouns")  # "denied allegations that it had bombed": what a denied claim says
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 
@@ -195,7 +195,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             if t.dep_ == "dobj" and negation and t.lemma_.lower() in CLAIM_NOUNS and \
                     _cue_lemma(head, cues.negating_heads) in cues.negating_heads and any(
                         c.dep_ in ("acl", "ccomp") and c.i > t.i and trigger in c.subtree for c in t.children):
-                return NEGATED, head  # "denied allegations that it had bombed the hospital": denied as said
+                # "denied allegations that it had bombed the hospital": the claim, denied, is the cue
+                # (a denial of a deed, not the refusal that "rejected" would make it, intent.py)
+                return NEGATED, t
             if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
                     t.dep_ == "prep" and f"{head.lemma_.lower()} {t.lower_}" in cues.requesting):
                 return HYPOTHETICAL, head  # "sought the extradition", "called for talks": not yet done
