@@ -268,6 +268,12 @@ def test_rows_named_by_their_objects_code_what_the_codebook_says(pipeline):
                      ("ordered", "SANCTION", "1661")}
 
 
+def test_striking_or_hitting_armed_men_is_an_attack(pipeline):
+    text = ("The Pentagon said U.S. forces had struck an Iranian-backed militia in Syria. "
+            "Israeli aircraft struck Hezbollah fighters in southern Lebanon.")
+    assert [e.type for e in pipeline.article(text).events if e.trigger == "struck"] == ["ASSAULT", "ASSAULT"]
+
+
 def test_a_visit_stays_a_visit_whatever_its_object_suffered(pipeline):
     text = ("Borno Governor Babagana Kachalla-Mustapha, visiting wounded soldiers at a hospital in Maiduguri, "
             "urged the federal government to send more troops to the region.")
