@@ -116,14 +116,6 @@ def _dominant(counts: Counter[str]) -> str | None:
 DATELINE_LINES = 4  # lines with text: the headline or a byline may come before the dateline
 
 
-def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
-    """The state of the city an article is datelined from ("TBILISI - Georgian riot police ...",
-    "YEREVAN (Reuters) -"), in its first lines (nlp/layout.py reads datelines); a dateline with a
-    short dash and nothing else counts where its word is a place the knowledge base knows."""
-    found = dateline_of(text, kb)
-    return found[0] if found else None
-
-
 DATELINE_KEY = "tidings_dateline"  # doc.user_data: the dateline as the actors stage read it
 
 
@@ -137,7 +129,10 @@ def doc_dateline(doc: Doc, kb: KnowledgeBase) -> tuple[str, int] | None:
 
 
 def dateline_of(text: str, kb: KnowledgeBase) -> tuple[str, int] | None:
-    """The dateline's state and where the dateline ends."""
+    """The state of the city an article is datelined from ("TBILISI - Georgian riot police ...",
+    "YEREVAN (Reuters) -"), in its first lines (nlp/layout.py reads datelines), and where the
+    dateline ends; a dateline with a short dash and nothing else counts where its word is a place the
+    knowledge base knows."""
     lines = [m.end() for m in islice(re.finditer(r"[^\n]*\S[^\n]*(?:\n|$)", text), DATELINE_LINES)]
     for m in dateline_matches(text[:lines[-1]] if lines else ""):
         code = kb.place_country(dateline_places(m)[0].title())
