@@ -218,3 +218,26 @@ def test_talks_offered_through_an_infinitive_tagged_as_a_noun_are_not_held(pipel
     # "host" is tagged NN: the talks are offered, not held
     article = pipeline.article("The African Union called on both countries to exercise restraint and offered to host talks.")
     assert not [e for e in article.events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The minister attacked the rebels rather than meet the president.", "meet", "negated"),
+    ("The minister attacked the rebels rather than meet the president.", "attacked", "asserted"),
+    ("Rather than negotiate with the rebels, the army attacked them.", "negotiate", "negated"),
+    ("Instead of meeting the president, the minister flew home.", "meeting", "negated"),
+    ("The army chose to attack rather than to negotiate.", "negotiate", "negated"),
+    ("The court would send the decision back to the minister rather than approve the project outright.",
+     "approve", "negated"),
+    # the pair must stand right before the trigger's phrase
+    ("Rather than wait, the army attacked the town.", "attacked", "asserted"),
+])
+def test_the_course_not_taken_is_negated(sentence, word, expected):
+    assert modality(sentence, word) == expected
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The Chinese government prohibits hacking in any form.", "hacking"),
+    ("The law forbids sending troops abroad.", "sending"),
+])
+def test_what_is_prohibited_is_not_done(sentence, word):
+    assert modality(sentence, word) == "negated"

@@ -867,3 +867,8 @@ def test_a_name_hyphened_to_a_participle_is_who_did_it(rules_pipeline):
     # "Oman-brokered": brokered by Oman, not brokered with Oman as its target
     event = first(rules_pipeline, "Two French nationals were freed by Iran in an Oman-brokered prisoner swap.", "CONSULT")
     assert countries(event.sources) == {"OMN"} and not event.targets
+
+
+def test_what_a_probe_looks_into_is_not_the_investigators_act(rules_pipeline):
+    text = "The U.S. safety regulator opened a probe into brake complaints."
+    assert not any(e.trigger == "complaints" and e.sources for e in rules_pipeline.article(text).events)

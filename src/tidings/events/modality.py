@@ -54,6 +54,7 @@ class Cues:
     requesting: frozenset[str] = frozenset()  # verbs whose nominal object is asked for ("called for talks")
     present: frozenset[str] = frozenset()  # time clauses that are not yet real in the present tense ("when I visit")
     determiners: frozenset[str] = frozenset()  # determiners of a nominal trigger that make it no one event ("any attack")
+    alternatives: frozenset[str] = frozenset()  # word pairs before a trigger that make it the course not taken ("rather than")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,8 @@ def load_cues() -> Cues:
                 negating_heads=frozenset(c for c in negators if c not in ATTACHED_NEGATION),
                 hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"),
                 cancelling=get("negated", "object"), requesting=get("hypothetical", "object"),
-                present=get("hypothetical", "present"), determiners=get("hypothetical", "determiner"))
+                present=get("hypothetical", "present"), determiners=get("hypothetical", "determiner"),
+                alternatives=get("negated", "alternative"))
 
 
 def _granting_object(prep: Token, verb: Token, cues: Cues) -> Token | None:
@@ -90,6 +92,9 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
     condition = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in cues.mark), None)
     if condition is not None:
         return HYPOTHETICAL, condition
+    alternative = _alternative(token, cues) if negation else None
+    if alternative is not None:
+        return NEGATED, alternative
     for child in token.children if negation else ():
         word, dep = child.lower_, child.dep_
         if _denies(child) or (dep in ("advmod", "preconj") and word == "neither"):
@@ -108,6 +113,22 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
             return HYPOTHETICAL, child  # "when I visit other countries": habitual or still to come
         if dep in ("advmod", "amod", "compound") and word in cues.hypothetical_modifiers:
             return HYPOTHETICAL, child
+    return None
+
+
+# a predicate's or noun's own words that may stand between it and a pair such as "rather than"
+PHRASE_OPENERS = {"det", "amod", "compound", "nummod", "poss", "aux"}
+
+
+def _alternative(token: Token, cues: Cues) -> Token | None:
+    """The first word of a pair such as "rather than" right before the predicate's or noun's phrase,
+    which makes it the course not taken ("attacked the rebels rather than meet the president",
+    "rather than a ceasefire", "instead of negotiating"); else None."""
+    doc, j = token.doc, token.i - 1
+    while j >= 1 and doc[j].head.i == token.i and doc[j].dep_ in PHRASE_OPENERS:
+        j -= 1  # "rather than to negotiate", "instead of the planned talks"
+    if j >= 1 and f"{doc[j - 1].lower_} {doc[j].lower_}" in cues.alternatives:
+        return doc[j - 1]
     return None
 
 
