@@ -230,8 +230,10 @@ def test_talks_offered_through_an_infinitive_tagged_as_a_noun_are_not_held(pipel
      "approve", "negated"),
     # the pair must stand right before the trigger's phrase
     ("Rather than wait, the army attacked the town.", "attacked", "asserted"),
+    ("Washington stopped short of imposing sanctions on Ankara.", "imposing", "negated"),
+    ("The two governments came close to signing a trade deal last year.", "signing", "negated"),
 ])
-def test_the_course_not_taken_is_negated(sentence, word, expected):
+def test_the_course_not_taken_or_not_quite_taken_is_negated(sentence, word, expected):
     assert modality(sentence, word) == expected
 
 
@@ -241,3 +243,17 @@ def test_the_course_not_taken_is_negated(sentence, word, expected):
 ])
 def test_what_is_prohibited_is_not_done(sentence, word):
     assert modality(sentence, word) == "negated"
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("Did Russia attack the convoy?", "attack", "hypothetical"),
+    ("Has Iran agreed to talks with the United States?", "agreed", "hypothetical"),
+    # a question that takes the deed as given asks about it, not whether it happened
+    ("Why did Russia attack the convoy?", "attack", "asserted"),
+])
+def test_a_yes_no_question_asks_whether_the_event_happened(sentence, word, expected):
+    assert modality(sentence, word) == expected
+
+
+def test_neither_of_two_subjects_did_it():
+    assert modality("Neither Russia nor Ukraine has signed the treaty.", "signed") == "negated"

@@ -54,7 +54,7 @@ class Cues:
     requesting: frozenset[str] = frozenset()  # verbs whose nominal object is asked for ("called for talks")
     present: frozenset[str] = frozenset()  # time clauses that are not yet real in the present tense ("when I visit")
     determiners: frozenset[str] = frozenset()  # determiners of a nominal trigger that make it no one event ("any attack")
-    alternatives: frozenset[str] = frozenset()  # word pairs before a trigger that make it the course not taken ("rather than")
+    before: frozenset[str] = frozenset()  # words before a trigger that make it the course not taken ("rather than")
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +72,7 @@ def load_cues() -> Cues:
                 hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"),
                 cancelling=get("negated", "object"), requesting=get("hypothetical", "object"),
                 present=get("hypothetical", "present"), determiners=get("hypothetical", "determiner"),
-                alternatives=get("negated", "alternative"))
+                before=get("negated", "before"))
 
 
 def _granting_object(prep: Token, verb: Token, cues: Cues) -> Token | None:
@@ -102,9 +102,13 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
         if dep in ("advmod", "amod", "compound") and word in cues.negating_modifiers:
             return NEGATED, child
         if dep in NEGATED_PARTICIPANTS and token.pos_ in ("VERB", "AUX"):
-            no = next((g for g in child.children if g.dep_ == "det" and g.lower_ == "no"), None)
-            if no is not None:  # "no talks were held", "fired no missiles": nothing done
+            no = next((g for g in child.children if (g.dep_ == "det" and g.lower_ == "no") or
+                       (g.dep_ == "preconj" and g.lower_ == "neither")), None)
+            if no is not None:  # "no talks were held", "fired no missiles", "neither Russia nor Ukraine has signed"
                 return NEGATED, no
+    asked = _yes_no_question(token)
+    if asked is not None:
+        return HYPOTHETICAL, asked  # "Did Russia attack the convoy?": asked, not said
     for child in token.children:
         word, dep = child.lower_, child.dep_
         if dep in ("aux", "auxpass") and (word in cues.aux or child.lemma_.lower() in cues.aux):
@@ -116,20 +120,40 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
     return None
 
 
-# a predicate's or noun's own words that may stand between it and a pair such as "rather than"
+# a predicate's or noun's own words that may stand between it and words such as "rather than"
 PHRASE_OPENERS = {"det", "amod", "compound", "nummod", "poss", "aux"}
 
 
 def _alternative(token: Token, cues: Cues) -> Token | None:
-    """The first word of a pair such as "rather than" right before the predicate's or noun's phrase,
-    which makes it the course not taken ("attacked the rebels rather than meet the president",
-    "rather than a ceasefire", "instead of negotiating"); else None."""
+    """The first of the words (``before`` cues) right before the predicate's or noun's phrase that
+    make it the course not taken ("attacked the rebels rather than meet the president", "rather
+    than a ceasefire", "stopped short of imposing sanctions"); else None."""
     doc, j = token.doc, token.i - 1
     while j >= 1 and doc[j].head.i == token.i and doc[j].dep_ in PHRASE_OPENERS:
         j -= 1  # "rather than to negotiate", "instead of the planned talks"
-    if j >= 1 and f"{doc[j - 1].lower_} {doc[j].lower_}" in cues.alternatives:
-        return doc[j - 1]
+    for cue in cues.before:
+        words = cue.split()
+        first = j - len(words) + 1
+        if first >= 0 and words[0] in (doc[first].lemma_.lower(), doc[first].lower_) and \
+                all(doc[first + k].lower_ == w for k, w in enumerate(words[1:], 1)):
+            return doc[first]
     return None
+
+
+def _yes_no_question(token: Token) -> Token | None:
+    """The auxiliary put before the subject of a sentence's main verb when the sentence asks
+    whether ("Did Russia attack the convoy?", "Has Iran agreed?"); None for a question that takes
+    the event as given ("Why did Russia attack?") or a statement."""
+    if token.head.i != token.i or token.pos_ not in ("VERB", "AUX"):
+        return None
+    words = [t for t in token.sent if not (t.is_punct and t.text != "?") and not t.is_space]
+    if not words or words[-1].text != "?":
+        return None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    aux = next((c for c in token.children if c.dep_ in ("aux", "auxpass") and subject is not None and c.i < subject.i), None)
+    if aux is None or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in token.sent if t.i < aux.i):
+        return None
+    return aux
 
 
 def _denies(child: Token) -> bool:
