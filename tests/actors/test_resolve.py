@@ -1160,3 +1160,17 @@ def test_a_title_makes_a_single_unknown_name_a_person_named_in_full_where_the_ar
     assert found["Grassley"].actor_id == found["Chuck Grassley"].actor_id == "person-chuck-grassley"
     _, found = resolve(pipeline, "Mr. Smith said the plan was bad.")  # an honorific is no title
     assert found["Smith"].actor_id is None
+
+
+@pytest.mark.parametrize("text, phrase, sector", [
+    ("Thousands marched through the capital on Saturday.", "Thousands", "CVL"),
+    ("Tens of thousands took to the streets on Sunday.", "Tens of thousands", "CVL"),
+])
+def test_a_number_as_subject_with_no_of_phrase_counts_people(pipeline, text, phrase, sector):
+    _, found = resolve(pipeline, text)
+    assert sector in found[phrase].sectors
+
+
+def test_a_number_as_object_counts_whatever_it_counts(pipeline):
+    _, found = resolve(pipeline, "Russia deployed thousands to the border.")
+    assert "thousands" not in found

@@ -48,6 +48,9 @@ OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
 # nouns of a group whose "of" phrase names its members, who say what it is ("a coalition of unions")
 COLLECTIVES = {"coalition", "alliance"}
 STATE_BODIES = {"MIL", "GOV", "COP", "JUD", "LEG", "SPY"}  # sectors of a state's own bodies
+# numbers that, as a subject with no "of" phrase, count people ("Thousands marched in Paris"); as an
+# object they may count anything ("deployed thousands to the border")
+COUNTED_PEOPLE = {"thousand", "hundred", "dozen", "million", "ten"}
 
 
 class Descriptions:
@@ -89,6 +92,8 @@ class Descriptions:
                 (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)) is not None:
             return self._role(members)  # "a coalition of voting rights groups" is the groups, not a government
+        if tok.dep_ == "nsubj" and _counts_people(tok):
+            return self.kb.roles.get("people")
         found = self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
         if found is None and tok.pos_ == "PROPN" and tok.i > 0 and tok.doc[tok.i - 1].text in DASHES:
             # "OUAGADOUGOU - Gunmen killed ...": a plural role noun the tagger took for a name after a
@@ -354,6 +359,15 @@ class Descriptions:
                 return f.actor
             return None  # another person named since
         return None
+
+
+def _counts_people(tok: Token) -> bool:
+    """Whether a plural number stands for people by itself: "Thousands", "Tens of thousands", not
+    "thousands of troops" (whose "of" phrase says who they are)."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in COUNTED_PEOPLE:
+        return False
+    counted = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return all(g.tag_ == "NNS" and g.lemma_.lower() in COUNTED_PEOPLE and _counts_people(g) for g in counted)
 
 
 def _modifier_before(tok: Token) -> Token | None:
