@@ -322,6 +322,14 @@ def test_a_strike_on_a_vehicle_is_an_attack_and_one_at_a_plant_no_attack(rules_p
     assert "ASSAULT" not in {e.type for e in events}
 
 
+@pytest.mark.parametrize("text", [
+    "An Israeli strike on a school in Gaza killed at least 30 people.",
+    "A Russian strike on a market in Kostiantynivka killed 16 people.",
+])
+def test_a_strike_on_a_school_or_market_is_an_attack(rules_pipeline, text):
+    assert "ASSAULT" in {e.type for e in rules_pipeline.article(text).events}
+
+
 def test_a_military_operation_is_an_assault_and_a_firms_is_nothing(rules_pipeline):
     events = rules_pipeline.article("The army launched a military operation against militants in the north.").events
     assert [(e.trigger, e.type) for e in events] == [("operation", "ASSAULT")]

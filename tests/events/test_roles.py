@@ -872,3 +872,9 @@ def test_a_name_hyphened_to_a_participle_is_who_did_it(rules_pipeline):
 def test_what_a_probe_looks_into_is_not_the_investigators_act(rules_pipeline):
     text = "The U.S. safety regulator opened a probe into brake complaints."
     assert not any(e.trigger == "complaints" and e.sources for e in rules_pipeline.article(text).events)
+
+
+def test_prisoners_compounded_into_an_exchange_are_exchanged_not_exchanging(rules_pipeline):
+    text = "ABU DHABI (Reuters) - The United Arab Emirates mediated a prisoner exchange between Russia and Ukraine."
+    swaps = [e for e in rules_pipeline.article(text).events if e.trigger == "exchange"]
+    assert not any("CVL" in (s.get("sectors") or []) for e in swaps for s in e.sources)
