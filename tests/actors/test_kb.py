@@ -83,6 +83,8 @@ def test_user_file_with_unknown_columns_says_what_is_expected(tmp_path):
     ("St. Petersburg", "RUS"),  # unless that city is far bigger than the one of the name
     ("Calcutta", "IND"),
     ("Odessa", "UKR"),  # an older spelling news still uses (regions.tsv)
+    ("Jenin", "PSE"),  # news spells it otherwise than GeoNames ("Janīn"; regions.tsv)
+    ("Kostiantynivka", "UKR"),
 ])
 def test_a_city_name_is_the_citys_own_unless_a_far_bigger_one_is_known_by_it(kb, name, country):
     assert kb.place(name).country == country
