@@ -878,3 +878,12 @@ def test_prisoners_compounded_into_an_exchange_are_exchanged_not_exchanging(rule
     text = "ABU DHABI (Reuters) - The United Arab Emirates mediated a prisoner exchange between Russia and Ukraine."
     swaps = [e for e in rules_pipeline.article(text).events if e.trigger == "exchange"]
     assert not any("CVL" in (s.get("sectors") or []) for e in swaps for s in e.sources)
+
+
+def test_a_states_own_forces_asked_to_act_are_the_target_and_ordered_ones_are_moved(rules_pipeline):
+    urged = at(rules_pipeline, "WASHINGTON (Reuters) - Republican lawmakers urged the Pentagon to send more weapons "
+                               "to Israel.", "urged")
+    assert [t["name"] for t in urged.targets] == ["United States military"]
+    ordered = at(rules_pipeline, "WASHINGTON (Reuters) - Biden ordered American troops to withdraw from Syria.",
+                 "ordered")
+    assert countries(ordered.targets) == {"SYR"}

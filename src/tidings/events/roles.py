@@ -27,6 +27,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 # verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
 # "asked the UN to send", "wants the UK to extradite"; what is asked has not happened
 ASKING = words("asking")
+COMMANDING = {"order", "instruct", "tell"}  # asking verbs by which a state moves its own forces
 # and other verbs whose object does what their complement says ("allowed the refugees to return");
 # verbs like "promise" keep their subject as the doer and are not listed
 OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable", "authorize", "authorise",
@@ -673,7 +674,9 @@ def _own_forces_or_envoys(found: list[ActorMention], sources: list[ActorMention]
     ("withdraw American troops from South Korea") or its envoys ("Armenia recalled its ambassador to
     Belarus"): the state moves them, and acts on the state they are in or posted to. Forces first
     of all: a head of government, also commander in chief, is no force moved ("Israelis demanded
-    that Netanyahu reach a deal with Hamas")."""
+    that Netanyahu reach a deal with Hamas"). Forces asked to act are asked, not moved ("Republican
+    lawmakers urged the Pentagon to send more weapons to Israel", unlike "ordered American troops to
+    withdraw from Syria": the caller checks the verb)."""
     countries = {s.country for s in sources if s.country}
     if not countries or not all(m.country in countries for m in found):
         return False
@@ -774,7 +777,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     owners: list[ActorMention] = []  # the sources' own state owning the object: never the target
     if not targets:
         targets = nearest_actors(verb, index, sources)
-        if targets and _own_forces_or_envoys(targets, sources, verb.doc):
+        if targets and verb.lemma_.lower() not in ASKING - COMMANDING and _own_forces_or_envoys(targets, sources, verb.doc):
             # "withdraw American troops from South Korea", "recalled its ambassador to Belarus": the
             # source's own forces or envoys are what it moves, not whom it acts on; a further actor,
             # if any, is the target
