@@ -68,6 +68,12 @@ def test_hedged_prediction_is_hypothetical_and_attributed(pipeline):
     assert event.attributed_to["name"] == "Anthony Holmes"
 
 
+def test_a_deed_someone_is_accused_of_is_the_accusers_claim(rules_pipeline):
+    text = "Ukraine accused Russia of shelling the nuclear plant."
+    (shelling,) = [e for e in rules_pipeline.article(text).events if e.trigger == "shelling"]
+    assert codes(shelling.sources) == {"RUS"} and shelling.attributed_to["name"] == "Ukraine"
+
+
 def test_relative_dates_use_the_publication_date(pipeline):
     events = events_of(pipeline, "Japan lodged a protest with North Korea last week.", date(2024, 11, 7))
     assert events and events[0].date_precision == "week" and events[0].date == "2024-10-31"

@@ -9,9 +9,11 @@ from spacy.tokens import Token
 
 from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon
-from .roles import MentionIndex
+from .datafiles import words
+from .roles import MentionIndex, charging
 
 REPORTED_DEPS = {"ccomp", "parataxis"}  # the clause said or thought, below its verb
+ALLEGING = words("alleging")  # "accused Russia of shelling": the shelling is the accuser's claim
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +58,24 @@ def _according_to(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _alleged_by(deed: Token, index: MentionIndex) -> Speaker | None:
+    """The accuser whose charge names the deed ("Ukraine accused Russia of shelling the plant", "was
+    accused by rights groups of torturing detainees"); None where the deed is no charge's, or the
+    charge names no accuser ("Russia is accused of shelling")."""
+    prep = deed.head
+    if deed.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if lemma not in ALLEGING or prep.lower_ not in charging().get(lemma, ()):
+        return None
+    accuser = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(
+        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if accuser is None or accuser.pos_ == "VERB":
+        return None
+    return Speaker(_speaker(accuser, index), verb, index.group(accuser))
+
+
 def speaker_of(trigger: Token, index: MentionIndex) -> Speaker:
     """The speaker whose claim holds the event; an empty Speaker when the article asserts it."""
     speech = cues()
@@ -65,6 +85,9 @@ def speaker_of(trigger: Token, index: MentionIndex) -> Speaker:
         if found:
             head, cue = found
             return Speaker(_speaker(head, index), cue, index.group(head))
+        alleged = _alleged_by(t, index)
+        if alleged is not None:
+            return alleged
         if t.dep_ in REPORTED_DEPS and t.head.i != t.i and t.head.lemma_.lower() in speech:
             subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ == "VERB":  # "The Red Cross operating in Iraq said"
