@@ -28,7 +28,7 @@ def test_modality_cues_have_a_known_kind_and_scope_and_no_repeats():
     seen = set()
     for row in rows("modality.tsv"):
         assert row["kind"] in ("hypothetical", "negated"), row
-        assert row["scope"] in ("aux", "head", "mark", "neg", "object", "adverb", "present", "determiner", "before"), row
+        assert row["scope"] in ("aux", "head", "mark", "neg", "object", "adverb", "present", "determiner", "before", "claim"), row
         assert (row["cue"], row["scope"]) not in seen, row
         seen.add((row["cue"], row["scope"]))
 

@@ -137,3 +137,9 @@ def test_an_event_noun_that_is_its_clauses_subject_is_nobodys_intention(rules_pi
     text = "Rogers said Trump's visit to Des Moines last Friday would earn the Republican media attention."
     (visit,) = [e for e in rules_pipeline.article(text).events if e.trigger == "visit"]
     assert visit.type == "CONSULT" and visit.cameo == "042"
+
+
+def test_a_denied_report_of_a_meeting_is_nobodys_refusal(rules_pipeline):
+    events = rules_pipeline.article("The Kremlin dismissed reports that Putin would meet Zelenskiy.").events
+    (meet,) = [e for e in events if e.trigger == "meet"]
+    assert meet.type == "CONSULT" and meet.modality == "negated"

@@ -257,3 +257,13 @@ def test_a_yes_no_question_asks_whether_the_event_happened(sentence, word, expec
 
 def test_neither_of_two_subjects_did_it():
     assert modality("Neither Russia nor Ukraine has signed the treaty.", "signed") == "negated"
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("Russia falsely claimed that Ukraine attacked first.", "attacked", "negated"),
+    ("Russia claimed that Ukraine attacked first.", "attacked", "asserted"),
+    # a denied report of a plan denies the plan, before its own "would" makes it one
+    ("The Kremlin dismissed reports that Putin would meet Zelenskiy.", "meet", "negated"),
+])
+def test_what_the_article_calls_false_or_a_speaker_denies_did_not_happen(sentence, word, expected):
+    assert modality(sentence, word) == expected

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .datafiles import rows, words
-from .modality import HYPOTHETICAL, NEGATED, load_cues
+from .modality import CLAIM_NOUNS, HYPOTHETICAL, NEGATED, load_cues
 from .participles import kept_from
 
 CONDITION_MARKS = {"if", "unless"}  # "if Israel were to strike": a condition, no intention
@@ -79,6 +79,8 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):
         return kind
     if modality == NEGATED:
+        if cue.lemma_.lower() in CLAIM_NOUNS and cue.pos_ == "NOUN":
+            return None  # "dismissed reports that Putin would meet Zelenskiy": a report denied, nobody's refusal
         if kind == "refuse":
             return kind  # "refused to meet", "failed to reach agreement"
         verb = _predicate(trigger)

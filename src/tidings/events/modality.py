@@ -55,6 +55,7 @@ class Cues:
     present: frozenset[str] = frozenset()  # time clauses that are not yet real in the present tense ("when I visit")
     determiners: frozenset[str] = frozenset()  # determiners of a nominal trigger that make it no one event ("any attack")
     before: frozenset[str] = frozenset()  # words before a trigger that make it the course not taken ("rather than")
+    falsifying: frozenset[str] = frozenset()  # adverbs by which what was said is false ("falsely claimed that")
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def load_cues() -> Cues:
                 hypothetical_modifiers=get("hypothetical", "adverb"), negating_modifiers=get("negated", "adverb"),
                 cancelling=get("negated", "object"), requesting=get("hypothetical", "object"),
                 present=get("hypothetical", "present"), determiners=get("hypothetical", "determiner"),
-                before=get("negated", "before"))
+                before=get("negated", "before"), falsifying=get("negated", "claim"))
 
 
 def _granting_object(prep: Token, verb: Token, cues: Cues) -> Token | None:
@@ -210,6 +211,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         det = next((c for c in trigger.children if c.dep_ == "det" and c.lower_ in cues.determiners), None)
         if det is not None:
             return HYPOTHETICAL, det
+    denied = _denied_claim(trigger, cues)
+    if denied is not None:
+        return NEGATED, denied
     t = trigger
     negation = True  # whether a negation met further up still applies
     for _ in range(12):
@@ -237,12 +241,6 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 break  # "planned to respond to Trump's attacks": the attacks happened
             if t.dep_ in ("dobj", "nsubjpass") and negation and phrasal_lemma(head) in cues.cancelling:
                 return NEGATED, head  # "cancelled the summit", "the flight was delayed"
-            if t.dep_ == "dobj" and negation and t.lemma_.lower() in CLAIM_NOUNS and \
-                    _cue_lemma(head, cues.negating_heads) in cues.negating_heads and any(
-                        c.dep_ in ("acl", "ccomp") and c.i > t.i and trigger in c.subtree for c in t.children):
-                # "denied allegations that it had bombed the hospital": the claim, denied, is the cue
-                # (a denial of a deed, not the refusal that "rejected" would make it, intent.py)
-                return NEGATED, t
             if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
                     t.dep_ == "prep" and f"{head.lemma_.lower()} {t.lower_}" in cues.requesting):
                 return HYPOTHETICAL, head  # "sought the extradition", "called for talks": not yet done
@@ -301,6 +299,10 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if t.dep_ == "advcl":  # "has been delayed, leading to ...": a consequence, not a complement
             t = head
             continue
+        if t.dep_ == "ccomp" and negation:
+            false = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ in cues.falsifying), None)
+            if false is not None:
+                return NEGATED, false  # "falsely claimed that Ukraine attacked first": the article denies it
         lemma = _cue_lemma(head, cues.negating_heads | cues.hypothetical_heads)
         lemma = next((f"{lemma} {c.lower_}" for c in head.children if c.dep_ in ("prt", "prep") and c.i < t.i
                       and f"{lemma} {c.lower_}" in cues.hypothetical_heads | cues.negating_heads),
@@ -316,6 +318,18 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             return HYPOTHETICAL, head  # "an opportunity to restart talks": not yet done
         t = head
     return ASSERTED, None
+
+
+def _denied_claim(trigger: Token, cues: Cues) -> Token | None:
+    """The claim noun, denied, whose clause holds the trigger: "denied allegations that it had
+    bombed the hospital", "dismissed reports that Putin would meet Zelenskiy" (a denial of a deed,
+    also of a planned one, not the refusal that "rejected" would make it, intent.py); else None."""
+    for noun in trigger.ancestors:
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in CLAIM_NOUNS and \
+                _cue_lemma(noun.head, cues.negating_heads) in cues.negating_heads and any(
+                    c.dep_ in ("acl", "ccomp") and c.i > noun.i and trigger in c.subtree for c in noun.children):
+            return noun
+    return None
 
 
 def _answered(noun: Token) -> bool:
