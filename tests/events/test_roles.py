@@ -887,3 +887,16 @@ def test_a_states_own_forces_asked_to_act_are_the_target_and_ordered_ones_are_mo
     ordered = at(rules_pipeline, "WASHINGTON (Reuters) - Biden ordered American troops to withdraw from Syria.",
                  "ordered")
     assert countries(ordered.targets) == {"SYR"}
+
+
+def test_a_place_owning_what_was_attacked_does_not_stand_in_for_the_attacker(rules_pipeline):
+    attack = at(rules_pipeline, "Iran denied any role in the attack on the US base.", "attack")
+    assert not attack.sources
+    # a place only where the attack happened still stands in for an unnamed attacker
+    attack = at(rules_pipeline, "An attack on a police station in Kandahar killed four officers.", "attack")
+    assert countries(attack.sources) == {"AFG"}
+
+
+def test_striking_an_energy_grid_is_an_attack(rules_pipeline):
+    strike = at(rules_pipeline, "Russia strikes Ukraine energy grid ahead of winter", "strikes")
+    assert strike.type == "ASSAULT" and countries(strike.sources) == {"RUS"}

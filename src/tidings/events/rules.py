@@ -92,6 +92,8 @@ from .where import event_location
 # Lebanon", "a bombing near Samarra killed ..." (as the PLOVER gold standard and location-based
 # datasets code them)
 LOCATED_TYPES = {"ASSAULT", "COERCE"}
+ATTACKED_PREPS = {"on", "against", "upon"}  # "an attack on the US base": what the phrase names is attacked
+OWNER_DEPS = {"compound", "poss", "amod", "nmod"}
 
 
 def _occurs(tok: Token) -> bool:
@@ -399,13 +401,19 @@ def located_source(draft: EventDraft, scene: Scene) -> EventDraft:
     """"A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel.":
     no one is named as the one who arrested him, so the place stands in (source LBN, no actor id);
     the place is then no target as well. Not where a weapon struck from afar ("In Odesa, two people
-    were killed when a missile struck a residential building"): who fired it was elsewhere."""
+    were killed when a missile struck a residential building"): who fired it was elsewhere; nor
+    where the place is in what was attacked ("the attack on the US base")."""
     if draft.sources or draft.type not in LOCATED_TYPES or draft.place is None or not draft.place.country:
         return draft
     standoff = word_kinds("attacks.tsv")["standoff"] | scene.kb.aircraft
     if any(t.lemma_.lower() in standoff for t in draft.sentence):
         return draft
     place = ActorRef.at(draft.place)
+    attacked = [g for c in draft.token.children if c.dep_ == "prep" and c.lower_ in ATTACKED_PREPS
+                for g in c.children if g.dep_ == "pobj"]
+    if any(place.start is not None and t.idx <= place.start < t.idx + len(t.text)
+           for g in attacked for t in [g, *(m for m in g.children if m.dep_ in OWNER_DEPS)]):
+        return draft  # "the attack on the US base": the place owns what was attacked; it is not the attacker's
     targets = tuple(t for t in draft.targets if t.start is None or place.start is None or
                     not (t.start < place.end and place.start < t.end))
     return replace(draft, sources=(place,), targets=targets)
