@@ -21,6 +21,9 @@ def _headline(text: str):
     # the parser reads these as verbs already, their doer hung on them as a modifier, not a subject
     ("Beijing sanctions U.S. defence firms over Taiwan arms sale", "sanctions", "Beijing", "firms"),
     ("Mali junta expels French ambassador", "expels", "junta", "ambassador"),
+    # the verb read as the subject of an infinitive, and a base form after two joined names
+    ("Niger junta orders French ambassador to leave", "orders", "junta", "ambassador"),
+    ("Pakistan, Afghanistan trade fire at border crossing", "trade", "Afghanistan", "fire"),
 ])
 def test_a_headline_verb_read_as_a_noun_becomes_the_root_with_its_subject_and_object(headline, verb, subject, obj):
     sent = _headline(headline)
@@ -63,3 +66,8 @@ def test_a_headline_event_has_its_source_and_target(pipeline):
     event = next(e for e in article.events if e.trigger == "expels")
     assert [s["text"] for s in event.sources] == ["Niger junta"]
     assert [t["text"] for t in event.targets] == ["French ambassador"]
+
+
+def test_an_infinitive_root_with_a_plural_subject_of_its_own_keeps_its_parse():
+    root = _headline("Colombia, ELN rebels extend ceasefire but talks stall over kidnappings").root
+    assert root.text == "extend"

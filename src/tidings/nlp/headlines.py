@@ -9,8 +9,10 @@ junta the subject, ambassador the object).
 
 So for a headline (a line of its own with no full stop) whose root is no verb, or a present-tense
 verb the parser gave no subject ("Beijing sanctions U.S. defence firms": Beijing a compound of
-the verb), each word that can
-be a present-tense verb ("expels", "fires"; "storm" after a plural: "Protesters storm parliament")
+the verb), or a noun read as the verb with the verb as its subject ("North Korea fires missile":
+"missile" the root), each word that can
+be a present-tense verb ("expels", "fires"; "storm" after a plural: "Protesters storm parliament";
+"trade" after two names: "Pakistan, Afghanistan trade fire")
 is tried in turn: the headline is parsed again with that word in the past tense (and, in title
 case, the verb and the little words in lower case: "Trump slammed Clinton over Emails"); the parse
 is kept if the word is its root, with a subject before it and an object or complement after it
@@ -106,13 +108,34 @@ def _present_verb(token: Token) -> str | None:
         return None
     prev = token.nbor(-1)
     third = inflected(word, lemma, ("VBZ",))
-    base = word == lemma and (prev.tag_ in PLURAL_TAGS or prev.lower_ in COLLECTIVE)
+    base = word == lemma and (prev.tag_ in PLURAL_TAGS or prev.lower_ in COLLECTIVE or _joined_names(prev))
     if not (third or base) or prev.tag_ in ("DT", "PRP$", "POS", "IN"):
         return None  # "the fires", "its arrests", "of talks": nouns
     past = getInflection(lemma, tag="VBD")
     if not past:
         return None
     return past[0]
+
+
+def _joined_names(name: Token) -> bool:
+    """Whether a name ends two joined ones, a plural subject ("Pakistan, Afghanistan trade fire", "US
+    and China trade barbs")."""
+    return name.tag_ in ("NNP", "NNPS") and name.i - name.sent.start >= 2 and \
+        any(t.text == "," or t.lower_ == "and" for t in (name.nbor(-1), name.nbor(-2)))
+
+
+def _misread(sent: Span) -> bool:
+    """Whether the parser took a headline's noun for its verb and its verb for the subject ("North
+    Korea fires missile": "missile" the root, "fires" its subject): a root no verb can be, or an
+    infinitive root whose subject can be a present-tense verb ("Niger junta orders French
+    ambassador to leave": "leave" the root, "orders" its subject; "ELN rebels extend ceasefire"
+    stays as parsed)."""
+    root = sent.root
+    if root.tag_.startswith("VB") and verb_lemma(root.text) is None:
+        return True
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
+    return infinitive and subject is not None and subject.tag_ in PLURAL_TAGS and _present_verb(subject) is not None
 
 
 def _candidates(sent: Span) -> Iterator[tuple[Token, str]]:
@@ -157,7 +180,7 @@ class HeadlineParser:
     def __call__(self, doc: Doc) -> Doc:
         found, text = [], doc.text
         for sent in doc.sents:
-            if (not _verbal(sent) or _subjectless(sent)) and _headline(sent, text):
+            if (not _verbal(sent) or _subjectless(sent) or _misread(sent)) and _headline(sent, text):
                 parsed = self.reparse(sent)
                 if parsed is not None:
                     found.append((sent.start, sent.end, parsed))
