@@ -817,6 +817,14 @@ def test_sport(code):
     assert [e.type for e in events if e.trigger == "criticised"] == ["ACCUSE"]
 
 
+def test_campaign_rally(code):
+    _, _, dropped = code("Trump is scheduled to hold three rallies in Iowa on Tuesday as the campaign enters its final week.")
+    assert ("hold", "campaign_rally") in [(d.token.text, rule) for d, rule in dropped]
+    # a rally held to demand something, or against someone, is a protest, whoever leads it
+    _, _, dropped = code("Opposition leader Imran Khan led a rally in Islamabad to demand new elections.")
+    assert "campaign_rally" not in [rule for _, rule in dropped]
+
+
 def test_forces_on_crowds(pipeline):
     # with the classifier, which reads the crowd: the rules alone keep the lexicon's type anyway
     article = pipeline.article("Georgian police disperse protesters outside parliament.")

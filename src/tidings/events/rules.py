@@ -40,28 +40,29 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 32. ``own_warning``           a warning that the warner's own side will act is its threat
 33. ``commentator_opinion``   what an analyst, pollster or host says is an opinion, not an act
 34. ``sport``                 what players, coaches and referees say and do to one another is sport
-35. ``citizens_preference``   ordinary people backing or voting for someone state a preference
-36. ``citizens_giving``       what a state's civilians give is no aid
-37. ``needs_actor``           no event without a known actor
+35. ``campaign_rally``        a politician's rally on the campaign trail is a campaign stop, no protest
+36. ``citizens_preference``   ordinary people backing or voting for someone state a preference
+37. ``citizens_giving``       what a state's civilians give is no aid
+38. ``needs_actor``           no event without a known actor
     (slot) ``classify``       a learned classifier may re-type or drop the draft here
-38. ``not_its_own_target``    an actor is not the target of its own act (after the classifier,
+39. ``not_its_own_target``    an actor is not the target of its own act (after the classifier,
                               which was trained on candidates marked as the rules read them)
-39. ``fired_from``            where a weapon was fired from is no target of it
-40. ``weapons_test``          a missile fired into the sea, or in a test, at no one is a test, not an attack
-41. ``joint_exercise``        an exercise of two states' forces, or with another, is cooperation
-42. ``peacekeepers``          peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-43. ``verbal_attack``         one politician attacking another with no harm done attacks in words
-44. ``forces_on_crowds``      police or troops acting on protesters act, they do not protest
-45. ``crowd_violence``        protesters' violence is a riot, a violent protest (PROTEST 145)
-46. ``raid_from_the_air``     a raid by aircraft is an air strike, not a search
-47. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
-48. ``firms_trade``           dealings between firms are trade, not politics (after the
+40. ``fired_from``            where a weapon was fired from is no target of it
+41. ``weapons_test``          a missile fired into the sea, or in a test, at no one is a test, not an attack
+42. ``joint_exercise``        an exercise of two states' forces, or with another, is cooperation
+43. ``peacekeepers``          peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+44. ``verbal_attack``         one politician attacking another with no harm done attacks in words
+45. ``forces_on_crowds``      police or troops acting on protesters act, they do not protest
+46. ``crowd_violence``        protesters' violence is a riot, a violent protest (PROTEST 145)
+47. ``raid_from_the_air``     a raid by aircraft is an air strike, not a search
+48. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
+49. ``firms_trade``           dealings between firms are trade, not politics (after the
                               classifier, which may have given the draft a type of dealing)
-49. ``date``                  the date its sentence names
-50. ``place``                 where it happened
-51. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
+50. ``date``                  the date its sentence names
+51. ``place``                 where it happened
+52. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
                               (not one who struck from afar: a missile's)
-52. ``confidence``            how sure the coding is (the rules' own score)
+53. ``confidence``            how sure the coding is (the rules' own score)
     (slot) ``verify``         with the event model, a learned verifier replaces that score with the
                               probability that the finished event is right (verify.py)
 """
@@ -77,11 +78,11 @@ from .datafiles import word_kinds, words
 from .draft import ActorRef, EventDraft, Rule, Scene
 from .nominal import light_verb
 from .roles import _prep_objects
-from .rules_intent import (appeal_as_attraction, citizens_preference, citizens_giving, commentator_opinion, courtesy_call,
-                           danger_not_threat, demand_of_another, dismissal, enforcer_reports_its_act,
-                           force_not_ruled_out, mishap, modality, officials_state_acts, own_intention, own_warning,
-                           promised_act, put_question, seeking_to_act, speaker, sport, unclaimed_must,
-                           wanted_act, warning_of_another)
+from .rules_intent import (appeal_as_attraction, campaign_rally, citizens_preference, citizens_giving,
+                           commentator_opinion, courtesy_call, danger_not_threat, demand_of_another, dismissal,
+                           enforcer_reports_its_act, force_not_ruled_out, mishap, modality, officials_state_acts,
+                           own_intention, own_warning, promised_act, put_question, seeking_to_act, speaker, sport,
+                           unclaimed_must, wanted_act, warning_of_another)
 from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, crowd_before_its_verb, deployed_forces,
                           each_other, headline_passive, host_visit, meeting_place, mutual_meeting, named_agent,
                           received_aid, roles, to_blame)
@@ -464,6 +465,7 @@ RULES: list[Rule] = [
     own_warning,
     commentator_opinion,
     sport,
+    campaign_rally,
     citizens_preference,
     citizens_giving,
     needs_actor,

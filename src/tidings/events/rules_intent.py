@@ -531,6 +531,30 @@ def _ordinary_people(ref: ActorRef, doc) -> bool:
     return head is not None and head.tag_ == "NNS" and head.ent_type_ != "NORP"
 
 
+CAMPAIGN_RALLIES = words("campaign_rallies")
+CAMPAIGN_WORDS = words("campaign_words")
+
+
+def campaign_rally(draft: EventDraft, scene: Scene) -> EventDraft | None:
+    """"Trump is scheduled to hold three rallies in Iowa on Tuesday as the campaign enters its final
+    week.": a rally that a person holds in an article about a campaign or an election is a campaign
+    stop, which the rubric codes as no event; protesters', workers' or a party's rallies stay
+    protests, and so does a rally held to demand something or against someone."""
+    if draft.type != "PROTEST" or not draft.sources:
+        return draft
+    tok = draft.token
+    rallies = [tok] if tok.lemma_.lower() in CAMPAIGN_RALLIES else \
+        [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CAMPAIGN_RALLIES]
+    if not rallies or not all(scene.actor_types.get(ref.actor_id or "") == "person" for ref in draft.sources):
+        return draft
+    # "led a rally in Islamabad to demand new elections", "a rally against the government": a protest
+    cause = any((c.dep_ in ("advcl", "xcomp", "acl") and has_to(c)) or (c.dep_ == "prep" and c.lower_ in ("against", "over"))
+                for t in {tok, *rallies, *(r.head for r in rallies)} for c in t.children)
+    if cause:
+        return draft
+    return None if any(t.lemma_.lower() in CAMPAIGN_WORDS for t in scene.article.doc) else draft
+
+
 def sport(draft: EventDraft, scene: Scene) -> EventDraft | None:
     """"City manager Pep Guardiola accused the referee of ignoring a clear penalty in the first half.",
     "Harriott headed an 88th-minute winner to beat Bolivia in the playoff": what players, coaches
