@@ -608,3 +608,11 @@ def test_aid_of_a_kind_is_a_nominal_aid_event_and_aid_of_no_kind_is_none(rules_p
 def test_police_intercepting_a_shipment_seize_it(pipeline):
     events = pipeline.article("Spanish police intercepted two containers of cocaine at the port of Algeciras.").events
     assert [(e.type, e.cameo) for e in events if e.trigger == "intercepted"] == [("COERCE", "1711")]
+
+
+@pytest.mark.parametrize("text", [
+    "Politicians have been attacking the soda problem for two decades.",
+    "The government of President William Ruto has pledged to fight graft.",
+])
+def test_attacking_a_problem_or_fighting_graft_is_no_event(rules_pipeline, text):
+    assert rules_pipeline.article(text).events == []
