@@ -616,3 +616,12 @@ def test_police_intercepting_a_shipment_seize_it(pipeline):
 ])
 def test_attacking_a_problem_or_fighting_graft_is_no_event(rules_pipeline, text):
     assert rules_pipeline.article(text).events == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Iran struck US bases in Iraq.", "struck"),  # "bases", which the lemmatizer reads as "basis"
+    ("Iran-backed militias targeted US bases with drones.", "targeted"),
+    ("The Chinese coast guard rammed a Philippine supply boat.", "rammed"),
+])
+def test_striking_targeting_or_ramming_bases_and_boats_is_an_attack(rules_pipeline, text, trigger):
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == ["ASSAULT"]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Token
 
 from ..errors import ConfigError
@@ -319,8 +320,16 @@ def _direct_objects(token: Token) -> set[str]:
 
 
 def _object_lemmas(head: Token) -> set[str]:
-    """An object's lemma, its conjuncts' and those of its container's "of" phrases ("tons of aid")."""
-    return {head.lemma_.lower()} | {c.lemma_.lower() for c in head.conjuncts} | _of_heads(head)
+    """An object's lemma, its conjuncts' and those of its container's "of" phrases ("tons of aid");
+    a plural noun with every lemma it may have ("bases": base, which the lemmatizer reads as basis)."""
+    heads = [head, *head.conjuncts]
+    return {t.lemma_.lower() for t in heads} | {lemma for t in heads if t.tag_ == "NNS"
+                                                for lemma in _plural_lemmas(t.lower_)} | _of_heads(head)
+
+
+@lru_cache(maxsize=4096)
+def _plural_lemmas(word: str) -> tuple[str, ...]:
+    return getAllLemmas(word, upos="NOUN").get("NOUN", ())
 
 
 def _compound_modifiers(token: Token) -> set[str]:
