@@ -900,3 +900,9 @@ def test_a_place_owning_what_was_attacked_does_not_stand_in_for_the_attacker(rul
 def test_striking_an_energy_grid_is_an_attack(rules_pipeline):
     strike = at(rules_pipeline, "Russia strikes Ukraine energy grid ahead of winter", "strikes")
     assert strike.type == "ASSAULT" and countries(strike.sources) == {"RUS"}
+
+
+def test_who_fired_the_weapon_a_passive_names_is_the_attacker(rules_pipeline):
+    text = "BAGHDAD (Reuters) - Two US bases in Iraq were targeted by rockets fired by Iran-backed militias."
+    attack = at(rules_pipeline, text, "targeted")
+    assert [s["sectors"] for s in attack.sources] == [["REB"]] and countries(attack.targets) == {"USA"}

@@ -429,6 +429,15 @@ def _hyphen_agent(verb: Token) -> Token | None:
                  and c.pos_ == "PROPN"), None)
 
 
+def _fired_by(weapon: Token) -> Token | None:
+    """Who fired a weapon from afar that a passive names as its agent ("US bases were targeted by
+    rockets fired by Iran-backed militias": the militias); None for anything else."""
+    if weapon.lemma_.lower() not in word_kinds("attacks.tsv")["standoff"]:
+        return None
+    return next((a for c in weapon.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 for a in [_agent_of(c)] if a is not None), None)
+
+
 def _agent_of(verb: Token) -> Token | None:
     """The "by" agent of a passive verb, or of a participle joined to it ("was shot and killed by an
     officer": the officer shot him too)."""
@@ -438,7 +447,8 @@ def _agent_of(verb: Token) -> Token | None:
     for v in (verb, *partners):
         for child in v.children:
             if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+                return (_fired_by(agent) or agent) if agent is not None else None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         # "Google was fined 2.4 billion euros by the European Commission": the parser hangs the
         # agent on the passive verb's object
