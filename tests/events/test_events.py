@@ -613,6 +613,7 @@ def test_police_intercepting_a_shipment_seize_it(pipeline):
 @pytest.mark.parametrize("text", [
     "Politicians have been attacking the soda problem for two decades.",
     "The government of President William Ruto has pledged to fight graft.",
+    "The central bank raised rates again to curb rising prices.",
 ])
 def test_attacking_a_problem_or_fighting_graft_is_no_event(rules_pipeline, text):
     assert rules_pipeline.article(text).events == []
