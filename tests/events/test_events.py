@@ -613,7 +613,6 @@ def test_police_intercepting_a_shipment_seize_it(pipeline):
 @pytest.mark.parametrize("text", [
     "Politicians have been attacking the soda problem for two decades.",
     "The government of President William Ruto has pledged to fight graft.",
-    "The central bank raised rates again to curb rising prices.",
 ])
 def test_attacking_a_problem_or_fighting_graft_is_no_event(rules_pipeline, text):
     assert rules_pipeline.article(text).events == []
@@ -626,3 +625,8 @@ def test_attacking_a_problem_or_fighting_graft_is_no_event(rules_pipeline, text)
 ])
 def test_striking_targeting_or_ramming_bases_and_boats_is_an_attack(rules_pipeline, text, trigger):
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == ["ASSAULT"]
+
+
+def test_curbing_prices_is_no_event(rules_pipeline):
+    events = rules_pipeline.article("India banned exports of wheat to curb rising prices.").events
+    assert [e.trigger for e in events if e.trigger == "curb"] == []
