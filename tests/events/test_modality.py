@@ -267,3 +267,8 @@ def test_neither_of_two_subjects_did_it():
 ])
 def test_what_the_article_calls_false_or_a_speaker_denies_did_not_happen(sentence, word, expected):
     assert modality(sentence, word) == expected
+
+
+def test_not_considering_a_deed_denies_the_intention():
+    assert modality("Biden said he was not considering sending troops to Ukraine.", "sending") == "negated"
+    assert modality("Germany is considering sending tanks to Ukraine.", "sending") == "hypothetical"
