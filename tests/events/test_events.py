@@ -630,3 +630,8 @@ def test_striking_targeting_or_ramming_bases_and_boats_is_an_attack(rules_pipeli
 def test_curbing_prices_is_no_event(rules_pipeline):
     events = rules_pipeline.article("India banned exports of wheat to curb rising prices.").events
     assert [e.trigger for e in events if e.trigger == "curb"] == []
+
+
+def test_a_court_ordering_a_groups_closure_coerces(rules_pipeline):
+    text = "A Russian court ordered the closure of the human rights group Memorial."
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "ordered"] == ["COERCE"]
