@@ -329,6 +329,7 @@ def _object_lemmas(head: Token) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def _plural_lemmas(word: str) -> tuple[str, ...]:
+    """Every lemma a plural noun may have (lemminflect): "bases" -> base, basis."""
     return getAllLemmas(word, upos="NOUN").get("NOUN", ())
 
 

@@ -27,7 +27,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 # verbs of asking, whose object is asked to do what their complement says: "urged Japan to release",
 # "asked the UN to send", "wants the UK to extradite"; what is asked has not happened
 ASKING = words("asking")
-COMMANDING = {"order", "instruct", "tell"}  # asking verbs by which a state moves its own forces
+COMMANDING = words("commanding")  # asking verbs by which a state moves its own forces
 # and other verbs whose object does what their complement says ("allowed the refugees to return");
 # verbs like "promise" keep their subject as the doer and are not listed
 OBJECT_CONTROL = ASKING | {"allow", "permit", "force", "compel", "help", "enable", "authorize", "authorise",
