@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon
 from .datafiles import words
-from .roles import MentionIndex, charging
+from .roles import MentionIndex, charging_verb
 
 REPORTED_DEPS = {"ccomp", "parataxis"}  # the clause said or thought, below its verb
 ALLEGING = words("alleging")  # "accused Russia of shelling": the shelling is the accuser's claim
@@ -62,12 +62,8 @@ def _alleged_by(deed: Token, index: MentionIndex) -> Speaker | None:
     """The accuser whose charge names the deed ("Ukraine accused Russia of shelling the plant", "was
     accused by rights groups of torturing detainees"); None where the deed is no charge's, or the
     charge names no accuser ("Russia is accused of shelling")."""
-    prep = deed.head
-    if deed.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
-        return None
-    verb = prep.head
-    lemma = verb.lemma_.lower()
-    if lemma not in ALLEGING or prep.lower_ not in charging().get(lemma, ()):
+    verb = charging_verb(deed)
+    if verb is None or verb.lemma_.lower() not in ALLEGING:
         return None
     accuser = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(
         (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

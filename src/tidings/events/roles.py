@@ -726,6 +726,16 @@ def charging() -> dict[str, frozenset[str]]:
     return {verb: frozenset(preps) for verb, preps in table.items()}
 
 
+def charging_verb(deed: Token) -> Token | None:
+    """The verb of charging whose preposition puts the deed after it ("accused Iran of attacking":
+    "accused", for "attacking"), or None."""
+    prep = deed.head
+    if deed.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if prep.lower_ in charging().get(verb.lemma_.lower(), ()) else None
+
+
 def _asks_unknown(verb: Token, index: MentionIndex) -> bool:
     """"Zelensky urged Western allies to deliver more air defence systems and to lift restrictions
     on ... targets in Russia": the one asked (or made, or let) to act is the object before the

@@ -21,7 +21,7 @@ from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
 from .participles import consequence, has_to
 from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
-                    verb_roles)
+                    charging_verb, verb_roles)
 from .statements import STATEMENT
 from .where import call_origin, event_location
 
@@ -433,11 +433,8 @@ def accused_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
         # the parser hangs it on the verb of charging or on the deed
         deed = tok.head if tok.head.dep_ == "pcomp" else _accused_deed(tok.head)
         tok = deed if deed is not None else tok
-    prep = tok.head
-    if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
-        return draft
-    verb = prep.head
-    if prep.lower_ not in charging().get(verb.lemma_.lower(), ()):
+    verb = charging_verb(tok)
+    if verb is None:
         return draft
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     accused = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
