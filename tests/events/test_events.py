@@ -635,3 +635,18 @@ def test_curbing_prices_is_no_event(rules_pipeline):
 def test_a_court_ordering_a_groups_closure_coerces(rules_pipeline):
     text = "A Russian court ordered the closure of the human rights group Memorial."
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "ordered"] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Black lawmakers ripped Donald Trump on Friday over his remarks.", "ripped"),
+    ("Ted Cruz bashed Trump's tax plan.", "bashed"),
+    ("Obama chided Congress for its inaction.", "chided"),
+    ("Biden took aim at Trump over his tax returns.", "took"),
+    ("Carly Fiorina skewered Hillary Clinton's acceptance speech.", "skewered"),
+])
+def test_a_politicians_verbal_attack_is_an_accusation(rules_pipeline, text, trigger):
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == ["ACCUSE"]
+
+
+def test_ripping_a_thing_is_no_accusation(rules_pipeline):
+    assert not rules_pipeline.article("The storm ripped the roof off the house.").events

@@ -272,3 +272,17 @@ def test_what_the_article_calls_false_or_a_speaker_denies_did_not_happen(sentenc
 def test_not_considering_a_deed_denies_the_intention():
     assert modality("Biden said he was not considering sending troops to Ukraine.", "sending") == "negated"
     assert modality("Germany is considering sending tanks to Ukraine.", "sending") == "hypothetical"
+
+
+def test_no_longer_denies_what_follows():
+    # the parser hangs "no" on "longer", not on the verb
+    assert modality("Russia no longer supports the deal.", "supports") == "negated"
+    assert modality("Russia still supports the deal.", "supports") == "asserted"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Putin warned the West against arming Ukraine.", "arming"),
+    ("China cautioned Washington against selling arms to Taiwan.", "selling"),
+])
+def test_a_deed_warned_against_has_not_happened(sentence, word):
+    assert modality(sentence, word) == "hypothetical"

@@ -906,3 +906,16 @@ def test_who_fired_the_weapon_a_passive_names_is_the_attacker(rules_pipeline):
     text = "BAGHDAD (Reuters) - Two US bases in Iraq were targeted by rockets fired by Iran-backed militias."
     attack = at(rules_pipeline, text, "targeted")
     assert [s["sectors"] for s in attack.sources] == [["REB"]] and countries(attack.targets) == {"USA"}
+
+
+def test_the_party_warned_against_a_deed_would_do_it_and_threatens_nothing(rules_pipeline):
+    sale = at(rules_pipeline, "China cautioned Washington against selling arms to Taiwan.", "selling")
+    assert countries(sale.sources) == {"USA"} and sale.modality == "hypothetical"
+    invasion = at(rules_pipeline, "Biden warned Israel against invading Rafah.", "invading")
+    assert countries(invasion.sources) == {"ISR"} and invasion.type == "ASSAULT"
+
+
+def test_a_source_named_before_the_comma_is_not_the_subject(rules_pipeline):
+    # the small model reads "Reuters, Saudi Arabia and Iran" as one list and leaves "agreed" no subject
+    agreed = at(rules_pipeline, "According to Reuters, Saudi Arabia and Iran agreed to restore diplomatic ties.", "agreed")
+    assert countries(agreed.sources) == {"SAU", "IRN"}

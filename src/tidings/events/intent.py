@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from .datafiles import rows, words
 from .modality import CLAIM_NOUNS, HYPOTHETICAL, NEGATED, load_cues
-from .participles import kept_from
+from .participles import kept_from, warned_against
 
 CONDITION_MARKS = {"if", "unless"}  # "if Israel were to strike": a condition, no intention
 INVERTED_OPENERS = {"had", "should", "were"}  # "Had the police arrested him": a condition with no "if"
@@ -73,7 +73,8 @@ def intent_kind(trigger: Token, modality: str, cue: Token | None) -> str | None:
     aim; nor in a condition ("if Israel were to strike"), nor in a proposal's or a law's terms
     ("under the proposal, Hamas would free 33 hostages")."""
     if cue is None or _imagined(trigger) or _hedged(trigger) or _permitted(trigger) or _counterfactual(trigger) \
-            or _noun_subject(trigger) or kept_from(trigger) is not None or _condition(trigger) or _terms(trigger):
+            or _noun_subject(trigger) or kept_from(trigger) is not None or warned_against(trigger) is not None \
+            or _condition(trigger) or _terms(trigger):
         return None
     kind = cue_kind(cue)
     if modality == HYPOTHETICAL and kind in ("commit", "threat", "demand", "appeal"):

@@ -100,6 +100,9 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
         word, dep = child.lower_, child.dep_
         if _denies(child) or (dep in ("advmod", "preconj") and word == "neither"):
             return NEGATED, child
+        if dep == "advmod" and any(g.dep_ == "neg" and f"{g.lower_} {word}" in cues.negating_heads
+                                   for g in child.children):
+            return NEGATED, child  # "no longer supports": the parser hangs "no" on "longer"
         if dep in ("advmod", "amod", "compound") and word in cues.negating_modifiers:
             return NEGATED, child
         if dep in NEGATED_PARTICIPANTS and token.pos_ in ("VERB", "AUX"):

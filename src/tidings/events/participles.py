@@ -11,12 +11,22 @@ from spacy.tokens import Token
 from .datafiles import words
 
 PREVENTING = words("preventing")
+WARNING_AGAINST = words("warning_against")
 
 
 def kept_from(tok: Token) -> Token | None:
     """The verb of preventing that keeps its object from the deed ``tok`` ("police would prevent
     protesters from blocking roads": "prevent" for "blocking"), else None."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in PREVENTING:
+        return tok.head.head
+    return None
+
+
+def warned_against(tok: Token) -> Token | None:
+    """The verb of warning whose object is warned against the deed ``tok`` ("cautioned Washington
+    against selling arms", "warned Israel against an invasion": "cautioned", "warned"), else None."""
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "against" and tok.head.dep_ == "prep" and \
+            tok.head.head.lemma_.lower() in WARNING_AGAINST:
         return tok.head.head
     return None
 

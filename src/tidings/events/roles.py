@@ -175,6 +175,22 @@ def _nearest_subject(verb: Token, first: Token) -> Token:
     return after[-1] if after else first
 
 
+def _subject_after_source(verb: Token) -> Token | None:
+    """"According to Reuters, Saudi Arabia and Iran agreed ...": the small model joined the subject to
+    the source's name as one list ("Reuters, Saudi Arabia and Iran"), leaving the verb with none; the
+    first name after the comma is the verb's subject."""
+    if verb.tag_ not in FINITE_TAGS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "according" or not prep.i < verb.i:
+            continue
+        source = next((g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+        joined = next((c for c in source.children if c.dep_ == "conj") if source is not None else (), None)
+        if joined is not None and any(t.text == "," for t in verb.doc[source.i + 1:joined.left_edge.i]):
+            return joined
+    return None
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
     passive_form = any(c.dep_ == "auxpass" for c in verb.children) or _bare_passive_clause(verb)  # "being shot"
@@ -209,6 +225,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, _is_passive(t)
         if (name := _name_hung_as_adverb(t)) is not None:
             return name, False
+        if (joined := _subject_after_source(t)) is not None:
+            return joined, False
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and (after := _subject_after_preposition(t)) is not None:
             return after, False
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and any(c.dep_ == "mark" for c in t.children):

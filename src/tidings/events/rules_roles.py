@@ -19,7 +19,7 @@ from .draft import EventDraft, Scene
 from .lexicon import telephones
 from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
-from .participles import consequence, has_to
+from .participles import consequence, has_to, warned_against
 from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
                     charging_verb, verb_roles)
 from .statements import STATEMENT
@@ -368,6 +368,8 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
             first = first.head
         else:
             break
+    if (warning := warned_against(first)) is not None:
+        return _warned_party_acts(draft, scene, warning)
     if first.dep_ not in ("xcomp", "advcl") or first.head.i == first.i:
         return draft
     verb = first.head
@@ -388,6 +390,14 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
         modality, cue = HYPOTHETICAL, verb
     return replace(draft, sources=asked, targets=tuple(t for t in draft.targets if t not in asked),
                    modality=modality, cue=cue)
+
+
+def _warned_party_acts(draft: EventDraft, scene: Scene, verb: Token) -> EventDraft:
+    """"China cautioned Washington against selling arms to Taiwan": the sale, if it comes, is
+    Washington's; with no one warned ("warned against arming Ukraine") it is no one's."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    warned = scene.refs(scene.index.group(obj)) if obj is not None else ()
+    return replace(draft, sources=warned, targets=tuple(t for t in draft.targets if t not in warned))
 
 
 def _accused_deed(verb: Token) -> Token | None:
