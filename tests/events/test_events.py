@@ -650,3 +650,11 @@ def test_a_politicians_verbal_attack_is_an_accusation(rules_pipeline, text, trig
 
 def test_ripping_a_thing_is_no_accusation(rules_pipeline):
     assert not rules_pipeline.article("The storm ripped the roof off the house.").events
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Sen. Mark Kirk rescinded his endorsement of Trump on Wednesday.", "rescinded"),
+    ("Senator Mike Lee withdrew his endorsement of Trump.", "withdrew"),
+])
+def test_withdrawing_an_endorsement_is_a_rejection(rules_pipeline, text, trigger):
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == ["REJECT"]

@@ -919,3 +919,10 @@ def test_a_source_named_before_the_comma_is_not_the_subject(rules_pipeline):
     # the small model reads "Reuters, Saudi Arabia and Iran" as one list and leaves "agreed" no subject
     agreed = at(rules_pipeline, "According to Reuters, Saudi Arabia and Iran agreed to restore diplomatic ties.", "agreed")
     assert countries(agreed.sources) == {"SAU", "IRN"}
+
+
+def test_the_accused_of_a_passive_with_accusers_did_the_deed(rules_pipeline):
+    # the parser hangs "of killing" on "groups", the accusers, not on "accused"
+    killing = at(rules_pipeline, "Israel has been accused by rights groups of killing civilians in Gaza.", "killing")
+    assert countries(killing.sources) == {"ISR"}
+    assert killing.attributed_to is not None
