@@ -658,3 +658,9 @@ def test_ripping_a_thing_is_no_accusation(rules_pipeline):
 ])
 def test_withdrawing_an_endorsement_is_a_rejection(rules_pipeline, text, trigger):
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == ["REJECT"]
+
+
+def test_retaking_a_place_is_an_attack(rules_pipeline):
+    # the lemmatizer leaves "retook" as it is
+    text = "The Sudanese army retook the presidential palace from the Rapid Support Forces."
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "retook"] == ["ASSAULT"]

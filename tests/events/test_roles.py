@@ -926,3 +926,9 @@ def test_the_accused_of_a_passive_with_accusers_did_the_deed(rules_pipeline):
     killing = at(rules_pipeline, "Israel has been accused by rights groups of killing civilians in Gaza.", "killing")
     assert countries(killing.sources) == {"ISR"}
     assert killing.attributed_to is not None
+
+
+def test_a_nationality_on_a_gerund_agent_is_the_attacker(rules_pipeline):
+    # "shelling" after "by" is tagged a verb; "Russian" on it is the state, not Russian civilians
+    killed = at(rules_pipeline, "Three Ukrainian soldiers were killed by Russian shelling near Bakhmut.", "killed")
+    assert [s["name"] for s in killed.sources] == ["Russia"]

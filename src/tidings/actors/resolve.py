@@ -173,7 +173,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 and anchor.head.lower_ in HYPHENATED:
             return  # "Turkish Americans", "Mexican Americans": Americans of that descent, not that state
         if ent.label_ in ("NORP", "GPE", "ORG") and anchor.dep_ in ("amod", "compound", "nmod", "poss") \
-                and anchor.head.i >= ent.end and anchor.head.pos_ in ("NOUN", "PROPN"):
+                and anchor.head.i >= ent.end and (anchor.head.pos_ in ("NOUN", "PROPN") or (
+                    anchor.dep_ == "amod" and anchor.head.tag_ == "VBG")):  # "Russian shelling", tagged a verb
             head_ent = entity_of(anchor.head)
             # "Bob Corker, a Tennessee Republican": the place is the person's
             if self._role(anchor.head) or self._role_compound(anchor.head) or describes_person(anchor.head) \

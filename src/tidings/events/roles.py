@@ -465,7 +465,9 @@ def _agent_of(verb: Token) -> Token | None:
     for v in (verb, *partners):
         for child in v.children:
             if child.dep_ == "agent":
-                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+                # "by Russian shelling": a gerund the parser took for a verb stands for its doer as a noun would
+                agent = next((g for g in child.children if g.dep_ == "pobj"), None) or \
+                    next((g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
                 return (_fired_by(agent) or agent) if agent is not None else None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         # "Google was fined 2.4 billion euros by the European Commission": the parser hangs the
