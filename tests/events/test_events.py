@@ -664,3 +664,8 @@ def test_retaking_a_place_is_an_attack(rules_pipeline):
     # the lemmatizer leaves "retook" as it is
     text = "The Sudanese army retook the presidential palace from the Rapid Support Forces."
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "retook"] == ["ASSAULT"]
+
+
+def test_overriding_a_veto_is_a_rejection(rules_pipeline):
+    text = "Congress voted to override Obama's veto of the 9/11 bill."
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "override"] == ["REJECT"]
