@@ -669,3 +669,8 @@ def test_retaking_a_place_is_an_attack(rules_pipeline):
 def test_overriding_a_veto_is_a_rejection(rules_pipeline):
     text = "Congress voted to override Obama's veto of the 9/11 bill."
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "override"] == ["REJECT"]
+
+
+def test_co_hosting_talks_is_consulting(rules_pipeline):
+    text = "Qatar co-hosted the talks with Egypt."
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "co-hosted"] == ["CONSULT"]

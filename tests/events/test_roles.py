@@ -932,3 +932,11 @@ def test_a_nationality_on_a_gerund_agent_is_the_attacker(rules_pipeline):
     # "shelling" after "by" is tagged a verb; "Russian" on it is the state, not Russian civilians
     killed = at(rules_pipeline, "Three Ukrainian soldiers were killed by Russian shelling near Bakhmut.", "killed")
     assert [s["name"] for s in killed.sources] == ["Russia"]
+
+
+def test_a_hyphenated_verb_in_a_relative_clause_leaves_the_main_clause_its_subject(rules_pipeline):
+    # split as "co - finances", the parser made "finances" the subject's verb and left "requested" none
+    text = ("The European Commission, which co-finances part of the motorway, said it had requested "
+            "information from the Bulgarian government.")
+    requested = at(rules_pipeline, text, "requested")
+    assert [s["name"] for s in requested.sources] == ["European Commission"]

@@ -1,20 +1,30 @@
-"""Hyphenated verbs kept whole by the tokenizer: "test-fired", "test-launches", "co-operated".
+"""Hyphenated verbs kept whole by the tokenizer: "test-fired", "re-opened", "co-hosted".
 
 spaCy splits a word at its hyphens ("test", "-", "fired"), and the small model then reads the verb
-as an adjective of its object: "North Korea test-fired two missiles into the sea" was parsed as one
-noun phrase headed by "missiles", with no verb at all. Kept as one token, each form is tagged a verb
-and parsed as the clause's root, with its base form as lemma (the lemmatizer would give
-"test-launche" for "test-launched").
+as an adjective of its object, or its prefix as the verb: "North Korea test-fired two missiles into
+the sea" was parsed as one noun phrase headed by "missiles", with no verb at all, and "Israel
+re-opened the crossing" with "re" as its root. Kept as one token, each form is tagged a verb and
+parsed as the clause's root, with the lemma ``data/hyphenated_verbs.tsv`` gives (the lemmatizer
+would give "test-launche" for "test-launched").
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.symbols import ORTH
 
-VERBS = ("test-fire", "test-launch", "co-operate", "self-immolate")
+
+@cache
+def verbs() -> dict[str, str]:
+    """Each hyphenated verb of ``data/hyphenated_verbs.tsv`` (its base form) and its lemma."""
+    text = resources.files("tidings.nlp").joinpath("data", "hyphenated_verbs.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row["verb"]: row["lemma"] for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
 
 
 def forms(verb: str) -> Iterator[str]:
@@ -26,13 +36,14 @@ def forms(verb: str) -> Iterator[str]:
     yield stem + "ing"
 
 
-def keep_whole(nlp: Language, verbs: tuple[str, ...] = VERBS) -> None:
-    """Make the tokenizer keep each form of ``verbs`` (lower case, capitalised and title case) as one
-    token, and the attribute ruler give it the verb's base form as lemma."""
+def keep_whole(nlp: Language, lemmas: dict[str, str] | None = None) -> None:
+    """Make the tokenizer keep each form of the verbs (``lemmas``: base form to lemma; default the
+    data file's) in lower case, capitalised and title case as one token, and the attribute ruler give
+    it the verb's lemma."""
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
-    for verb in verbs:
+    for verb, lemma in (verbs() if lemmas is None else lemmas).items():
         for form in forms(verb):
             for cased in {form, form.capitalize(), form.title()}:
                 nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
             if ruler is not None:
-                ruler.add([[{"LOWER": form}]], {"LEMMA": verb})
+                ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
