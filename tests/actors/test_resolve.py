@@ -1174,3 +1174,18 @@ def test_a_number_as_subject_with_no_of_phrase_counts_people(pipeline, text, phr
 def test_a_number_as_object_counts_whatever_it_counts(pipeline):
     _, found = resolve(pipeline, "Russia deployed thousands to the border.")
     assert "thousands" not in found
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("A Turkish-made drone struck a Kurdish convoy.", "A Turkish-made drone"),
+    ("Rebels fired US-built rockets at the base.", "US-built rockets"),
+])
+def test_a_weapons_maker_is_not_its_user(pipeline, text, phrase):
+    _, found = resolve(pipeline, text)
+    assert phrase not in found or found[phrase].country is None
+
+
+def test_a_nationality_on_a_gerund_is_the_state(pipeline):
+    # "shelling" is tagged a verb; "Russian" on it names the state, as on a noun
+    _, found = resolve(pipeline, "Three soldiers were killed by Russian shelling near Bakhmut.")
+    assert found["Russian"].actor_id == "RUS"

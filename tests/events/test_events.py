@@ -674,3 +674,16 @@ def test_overriding_a_veto_is_a_rejection(rules_pipeline):
 def test_co_hosting_talks_is_consulting(rules_pipeline):
     text = "Qatar co-hosted the talks with Egypt."
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "co-hosted"] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Russia struck Odesa with missiles.", "struck"),  # "Odesa" carries no entity label
+    ("Israel struck Gaza overnight.", "struck"),
+    ("Russian drones hit Kharkiv.", "hit"),
+])
+def test_striking_or_hitting_a_named_place_is_an_attack(rules_pipeline, text, trigger):
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == ["ASSAULT"]
+
+
+def test_a_storm_striking_a_place_is_no_event(rules_pipeline):
+    assert not rules_pipeline.article("Hurricane Ian struck Florida on Wednesday.").events

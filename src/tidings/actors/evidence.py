@@ -19,6 +19,7 @@ STANCE_PREFIXES = {"anti", "pro"}
 # not their state (unlike "US-led forces", whose leader's state they are)
 PATRON_WORDS = {"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned",
                 "linked", "affiliated", "inspired", "friendly", "controlled", "installed"}
+MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "developed"}  # "a Turkish-made drone": its maker
 COUNTRY_PREPS = {"of", "from", "at", "in"}  # "adviser at the Office of ...", "troops from Chad"
 LOCATED_PREPS = {"at", "in"}  # "officials in Kabul": whose, unless the phrase named a state already
 # nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"
@@ -183,7 +184,9 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
                 tok.doc[ent.end].lower_ in HYPHENATED:
             i += max(1, ent.end - tok.i)  # "Mexican American voters": Americans of that descent
             continue
-        if _stance(tok):  # "an anti-Syria journalist", "pro-Iranian Hizbollah": not of that state
+        if _stance(tok) or hyphen_suffix(ent[-1] if ent is not None else tok) in MAKER_WORDS:
+            # "an anti-Syria journalist", "pro-Iranian Hizbollah": not of that state; "a Turkish-made
+            # drone": its maker's, not its user's
             i += max(1, ent.end - tok.i) if ent is not None else 1
             continue
         region = _world_region(tokens[i:], ent, kb)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
-from .evidence import (HYPHENATED, PATRON_WORDS, Evidence, describes_person, entity_of, hyphen_suffix, name_of,
+from .evidence import (HYPHENATED, MAKER_WORDS, PATRON_WORDS, Evidence, describes_person, entity_of, hyphen_suffix, name_of,
                        remember_acronyms, remember_missed, titles_person, where_a_place_is)
 from ..nlp.layout import dateline_matches
 from .gazetteer import missed_names
@@ -169,6 +169,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         anchor = ent[1:].root if root.dep_ == "det" and len(ent) > 1 else root  # "The United Nations ... chief"
         while anchor.dep_ == "conj" and anchor.head.i < anchor.i:  # "U.S. and Russian negotiators"
             anchor = anchor.head
+        if ent.label_ in ("NORP", "GPE") and hyphen_suffix(ent[-1]) in MAKER_WORDS:
+            return  # "a Turkish-made drone", "US-built jets": where it was made, not who used it
         if ent.label_ == "NORP" and anchor.dep_ in ("amod", "compound") and anchor.head.i == ent.end \
                 and anchor.head.lower_ in HYPHENATED:
             return  # "Turkish Americans", "Mexican Americans": Americans of that descent, not that state

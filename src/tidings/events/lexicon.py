@@ -26,6 +26,8 @@ PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "compound", "acomp", "xcomp", 
 ACTOR_OBJECT = "@actor"  # in the object column: an object that names an actor
 OWNED_OBJECT = "@actor's"  # an object an actor owns ("defended China's expansion of the reefs")
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+PLACE_OBJECT = "@place"  # an object that names a place: a city, region or country ("struck Odesa")
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # PLOVER's modes of ASSAULT by weapon, and MOBILIZE's "weapons"
 WEAPON_MODES = frozenset({"heavy-weapons", "weapons", "firearms", "aerial", "drone", "explosives", "unconventional",
                           "crowd-control"})
@@ -98,6 +100,8 @@ def _objects(token: Token) -> set[str]:
             out.add(ACTOR_OBJECT)
         elif child.dep_ in OBJECT_DEPS and any(g.dep_ == "poss" and g.ent_type_ in ACTOR_LABELS for g in child.children):
             out.add(OWNED_OBJECT)
+        if child.dep_ in OBJECT_DEPS and (child.ent_type_ in PLACE_LABELS or (child.pos_ == "PROPN" and not child.ent_type_)):
+            out.add(PLACE_OBJECT)  # "struck Odesa", which the tagger may leave unlabelled
     if token.pos_ in ("NOUN", "PROPN"):  # "missile launch": the compound modifier is the object
         out.update(c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod"))
     return out
