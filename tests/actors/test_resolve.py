@@ -1189,3 +1189,13 @@ def test_a_nationality_on_a_gerund_is_the_state(pipeline):
     # "shelling" is tagged a verb; "Russian" on it names the state, as on a noun
     _, found = resolve(pipeline, "Three soldiers were killed by Russian shelling near Bakhmut.")
     assert found["Russian"].actor_id == "RUS"
+
+
+def test_a_role_noun_the_tagger_took_for_a_nationality_is_a_role(pipeline):
+    _, found = resolve(pipeline, "Jihadists torched a church in Burkina Faso.")
+    assert "REB" in found["Jihadists"].sectors
+
+
+def test_fighters_of_a_group_the_tagger_took_for_a_person_are_the_group(pipeline):
+    _, found = resolve(pipeline, "Boko Haram fighters executed five aid workers.")
+    assert found["Boko Haram fighters"].actor_id == "org-boko-haram"

@@ -687,3 +687,11 @@ def test_striking_or_hitting_a_named_place_is_an_attack(rules_pipeline, text, tr
 
 def test_a_storm_striking_a_place_is_no_event(rules_pipeline):
     assert not rules_pipeline.article("Hurricane Ian struck Florida on Wednesday.").events
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Houthi rebels fired drones at Israel.", "fired"),
+    ("Russian missiles slammed into Kharkiv.", "slammed"),
+])
+def test_firing_drones_or_missiles_slamming_into_a_city_is_an_attack(rules_pipeline, text, trigger):
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == ["ASSAULT"]

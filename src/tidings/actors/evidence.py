@@ -169,7 +169,10 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
         # a state the small model tags as a person ("Sri Lanka's military") is read as a place below
         state = ent is not None and ent.label_ == "PERSON" and any(
             e.kind in ("country", "capital") for e in kb.lookup(ent.text))
-        if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start and not state and \
+        # an organisation the tagger took for a person ("Boko Haram fighters") is read as one, below
+        org_as_person = ent is not None and ent.label_ == "PERSON" and any(
+            e.kind == "organisation" for e in kb.lookup(ent.text)[:1])
+        if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start and not state and not org_as_person and \
                 not (len(ent) == 1 and kb.demonym(tok.text)):
             # "the Bush administration", "President Suharto's government": the person's state (a
             # demonym the small model tags as a person, "Azerbaijani forces", is read as one below)
@@ -194,8 +197,8 @@ def read_modifiers(tokens: list[Token], kb: KnowledgeBase, ev: Evidence, skip: s
             ev.regional = True
             i += region
             continue
-        if ent is not None and (ent.label_ in ("NORP", "GPE", "ORG", "LOC") or state) and ent.end - 1 <= tokens[-1].i \
-                and tok.i == ent.start:
+        if ent is not None and (ent.label_ in ("NORP", "GPE", "ORG", "LOC") or state or org_as_person) \
+                and ent.end - 1 <= tokens[-1].i and tok.i == ent.start:
             code = kb.demonym(ent.text)
             if code is None and (ent.label_ in ("GPE", "LOC") or state):
                 code = kb.place_country(ent.text)  # "Darfur rebels", "Gaza militants"

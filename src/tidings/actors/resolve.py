@@ -384,7 +384,10 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         role = self._role(tok)
         if role is None and not tok.ent_type_ and self._titled_again(tok):
             return
-        if role is None or (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not tok.text.islower()):
+        named = tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not tok.text.islower()
+        if named and tok.ent_type_ == "NORP" and tok.pos_ == "NOUN" and not self.kb.demonym(tok.text):
+            named = False  # "Jihadists torched a church": a role noun the tagger took for a nationality
+        if role is None or named:
             return
         self._described(tok, role)
 
