@@ -1199,3 +1199,9 @@ def test_a_role_noun_the_tagger_took_for_a_nationality_is_a_role(pipeline):
 def test_fighters_of_a_group_the_tagger_took_for_a_person_are_the_group(pipeline):
     _, found = resolve(pipeline, "Boko Haram fighters executed five aid workers.")
     assert found["Boko Haram fighters"].actor_id == "org-boko-haram"
+
+
+def test_a_surname_read_as_a_common_noun_is_the_person_named_earlier(pipeline):
+    # the small model tags a sentence-initial "Trump" as the noun "trump"
+    _, found = resolve(pipeline, "President Donald Trump spoke in Ohio on Monday. Trump cancelled the Iran nuclear deal.")
+    assert found["Trump"].actor_id == found["Donald Trump"].actor_id

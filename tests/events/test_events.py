@@ -695,3 +695,11 @@ def test_a_storm_striking_a_place_is_no_event(rules_pipeline):
 ])
 def test_firing_drones_or_missiles_slamming_into_a_city_is_an_attack(rules_pipeline, text, trigger):
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Niger's junta revoked a military agreement with the United States.", "revoked", "SANCTION"),
+    ("India suspended visas for Canadian citizens.", "suspended", "COERCE"),
+])
+def test_revoking_an_agreement_or_suspending_visas_reduces_relations(rules_pipeline, text, trigger, type_):
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == [type_]

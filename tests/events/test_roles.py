@@ -940,3 +940,8 @@ def test_a_hyphenated_verb_in_a_relative_clause_leaves_the_main_clause_its_subje
             "information from the Bulgarian government.")
     requested = at(rules_pipeline, text, "requested")
     assert [s["name"] for s in requested.sources] == ["European Commission"]
+
+
+def test_the_deed_of_one_blacklisted_for_it_is_theirs(rules_pipeline):
+    supplying = at(rules_pipeline, "Washington blacklisted three Chinese firms for supplying Russia's military.", "supplying")
+    assert countries(supplying.sources) == {"CHN"}

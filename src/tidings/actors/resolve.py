@@ -354,6 +354,11 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             # article named, which the small model tagged as a product or a work
             self._person(Span(self.doc, tok.i, tok.i + 1, label="PERSON"))
             return
+        if tok.pos_ == "NOUN" and not tok.ent_type_ and tok.text[:1].isupper() and not tok.text.isupper() \
+                and tok.tag_ == "NN" and tok.dep_ in NAME_HEAD_DEPS and self._named_earlier(tok.text):
+            # "Trump cancelled the deal" after "Donald Trump": a surname the tagger read as a common noun
+            self._person(Span(self.doc, tok.i, tok.i + 1, label="PERSON"))
+            return
         if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
             entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
             if entries and self._qualifies_body(tok, entries[0].actor.country):
