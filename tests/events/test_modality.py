@@ -286,3 +286,11 @@ def test_no_longer_denies_what_follows():
 ])
 def test_a_deed_warned_against_has_not_happened(sentence, word):
     assert modality(sentence, word) == "hypothetical"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Ted Cruz played down the idea that he had struck a deal with John Kasich.", "struck"),
+    ("The Kremlin downplayed reports that Putin would meet Zelenskiy.", "meet"),
+])
+def test_a_claim_played_down_is_denied(sentence, word):
+    assert modality(sentence, word) == "negated"
