@@ -700,6 +700,14 @@ def test_firing_drones_or_missiles_slamming_into_a_city_is_an_attack(rules_pipel
 @pytest.mark.parametrize("text, trigger, type_", [
     ("Niger's junta revoked a military agreement with the United States.", "revoked", "SANCTION"),
     ("India suspended visas for Canadian citizens.", "suspended", "COERCE"),
+    ("Seoul suspended a 2018 military pact with Pyongyang.", "suspended", "SANCTION"),
 ])
 def test_revoking_an_agreement_or_suspending_visas_reduces_relations(rules_pipeline, text, trigger, type_):
     assert [e.type for e in rules_pipeline.article(text).events if e.trigger == trigger] == [type_]
+
+
+def test_deploying_an_oil_rig_mobilises_no_one(rules_pipeline):
+    events = rules_pipeline.article("Vietnam protested China's deployment of an oil rig.").events
+    assert not [e for e in events if e.type == "MOBILIZE"]
+    assert [e.type for e in rules_pipeline.article("Russia's deployment of troops alarmed NATO.").events
+            if e.trigger == "deployment"] == ["MOBILIZE"]
