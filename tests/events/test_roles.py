@@ -945,3 +945,14 @@ def test_a_hyphenated_verb_in_a_relative_clause_leaves_the_main_clause_its_subje
 def test_the_deed_of_one_blacklisted_for_it_is_theirs(rules_pipeline):
     supplying = at(rules_pipeline, "Washington blacklisted three Chinese firms for supplying Russia's military.", "supplying")
     assert countries(supplying.sources) == {"CHN"}
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verbs(rules_pipeline):
+    mediating = at(rules_pipeline, "Egypt and Qatar are mediating between Israel and Hamas.", "mediating")
+    assert countries(mediating.sources) == {"EGY", "QAT"}
+
+
+def test_an_attack_a_group_claims_is_its_own(rules_pipeline):
+    text = "The Houthis claimed an attack on a British oil tanker in the Gulf of Aden."
+    attack = at(rules_pipeline, text, "attack")
+    assert [s["name"] for s in attack.sources] == ["Houthis"] and attack.type == "ASSAULT"

@@ -191,6 +191,13 @@ def _subject_after_source(verb: Token) -> Token | None:
     return None
 
 
+def _subject_on_auxiliary(verb: Token) -> Token | None:
+    """"Egypt and Qatar are mediating between Israel and Hamas": the small model hung the subject on
+    the auxiliary instead of the verb; it is the verb's."""
+    return next((g for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+                 for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether the clause is passive; inherited through xcomp and conj."""
     passive_form = any(c.dep_ == "auxpass" for c in verb.children) or _bare_passive_clause(verb)  # "being shot"
@@ -227,6 +234,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return name, False
         if (joined := _subject_after_source(t)) is not None:
             return joined, False
+        if (held := _subject_on_auxiliary(t)) is not None:
+            return held, held.dep_ == "nsubjpass"
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and (after := _subject_after_preposition(t)) is not None:
             return after, False
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and any(c.dep_ == "mark" for c in t.children):
