@@ -111,3 +111,8 @@ def test_a_city_is_named_without_its_word_city_only_when_news_would(kb, name, co
 ])
 def test_a_given_name_is_read_in_either_name_order(word, person_id, given):
     assert given_name_of(word, load_kb().by_id[person_id].actor) is given
+
+
+def test_a_state_the_packages_lack_is_named_by_its_name_not_its_code(kb):
+    assert kb.country_actor("XKX").name == "Kosovo"
+    assert not [a.id for a in kb.countries.values() if a.name == a.id]

@@ -294,8 +294,8 @@ class KnowledgeBase:
                                       if not (e.kind == "capital" and e.actor.id == row["country"])]
                 self.spellings.pop(row["name"], None)
             else:
-                if row["kind"] == "current":
-                    actor.name = row["name"]
+                if row["kind"] == "current" or (row["kind"] == "name" and actor.name == actor.id):
+                    actor.name = row["name"]  # a state the packages lack ("Kosovo") is named by its first name row
                 self._add([row["name"]], Entry(actor, "country" if row["kind"] in ("name", "current") else "capital"))
         # a name two states share ("Congo") is first the more populous one's, as news mostly means it
         population = {code: i.get("population") or 0 for code, i in info.items()}
