@@ -328,9 +328,8 @@ def _denied_claim(trigger: Token, cues: Cues) -> Token | None:
     bombed the hospital", "dismissed reports that Putin would meet Zelenskiy" (a denial of a deed,
     also of a planned one, not the refusal that "rejected" would make it, intent.py); else None."""
     for noun in trigger.ancestors:
-        if noun.dep_ == "dobj" and noun.lemma_.lower() in CLAIM_NOUNS and (
-                _cue_lemma(noun.head, cues.negating_heads) in cues.negating_heads
-                or phrasal_lemma(noun.head) in cues.negating_heads) and any(
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in CLAIM_NOUNS and \
+                _cue_lemma(noun.head, cues.negating_heads) in cues.negating_heads and any(
                     c.dep_ in ("acl", "ccomp") and c.i > noun.i and trigger in c.subtree for c in noun.children):
             return noun
     return None
