@@ -19,7 +19,8 @@ STANCE_PREFIXES = {"anti", "pro"}
 # not their state (unlike "US-led forces", whose leader's state they are)
 PATRON_WORDS = {"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned",
                 "linked", "affiliated", "inspired", "friendly", "controlled", "installed"}
-MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "developed"}  # "a Turkish-made drone": its maker
+# "a Turkish-made drone": where it was made, not who uses it
+MAKER_WORDS = {"made", "built", "designed", "manufactured", "produced", "developed"}
 COUNTRY_PREPS = {"of", "from", "at", "in"}  # "adviser at the Office of ...", "troops from Chad"
 LOCATED_PREPS = {"at", "in"}  # "officials in Kabul": whose, unless the phrase named a state already
 # nouns that count the people of their "of" phrase: "thousands of workers", "a group of students"

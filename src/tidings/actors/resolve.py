@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Article
 from .descriptions import SUBJECT_DEPS, Descriptions
-from .evidence import (HYPHENATED, MAKER_WORDS, PATRON_WORDS, Evidence, describes_person, entity_of, hyphen_suffix, name_of,
-                       remember_acronyms, remember_missed, titles_person, where_a_place_is)
+from .evidence import (HYPHENATED, MAKER_WORDS, PATRON_WORDS, Evidence, describes_person, entity_of, hyphen_suffix,
+                       name_of, remember_acronyms, remember_missed, titles_person, where_a_place_is)
 from ..nlp.layout import dateline_matches
 from .gazetteer import missed_names
 from .homes import doc_dateline, settle_homes

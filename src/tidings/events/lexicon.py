@@ -100,7 +100,8 @@ def _objects(token: Token) -> set[str]:
             out.add(ACTOR_OBJECT)
         elif child.dep_ in OBJECT_DEPS and any(g.dep_ == "poss" and g.ent_type_ in ACTOR_LABELS for g in child.children):
             out.add(OWNED_OBJECT)
-        if child.dep_ in OBJECT_DEPS and (child.ent_type_ in PLACE_LABELS or (child.pos_ == "PROPN" and not child.ent_type_)):
+        if child.dep_ in OBJECT_DEPS and (child.ent_type_ in PLACE_LABELS or (
+                child.pos_ == "PROPN" and not child.ent_type_)):
             out.add(PLACE_OBJECT)  # "struck Odesa", which the tagger may leave unlabelled
     if token.pos_ in ("NOUN", "PROPN"):  # "missile launch": the compound modifier is the object
         out.update(c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod"))

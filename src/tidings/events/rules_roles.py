@@ -353,7 +353,9 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
     said). Verbs like "allowed the refugees to return" also pass the act to their object; where
     the object names no actor ("urged him to resign") the act has no source, not the urger. So
     does a second infinitive joined to the first ("urged allies to deliver ... and to lift ..."). A
-    telephone call's infinitive is the caller's purpose ("called Morrison to congratulate him")."""
+    telephone call's infinitive is the caller's purpose ("called Morrison to congratulate him"). A
+    deed its object is warned against is the object's too ("China cautioned Washington against
+    selling arms to Taiwan")."""
     # a nominal event by its light verb: "called on both sides to resume dialogue"
     tok = light_verb(draft.token) if draft.nominal else draft.token
     if tok is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in tok.children):
