@@ -1205,3 +1205,8 @@ def test_a_surname_read_as_a_common_noun_is_the_person_named_earlier(pipeline):
     # the small model tags a sentence-initial "Trump" as the noun "trump"
     _, found = resolve(pipeline, "President Donald Trump spoke in Ohio on Monday. Trump cancelled the Iran nuclear deal.")
     assert found["Trump"].actor_id == found["Donald Trump"].actor_id
+
+
+def test_a_spokesman_for_a_group_speaks_for_the_group(pipeline):
+    _, found = resolve(pipeline, "A spokesman for the Taliban said the group had captured the district.")
+    assert found["A spokesman"].actor_id == "org-taliban"

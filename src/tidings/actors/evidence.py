@@ -307,11 +307,14 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
             phrase = obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text  # entities may come split
             texts = [ent.text, phrase] if ent is not None else [obj.text, phrase]
             # the whole phrase first: "the Pakistani Taliban" is not the Taliban
+            speaks_for = prep.lower_ == "for"  # (a spokesman's, above)
             group = next((e.actor for t in reversed(texts) for e in kb.lookup(t) if e.kind == "organisation"
-                          and e.actor.type == "armed_group"), None) if prep.lower_ in ("of", "from") else None
+                          and (speaks_for or e.actor.type == "armed_group")), None) \
+                if prep.lower_ in ("of", "from") or speaks_for else None
             if group is not None and ev.org is None:
                 # "fighters from Hamas", "fighters of the Pakistani Taliban" are the group, as "Hamas
-                # fighters" are (and not of the state its adjective names)
+                # fighters" are (and not of the state its adjective names); "a spokesman for the
+                # Taliban" or "for the State Department" speaks for it, as "a Taliban spokesman" does
                 ev.org = group
             code = group.country if group is not None else next((c for c in map(kb.demonym, texts) if c), None)
             if code is None:  # "leader of the Sweden Democrats", "a spokesman for the Philippine coast
