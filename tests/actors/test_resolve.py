@@ -1210,3 +1210,8 @@ def test_a_surname_read_as_a_common_noun_is_the_person_named_earlier(pipeline):
 def test_a_spokesman_for_a_group_speaks_for_the_group(pipeline):
     _, found = resolve(pipeline, "A spokesman for the Taliban said the group had captured the district.")
     assert found["A spokesman"].actor_id == "org-taliban"
+
+
+def test_police_met_with_in_a_clash_are_of_the_articles_state(pipeline):
+    _, found = resolve(pipeline, "Supporters of Imran Khan clashed with police in Lahore.")
+    assert found["police"].country == "PAK"

@@ -199,7 +199,7 @@ def settle_homes(resolver: Resolver) -> None:
             # belong to whoever acts in it, not to the article's leading country
             # ("the government", "the armed forces" are no such agents: "urged the government to
             # withdraw the bill", "called on the armed forces to respect the will of the people")
-            agents = not (f.subject or _members_act(tok)) and f.sectors[0] in STATE_SECTORS \
+            agents = not (f.subject or _members_act(tok) or _counterpart(tok)) and f.sectors[0] in STATE_SECTORS \
                 and not (sure and _the_institution(doc[f.start:f.end]))
             code = placed or (None if agents or _strikes_home(tok, home, kb) or _visits_home(tok, home, kb) else home)
             if code:
@@ -274,6 +274,12 @@ def _the_institution(span: Sequence[Token]) -> bool:
     if len(span) == 3 and span[1].lower_ in ("armed", "security") and span[2].lower_ == "forces":
         return True  # "the armed forces", "the security forces"
     return definite(span) and (span[-1].tag_ not in ("NNS", "NNPS") or span[-1].lemma_.lower() == "police")
+
+
+def _counterpart(tok: Token) -> bool:
+    """"Supporters of Imran Khan clashed with police in Lahore": those met "with" or fought "against"
+    are the other side of the clause, not agents the subject moves; they are of the article's state."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against") and tok.head.head.pos_ == "VERB"
 
 
 def _members_act(tok: Token) -> bool:
