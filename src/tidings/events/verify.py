@@ -161,7 +161,7 @@ def confidence_help() -> str:
             if setting is not None else "")
     if strict is not None:
         told += (f" {strict:g} is the strict setting: on the dev data as many right events as the coder found when "
-                 "the events issue was filed; on unseen news 0.798 of those kept are right, at a little less recall.")
+                 "the events issue was filed; on unseen news 0.795 of those kept are right, at a little less recall.")
     return ("Only events whose confidence is at least this: the learned verifier's estimated probability that the "
             f"event is right (type and source).{told} Events coded without the event model carry the rules' own "
             "score (0.5 to 1.0) instead.")
