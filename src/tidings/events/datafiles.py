@@ -3,16 +3,14 @@ blank lines and lines starting with ``#`` are comments (data/README.md)."""
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
+
+from ..datafiles import package_rows
 
 
 def rows(name: str) -> list[dict[str, str]]:
     """The rows of ``data/<name>`` as dicts keyed by its header."""
-    text = resources.files("tidings.events").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return package_rows("tidings.events", name)
 
 
 @cache

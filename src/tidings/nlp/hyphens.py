@@ -10,21 +10,19 @@ would give "test-launche" for "test-launched").
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.symbols import ORTH
+
+from ..datafiles import package_rows
 
 
 @cache
 def verbs() -> dict[str, str]:
     """Each hyphenated verb of ``data/hyphenated_verbs.tsv`` (its base form) and its lemma."""
-    text = resources.files("tidings.nlp").joinpath("data", "hyphenated_verbs.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {row["verb"]: row["lemma"] for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    return {row["verb"]: row["lemma"] for row in package_rows("tidings.nlp", "hyphenated_verbs.tsv")}
 
 
 def forms(verb: str) -> Iterator[str]:

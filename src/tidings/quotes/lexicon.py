@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import package_rows
 
 KINDS = ("statement", "assessment", "prediction", "denial")
 TAKES = frozenset({"clause", "object", "complement", "infinitive", "quote"})
@@ -14,9 +14,7 @@ HEDGE_SCOPES = frozenset({"aux", "head", "adverb", "mark"})
 
 def read_tsv(name: str) -> list[dict[str, str]]:
     """The rows of data/<name> as dicts keyed by its header; ``#`` lines are comments."""
-    text = resources.files("tidings.quotes").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return package_rows("tidings.quotes", name)
 
 
 @dataclass(frozen=True)
