@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon
 from .datafiles import words
-from .roles import MentionIndex, charging_verb
+from .roles import MentionIndex, according_to, charging_verb
 
 REPORTED_DEPS = {"ccomp", "parataxis"}  # the clause said or thought, below its verb
 ALLEGING = words("alleging")  # "accused Russia of shelling": the shelling is the accuser's claim
@@ -48,16 +48,6 @@ class Speaker:
     actors: list[ActorMention] = field(default_factory=list)
 
 
-def _according_to(verb: Token) -> tuple[Token, Token] | None:
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "according":
-            for to in child.children:
-                for obj in to.children:
-                    if obj.dep_ == "pobj":
-                        return obj, child
-    return None
-
-
 def _alleged_by(deed: Token, index: MentionIndex) -> Speaker | None:
     """The accuser whose charge names the deed ("Ukraine accused Russia of shelling the plant", "was
     accused by rights groups of torturing detainees"); None where the deed is no charge's, or the
@@ -77,7 +67,7 @@ def speaker_of(trigger: Token, index: MentionIndex) -> Speaker:
     speech = cues()
     t = trigger
     for _ in range(10):
-        found = _according_to(t)
+        found = according_to(t)
         if found:
             head, cue = found
             return Speaker(_speaker(head, index), cue, index.group(head))

@@ -175,19 +175,28 @@ def _nearest_subject(verb: Token, first: Token) -> Token:
     return after[-1] if after else first
 
 
+def according_to(verb: Token) -> tuple[Token, Token] | None:
+    """The source an "according to" phrase on the verb names, and its "according"; None without one."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj, child
+    return None
+
+
 def _subject_after_source(verb: Token) -> Token | None:
     """"According to Reuters, Saudi Arabia and Iran agreed ...": the small model joined the subject to
     the source's name as one list ("Reuters, Saudi Arabia and Iran"), leaving the verb with none; the
     first name after the comma is the verb's subject."""
-    if verb.tag_ not in FINITE_TAGS:
+    found = according_to(verb) if verb.tag_ in FINITE_TAGS else None
+    if found is None or found[1].i > verb.i:
         return None
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "according" or not prep.i < verb.i:
-            continue
-        source = next((g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
-        joined = next((c for c in source.children if c.dep_ == "conj") if source is not None else (), None)
-        if joined is not None and any(t.text == "," for t in verb.doc[source.i + 1:joined.left_edge.i]):
-            return joined
+    source = found[0]
+    joined = next((c for c in source.children if c.dep_ == "conj"), None)
+    if joined is not None and any(t.text == "," for t in verb.doc[source.i + 1:joined.left_edge.i]):
+        return joined
     return None
 
 
@@ -828,7 +837,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     owners: list[ActorMention] = []  # the sources' own state owning the object: never the target
     if not targets:
         targets = nearest_actors(verb, index, sources)
-        if targets and verb.lemma_.lower() not in ASKING - COMMANDING and _own_forces_or_envoys(targets, sources, verb.doc):
+        if targets and verb.lemma_.lower() not in ASKING - COMMANDING and \
+                _own_forces_or_envoys(targets, sources, verb.doc):
             # "withdraw American troops from South Korea", "recalled its ambassador to Belarus": the
             # source's own forces or envoys are what it moves, not whom it acts on; a further actor,
             # if any, is the target

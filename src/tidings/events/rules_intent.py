@@ -548,7 +548,8 @@ def campaign_rally(draft: EventDraft, scene: Scene) -> EventDraft | None:
     if not rallies or not all(scene.actor_types.get(ref.actor_id or "") == "person" for ref in draft.sources):
         return draft
     # "led a rally in Islamabad to demand new elections", "a rally against the government": a protest
-    cause = any((c.dep_ in ("advcl", "xcomp", "acl") and has_to(c)) or (c.dep_ == "prep" and c.lower_ in ("against", "over"))
+    cause = any((c.dep_ in ("advcl", "xcomp", "acl") and has_to(c))
+                or (c.dep_ == "prep" and c.lower_ in ("against", "over"))
                 for t in {tok, *rallies, *(r.head for r in rallies)} for c in t.children)
     if cause:
         return draft
