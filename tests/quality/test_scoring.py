@@ -29,3 +29,14 @@ def test_the_intended_deed_must_be_the_one_its_cameo_code_names_on_the_same_word
     assert mixed.same_type(coded(mixed, "AGREE", "033"), label("AID", "asserted")) is None  # a deed done
     assert mixed.same_type(coded(mixed, "AGREE", "033"), label("AID", "hypothetical", (30, 36))) is None
     assert mixed.same_type(coded(mixed, "AGREE", "033"), label("AGREE", "asserted", (30, 36))) == "type"
+
+
+def test_pooled_articles_add_up_and_their_interval_brackets_the_pooled_figure(mixed):
+    right, wrong = mixed.Tally(coded=4, strict=4, gold=5, recalled_strict=4), mixed.Tally(coded=4, strict=1, gold=8,
+                                                                                           recalled_strict=1)
+    whole = mixed.pooled([right, wrong, right])
+    assert (whole.coded, whole.strict, whole.gold, whole.recalled_strict) == (12, 9, 18, 9)
+    ci = mixed.interval([right, wrong, right], draws=500)
+    assert ci["strict_precision"][0] < 0.75 < ci["strict_precision"][1]
+    assert ci["strict_recall"][0] < 0.5 < ci["strict_recall"][1]
+    assert mixed.interval([right] * 5, draws=50)["strict_precision"] == (1.0, 1.0)  # no spread, no width
