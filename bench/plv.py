@@ -10,11 +10,14 @@ source or target overlaps a marked span, else the first event of the sentence.
 - **quad**: its PLOVER quad category is the gold's (YIELD: either quad of the two);
 - **source and type**: the type is right and a source overlaps the marked source.
 
+Type accuracy is printed with its 95% Wilson interval.
+
     python bench/plv.py
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,8 +56,20 @@ class Result:
     none: int = 0
 
     def row(self, name: str) -> str:
-        return (f"{name:6} type {self.type / self.n:.3f}  quad {self.quad / self.n:.3f}  "
+        low, high = wilson(self.type, self.n)
+        return (f"{name:6} type {self.type / self.n:.3f} (95% {low:.3f} to {high:.3f})  quad {self.quad / self.n:.3f}  "
                 f"source+type {self.source_type / self.n:.3f}  no event {self.none}/{self.n}")
+
+
+def wilson(right: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a proportion: on 205 sentences, a type accuracy near 0.78 is
+    known to about six points either way, which the goal of 0.80 must be read against."""
+    if n == 0:
+        return 0.0, 1.0
+    p = right / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
 
 
 def score(model: bool, rows: list[dataset.Row]) -> Result:

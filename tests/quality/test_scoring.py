@@ -40,3 +40,11 @@ def test_pooled_articles_add_up_and_their_interval_brackets_the_pooled_figure(mi
     assert ci["strict_precision"][0] < 0.75 < ci["strict_precision"][1]
     assert ci["strict_recall"][0] < 0.5 < ci["strict_recall"][1]
     assert mixed.interval([right] * 5, draws=50)["strict_precision"] == (1.0, 1.0)  # no spread, no width
+
+
+def test_plv_type_accuracy_is_printed_with_an_interval_that_holds_it(bench_module):
+    plv = bench_module("plv")
+    low, high = plv.wilson(159, 205)
+    assert 0.70 < low < 159 / 205 < high < 0.84
+    assert plv.wilson(205, 205)[1] == pytest.approx(1.0) and plv.wilson(205, 205)[0] < 1.0
+    assert "95% 0.714 to 0.827" in plv.Result(n=205, type=159, quad=176, source_type=144, none=15).row("model")
