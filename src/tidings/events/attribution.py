@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..model import ActorMention
 from ..quotes.lexicon import load_lexicon
 from .datafiles import words
-from .roles import MentionIndex, according_to, charging_verb
+from .roles import MentionIndex, _agent_of, according_to, charging_verb
 
 REPORTED_DEPS = {"ccomp", "parataxis"}  # the clause said or thought, below its verb
 ALLEGING = words("alleging")  # "accused Russia of shelling": the shelling is the accuser's claim
@@ -55,8 +55,7 @@ def _alleged_by(deed: Token, index: MentionIndex) -> Speaker | None:
     verb = charging_verb(deed)
     if verb is None or verb.lemma_.lower() not in ALLEGING:
         return None
-    accuser = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(
-        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    accuser = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _agent_of(verb)
     if accuser is None or accuser.pos_ == "VERB":
         return None
     return Speaker(_speaker(accuser, index), verb, index.group(accuser))
