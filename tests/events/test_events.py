@@ -284,6 +284,9 @@ def test_returning_seized_cultural_property_is_a_retreat(rules_pipeline):
     ("Germany and Norway have provided their annual donations to the Palestinians.", "provided", "071"),
     ("Japan made a contribution of $10 million to Ukraine on Friday.", "made", "071"),
     ("Turkey flew 13 tons of medicine into Syria on Sunday.", "flew", "073"),
+    # dispatched as sent: rescue teams and experts are aid (a team of inspectors is an inquiry, its own row)
+    ("Japan dispatched rescue teams to Turkey after the earthquake.", "dispatched", "073"),
+    ("China dispatched a team of medical experts to Myanmar.", "dispatched", "073"),
 ])
 def test_donations_and_flown_supplies_are_aid(rules_pipeline, text, trigger, cameo):
     events = rules_pipeline.article(text).events
