@@ -73,6 +73,14 @@ def modality(sentence: str, word: str) -> str:
     ("North Korea might conduct a nuclear test and launch missiles.", "launch", "hypothetical"),
     ("The ministry said the measures were needed to protect security and accused the US of lying.", "accused",
      "asserted"),
+    # a cue governs a gerund through its preposition: refrained from doing is not doing; insisting on it asks
+    ("The EU refrained from imposing new sanctions on Iran.", "imposing", "negated"),
+    ("She has refrained from endorsing Clinton or Sanders.", "endorsing", "negated"),
+    ("The US held off on imposing tariffs on Mexico.", "imposing", "negated"),
+    ("Russia was barred from attending the summit.", "attending", "negated"),
+    ("Iran insisted on holding talks in Oman.", "holding", "hypothetical"),
+    ("The army was accused of shelling the town.", "shelling", "asserted"),
+    ("Russia withdrew its troops after attacking the city.", "attacking", "asserted"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

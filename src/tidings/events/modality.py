@@ -40,6 +40,7 @@ OBLIGING = words("obliging")  # "has to", "have got to": obligation, in the pres
 RESPONDING = words("responding")
 CLAIM_NOUNS = words("claim_nouns")  # "denied allegations that it had bombed": what a denied claim says
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
+GERUND_PREPS = {"from", "on"}  # a cue's preposition before the gerund it governs ("refrained from attacking")
 
 
 @dataclass(frozen=True)
@@ -306,6 +307,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
             false = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ in cues.falsifying), None)
             if false is not None:
                 return NEGATED, false  # "falsely claimed that Ukraine attacked first": the article denies it
+        if t.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in GERUND_PREPS and head.head.i != head.i:
+            head = head.head  # "refrained from endorsing", "held off on imposing": the verb governs the gerund
         lemma = _cue_lemma(head, cues.negating_heads | cues.hypothetical_heads)
         lemma = next((f"{lemma} {c.lower_}" for c in head.children if c.dep_ in ("prt", "prep") and c.i < t.i
                       and f"{lemma} {c.lower_}" in cues.hypothetical_heads | cues.negating_heads),
