@@ -195,6 +195,17 @@ def test_a_commentator_described_once_is_one_in_every_mention(code, text):
     assert not [e for e in events if e.type == "ACCUSE"], [(e.trigger, e.sources) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "Clinton's chief strategist Joel Benenson lashed out at Trump.",
+    "Clinton's chief pollster and strategist Joel Benenson lashed out at Trump.",
+    "Joel Benenson, Clinton's chief strategist, lashed out at Trump.",
+])
+def test_a_strategist_of_someone_speaks_for_them_not_as_a_commentator(code, text):
+    _, drafts, dropped = code(text)
+    assert "commentator_opinion" not in [rule for _, rule in dropped]
+    assert [d.type for d in drafts if d.token.text == "lashed"] == ["ACCUSE"]
+
+
 def test_politicians_speak_as_actors(code):
     events, _, _ = code("Republican Marco Rubio and fellow Republican Ted Cruz criticized Trump.")
     assert [e.type for e in events if e.trigger == "criticized"] == ["ACCUSE"]
