@@ -297,6 +297,11 @@ def test_they_in_what_one_person_says_is_not_that_person(rules_pipeline):
             '"They had a chance to vote for the bill," Ashby said.')
     events = rules_pipeline.article(text).events
     assert not [e for e in events if e.trigger == "vote" and "Gordon Ashby" in {a["name"] for a in e.sources}]
+    # nor when the quote opened a sentence before
+    text = ('Colin Clarke, a political scientist at the Rand Corporation, cited reports. "People say they hate us. '
+            'They attack us because they disagree with our foreign policy," Clarke said in an interview.')
+    events = rules_pipeline.article(text).events
+    assert not [e for e in events if e.trigger == "attack" and "Colin Clarke" in {a["name"] for a in e.sources}]
     # a group's "they" is the group; a spokesman's, in reported speech, his side's
     event = at(rules_pipeline, "The rebels said they would release the hostages.", "release")
     assert [a["text"] for a in event.sources] == ["The rebels"]
@@ -316,7 +321,8 @@ def test_whom_a_verb_of_preventing_keeps_from_a_deed_would_do_it_and_does_not_in
     text = "Argentina's government said police would prevent Argentine protesters from blocking roads."
     event = at(rules_pipeline, text, "blocking")
     assert [a["text"] for a in event.sources] == ["Argentine protesters"]
-    assert (event.type, event.modality) == ("PROTEST", "hypothetical")  # not the protesters' threat
+    # not the protesters' threat; what is prevented is negated, as what one would refuse to do is
+    assert (event.type, event.modality) == ("PROTEST", "negated")
 
 
 def test_an_active_verb_joined_to_a_passive_keeps_the_subject_as_actor(rules_pipeline):

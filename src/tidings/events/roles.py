@@ -533,8 +533,15 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
 
 
 def _quoted(tok: Token) -> bool:
-    """Whether a token stands inside quotation marks opened earlier in its sentence."""
-    return sum(t.is_quote for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+    """Whether a token stands inside quotation marks opened earlier in its paragraph: a quote may
+    run over several sentences ('"People say they hate us. They attack us because ...," Clarke
+    said'), and a quote left open at a paragraph's end is opened again in the next."""
+    paragraph = tok.doc.text.rfind("\n", 0, tok.idx) + 1
+    opened, i = 0, tok.i - 1
+    while i >= 0 and tok.doc[i].idx >= paragraph:
+        opened += tok.doc[i].is_quote
+        i -= 1
+    return opened % 2 == 1
 
 
 def _reported_subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
