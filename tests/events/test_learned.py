@@ -80,6 +80,14 @@ def test_policy_file_holds_the_tuned_thresholds():
     assert 0.0 <= policy.drop_below <= 1.0 and 0.0 <= policy.retype_margin <= 1.01
 
 
+def test_criticism_is_never_retyped_as_praise(pipeline):
+    marked = "<s>Hillary Clinton</s> sternly <e>reprimanded</e> <t>Mr. Trump</t>, saying he had shown disrespect."
+    reading = learned.load_classifier().predict([marked])[0]
+    assert reading.best_type == "SUPPORT", "the classifier reads it as praise (else the test proves nothing)"
+    article = pipeline.article("Hillary Clinton sternly reprimanded Mr. Trump, saying he had shown disrespect.")
+    assert [e.type for e in article.events if e.trigger == "reprimanded"] == ["ACCUSE"]
+
+
 def test_a_retyped_event_takes_the_cameo_root_of_its_new_type():
     roots = learned.cameo_roots()
     assert roots["REQUEST"] == "020" and roots["ASSAULT"] == "180"
