@@ -1084,6 +1084,15 @@ def test_rights_groups_acting_are_ngos_without_a_state(pipeline):
     assert {m.text: m.actor_id for m in article.actor_mentions}.get("Human rights groups") == "any-NGO"
 
 
+def test_a_building_named_after_a_person_is_no_person(pipeline):
+    text = "Fox News anchor Megyn Kelly was seen entering Trump Tower in New York City. Kelly met with Trump."
+    article = pipeline.article(text)
+    assert not [m for m in article.actor_mentions if "Tower" in m.text]
+    assert [m.actor_id for m in article.actor_mentions if m.text == "Trump"] == ["Q22686"]
+    article = pipeline.article("Senator John Tower criticized the plan. Tower said it would fail.")
+    assert {m.text for m in article.actor_mentions if m.actor_id == "person-john-tower"} == {"John Tower", "Tower"}
+
+
 def test_a_first_name_joined_to_a_full_name_shares_its_surname(pipeline):
     article, _ = resolve(pipeline, "Bill and Hillary Clinton attended the funeral.")
     assert {m.text: m.actor_id for m in article.actor_mentions}.get("Bill") == "Q1124"  # Bill Clinton

@@ -183,6 +183,8 @@ class KnowledgeBase:
         self.aircraft = frozenset(r["word"] for r in data_rows("aircraft.tsv"))
         # verbs of travelling to a place: who travels to the home state is from elsewhere (homes.py)
         self.travel_verbs = frozenset(r["word"] for r in data_rows("travel_verbs.tsv"))
+        # last words of the names of buildings named after people ("Trump Tower")
+        self.buildings = frozenset(r["word"] for r in data_rows("buildings.tsv"))
         # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
         self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in data_rows("body_heads.tsv")}
         # a noun naming a kind of organisation, with the actor types "the" + noun may refer back to

@@ -143,6 +143,15 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
 
     # -- names --------------------------------------------------------------------------------
 
+    def _named_building(self, ent: Span) -> bool:
+        """"Trump Tower", "Reagan National Airport": a name ending in a building's word (buildings.tsv)
+        after a person the knowledge base or the article knows. "John Tower" is a person: "John" is
+        nobody's name alone."""
+        if len(ent) < 2 or ent[-1].lower_ not in self.kb.buildings:
+            return False
+        before = ent[:-1].text
+        return self._looks_like_known_person(before) or any(e.kind == "person" for e in self.kb.lookup(ent[0].text))
+
     def _entity(self, ent: Span) -> None:
         if any(i in self.taken for i in range(ent.start, ent.end)):
             return
@@ -236,6 +245,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             # town in Guatemala); states and capitals are not taken for people
             ent.label_ = "PERSON"
         known_org = bool(entries) and entries[0].kind == "organisation"  # "Houthi missile launchers"
+        if ent.label_ == "PERSON" and self._named_building(ent):
+            return  # "Kelly was seen entering Trump Tower": a building, no person (nor the later "Trump")
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and not known_org and (
                 self._looks_like_known_person(text) or self._personal_name(ent) or self._described_as_one(ent))):
             self._person(ent)
