@@ -81,6 +81,10 @@ def modality(sentence: str, word: str) -> str:
     ("Iran insisted on holding talks in Oman.", "holding", "hypothetical"),
     ("The army was accused of shelling the town.", "shelling", "asserted"),
     ("Russia withdrew its troops after attacking the city.", "attacking", "asserted"),
+    # a negative pronoun as the act's object or subject denies it, as "no" before a noun does
+    ("The Sanders campaign has endorsed none of this.", "endorsed", "negated"),
+    ("Nobody was arrested.", "arrested", "negated"),
+    ("None of the candidates endorsed Trump.", "endorsed", "negated"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

@@ -40,6 +40,7 @@ OBLIGING = words("obliging")  # "has to", "have got to": obligation, in the pres
 RESPONDING = words("responding")
 CLAIM_NOUNS = words("claim_nouns")  # "denied allegations that it had bombed": what a denied claim says
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
+NOBODY = {"none", "nobody", "nothing", "noone"}  # negative pronouns as the act's subject or object
 GERUND_PREPS = {"from", "on"}  # a cue's preposition before the gerund it governs ("refrained from attacking")
 
 
@@ -111,6 +112,8 @@ def _own(token: Token, cues: Cues, negation: bool = True) -> tuple[str, Token] |
                        (g.dep_ == "preconj" and g.lower_ == "neither")), None)
             if no is not None:  # "no talks were held", "fired no missiles", "neither Russia nor Ukraine has signed"
                 return NEGATED, no
+            if word in NOBODY:  # "endorsed none of this", "nobody was arrested", "none of them signed"
+                return NEGATED, child
     asked = _yes_no_question(token)
     if asked is not None:
         return HYPOTHETICAL, asked  # "Did Russia attack the convoy?": asked, not said
