@@ -280,6 +280,16 @@ def test_returning_seized_cultural_property_is_a_retreat(rules_pipeline):
     assert {a["country"] for a in back.sources} == {"USA"} and {a["country"] for a in back.targets} == {"POL"}
 
 
+def test_a_states_aid_to_another_is_aid_and_an_aide_misspelt_is_not(rules_pipeline):
+    (aid,) = [e for e in rules_pipeline.article("Japan's aid to Ukraine reached $10 billion.").events]
+    assert (aid.type, [s["country"] for s in aid.sources], [t["country"] for t in aid.targets]) == \
+        ("AID", ["JPN"], ["UKR"])
+    text = "The Chinese government's assistance to Yemen was worth $22 million."
+    assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "assistance"] == ["AID"]
+    assert not [e for e in rules_pipeline.article("A Trump aid said the campaign was ready.").events
+                if e.trigger == "aid"]
+
+
 @pytest.mark.parametrize("text, trigger, cameo", [
     ("Germany and Norway have provided their annual donations to the Palestinians.", "provided", "071"),
     ("Japan made a contribution of $10 million to Ukraine on Friday.", "made", "071"),

@@ -28,6 +28,8 @@ OWNED_OBJECT = "@actor's"  # an object an actor owns ("defended China's expansio
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_OBJECT = "@place"  # an object that names a place: a city, region or country ("struck Odesa")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# of a noun: a named giver before it and a receiver after it ("Japan's aid to Ukraine")
+GIVEN_OBJECT = "@actor's to"
 # PLOVER's modes of ASSAULT by weapon, and MOBILIZE's "weapons"
 WEAPON_MODES = frozenset({"heavy-weapons", "weapons", "firearms", "aerial", "drone", "explosives", "unconventional",
                           "crowd-control"})
@@ -105,6 +107,10 @@ def _objects(token: Token) -> set[str]:
             out.add(PLACE_OBJECT)  # "struck Odesa", which the tagger may leave unlabelled
     if token.pos_ in ("NOUN", "PROPN"):  # "missile launch": the compound modifier is the object
         out.update(c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod"))
+        giver = any(c.dep_ == "poss" and any(t.ent_type_ in ACTOR_LABELS for t in c.subtree) for c in token.children)
+        if giver and any(c.dep_ == "prep" and c.lower_ in ("to", "for") and any(g.dep_ == "pobj" for g in c.children)
+                         for c in token.children):
+            out.add(GIVEN_OBJECT)  # "Japan's aid to Ukraine": not "a Trump aid said", the aide misspelt
     return out
 
 
