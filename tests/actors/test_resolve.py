@@ -1084,6 +1084,12 @@ def test_rights_groups_acting_are_ngos_without_a_state(pipeline):
     assert {m.text: m.actor_id for m in article.actor_mentions}.get("Human rights groups") == "any-NGO"
 
 
+def test_leaders_of_a_regions_states_are_of_no_one_state_and_never_the_united_states(pipeline):
+    article = pipeline.article("Leaders of five Central Asian states signed a declaration in Astana.")
+    leaders = next(m for m in article.actor_mentions if m.text == "Leaders")
+    assert leaders.country is None  # had been the USA: "states" read as "the States"
+
+
 def test_a_building_named_after_a_person_is_no_person(pipeline):
     text = "Fox News anchor Megyn Kelly was seen entering Trump Tower in New York City. Kelly met with Trump."
     article = pipeline.article(text)

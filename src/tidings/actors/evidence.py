@@ -306,6 +306,11 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
             ent = entity_of(obj)
             phrase = obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text  # entities may come split
             texts = [ent.text, phrase] if ent is not None else [obj.text, phrase]
+            if ent is None and obj.pos_ == "NOUN" and obj.text.islower():
+                texts = []  # "leaders of five Central Asian states": a common noun, not "the States"
+                modifiers = [t for t in obj.lefts if t.dep_ in ("amod", "compound")]
+                if any(_world_region(modifiers[i:], None, kb) for i in range(len(modifiers))):
+                    ev.regional = True  # and states of a region: of no one state
             # the whole phrase first: "the Pakistani Taliban" is not the Taliban
             speaks_for = prep.lower_ == "for"  # (a spokesman's, above)
             group = next((e.actor for t in reversed(texts) for e in kb.lookup(t) if e.kind == "organisation"
