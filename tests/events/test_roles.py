@@ -639,6 +639,11 @@ def test_one_accused_who_is_no_known_actor_is_not_replaced_by_someone_in_the_dee
 @pytest.mark.parametrize("text, trigger, source", [
     ("The resolution, drafted by the United States, calls on Hamas and Israel to agree to a truce.", "calls", "USA"),
     ("A joint statement by the G7 leaders called on Russia to withdraw its troops.", "called", None),
+    # "the statement" issued a sentence before
+    ("The G7 leaders issued a joint statement on Sunday. The statement urged Russia to withdraw its troops.",
+     "urged", None),
+    ("A joint statement by the G7 leaders was released on Sunday. The statement urged Russia to withdraw.",
+     "urged", None),
 ])
 def test_a_document_acts_for_whoever_drafted_or_issued_it(rules_pipeline, text, trigger, source):
     event = next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)

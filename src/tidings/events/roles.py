@@ -521,6 +521,31 @@ def _drafters(subject: Token, index: MentionIndex) -> list[ActorMention]:
             continue
         if by:
             return by
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return _issuers_before(subject, index)
+    return []
+
+
+def _issuers_before(document: Token, index: MentionIndex, sentences: int = 3) -> list[ActorMention]:
+    """"The G7 leaders issued a joint statement on Sunday. The statement urged Russia to withdraw":
+    "the statement" is the one issued, signed or released a few sentences before, and acts for
+    whoever issued it there (or whom that mention names as its drafters)."""
+    doc, sent = document.doc, document.sent
+    for _ in range(sentences):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    for tok in reversed(doc[sent.start:document.i]):
+        if tok.lemma_.lower() != document.lemma_.lower() or tok.i == document.i:
+            continue
+        drafted = _drafters(tok, index) if tok.dep_ != "nsubj" or tok.head.i == tok.i else []
+        if not drafted and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in documents()["drafting"]:
+            verb = tok.head
+            issuer = _agent_of(verb) if tok.dep_ == "nsubjpass" else next(
+                (c for c in verb.children if c.dep_ == "nsubj"), None)
+            drafted = index.group(issuer) if issuer is not None else []
+        if drafted:
+            return drafted
     return []
 
 
