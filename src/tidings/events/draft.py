@@ -169,7 +169,7 @@ class Scene:
                 ([root.head] if root.dep_ == "appos" else [])
             if any(c.dep_ == "poss" for d in [*described, *([root.head] if root.dep_ == "conj" else [])]
                    for c in d.children):
-                described = []  # "Clinton's chief strategist Joel Benenson": someone's staff, who speaks for them
+                described = []  # "Clinton's chief strategist Joel Benenson": someone's staff, speaking for them
             bodies = [t.lower_ for c in [root, *described] for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "at")
                       for g in p.children if g.dep_ == "pobj" for t in g.subtree]
             roles, words = found.get(m.actor_id, (frozenset(), frozenset()))

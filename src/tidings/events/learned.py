@@ -9,10 +9,9 @@ half of the mixed-news dev set (bench/mixed_news.py), and is kept in ``model/pol
   lower is dropped; hypothetical and negated drafts are never dropped, only re-typed, nor is a
   lexicon row that names its weapon, done by a state or an armed group;
 - ``retype_margin``: the classifier's type replaces the rules' when its probability exceeds the
-  rules' type's by at least this much (never criticism or refusal for praise or back, ``OPPOSED``); the CAMEO
-  code then stays only where CAMEO2PLOVER puts it
-  under the new type (``data/cameo_types.tsv``), else it becomes the type's root code
-  (``data/cameo_roots.tsv``);
+  rules' type's by at least this much (never criticism or refusal for praise or back, ``OPPOSED``);
+  the CAMEO code then stays only where CAMEO2PLOVER puts it under the new type
+  (``data/cameo_types.tsv``), else it becomes the type's root code (``data/cameo_roots.tsv``);
 - ``sourceless_below``: a draft whose source the rules could not find is dropped when its
   probability of being an event is lower (better no event than one whose source is lost);
 - ``statement_below``: a statement (statements.py: "Clinton tweeted that ...") is kept, with the
@@ -360,8 +359,8 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
                 p.p_event < policy.drop_below or (not draft.sources and p.p_event < policy.sourceless_below)):
             out.append(None)
             continue
-        if _retypable(draft) and p.best_type != draft.type and {p.best_type, draft.type} not in (YIELDS, *OPPOSED) and \
-                p.p(p.best_type) - p.p(draft.type) >= policy.retype_margin:
+        if _retypable(draft) and p.best_type != draft.type and {p.best_type, draft.type} not in (YIELDS, *OPPOSED) \
+                and p.p(p.best_type) - p.p(draft.type) >= policy.retype_margin:
             draft = replace(draft, type=p.best_type, mode=None, cameo=cameo_for(draft, p.best_type),
                             trace=draft.trace + ("classify",))
         out.append(replace(draft, reading=p))

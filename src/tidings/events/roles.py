@@ -538,7 +538,7 @@ def _issuers_before(document: Token, index: MentionIndex, sentences: int = 3) ->
     for tok in reversed(doc[sent.start:document.i]):
         if tok.lemma_.lower() != document.lemma_.lower() or tok.i == document.i:
             continue
-        drafted = _drafters(tok, index) if tok.dep_ != "nsubj" or tok.head.i == tok.i else []
+        drafted = _drafters(tok, index)  # "a joint statement by the G7 leaders was released"
         if not drafted and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in documents()["drafting"]:
             verb = tok.head
             issuer = _agent_of(verb) if tok.dep_ == "nsubjpass" else next(
