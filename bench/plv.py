@@ -98,6 +98,10 @@ def score(model: bool, rows: list[dataset.Row]) -> Result:
 
 
 def main() -> None:
+    import argparse
+
+    argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog="Every run reads the held-out sentences: "
+                            "read them to report a figure, never to choose a change.").parse_args()
     if not (dataset.SHARED / "plv").is_dir():
         sys.exit("PLV needs ../shared/data/plv")
     rows = held_out_rows()
