@@ -536,7 +536,7 @@ def _issuers_before(document: Token, index: MentionIndex, sentences: int = 3) ->
             break
         sent = doc[sent.start - 1].sent
     for tok in reversed(doc[sent.start:document.i]):
-        if tok.lemma_.lower() != document.lemma_.lower() or tok.i == document.i:
+        if tok.lemma_.lower() != document.lemma_.lower():
             continue
         drafted = _drafters(tok, index)  # "a joint statement by the G7 leaders was released"
         if not drafted and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in documents()["drafting"]:
