@@ -604,7 +604,7 @@ def test_the_classify_slot_lies_after_roles_and_intentions_and_before_dates_plac
     from tidings.events.rules import CLASSIFY_AT
 
     names = [r.__name__ for r in RULES]
-    assert names[CLASSIFY_AT - 1] == "needs_actor" and names[CLASSIFY_AT] == "not_its_own_target"
+    assert names[CLASSIFY_AT - 1] == "needs_actor" and names[CLASSIFY_AT] == "warning_without_threat"
     assert {"roles", "modality", "own_intention"} <= set(names[:CLASSIFY_AT])
     assert {"place", "confidence"} <= set(names[CLASSIFY_AT:])
 
@@ -815,6 +815,31 @@ def test_own_warning(code):
     # another side's deed foretold is no threat of the warner's own
     _, drafts, _ = code("The agency warned that Iran would soon have enough uranium for several bombs.")
     assert all(d.intent is None for d in drafts if d.token.text == "warned")
+
+
+def test_warning_without_threat(code):
+    for text in ("Donald Trump has warned us about those Mexican rapists.",
+                 "The Pentagon warned that North Korea is preparing a missile launch.",
+                 "The FBI was warned by the Russian government that he was a threat.",
+                 "Merkel warned against the rise of xenophobia."):
+        _, _, dropped = code(text)
+        assert ("warned", "warning_without_threat") in [(d.token.text, rule) for d, rule in dropped], text
+    # a condition, a deed done to the warned, what they would suffer, a party warned against a deed
+    # or "to": a threat
+    for text in ("North Korea warned of a merciless reaction if the drills go ahead.",
+                 'India\'s defence minister warned Pakistan of a "befitting reply".',
+                 "China warned Japan not to interfere in its internal affairs.",
+                 'Kim Yo Jong warned that the allies would "pay dearly" for the drills.',
+                 "Iran issued a warning to Israel.",
+                 "Iran warned Israel."):
+        events, _, _ = code(text)
+        assert [e.type for e in events if e.trigger.startswith("warn")] == ["THREATEN"], text
+    # "forced" is no force threatened; "even if" no condition
+    for text in ("Public health officials warned that even if funding were to pass Congress, much of it "
+                 "wouldn't get to states and municipalities before September.",
+                 "The World Health Organization warned that forced evictions would harm patients."):
+        _, _, dropped = code(text)
+        assert ("warned", "warning_without_threat") in [(d.token.text, rule) for d, rule in dropped], text
 
 
 def test_sport(code):

@@ -45,24 +45,26 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 37. ``citizens_giving``       what a state's civilians give is no aid
 38. ``needs_actor``           no event without a known actor
     (slot) ``classify``       a learned classifier may re-type or drop the draft here
-39. ``not_its_own_target``    an actor is not the target of its own act (after the classifier,
+39. ``warning_without_threat`` a warning of a danger is no threat (after the classifier, which
+                              reads a warning against someone's conduct as an accusation)
+40. ``not_its_own_target``    an actor is not the target of its own act (after the classifier,
                               which was trained on candidates marked as the rules read them)
-40. ``fired_from``            where a weapon was fired from is no target of it
-41. ``weapons_test``          a missile fired into the sea, or in a test, at no one is a test, not an attack
-42. ``joint_exercise``        an exercise of two states' forces, or with another, is cooperation
-43. ``peacekeepers``          peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-44. ``verbal_attack``         one politician attacking another with no harm done attacks in words
-45. ``forces_on_crowds``      police or troops acting on protesters act, they do not protest
-46. ``crowd_violence``        protesters' violence is a riot, a violent protest (PROTEST 145)
-47. ``raid_from_the_air``     a raid by aircraft is an air strike, not a search
-48. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
-49. ``firms_trade``           dealings between firms are trade, not politics (after the
+41. ``fired_from``            where a weapon was fired from is no target of it
+42. ``weapons_test``          a missile fired into the sea, or in a test, at no one is a test, not an attack
+43. ``joint_exercise``        an exercise of two states' forces, or with another, is cooperation
+44. ``peacekeepers``          peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+45. ``verbal_attack``         one politician attacking another with no harm done attacks in words
+46. ``forces_on_crowds``      police or troops acting on protesters act, they do not protest
+47. ``crowd_violence``        protesters' violence is a riot, a violent protest (PROTEST 145)
+48. ``raid_from_the_air``     a raid by aircraft is an air strike, not a search
+49. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
+50. ``firms_trade``           dealings between firms are trade, not politics (after the
                               classifier, which may have given the draft a type of dealing)
-50. ``date``                  the date its sentence names
-51. ``place``                 where it happened
-52. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
+51. ``date``                  the date its sentence names
+52. ``place``                 where it happened
+53. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
                               (not one who struck from afar: a missile's)
-53. ``confidence``            how sure the coding is (the rules' own score)
+54. ``confidence``            how sure the coding is (the rules' own score)
     (slot) ``verify``         with the event model, a learned verifier replaces that score with the
                               probability that the finished event is right (verify.py)
 """
@@ -81,11 +83,12 @@ from .roles import _prep_objects
 from .rules_intent import (appeal_as_attraction, campaign_rally, citizens_preference, citizens_giving,
                            commentator_opinion, courtesy_call, danger_not_threat, demand_of_another, dismissal,
                            enforcer_reports_its_act, force_not_ruled_out, mishap, modality, officials_state_acts,
-                           own_intention, own_warning, promised_act, put_question, seeking_to_act, speaker, sport,
-                           unclaimed_must, wanted_act, warning_of_another)
+                           own_intention, promised_act, put_question, seeking_to_act, speaker, sport,
+                           unclaimed_must, wanted_act)
 from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, crowd_before_its_verb, deployed_forces,
                           each_other, headline_passive, host_visit, meeting_place, mutual_meeting, named_agent,
                           received_aid, roles, to_blame)
+from .rules_warnings import own_warning, warning_of_another, warning_without_threat
 from .when import event_date, names_time
 from .where import event_location
 
@@ -470,6 +473,7 @@ RULES: list[Rule] = [
     citizens_giving,
     needs_actor,
     # <- classify: the learned classifier's slot (see above)
+    warning_without_threat,
     not_its_own_target,
     fired_from,
     weapons_test,
@@ -487,4 +491,4 @@ RULES: list[Rule] = [
     confidence,
 ]
 
-CLASSIFY_AT = RULES.index(not_its_own_target)  # where the classify slot is: the rules before it settle the event
+CLASSIFY_AT = RULES.index(needs_actor) + 1  # where the classify slot is: the rules before it settle the event

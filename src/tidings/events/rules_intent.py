@@ -3,7 +3,6 @@ for their order, and intent.py for how a stated intention is recoded)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -363,71 +362,6 @@ def promised_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
     if deed is None:
         return draft
     return draft if scene.lexicon.types_of(deed) & COOPERATIVE_TYPES else None
-
-
-POSSIBLE = {"could", "might", "may", "can"}
-
-
-UNDERGOING = words("undergoing")
-
-
-def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
-    """"The UN nuclear watchdog warned that Iran could produce enough uranium for a bomb.": a
-    warning of what another actor could do forecasts its deed; the one who warns threatens nothing
-    of its own, so it is no THREATEN. Nor is a warning of what a thing could do ("warned that the
-    arrest could undermine the vote")."""
-    if not _warning(draft):
-        return draft
-    own, index = draft.source_sides, scene.index_for(draft)
-    for subject, actors in _warned_subjects(draft, scene, POSSIBLE, ("nsubj", "nsubjpass")):
-        if subject.dep_ == "nsubjpass" or subject.head.lemma_.lower() in UNDERGOING:
-            continue  # "warned that Iran could face military action": what Iran would suffer, a threat
-        if actors and all(m.actor_id not in own and m.country not in own for m in actors):
-            return None
-        if subject.pos_ == "NOUN" and not any(index.at(t.i) for t in subject.subtree):
-            return None  # a thing, no actor of any side
-    return draft
-
-
-def _warning(draft: EventDraft) -> bool:
-    """A threat read from "warn", with a source, whose intention no rule has read yet."""
-    return draft.type == "THREATEN" and draft.token.lemma_.lower() == "warn" and not draft.intent \
-        and bool(draft.sources)
-
-
-def _warned_subjects(draft: EventDraft, scene: Scene, modals: set[str], deps: tuple[str, ...]) -> Iterator:
-    """(subject, its actors) of each clause the warning tells with one of the modals: its complement,
-    or the clause it follows ("Iran could enrich uranium within weeks, IAEA chief warns")."""
-    warn, index = draft.token, scene.index_for(draft)
-    clauses = [c for c in warn.children if c.dep_ in ("ccomp", "parataxis")]
-    if warn.dep_ in ("ccomp", "parataxis", "conj") and warn.head.i < warn.i:
-        clauses.append(warn.head)
-    for clause in clauses:
-        if any(a.dep_ == "aux" and a.lower_ in modals for a in clause.children):
-            subjects = [s for s in clause.children if s.dep_ in deps]
-            if not subjects and "nsubj" in deps:
-                # "warned North Korea could test another missile": the parser took the clause's
-                # subject, right before it, for the warning's object
-                subjects = [c for c in warn.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
-            for subject in subjects:
-                yield subject, index.group(subject)
-
-
-WARNED_MODALS = POSSIBLE | {"will", "would", "shall"}
-
-
-def own_warning(draft: EventDraft, scene: Scene) -> EventDraft:
-    """"Iran's foreign ministry spokesman rejected the criticism and warned that Tehran would respond
-    firmly to any resolution against it.": a warning that the warner's own side will act is its
-    threat, whatever else the sentence tells (read with "rejected the criticism", the classifier took
-    it for an accusation): its intention is set, which the classifier does not re-type."""
-    if not _warning(draft):
-        return draft
-    own = draft.source_sides
-    for _, actors in _warned_subjects(draft, scene, WARNED_MODALS, ("nsubj",)):
-        if actors and all(m.actor_id in own or m.country in own for m in actors):
-            return replace(draft, intent="threat")
-    return draft
 
 
 def seeking_to_act(draft: EventDraft, scene: Scene) -> EventDraft | None:
