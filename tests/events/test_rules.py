@@ -886,7 +886,17 @@ def test_raid_from_the_air(code):
     assert [e.type for e in events if e.trigger == "raided"] == ["COERCE"]
     # fighters are combatants, not fighter jets: their raid is no air strike
     events, _, _ = code("Hamas fighters carried out a raid on an army post near Gaza.")
-    assert [e.type for e in events if e.trigger == "raid"] == ["COERCE"]
+    assert [e.cameo for e in events if e.trigger == "raid"] != ["195"]
+
+
+def test_rebels_raid(code):
+    _, drafts, _ = code("ISWAP claimed responsibility for the raid, saying it had killed dozens of soldiers.")
+    raid = draft_on(drafts, "raid")
+    assert (raid.type, raid.cameo) == ("ASSAULT", "190") and "rebels_raid" in raid.trace
+    events, _, _ = code("Hamas fighters carried out a raid on an army post near Gaza.")
+    assert [(e.type, e.cameo) for e in events if e.trigger == "raid"] == [("ASSAULT", "190")]
+    events, _, _ = code("Police raided the offices of the opposition newspaper.")  # a search by police stays one
+    assert [e.type for e in events if e.trigger == "raided"] == ["COERCE"]
 
 
 def test_crowd_violence(code, pipeline):

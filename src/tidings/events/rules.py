@@ -57,14 +57,15 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 46. ``forces_on_crowds``      police or troops acting on protesters act, they do not protest
 47. ``crowd_violence``        protesters' violence is a riot, a violent protest (PROTEST 145)
 48. ``raid_from_the_air``     a raid by aircraft is an air strike, not a search
-49. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
-50. ``firms_trade``           dealings between firms are trade, not politics (after the
+49. ``rebels_raid``           a raid by rebels or militants is an attack, not a search
+50. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
+51. ``firms_trade``           dealings between firms are trade, not politics (after the
                               classifier, which may have given the draft a type of dealing)
-51. ``date``                  the date its sentence names
-52. ``place``                 where it happened
-53. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
+52. ``date``                  the date its sentence names
+53. ``place``                 where it happened
+54. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
                               (not one who struck from afar: a missile's)
-54. ``confidence``            how sure the coding is (the rules' own score)
+55. ``confidence``            how sure the coding is (the rules' own score)
     (slot) ``verify``         with the event model, a learned verifier replaces that score with the
                               probability that the finished event is right (verify.py)
 """
@@ -324,6 +325,20 @@ def raid_from_the_air(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, type="ASSAULT", mode="aerial", context="military", cameo="195")
 
 
+REBEL_SECTORS = {"REB", "INS", "TER", "SEP"}
+
+
+def rebels_raid(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"ISWAP claimed responsibility for the raid, saying it had killed dozens of soldiers.": a raid
+    by rebels or militants is an attack (ASSAULT, CAMEO 190), not a search of premises by the
+    authorities (COERCE 171; "Police raided the offices of the newspaper" stays one)."""
+    if draft.type != "COERCE" or draft.token.lemma_.lower() != "raid" or not draft.sources:
+        return draft
+    if not all(REBEL_SECTORS & set(ref.sectors) for ref in draft.sources):
+        return draft
+    return replace(draft, type="ASSAULT", mode=None, context="military", cameo="190")
+
+
 CROWDS = words("crowds")
 
 
@@ -483,6 +498,7 @@ RULES: list[Rule] = [
     forces_on_crowds,
     crowd_violence,
     raid_from_the_air,
+    rebels_raid,
     diplomatic_protest,
     firms_trade,
     date,
