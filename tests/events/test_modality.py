@@ -226,6 +226,18 @@ def test_a_clause_in_the_past_tense_is_no_modals():
     assert modality(sentence, "censuring") == "asserted"
 
 
+def test_a_second_participle_shares_the_modal_perfect(pipeline):
+    # "killed" is tagged as a past tense, but joined to "would have gotten" it did not happen
+    assert modality("We would have gotten a laser on them and killed them.", "killed") == "hypothetical"
+    assert modality("Russia would have invaded Ukraine and occupied the country.", "occupied") == "hypothetical"
+    # what did not happen is nobody's threat
+    events = pipeline.article("Russia would have invaded Ukraine and occupied the country.").events
+    assert [(e.type, e.modality) for e in events if e.trigger == "occupied"] == [("ASSAULT", "hypothetical")]
+    # the speaker's next act, which the parser joined to the clause said, happened
+    assert modality("Police said they would have preferred a peaceful end and arrested 20 protesters.",
+                    "arrested") == "asserted"
+
+
 def test_talks_offered_through_an_infinitive_tagged_as_a_noun_are_not_held(pipeline):
     # "host" is tagged NN: the talks are offered, not held
     article = pipeline.article("The African Union called on both countries to exercise restraint and offered to host talks.")

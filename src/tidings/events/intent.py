@@ -99,8 +99,12 @@ def _noun_subject(trigger: Token) -> bool:
 def _counterfactual(trigger: Token) -> bool:
     """Whether the trigger's verb is told in the past of a conditional ("Iran would have attacked
     Israel if the talks had failed", "a rule that would have barred migrants"): what did not
-    happen, nobody's intention."""
+    happen, nobody's intention; nor is a second verb joined to one ("would have gotten a laser on
+    them and killed them")."""
     verb = _predicate(trigger)
+    while verb.dep_ == "conj" and verb.head.i < verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        verb = verb.head
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children) \
         and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should", "'d") for c in verb.children)
 

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from ..nlp.headlines import is_headline
 from .datafiles import rows, words
 from .participles import about_the_subject_above, has_to
+from .statements import statement_verbs
 
 # words whose holder is the source of the act they are "for" (roles.py), and whose negation denies
 # that act: "was (not) responsible for the attack", "claimed responsibility for the bombing"
@@ -194,6 +195,20 @@ def phrasal_lemma(verb: Token) -> str:
     return f"{lemma} {particle}" if particle else lemma
 
 
+def _shares_perfect(conj: Token, head: Token) -> bool:
+    """"we would have gotten a laser on them and killed them": a regular past form joined, with no
+    subject or auxiliary of its own, to a modal perfect ("would have", "could have") is its second
+    participle, which the tagger read as a past tense: it shares the modal. Not inside what a
+    speaker said ("said they would have preferred a peaceful end and arrested 20"): the parser
+    joins the speaker's next act to the clause said."""
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in statement_verbs():
+        return False
+    return head.tag_ == "VBN" and conj.tag_ in ("VBD", "VBN") and conj.lower_.endswith("ed") \
+        and any(c.tag_ == "MD" for c in head.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in head.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children)
+
+
 def _is_predicate(token: Token) -> bool:
     """A verb, adjective or root; or an infinitive the tagger took for a noun ("offered to host
     talks", "host" tagged NN)."""
@@ -269,7 +284,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
         if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
             tensed = t.tag_ in ("VBD", "VBZ") or (t.tag_ == "VBN" and not any(
                 c.dep_ in ("aux", "auxpass") for c in t.children))  # "vowed to retaliate and summoned ..."
-            if tensed and any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in head.children):
+            if tensed and any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in head.children) \
+                    and not _shares_perfect(t, head):
                 # "said they would hold a rally and called on Georgians to ...", "said the measures
                 # were needed to protect security and accused the US": a tensed verb (or a past
                 # participle with no auxiliary, which the tagger gives for one) is no modal's nor an
