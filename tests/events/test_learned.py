@@ -351,3 +351,13 @@ def _drafts(pipeline, text):
     finally:
         stage.classify = original
     return seen
+
+
+def test_the_firm_an_investigation_is_into_is_marked_for_the_classifier(pipeline):
+    events = pipeline.article("EU opens formal antitrust probe into Veltrana's cloud licensing").events
+    probe = [e for e in events if e.trigger == "probe"]
+    assert [e.type for e in probe] == ["ACCUSE"] and probe[0].targets == []  # the event keeps no target
+    # the subject of the clause investigated
+    article = pipeline.article("Federal prosecutors in Sao Paulo are separately investigating whether "
+                               "PagaMais misled customers.")
+    assert [e.type for e in article.events if e.trigger == "investigating"] == ["ACCUSE"]
