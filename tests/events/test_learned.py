@@ -361,3 +361,6 @@ def test_the_firm_an_investigation_is_into_is_marked_for_the_classifier(pipeline
     article = pipeline.article("Federal prosecutors in Sao Paulo are separately investigating whether "
                                "PagaMais misled customers.")
     assert [e.type for e in article.events if e.trigger == "investigating"] == ["ACCUSE"]
+    # a firm that is the object: marked for the classifier, which then keeps the ban
+    events = pipeline.article("Regulators banned Lumora from selling the app in Brazil.").events
+    assert [(e.trigger, e.targets) for e in events if e.trigger == "banned"] == [("banned", [])]

@@ -967,3 +967,10 @@ def test_an_attack_a_group_claims_is_its_own(rules_pipeline):
     text = "The Houthis claimed an attack on a British oil tanker in the Gulf of Aden."
     attack = at(rules_pipeline, text, "attack")
     assert [s["name"] for s in attack.sources] == ["Houthis"] and attack.type == "ASSAULT"
+
+
+def test_a_firm_acted_on_leaves_no_actor_further_down_as_the_target(rules_pipeline):
+    event = at(rules_pipeline, "China sanctioned Lockheed Martin over arms sales to Taiwan.", "sanctioned")
+    assert countries(event.sources) == {"CHN"} and event.targets == []
+    event = at(rules_pipeline, "China sanctioned the Taiwanese defence minister over arms sales.", "sanctioned")
+    assert countries(event.targets) == {"TWN"}

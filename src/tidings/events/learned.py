@@ -45,6 +45,7 @@ from .draft import ActorRef, EventDraft
 from .lexicon import names
 from .modality import ASSERTED, NEGATED
 from .relations import RELATION, acted_on
+from .roles import OUTSIDE_NAMES
 from .statements import STATEMENT, STATEMENT_TYPES, hearer_of
 
 # sectors of a state's government and forces and of armed groups, whose weapons acts are events
@@ -133,29 +134,39 @@ def marked_text(draft: EventDraft) -> str:
     # a relation's verb is no trigger the classifier was trained to read: its sentence is marked as
     # the PLV sentences whose relation the lexicon does not name, with the parties alone
     trigger = None if draft.type == RELATION else (tok.idx, tok.idx + len(tok.text))
-    target = _first_in(draft.targets, lo, hi) or (None if draft.type == RELATION else _named_party(draft, lo, hi))
+    target = _first_in(draft.targets, lo, hi) or (
+        None if draft.type in (RELATION, STATEMENT) else _named_party(draft, lo, hi))
     return mark(window.text, lo, _first_in(draft.sources, lo, hi), target, trigger)
 
 
-NAMED_PARTIES = ("ORG", "PERSON", "NORP", "GPE")
+NAMED_PARTIES = (*OUTSIDE_NAMES, "NORP", "GPE")
 PARTY_PREPS = ("into", "against", "on", "of", "over")
 OWNER_PATH = ("compound", "poss", "prep", "pobj", "amod", "appos", "nmod", "case")  # "brake failures in Rellford's trucks"
 INVESTIGATE = "09"  # CAMEO's investigations
 
 
 def _named_party(draft: EventDraft, lo: int, hi: int) -> tuple[int, int] | None:
-    """The firm or unknown person an investigation is into, where the rules found no actor there
-    ("opened a probe into Veltrana's cloud licensing", "investigating whether PagaMais misled
-    customers"). The classifier was trained on probes whose target was marked, firms included, and
-    reads one with none marked as rarely an event (0.12 against 0.76 for that probe), so the name is
-    marked for the classifier alone; the event keeps no target."""
+    """The firm or unknown person the trigger acts on, where the rules found no actor there: what an
+    investigation is into ("opened a probe into Veltrana's cloud licensing", "investigating whether
+    PagaMais misled customers"), or a name that is the object ("Regulators banned Lumora from
+    selling the app"; roles.py then takes no actor further down as the target). The classifier was
+    trained on sentences whose target was marked, firms included, and reads one with none marked as
+    rarely an event (0.12 against 0.76 for that probe), so the name is marked for the classifier
+    alone; the event keeps no target."""
     tok = draft.token
-    if not draft.cameo.startswith(INVESTIGATE):
-        return None
     heads = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if not draft.cameo.startswith(INVESTIGATE):
+        # any other act on a firm named as its object ("banned Lumora from selling the app")
+        heads = [h for h in heads if h.pos_ == "PROPN" and h.ent_type_ in OUTSIDE_NAMES]
+        return _entity_span(heads, draft, lo, hi)
     heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children
               if g.dep_ == "pobj"]
     heads += [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return _entity_span(heads, draft, lo, hi)
+
+
+def _entity_span(heads: list[Token], draft: EventDraft, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first named entity owning one of the heads (``_owned_by``), outside the sources."""
     taken = [(r.start, r.end) for r in draft.sources if r.start is not None]
     for head in heads:
         for t in head.subtree:

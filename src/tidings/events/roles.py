@@ -824,6 +824,22 @@ def _asks_unknown(verb: Token, index: MentionIndex) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in charging().get(lemma, ()) for c in (*verb.children, *obj.children))
 
 
+ATTACKED = ("against", "on", "upon", "at")
+OUTSIDE_NAMES = ("ORG", "PRODUCT", "PERSON", "FAC", "WORK_OF_ART")  # the small model's labels for firms vary
+
+
+def _acts_on_outsider(verb: Token, index: MentionIndex) -> bool:
+    """Whether the verb's object is a name no actor stands for, a firm ("China sanctioned Lockheed
+    Martin over arms sales to Taiwan", "Regulators banned Lumora from selling the app in Brazil"):
+    the party acted on is that firm, and an actor further down is not it (better no target). An
+    object the verb acts with, beside the party it names ("launched Operation X against Hamas"), is
+    not the party; nor is whom a speaker tells ("told Reuters that Russia was lying")."""
+    if _reports_clause(verb) or any(c.dep_ == "prep" and c.lower_ in ATTACKED for c in verb.children):
+        return False
+    return any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" and c.ent_type_ in OUTSIDE_NAMES
+               and not index.phrase(c) for c in verb.children)
+
+
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("dobj", "dative", "pobj") and \
             _agent_of(verb) is None and (index.group(verb.head) or verb.head.lower_ in ("those", "people")):
@@ -864,7 +880,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if not targets:
         asked = _for_to_subject(verb)
         targets = index.group(asked) if asked is not None else []
-    if not targets and _asks_unknown(verb, index):
+    if not targets and (_asks_unknown(verb, index) or _acts_on_outsider(verb, index)):
         return Roles(sources, [])
     owners: list[ActorMention] = []  # the sources' own state owning the object: never the target
     if not targets:
