@@ -147,6 +147,7 @@ def test_the_government_of_a_datelined_article_is_its_states(pipeline):
     ("Several Latin American governments refused to recognise the result.", "Several Latin American governments"),
     ("European governments imposed sanctions on Iran.", "European governments"),
     ("Western diplomats in Tehran said the talks had stalled.", "Western diplomats"),
+    ("Central Asian leaders sign water-sharing pact as Tashkent summit closes", "Central Asian leaders"),
 ])
 def test_officials_of_a_region_of_several_states_belong_to_none_of_them(pipeline, text, phrase):
     m = mention(pipeline, text, phrase)

@@ -37,6 +37,7 @@ STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 LOCAL_SECTORS = {"CVL", "EDU", "LAB", "REF", "RAD", "OPP", "REB", "CRM", "PTY", "REL", "HLH"}
 DOMINANT_SHARE = 0.75  # of the article's resolved actors, for one country to be its home
 PHRASE_DEPS = {"prep", "pobj", "appos", "compound", "poss"}
+REGIONAL_CONFIDENCE = 0.5  # a regional group's generic actor
 PLACED_CONFIDENCE = 0.6  # a group placed by the sentence
 HOME_CONFIDENCE = 0.5  # a group or person given the article's dominant country
 SURE_MENTIONS = 3  # a dominant country named this often is the home "the government" belongs to
@@ -183,6 +184,11 @@ def settle_homes(resolver: Resolver) -> None:
             host = place_of(tok, kb) or (scene_of(tok, kb) if "ethnic" in words else None)
             if host and host != f.country:  # "ethnic Albanians in south Serbia"
                 resolver.regroup(f, kb.agent(host, f.sectors[0]), PLACED_CONFIDENCE)
+            continue
+        if f.country is None and f.actor is None and f.regional and STATE_SECTORS & set(f.sectors):
+            # "Central Asian leaders sign water-sharing pact": of no one state, but known for what
+            # they are, as "the opposition" is
+            resolver.regroup(f, kb.agent(None, next(s for s in f.sectors if s in STATE_SECTORS)), REGIONAL_CONFIDENCE)
             continue
         if f.country is not None or (f.regional and STATE_SECTORS & set(f.sectors)):
             continue  # ("Latin American governments", "Western diplomats": of no one state)
