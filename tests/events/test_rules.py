@@ -974,3 +974,14 @@ def test_firing_someone_the_article_named_is_no_shooting(code):
             "Vance said she had fired Marsh in March.")
     events, _, _ = code(text)
     assert not [e for e in events if e.trigger == "fired"]
+
+
+def test_people_as_state(code):
+    _, drafts, _ = code("The Russians accused NATO of provocations.")
+    accused = draft_on(drafts, "accused")
+    assert [(r.actor_id, r.sectors) for r in accused.sources] == [("RUS", ())] and "people_as_state" in accused.trace
+    # a protest is the people's own, and so is what a counted crowd does
+    events, _, _ = code("Russians protested in Moscow.")
+    assert [s["actor_id"] for e in events if e.trigger == "protested" for s in e.sources] == ["RUS-CVL"]
+    _, drafts, _ = code("The Russians protested outside the embassy.")
+    assert [r.actor_id for r in draft_on(drafts, "protested").sources] == ["RUS-CVL"]

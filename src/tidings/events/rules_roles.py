@@ -165,6 +165,38 @@ def named_agent(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(found, "agent")) if found else draft
 
 
+PEOPLES_OWN_ACTS = {"PROTEST"}  # what a state's people do as people
+
+
+def people_as_state(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"The Russians accused NATO of provocations.": a state's people named with "the" ("the
+    Russians", "the Saudis", "the Chinese") acting as one, in anything but a protest, is the state
+    (as the PLOVER gold standard codes it), not its civilians; "Russians protested in Moscow" and
+    "thousands of Russians" stay its people."""
+    if draft.type in PEOPLES_OWN_ACTS or not draft.sources:
+        return draft
+    doc = draft.token.doc
+    changed = []
+    for ref in draft.sources:
+        first = _first_token(doc, ref)
+        if ref.country and ref.actor_id == f"{ref.country}-CVL" and first is not None and first.i > 0 \
+                and first.tag_ in ("NNPS", "NNP") and first.i + 1 == _end_token(doc, ref) \
+                and doc[first.i - 1].lower_ == "the" and doc[first.i - 1].dep_ == "det":
+            state = scene.kb.country_actor(ref.country)
+            ref = replace(ref, actor_id=state.id, name=state.name, sectors=())
+        changed.append(ref)
+    changed = tuple(changed)
+    return draft if changed == draft.sources else replace(draft, sources=changed)
+
+
+def _first_token(doc: Doc, ref) -> Token | None:
+    return next((t for t in doc if t.idx == ref.start), None) if ref.start is not None else None
+
+
+def _end_token(doc: Doc, ref) -> int:
+    return next((t.i + 1 for t in doc if t.idx + len(t.text) == ref.end), -1) if ref.end is not None else -1
+
+
 def crowd_before_its_verb(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Hundreds of residents protested outside Bristol City Hall on Wednesday evening.": in a
     sentence with no finite verb of its own the small parser hangs a crowd's protest on the crowd
