@@ -32,7 +32,10 @@ def test_a_deed_a_measure_would_allow_is_no_ones_threat(rules_pipeline):
 
 
 @pytest.mark.parametrize("text", ["Iran will not sign the agreement with France.",
-                                  "North Korea said it would not meet South Korean officials."])
+                                  "North Korea said it would not meet South Korean officials.",
+                                  # a readiness denied through its copula: no promise
+                                  "Ryan said he was not ready to endorse Trump.",
+                                  "Iran is not willing to sign the agreement with France."])
 def test_a_commitment_not_to_act_is_a_rejection(rules_pipeline, text):
     event = only(rules_pipeline, text, "REJECT")
     assert event.modality == "asserted"

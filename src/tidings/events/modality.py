@@ -172,8 +172,10 @@ def _denies(child: Token) -> bool:
 
 
 def _denial(token: Token) -> Token | None:
-    """The word denying a verb or noun of intention ("does not plan", "no plans")."""
-    return next((c for c in token.children if _denies(c)), None)
+    """The word denying a verb or noun of intention ("does not plan", "no plans"), or an adjective's
+    copula ("was not ready to endorse")."""
+    heads = [token, token.head] if token.pos_ == "ADJ" and token.dep_ == "acomp" else [token]
+    return next((c for h in heads for c in h.children if _denies(c)), None)
 
 
 def _present_tense(verb: Token) -> bool:
