@@ -729,3 +729,9 @@ def test_deploying_an_oil_rig_mobilises_no_one(rules_pipeline):
     assert not [e for e in events if e.type == "MOBILIZE"]
     assert [e.type for e in rules_pipeline.article("Russia's deployment of troops alarmed NATO.").events
             if e.trigger == "deployment"] == ["MOBILIZE"]
+
+
+def test_blocking_a_vote_or_an_inquiry_is_a_rejection(rules_pipeline):
+    for text in ("Senate Republicans blocked a vote on the nomination.",
+                 "House Republicans blocked an inquiry into the shooting."):
+        assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "blocked"] == ["REJECT"], text
