@@ -200,3 +200,9 @@ def test_an_official_of_a_region_tagged_as_an_organisation_is_of_its_state(pipel
     article = pipeline.article(text)
     minister = next(m for m in article.actor_mentions if "chief minister" in m.text)
     assert minister.country == "IND"
+
+
+def test_an_owned_envoy_is_the_owners_not_of_the_place_it_is_recalled_from(pipeline):
+    text = "Pakistan recalled its ambassador from Kabul."
+    assert mention(pipeline, text, "its ambassador").country == "PAK"
+    assert mention(pipeline, "The ambassador from France met the president.", "The ambassador").country == "FRA"

@@ -296,6 +296,8 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
             continue
         if prep.lower_ == "at" and head.dep_ == "dobj":
             continue  # "launched drones at Israel": what they were aimed at, not whose they are
+        if prep.lower_ == "from" and any(c.dep_ == "poss" for c in head.children):
+            continue  # "recalled its ambassador from Kabul": an owner says whose; "from" is where
         # "the armies of Brazil and Argentina": each state of a list
         for obj in [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]:
             if prep.lower_ not in COUNTRY_PREPS and not (prep.lower_ == "for" and head.lemma_.lower() in SPOKES):
