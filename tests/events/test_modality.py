@@ -85,6 +85,8 @@ def modality(sentence: str, word: str) -> str:
     ("The Sanders campaign has endorsed none of this.", "endorsed", "negated"),
     ("Nobody was arrested.", "arrested", "negated"),
     ("None of the candidates endorsed Trump.", "endorsed", "negated"),
+    ("The rebels denied responsibility for the attack.", "attack", "negated"),
+    ("The rebels claimed responsibility for the attack.", "attack", "asserted"),
 ])
 def test_modality_follows_the_cue_that_governs_the_trigger(sentence, word, expected):
     assert modality(sentence, word) == expected

@@ -265,6 +265,9 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 break  # "planned to respond to Trump's attacks": the attacks happened
             if t.dep_ in ("dobj", "nsubjpass") and negation and phrasal_lemma(head) in cues.cancelling:
                 return NEGATED, head  # "cancelled the summit", "the flight was delayed"
+            if t.dep_ == "dobj" and negation and t.lemma_.lower() in RESPONSIBLE and \
+                    _cue_lemma(head, cues.negating_heads) in cues.negating_heads:
+                return NEGATED, head  # "denied responsibility for the attack": not theirs
             if (t.dep_ == "dobj" and head.lemma_.lower() in cues.requesting) or (
                     t.dep_ == "prep" and f"{head.lemma_.lower()} {t.lower_}" in cues.requesting):
                 return HYPOTHETICAL, head  # "sought the extradition", "called for talks": not yet done
