@@ -141,7 +141,8 @@ def marked_text(draft: EventDraft) -> str:
 
 NAMED_PARTIES = (*OUTSIDE_NAMES, "NORP", "GPE")
 PARTY_PREPS = ("into", "against", "on", "of", "over")
-OWNER_PATH = ("compound", "poss", "prep", "pobj", "amod", "appos", "nmod", "case")  # "brake failures in Rellford's trucks"
+# the edges from a name up to the noun it owns or modifies ("brake failures in Rellford's trucks")
+OWNER_PATH = ("compound", "poss", "prep", "pobj", "amod", "appos", "nmod", "case")
 INVESTIGATE = "09"  # CAMEO's investigations
 
 

@@ -178,23 +178,15 @@ def people_as_state(draft: EventDraft, scene: Scene) -> EventDraft:
     doc = draft.token.doc
     changed = []
     for ref in draft.sources:
-        first = _first_token(doc, ref)
-        if ref.country and ref.actor_id == f"{ref.country}-CVL" and first is not None and first.i > 0 \
-                and first.tag_ in ("NNPS", "NNP") and first.i + 1 == _end_token(doc, ref) \
-                and doc[first.i - 1].lower_ == "the" and doc[first.i - 1].dep_ == "det":
+        span = doc.char_span(ref.start, ref.end) if ref.start is not None and ref.end is not None else None
+        if ref.country and ref.actor_id == f"{ref.country}-CVL" and span is not None and len(span) == 1 \
+                and span.start > 0 and span[0].tag_ in ("NNPS", "NNP") \
+                and doc[span.start - 1].lower_ == "the" and doc[span.start - 1].dep_ == "det":
             state = scene.kb.country_actor(ref.country)
             ref = replace(ref, actor_id=state.id, name=state.name, sectors=())
         changed.append(ref)
     changed = tuple(changed)
     return draft if changed == draft.sources else replace(draft, sources=changed)
-
-
-def _first_token(doc: Doc, ref) -> Token | None:
-    return next((t for t in doc if t.idx == ref.start), None) if ref.start is not None else None
-
-
-def _end_token(doc: Doc, ref) -> int:
-    return next((t.i + 1 for t in doc if t.idx + len(t.text) == ref.end), -1) if ref.end is not None else -1
 
 
 def crowd_before_its_verb(draft: EventDraft, scene: Scene) -> EventDraft:
