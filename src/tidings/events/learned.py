@@ -37,6 +37,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from ..actors.evidence import entity_of
 from ..actors.kb import specific
 from ..actors.mentions import span_of
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
@@ -173,7 +174,7 @@ def _entity_span(heads: list[Token], draft: EventDraft, lo: int, hi: int) -> tup
         for t in head.subtree:
             if t.ent_type_ not in NAMED_PARTIES or t.ent_iob_ != "B" or not _owned_by(t, head):
                 continue
-            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            ent = entity_of(t)
             if ent is None or not lo <= ent.start_char < ent.end_char <= hi:
                 continue
             if any(ent.start_char < b and a < ent.end_char for a, b in taken):

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..model import ActorMention
 from .datafiles import word_kinds, words
 from .draft import EventDraft, Scene
 
@@ -35,7 +36,7 @@ def warning_of_another(draft: EventDraft, scene: Scene) -> EventDraft | None:
     for subject, actors in _warned_subjects(draft, scene, POSSIBLE, ("nsubj", "nsubjpass")):
         if _suffers(subject):
             continue  # "warned that Iran could face military action": what Iran would suffer, a threat
-        if actors and all(m.actor_id not in own and m.country not in own for m in actors):
+        if actors and not any(_of_side(m, own) for m in actors):
             return None
         if subject.pos_ == "NOUN" and not any(index.at(t.i) for t in subject.subtree):
             return None  # a thing, no actor of any side
@@ -51,7 +52,7 @@ def own_warning(draft: EventDraft, scene: Scene) -> EventDraft:
         return draft
     own = draft.source_sides
     for _, actors in _warned_subjects(draft, scene, WARNED_MODALS, ("nsubj",)):
-        if actors and all(m.actor_id in own or m.country in own for m in actors):
+        if actors and all(_of_side(m, own) for m in actors):
             return replace(draft, intent="threat")
     return draft
 
@@ -74,7 +75,7 @@ def warning_without_threat(draft: EventDraft, scene: Scene) -> EventDraft | None
         return draft
     own = draft.source_sides
     for subject, actors in _warned_subjects(draft, scene, None, ("nsubj", "nsubjpass")):
-        if _suffers(subject) or (actors and all(m.actor_id in own or m.country in own for m in actors)):
+        if _suffers(subject) or (actors and all(_of_side(m, own) for m in actors)):
             return draft
     return None
 
@@ -83,6 +84,11 @@ def _warning(draft: EventDraft) -> bool:
     """A threat read from "warn", with a source, whose intention no rule has read yet."""
     return draft.type == "THREATEN" and draft.token.lemma_.lower() == "warn" and not draft.intent \
         and bool(draft.sources)
+
+
+def _of_side(mention: ActorMention, own: set[str]) -> bool:
+    """Whether an actor mention is on the side of the warning's source (its actor or its state)."""
+    return mention.actor_id in own or mention.country in own
 
 
 def _suffers(subject: Token) -> bool:
