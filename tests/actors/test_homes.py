@@ -206,3 +206,11 @@ def test_an_owned_envoy_is_the_owners_not_of_the_place_it_is_recalled_from(pipel
     text = "Pakistan recalled its ambassador from Kabul."
     assert mention(pipeline, text, "its ambassador").country == "PAK"
     assert mention(pipeline, "The ambassador from France met the president.", "The ambassador").country == "FRA"
+
+
+def test_a_new_body_acting_on_the_home_state_speaks_from_outside_it(pipeline):
+    story = "Israel's cabinet met on Sunday. Israel said it would widen its operation. "
+    text = story + "The Commission on Human Rights condemned Israel over the plan."
+    assert mention(pipeline, text, "The Commission on Human Rights").country is None
+    text = story + "The Knesset Defence Committee approved the plan."
+    assert mention(pipeline, text, "The Knesset Defence Committee").country == "ISR"

@@ -735,3 +735,17 @@ def test_blocking_a_vote_or_an_inquiry_is_a_rejection(rules_pipeline):
     for text in ("Senate Republicans blocked a vote on the nomination.",
                  "House Republicans blocked an inquiry into the shooting."):
         assert [e.type for e in rules_pipeline.article(text).events if e.trigger == "blocked"] == ["REJECT"], text
+
+
+def test_air_strikes_staged_are_an_attack_not_a_walkout(rules_pipeline):
+    assert types_at(rules_pipeline, "The army staged air strikes on rebel positions.", "staged") == []
+    assert types_at(rules_pipeline, "Dock workers staged a strike at the port of Antwerp.", "staged") == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Turkey allowed the refugees to return to Syria.", "allowed", "RETREAT"),
+    ("Israel allowed aid trucks to enter Gaza.", "allowed", "RETREAT"),
+])
+def test_the_one_let_in_or_back_is_the_object_of_allowing(rules_pipeline, text, trigger, type_):
+    # the parser makes "the refugees" the subject of "to return", not the object of "allowed"
+    assert types_at(rules_pipeline, text, trigger) == [type_]

@@ -317,3 +317,11 @@ def test_a_deed_warned_against_has_not_happened(sentence, word):
 def test_a_denied_idea_is_a_denied_claim():
     # a claim played down is only uncertain (the test above); one denied did not happen
     assert modality("The Kremlin denied the idea that Putin had met Zelenskiy.", "met") == "negated"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Japan and the Philippines signed a defence pact allowing troops to deploy on each other's territory.", "deploy"),
+    ("The court allowed police to arrest the opposition leader.", "arrest"),
+])
+def test_what_is_allowed_has_not_happened(sentence, word):
+    assert modality(sentence, word) == "hypothetical"

@@ -974,3 +974,9 @@ def test_a_firm_acted_on_leaves_no_actor_further_down_as_the_target(rules_pipeli
     assert countries(event.sources) == {"CHN"} and event.targets == []
     event = at(rules_pipeline, "China sanctioned the Taiwanese defence minister over arms sales.", "sanctioned")
     assert countries(event.targets) == {"TWN"}
+
+
+def test_the_accused_does_the_deed_when_the_charge_hangs_on_them(rules_pipeline):
+    # the parser hangs "of killing" on "forces", not on "accused"
+    killing = at(rules_pipeline, "Human Rights Watch accused Ethiopian forces of killing civilians in Tigray.", "killing")
+    assert countries(killing.sources) == {"ETH"} and [s["sectors"] for s in killing.sources] == [["MIL"]]

@@ -217,7 +217,8 @@ def settle_homes(resolver: Resolver) -> None:
             # body of its own called "Congress" (nor the same one as in a story from Washington)
             resolver.regroup(f, body, HOME_CONFIDENCE)
         elif f.actor is not None and f.actor.id not in kb.by_id and (
-                (f.actor.type == "person" and dominant) or (f.actor.type == "organisation" and f.method == "new" and home)):
+                (f.actor.type == "person" and dominant) or (f.actor.type == "organisation" and f.method == "new" and home
+                                                            and not _acts_on_state(tok, home, resolver))):
             # "President Dos Santos", "Parliament": local officials and bodies are rarely given a
             # nationality in their own country's news; a person new to the knowledge base, only in a
             # story about one state: a dateline says where the reporter is, and in an international
@@ -226,6 +227,19 @@ def settle_homes(resolver: Resolver) -> None:
                 f.actor.country = dominant if f.actor.type == "person" else home
             f.country = f.actor.country
             f.confidence = round(min(f.confidence, HOME_CONFIDENCE), 2)
+
+
+def _acts_on_state(tok: Token, home: str, resolver: Resolver) -> bool:
+    """"The Commission on Human Rights condemned Israel", in a story about Israel: a body new to the
+    knowledge base that acts on the home state itself, named as a state, speaks from outside it."""
+    if tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "upon", "to")
+         for g in c.children if g.dep_ == "pobj"]
+    return any(f.actor is not None and f.actor.id == home and f.start <= o.i < f.end
+               for o in objects for f in resolver.found)
 
 
 def _strikes_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:

@@ -90,6 +90,9 @@ def _objects(token: Token) -> set[str]:
             # him to bring out a rally" allowed a rally)
             out.update(g.lemma_.lower() for g in child.children
                        if g.dep_ in OBJECT_DEPS | {"pcomp"} and g.ent_type_ not in ("DATE", "TIME"))
+            if child.dep_ in ("xcomp", "ccomp"):  # "allowed the refugees to return": the parser makes the
+                out.update(lemma for g in child.children if g.dep_ == "nsubj"  # one allowed the clause's subject
+                           for lemma in _object_lemmas(g) | {m.lemma_.lower() for m in g.lefts if m.dep_ == "compound"})
     if token.pos_ in ("VERB", "AUX"):  # "sanctions were imposed": the passive subject is the object
         out.update(c.lemma_.lower() for c in token.children if c.dep_ == "nsubjpass")
     if token.dep_ in ("nsubjpass",):
@@ -334,8 +337,19 @@ def _object_lemmas(head: Token) -> set[str]:
     """An object's lemma, its conjuncts' and those of its container's "of" phrases ("tons of aid");
     a plural noun with every lemma it may have ("bases": base, which the lemmatizer reads as basis)."""
     heads = [head, *head.conjuncts]
-    return {t.lemma_.lower() for t in heads} | {lemma for t in heads if t.tag_ == "NNS"
-                                                for lemma in _plural_lemmas(t.lower_)} | _of_heads(head)
+    armed = {t.i for t in heads if _armed_strike(t)}
+    return {"airstrike" if t.i in armed else t.lemma_.lower() for t in heads} | {
+        lemma for t in heads if t.tag_ == "NNS" and t.i not in armed for lemma in _plural_lemmas(t.lower_)} | _of_heads(head)
+
+
+ARMED_STRIKES = words("armed_strikes")
+
+
+def _armed_strike(noun: Token) -> bool:
+    """Whether a strike's modifier makes it an attack ("staged air strikes", "a drone strike"): read
+    as "airstrike", which no row of labour strikes takes."""
+    return noun.lemma_.lower() == "strike" and any(c.dep_ in ("compound", "amod") and c.lower_ in ARMED_STRIKES
+                                                   for c in noun.lefts)
 
 
 @lru_cache(maxsize=4096)

@@ -805,6 +805,8 @@ def charging_verb(deed: Token) -> Token | None:
     verb = prep.head
     if verb.dep_ == "pobj" and verb.head.dep_ == "agent":
         verb = verb.head.head  # "accused by rights groups of killing": the parser hangs "of" on the accusers
+    elif verb.dep_ == "dobj" and prep.lower_ in charging().get(verb.head.lemma_.lower(), ()):
+        verb = verb.head  # "accused Ethiopian forces of killing civilians": and on the accused
     return verb if prep.lower_ in charging().get(verb.lemma_.lower(), ()) else None
 
 
