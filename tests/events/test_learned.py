@@ -364,3 +364,11 @@ def test_the_firm_an_investigation_is_into_is_marked_for_the_classifier(pipeline
     # a firm that is the object: marked for the classifier, which then keeps the ban
     events = pipeline.article("Regulators banned Lumora from selling the app in Brazil.").events
     assert [(e.trigger, e.targets) for e in events if e.trigger == "banned"] == [("banned", [])]
+
+
+def test_a_stand_on_an_elections_result_is_never_dropped_as_no_event(pipeline):
+    marked = "<s>The opposition</s> <e>rejected</e> the election results."
+    assert learned.load_classifier().predict([marked])[0].p_event < learned.default_policy().drop_below, \
+        "the classifier doubts it (else the test proves nothing)"
+    events = pipeline.article("The opposition rejected the election results.").events
+    assert [(e.trigger, e.type, e.modality) for e in events] == [("rejected", "REJECT", "asserted")]

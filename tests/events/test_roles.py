@@ -980,3 +980,14 @@ def test_the_accused_does_the_deed_when_the_charge_hangs_on_them(rules_pipeline)
     # the parser hangs "of killing" on "forces", not on "accused"
     killing = at(rules_pipeline, "Human Rights Watch accused Ethiopian forces of killing civilians in Tigray.", "killing")
     assert countries(killing.sources) == {"ETH"} and [s["sectors"] for s in killing.sources] == [["MIL"]]
+
+
+def test_the_donor_of_aid_is_the_subject_it_describes(rules_pipeline):
+    text = "The United States remains the largest single donor of humanitarian assistance in Iraq."
+    assistance = at(rules_pipeline, text, "assistance")
+    assert countries(assistance.sources) == {"USA"} and countries(assistance.targets) == {"IRQ"}
+
+
+def test_an_aid_package_unveiled_is_the_unveilers(rules_pipeline):
+    aid = at(rules_pipeline, "Washington unveiled a new military aid package for Kyiv.", "aid")
+    assert countries(aid.sources) == {"USA"} and aid.type == "AID"

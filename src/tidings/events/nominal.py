@@ -29,6 +29,8 @@ LIGHT_VERBS = words("light_verbs")
 CARRYING_VERBS = words("carrying_verbs")
 # nouns that count a nominal event without being one: "began a new round of joint exercises"
 COUNTING_NOUNS = words("counting_nouns")
+# nouns of one who gives what their "of" phrase names: "the largest donor of humanitarian assistance"
+GIVER_NOUNS = words("giver_nouns")
 
 
 def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[ActorMention]:
@@ -121,6 +123,16 @@ def _carrying_participle(noun: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _giver_described(noun: Token) -> Token | None:
+    """The subject a giver noun describes, for the gift its "of" phrase names: "the United States
+    remains the largest donor of humanitarian assistance in Iraq"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in GIVER_NOUNS \
+            or prep.head.dep_ != "attr":
+        return None
+    return next((c for c in prep.head.head.children if c.dep_ == "nsubj"), None)
+
+
 def _in_from_phrase(mention: ActorMention, doc) -> bool:
     """Whether a mention is the object of "from" ("... of the suspect from Mexico")."""
     head = head_of(doc, mention)
@@ -187,6 +199,8 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
         participle, agent = carried
         sources = index.group(agent)
         targets = [t for t in targets if t not in sources] or nearest_actors(participle, index, sources)
+    if not sources and (giver := _giver_described(noun)) is not None:
+        sources = index.group(giver)
     verb = light_verb(noun) if not sources else None
     if verb is not None and verb.lemma_.lower() == "have" and noun.lemma_.lower() in BACKING_NOUNS \
             and noun.dep_ == "dobj":
