@@ -214,3 +214,13 @@ def test_a_new_body_acting_on_the_home_state_speaks_from_outside_it(pipeline):
     assert mention(pipeline, text, "The Commission on Human Rights").country is None
     text = story + "The Knesset Defence Committee approved the plan."
     assert mention(pipeline, text, "The Knesset Defence Committee").country == "ISR"
+
+
+def test_a_federal_or_congressional_act_is_the_home_states(pipeline):
+    story = "The FBI said on Monday it was investigating Clinton. Trump spoke in Ohio. Obama spoke in Washington. "
+    m = mention(pipeline, story + "Republicans want a federal investigation into the foundation.", "federal")
+    assert (m.actor_id, m.country) == ("USA-GOV", "USA")
+    m = mention(pipeline, story + "A congressional investigation found no wrongdoing.", "congressional")
+    assert m.country == "USA" and "LEG" in m.sectors
+    article = pipeline.article(story + "She won the fifth congressional district.")
+    assert not [m for m in article.actor_mentions if m.text == "congressional"]  # no act: no one

@@ -325,3 +325,17 @@ def test_a_denied_idea_is_a_denied_claim():
 ])
 def test_what_is_allowed_has_not_happened(sentence, word):
     assert modality(sentence, word) == "hypothetical"
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    # what an event did not do is no denial that it happened
+    ("A congressional investigation found no wrongdoing by Clinton.", "investigation", "asserted"),
+    ("The strike caused no casualties.", "strike", "asserted"),
+    ("Russia denied that its attack killed civilians.", "attack", "asserted"),
+    # a verb of happening still denies it
+    ("The talks did not take place.", "talks", "negated"),
+    ("The summit did not go ahead.", "summit", "negated"),
+    ("Russia denied that the attack took place.", "attack", "negated"),
+])
+def test_an_event_as_subject_is_denied_only_by_a_verb_of_happening(sentence, word, expected):
+    assert modality(sentence, word) == expected

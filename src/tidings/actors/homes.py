@@ -227,6 +227,28 @@ def settle_homes(resolver: Resolver) -> None:
                 f.actor.country = dominant if f.actor.type == "person" else home
             f.country = f.actor.country
             f.confidence = round(min(f.confidence, HOME_CONFIDENCE), 2)
+    if sure:
+        _home_adjectives(resolver, home)
+
+
+def _home_adjectives(resolver: Resolver, home: str) -> None:
+    """"The State Department issued subpoenas to a foundation under a federal investigation": the
+    adjective names the home state's institution (data/home_adjectives.tsv) as the doer of the act it
+    modifies, as "the government" would."""
+    kb = resolver.kb
+    for tok in resolver.doc:
+        entry = kb.home_adjectives.get(tok.lower_)
+        if entry is None or tok.i in resolver.taken or tok.dep_ not in ("amod", "compound") \
+                or tok.head.lemma_.lower() not in entry[1]:
+            continue
+        role = kb.roles.get(entry[0])
+        if role is None:
+            continue
+        # a legislature is the state's one body of that name; "government" names the state's executive,
+        # not any body with the word in its name (the Government Accountability Office)
+        body = home_institution(entry[0], home, kb) if role.type == "legislature" else kb.agent(home, role.sectors[0])
+        if body is not None:
+            resolver._add(tok.i, tok.i + 1, body, "description", HOME_CONFIDENCE, tok)
 
 
 def _acts_on_state(tok: Token, home: str, resolver: Resolver) -> bool:

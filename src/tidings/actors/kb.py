@@ -185,6 +185,9 @@ class KnowledgeBase:
         self.travel_verbs = frozenset(r["word"] for r in data_rows("travel_verbs.tsv"))
         # last words of the names of buildings named after people ("Trump Tower")
         self.buildings = frozenset(r["word"] for r in data_rows("buildings.tsv"))
+        # adjectives naming the home state's institution as an act's doer ("a federal investigation")
+        self.home_adjectives = {r["adjective"]: (r["institution"], frozenset(_split(r["acts"])))
+                                for r in data_rows("home_adjectives.tsv")}
         # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
         self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in data_rows("body_heads.tsv")}
         # a noun naming a kind of organisation, with the actor types "the" + noun may refer back to

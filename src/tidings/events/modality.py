@@ -42,7 +42,9 @@ RESPONDING = words("responding")
 CLAIM_NOUNS = words("claim_nouns")  # "denied allegations that it had bombed": what a denied claim says
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NOBODY = {"none", "nobody", "nothing", "noone"}  # negative pronouns as the act's subject or object
-GERUND_PREPS = {"from", "on"}  # a cue's preposition before the gerund it governs ("refrained from attacking")
+GERUND_PREPS = {"from", "on"}
+# verbs whose negation, said of an event as their subject, denies that it happened ("the summit did not go ahead")
+OCCURRING = words("occurring")  # a cue's preposition before the gerund it governs ("refrained from attacking")
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,13 @@ def phrasal_lemma(verb: Token) -> str:
     return f"{lemma} {particle}" if particle else lemma
 
 
+def _occurs(verb: Token) -> bool:
+    """Whether the verb says that its subject happens ("took place", "went ahead", "occurred")."""
+    words_ = {verb.lemma_.lower(), phrasal_lemma(verb)} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
+                                                           if c.dep_ in ("dobj", "advmod", "prt")}
+    return bool(words_ & OCCURRING)
+
+
 def _shares_perfect(conj: Token, head: Token) -> bool:
     """"we would have gotten a laser on them and killed them": a regular past form joined, with no
     subject or auxiliary of its own, to a modal perfect ("would have", "could have") is its second
@@ -284,6 +293,10 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                 return HYPOTHETICAL, head  # "fears of an invasion", "the threat of sanctions", "on the verge of imposing"
             if t.dep_ in ("nsubj", "nsubjpass") and _cue_lemma(head, cues.hypothetical_heads) in cues.hypothetical_heads:
                 return HYPOTHETICAL, head  # "Obama's veto is expected to come before Friday"
+            if t.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and not _occurs(head):
+                # "the investigation found no wrongdoing", "the strike caused no casualties": what the
+                # event did not do, not whether it happened ("the talks did not take place" still denies)
+                negation = False
             t = head
             continue
         if t.dep_ == "conj" and head.i < t.i:  # "might conduct X and demonstrate Y"
