@@ -1230,3 +1230,23 @@ def test_a_spokesman_for_a_group_speaks_for_the_group(pipeline):
 def test_police_met_with_in_a_clash_are_of_the_articles_state(pipeline):
     _, found = resolve(pipeline, "Supporters of Imran Khan clashed with police in Lahore.")
     assert found["police"].country == "PAK"
+
+
+@pytest.mark.parametrize("text, phrase, actor_id", [
+    ("Hamas fighters crossed into Israel on Saturday. The militants killed dozens of civilians.",
+     "The militants", "org-hamas"),
+    ("The army said it had killed 40 fighters from the Islamic State West Africa Province (ISWAP) hours after "
+     "the militants overran a military base.", "the militants", "org-islamic-state-west-africa-province"),
+    ("Syrian rebels attacked a checkpoint near Idlib. The army said the fighters were repelled.", "the fighters",
+     "SYR-REB"),
+])
+def test_the_members_of_an_armed_group_named_before_are_that_group(pipeline, text, phrase, actor_id):
+    _, found = resolve(pipeline, text)
+    assert found[phrase].actor_id == actor_id
+
+
+def test_a_common_noun_the_tagger_took_for_a_name_is_no_place(pipeline):
+    text = ("The Nigerian army said on Saturday it had repelled an attack in Borno state. "
+            '"Many people are still in the bush. We don\'t know who is alive," a resident said.')
+    _, found = resolve(pipeline, text)
+    assert "bush" not in found and found["Many people"].country == "NGA"

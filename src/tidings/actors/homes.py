@@ -45,6 +45,8 @@ DATELINE_SHARE = 2  # a dateline's state named at least half as often as the mos
 
 
 def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:
+    if tok.text.islower():
+        return None  # "still in the bush", which the tagger may take for a name: a common noun
     ent = entity_of(tok)
     if ent is not None and (ent.label_ in ("GPE", "LOC", "FAC", "NORP") or where_a_place_is(ent)):
         return kb.place_country(ent.text) or kb.demonym(ent.text)

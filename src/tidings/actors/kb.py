@@ -190,6 +190,8 @@ class KnowledgeBase:
                                 for r in data_rows("home_adjectives.tsv")}
         # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
         self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in data_rows("body_heads.tsv")}
+        # plural nouns for an armed group's members, which "the" makes the group named last
+        self.member_nouns = frozenset(r["word"] for r in data_rows("member_nouns.tsv"))
         # a noun naming a kind of organisation, with the actor types "the" + noun may refer back to
         self.org_kinds = {r["word"]: frozenset(_split(r["types"])) for r in data_rows("org_kinds.tsv")}
         # a name that stands for an actor where the article named one of its context ("the South"):

@@ -169,6 +169,20 @@ class Organisations:
                 return True
         return False
 
+    def _members_again(self, tok: Token) -> bool:
+        """"... 40 fighters from the Islamic State West Africa Province (ISWAP) ... the militants overran a
+        military base": "the" and a plural noun for an armed group's members (data/member_nouns.tsv),
+        with no other modifier, are the armed group named in the last few sentences (or the rebels:
+        "Syrian rebels ... the fighters"), not the home state's rebels (nor, for "the fighters", its army)."""
+        if tok.lemma_.lower() not in self.kb.member_nouns or tok.tag_ != "NNS" or tok.ent_type_ \
+                or tok.left_edge.lower_ != "the" or any(c.dep_ != "det" for c in tok.lefts):
+            return False
+        for f in self._named_before(tok, ORG_ANAPHOR_DISTANCE):
+            if f.actor is not None and f.actor.type not in ("person", "country") and "REB" in (f.sectors or f.actor.sectors):
+                self._add(tok.left_edge.i, tok.i + 1, f.actor, "description", 0.7, tok)
+                return True
+        return False
+
     def _agent(self, actor: Actor) -> bool:
         """Whether the actor is a state's (or no state's) generic actor for a sector (``kb.agent``)."""
         entry = self.kb.by_id.get(actor.id)

@@ -127,6 +127,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 continue
             if len(ent) == 1 and ent.text.islower() and ent[0].lemma_ in self.kb.roles:
                 continue  # "Sri Lanka's navy", tagged a name in lower case: a role noun, read as one
+            if ent.label_ in ("PERSON", "GPE", "LOC", "FAC") and ent.text.islower() and ent.text.isalpha():
+                continue  # "still in the bush": a common noun the tagger took for a person's name
             ent = _after_dateline(ent, datelines)
             if ent is None:
                 continue
@@ -395,7 +397,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if tok.dep_ == "poss" and tok.lower_ in POSSESSIVE_PRONOUNS and tok.head.dep_ in SUBJECT_DEPS:
             self._pronoun(tok)
             return
-        if self._named_org_again(tok) or self._org_of_kind_again(tok) or self._pair(tok):
+        if self._members_again(tok) or self._named_org_again(tok) or self._org_of_kind_again(tok) or self._pair(tok):
             return
         role = self._role(tok)
         if role is None and not tok.ent_type_ and self._titled_again(tok):
