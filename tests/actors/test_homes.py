@@ -224,3 +224,29 @@ def test_a_federal_or_congressional_act_is_the_home_states(pipeline):
     assert m.country == "USA" and "LEG" in m.sectors
     article = pipeline.article(story + "She won the fifth congressional district.")
     assert not [m for m in article.actor_mentions if m.text == "congressional"]  # no act: no one
+
+
+def test_the_federal_government_asked_to_act_is_the_home_states(pipeline):
+    text = ("MAIDUGURI, Nigeria (wire) - The Nigerian army said it had repelled an attack in Borno. "
+            "The governor urged the federal government to send more troops to the region.")
+    assert mention(pipeline, text, "the federal government").actor_id == "NGA-GOV"
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Israeli drone strikes on Rafah killed 20 people.", "20 people", "PSE"),  # Rafah untagged
+    ("A Russian missile strike on Odesa killed four people.", "four people", "UKR"),  # Odesa tagged ORG
+])
+def test_the_dead_of_a_strike_on_a_city_are_of_the_citys_state(pipeline, text, phrase, country):
+    assert mention(pipeline, text, phrase).country == country
+
+
+def test_a_ministry_summoning_a_states_envoy_is_not_of_that_state(pipeline):
+    text = "China's ships entered the waters on Monday. The foreign ministry summoned the Chinese ambassador."
+    assert mention(pipeline, text, "The foreign ministry").country is None
+    text = "China's ships entered the waters on Monday. The foreign ministry denied that they had entered."
+    assert mention(pipeline, text, "The foreign ministry").country == "CHN"
+
+
+def test_a_town_known_only_by_an_alternate_name_places_no_one(pipeline):
+    text = "Suspected jihadist fighters attacked an army camp near the town of Boni in central Mali, killing 12 soldiers."
+    assert mention(pipeline, text, "Suspected jihadist fighters").country == "MLI"  # not Bonn's

@@ -991,3 +991,8 @@ def test_the_donor_of_aid_is_the_subject_it_describes(rules_pipeline):
 def test_an_aid_package_unveiled_is_the_unveilers(rules_pipeline):
     aid = at(rules_pipeline, "Washington unveiled a new military aid package for Kyiv.", "aid")
     assert countries(aid.sources) == {"USA"} and aid.type == "AID"
+
+
+def test_a_demonym_on_a_weapon_names_the_attacker_not_the_attacked(rules_pipeline):
+    events = rules_pipeline.article("Russian missile strikes on Odesa killed four people.").events
+    assert events and all(countries(e.sources) == {"RUS"} and "RUS" not in countries(e.targets) for e in events)

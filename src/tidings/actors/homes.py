@@ -12,6 +12,7 @@ guess lowers the mention's confidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from itertools import islice
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor
 from ..nlp.layout import dateline_matches, dateline_places
 from .evidence import counter_of, definite, entity_of, phrase_tokens, where_a_place_is
-from .kb import KnowledgeBase
+from .kb import BIG_CITY, KnowledgeBase
 from .names import norm
 
 if TYPE_CHECKING:
@@ -50,9 +51,21 @@ def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:
     ent = entity_of(tok)
     if ent is not None and (ent.label_ in ("GPE", "LOC", "FAC", "NORP") or where_a_place_is(ent)):
         return kb.place_country(ent.text) or kb.demonym(ent.text)
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a country the tagger missed, not a town
-        return next((e.actor.id for e in kb.lookup(tok.text) if e.kind == "country"), None)
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a country the tagger missed
+        code = next((e.actor.id for e in kb.lookup(tok.text) if e.kind == "country"), None)
+        if code is None and tok.dep_ == "pobj":
+            # or a city of the gazetteer's own list or a big one ("strikes on Rafah"), not any town
+            # that shares a word's name
+            city = kb.place(tok.text)
+            code = city.country if city is not None and _plain(city.name) == _plain(tok.text) and (
+                not city.population or city.population >= BIG_CITY) else None
+        return code
     return None
+
+
+def _plain(name: str) -> str:
+    """A name without case or accents: "Rafaḩ" is "rafah" (not an alternate name: "Boni" for Bonn)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 def _object_country(prep: Token, kb: KnowledgeBase) -> str | None:
@@ -209,7 +222,8 @@ def settle_homes(resolver: Resolver) -> None:
             # withdraw the bill", "called on the armed forces to respect the will of the people")
             agents = not (f.subject or _members_act(tok) or _counterpart(tok)) and f.sectors[0] in STATE_SECTORS \
                 and not (sure and _the_institution(doc[f.start:f.end]))
-            code = placed or (None if agents or _strikes_home(tok, home, kb) or _visits_home(tok, home, kb) else home)
+            code = placed or (None if agents or _strikes_home(tok, home, kb) or _visits_home(tok, home, kb)
+                              or (home is not None and _acts_on_state(tok, home, resolver)) else home)
             if code:
                 confidence = PLACED_CONFIDENCE if placed else HOME_CONFIDENCE
                 resolver.regroup(f, kb.agent(code, f.sectors[0]), confidence)
@@ -253,17 +267,21 @@ def _home_adjectives(resolver: Resolver, home: str) -> None:
             resolver._add(tok.i, tok.i + 1, body, "description", HOME_CONFIDENCE, tok)
 
 
+ENVOYS = {"ambassador", "envoy", "diplomat", "charge", "chargé", "consul", "attache", "attaché"}
+
+
 def _acts_on_state(tok: Token, home: str, resolver: Resolver) -> bool:
     """"The Commission on Human Rights condemned Israel", in a story about Israel: a body new to the
-    knowledge base that acts on the home state itself, named as a state, speaks from outside it."""
+    knowledge base, or one named by its kind, that acts on the home state itself, named as a state,
+    or on its envoy ("the foreign ministry summoned the Chinese ambassador"), speaks from outside it."""
     if tok.dep_ != "nsubj":
         return False
     verb = tok.head
     objects = [c for c in verb.children if c.dep_ == "dobj"] + \
         [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "upon", "to")
          for g in c.children if g.dep_ == "pobj"]
-    return any(f.actor is not None and f.actor.id == home and f.start <= o.i < f.end
-               for o in objects for f in resolver.found)
+    return any(f.actor is not None and f.start <= o.i < f.end and (
+        f.actor.id == home or (f.country == home and o.lemma_.lower() in ENVOYS)) for o in objects for f in resolver.found)
 
 
 def _strikes_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:
@@ -317,6 +335,8 @@ def _the_institution(span: Sequence[Token]) -> bool:
         return False
     if len(span) == 3 and span[1].lower_ in ("armed", "security") and span[2].lower_ == "forces":
         return True  # "the armed forces", "the security forces"
+    if len(span) == 3 and span[1].lower_ in ("federal", "central", "national") and span[2].tag_ == "NN":
+        return True  # "urged the federal government to send more troops"
     return definite(span) and (span[-1].tag_ not in ("NNS", "NNPS") or span[-1].lemma_.lower() == "police")
 
 

@@ -272,7 +272,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                     and not patron else self.kb.country_actor(code)
                 self._add(ent.start, ent.end, actor, "demonym", 0.85, root)
             return
-        city = self.kb.place(text) if not entries and ent.label_ in ("GPE", "LOC") else None
+        city = self.kb.place(text) if not entries and (ent.label_ in ("GPE", "LOC") or _place_tagged_org(ent)) else None
         if city is not None:  # a city or region ("Tel Aviv", "southern Lebanon")
             self._add(ent.start, ent.end, self.kb.country_actor(city.country), "place", 0.7, root)
             return
@@ -458,6 +458,15 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 spellings.setdefault(m.actor_id, set()).add(" ".join(m.text.split()))
         art.actors = [replace(a, aliases=sorted((set(a.aliases) | spellings.get(a.id, set())) - {a.name}))
                       for a in sorted(self.actors.values(), key=lambda a: a.id)]
+
+
+PLACE_PREPS = {"in", "on", "at", "near", "to", "from", "into", "outside", "around", "toward", "towards", "across", "over"}
+
+
+def _place_tagged_org(ent: Span) -> bool:
+    """"A Russian missile strike on Odesa": a one-word name the tagger called an organisation, after a
+    preposition of place, may be a city (which the caller looks up)."""
+    return ent.label_ == "ORG" and len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS
 
 
 def _after_dateline(ent: Span, datelines: list[re.Match]) -> Span | None:

@@ -166,8 +166,9 @@ def noun_roles(noun: Token, index: MentionIndex, hostile: bool = False, sent_fro
             # "the Tulsa protest", "the Paris attacks": a city or capital compounded into the noun
             # says where, not who (a capital possessing it, "Pyongyang's threats", still acts)
             found = [m for m in index.phrase(child) if not (m.method in ("place", "metonym") and child.dep_ == "compound")]
-            if hostile and child.dep_ == "compound" and found and all(m.actor_id == m.country for m in found) \
-                    and not child.text.replace(".", "").isupper():
+            if hostile and child.dep_ == "compound" and child.pos_ == "PROPN" and found \
+                    and all(m.actor_id == m.country for m in found) and not child.text.replace(".", "").isupper():
+                # (not a demonym on a weapon compounded into it: "Russian missile strikes")
                 suffering = suffering or found
                 continue
             sources = sources or found
