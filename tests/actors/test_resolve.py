@@ -1227,6 +1227,13 @@ def test_a_spokesman_for_a_group_speaks_for_the_group(pipeline):
     assert found["A spokesman"].actor_id == "org-taliban"
 
 
+def test_a_spokesman_for_a_known_person_speaks_for_that_person(pipeline):
+    _, found = resolve(pipeline, "A spokesman for Russian President Vladimir Putin denied the report.")
+    assert found["A spokesman"].actor_id == found["Vladimir Putin"].actor_id
+    _, found = resolve(pipeline, "An adviser for Russian President Vladimir Putin denied the report.")
+    assert found["An adviser"].actor_id != found["Vladimir Putin"].actor_id  # only a spokesman speaks for him
+
+
 def test_police_met_with_in_a_clash_are_of_the_articles_state(pipeline):
     _, found = resolve(pipeline, "Supporters of Imran Khan clashed with police in Lahore.")
     assert found["police"].country == "PAK"

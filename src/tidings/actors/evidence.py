@@ -315,8 +315,9 @@ def read_prepositions(head: Token, kb: KnowledgeBase, ev: Evidence) -> None:
                     ev.regional = True  # and states of a region: of no one state
             # the whole phrase first: "the Pakistani Taliban" is not the Taliban
             speaks_for = prep.lower_ == "for"  # (a spokesman's, above)
-            group = next((e.actor for t in reversed(texts) for e in kb.lookup(t) if e.kind == "organisation"
-                          and (speaks_for or e.actor.type == "armed_group")), None) \
+            group = next((e.actor for t in reversed(texts) for e in kb.lookup(t) if (
+                e.kind == "organisation" and (speaks_for or e.actor.type == "armed_group")) or (
+                speaks_for and e.kind == "person" and head.lemma_.lower() in SPOKES)), None) \
                 if prep.lower_ in ("of", "from") or speaks_for else None
             if group is not None and ev.org is None:
                 # "fighters from Hamas", "fighters of the Pakistani Taliban" are the group, as "Hamas
