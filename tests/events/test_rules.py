@@ -331,6 +331,17 @@ def test_claimed_deed(code):
     assert [s["actor_id"] for s in firing.sources] == ["org-hezbollah"] and firing.type == "ASSAULT"
 
 
+def test_claimed_later(code):
+    events, _, _ = code("A suicide bomber killed 12 people at a market in Mogadishu. Al-Shabaab claimed responsibility.")
+    killed = next(e for e in events if e.trigger == "killed")
+    assert [s["actor_id"] for s in killed.sources] == ["org-al-shabaab"]
+    events, _, _ = code("Gunmen attacked a church on Sunday. No group has claimed responsibility for the attack.")
+    assert all(s["actor_id"] != "org-al-shabaab" and s["sectors"] == ["REB"] for s in events[0].sources)
+    # a state's forces keep their attack, whoever claims another
+    events, _, _ = code("Israeli troops killed three Palestinians in Jenin. Hamas claimed responsibility for a shooting.")
+    assert {s["country"] for e in events if e.trigger == "killed" for s in e.sources} == {"ISR"}
+
+
 def test_mutual_meeting(code):
     text = "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev on Tuesday."
     _, drafts, _ = code(text)

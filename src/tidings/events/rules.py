@@ -22,51 +22,52 @@ changed a draft. The sentence in each rule's docstring is its example and the in
 14. ``host_visit``            a host receives, the visitor acts
 15. ``received_aid``          aid received is the giver's act ("received support from the US")
 16. ``claimed_deed``          what one claims responsibility for is one's own deed
-17. ``mutual_meeting``        every participant of talks on both sides
-18. ``each_other``            "accused each other": every source is a target too
-19. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
-20. ``speaker``               whose claim holds the event
-21. ``to_blame``              whoever is "to blame" is blamed by whoever says so
-22. ``asked_party_acts``      what X is urged to do is X's act, and has not happened
-23. ``accused_party_acts``    what X is accused of is X's act, not the accuser's
-24. ``officials_state_acts``  "a US official said troops would be sent": the US's plan
-25. ``enforcer_reports_its_act`` "was indicted, prosecutors said": the charge is theirs
-26. ``wanted_act``            "X wants Y to do Z" is X's request of Y
-27. ``demand_of_another``     what a speaker says another must (or should) do is its request
-28. ``force_not_ruled_out``   not ruling out force (or refusing to) threatens it
-29. ``own_intention``         an actor's own promise, threat or refusal
-30. ``unclaimed_must``        a "must" that is no one's request is no event
-31. ``promised_act``          a promise of a deed that is no cooperation is no agreement
-32. ``warning_of_another``    a warning of what another actor could do is no threat
-33. ``own_warning``           a warning that the warner's own side will act is its threat
-34. ``commentator_opinion``   what an analyst, pollster or host says is an opinion, not an act
-35. ``sport``                 what players, coaches and referees say and do to one another is sport
-36. ``campaign_rally``        a politician's rally on the campaign trail is a campaign stop, no protest
-37. ``citizens_preference``   ordinary people backing or voting for someone state a preference
-38. ``citizens_giving``       what a state's civilians give is no aid
-39. ``needs_actor``           no event without a known actor
+17. ``claimed_later``         an attack by no one named is the group's that claims it after
+18. ``mutual_meeting``        every participant of talks on both sides
+19. ``each_other``            "accused each other": every source is a target too
+20. ``modality``              asserted, negated or hypothetical, from cues governing the trigger
+21. ``speaker``               whose claim holds the event
+22. ``to_blame``              whoever is "to blame" is blamed by whoever says so
+23. ``asked_party_acts``      what X is urged to do is X's act, and has not happened
+24. ``accused_party_acts``    what X is accused of is X's act, not the accuser's
+25. ``officials_state_acts``  "a US official said troops would be sent": the US's plan
+26. ``enforcer_reports_its_act`` "was indicted, prosecutors said": the charge is theirs
+27. ``wanted_act``            "X wants Y to do Z" is X's request of Y
+28. ``demand_of_another``     what a speaker says another must (or should) do is its request
+29. ``force_not_ruled_out``   not ruling out force (or refusing to) threatens it
+30. ``own_intention``         an actor's own promise, threat or refusal
+31. ``unclaimed_must``        a "must" that is no one's request is no event
+32. ``promised_act``          a promise of a deed that is no cooperation is no agreement
+33. ``warning_of_another``    a warning of what another actor could do is no threat
+34. ``own_warning``           a warning that the warner's own side will act is its threat
+35. ``commentator_opinion``   what an analyst, pollster or host says is an opinion, not an act
+36. ``sport``                 what players, coaches and referees say and do to one another is sport
+37. ``campaign_rally``        a politician's rally on the campaign trail is a campaign stop, no protest
+38. ``citizens_preference``   ordinary people backing or voting for someone state a preference
+39. ``citizens_giving``       what a state's civilians give is no aid
+40. ``needs_actor``           no event without a known actor
     (slot) ``classify``       a learned classifier may re-type or drop the draft here
-40. ``warning_without_threat`` a warning of a danger is no threat (after the classifier, which
+41. ``warning_without_threat`` a warning of a danger is no threat (after the classifier, which
                               reads a warning against someone's conduct as an accusation)
-41. ``not_its_own_target``    an actor is not the target of its own act (after the classifier,
+42. ``not_its_own_target``    an actor is not the target of its own act (after the classifier,
                               which was trained on candidates marked as the rules read them)
-42. ``fired_from``            where a weapon was fired from is no target of it
-43. ``weapons_test``          a missile fired into the sea, or in a test, at no one is a test, not an attack
-44. ``joint_exercise``        an exercise of two states' forces, or with another, is cooperation
-45. ``peacekeepers``          peacekeepers deployed or arriving are aid, not a mobilisation or a visit
-46. ``verbal_attack``         one politician attacking another with no harm done attacks in words
-47. ``forces_on_crowds``      police or troops acting on protesters act, they do not protest
-48. ``crowd_violence``        protesters' violence is a riot, a violent protest (PROTEST 145)
-49. ``raid_from_the_air``     a raid by aircraft is an air strike, not a search
-50. ``rebels_raid``           a raid by rebels or militants is an attack, not a search
-51. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
-52. ``firms_trade``           dealings between firms are trade, not politics (after the
+43. ``fired_from``            where a weapon was fired from is no target of it
+44. ``weapons_test``          a missile fired into the sea, or in a test, at no one is a test, not an attack
+45. ``joint_exercise``        an exercise of two states' forces, or with another, is cooperation
+46. ``peacekeepers``          peacekeepers deployed or arriving are aid, not a mobilisation or a visit
+47. ``verbal_attack``         one politician attacking another with no harm done attacks in words
+48. ``forces_on_crowds``      police or troops acting on protesters act, they do not protest
+49. ``crowd_violence``        protesters' violence is a riot, a violent protest (PROTEST 145)
+50. ``raid_from_the_air``     a raid by aircraft is an air strike, not a search
+51. ``rebels_raid``           a raid by rebels or militants is an attack, not a search
+52. ``diplomatic_protest``    a state or government protesting protests in words (ACCUSE)
+53. ``firms_trade``           dealings between firms are trade, not politics (after the
                               classifier, which may have given the draft a type of dealing)
-53. ``date``                  the date its sentence names
-54. ``place``                 where it happened
-55. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
+54. ``date``                  the date its sentence names
+55. ``place``                 where it happened
+56. ``located_source``        an unnamed perpetrator of violence stands for the place it acted in
                               (not one who struck from afar: a missile's)
-56. ``confidence``            how sure the coding is (the rules' own score)
+57. ``confidence``            how sure the coding is (the rules' own score)
     (slot) ``verify``         with the event model, a learned verifier replaces that score with the
                               probability that the finished event is right (verify.py)
 """
@@ -87,9 +88,9 @@ from .rules_intent import (appeal_as_attraction, campaign_rally, citizens_prefer
                            enforcer_reports_its_act, force_not_ruled_out, mishap, modality, officials_state_acts,
                            own_intention, promised_act, put_question, seeking_to_act, speaker, sport,
                            unclaimed_must, wanted_act)
-from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, crowd_before_its_verb, deployed_forces,
-                          each_other, headline_passive, host_visit, meeting_place, mutual_meeting, named_agent,
-                          people_as_state, received_aid, roles, to_blame)
+from .rules_roles import (accused_party_acts, asked_party_acts, claimed_deed, claimed_later, crowd_before_its_verb,
+                          deployed_forces, each_other, headline_passive, host_visit, meeting_place, mutual_meeting,
+                          named_agent, people_as_state, received_aid, roles, to_blame)
 from .rules_warnings import own_warning, warning_of_another, warning_without_threat
 from .when import event_date, names_time
 from .where import event_location
@@ -466,6 +467,7 @@ RULES: list[Rule] = [
     host_visit,
     received_aid,
     claimed_deed,
+    claimed_later,
     mutual_meeting,
     each_other,
     modality,

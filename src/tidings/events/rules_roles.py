@@ -310,6 +310,53 @@ def claimed_deed(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(found), targets=targets) if found else draft
 
 
+CLAIM_REACH = 2  # sentences after the act in which a claim of responsibility is looked for
+STATE_SECTORS = {"MIL", "COP", "GOV", "SPY", "JUD", "LEG"}
+
+
+def claimed_later(draft: EventDraft, scene: Scene) -> EventDraft:
+    """"A suicide bomber killed 12 people at a market in Mogadishu. Al-Shabaab claimed
+    responsibility.": an attack by no one the text names (a bomber, gunmen, or no one) is the deed of
+    the group that claims responsibility for it, or for an attack, in the same or the next two
+    sentences; not one by a state's forces, and not where no one claimed it ("No group has claimed
+    responsibility")."""
+    if draft.type != "ASSAULT" or any(not _unnamed(ref, scene) for ref in draft.sources):
+        return draft
+    sent = draft.sentence
+    doc = sent.doc
+    sents = [s for s in doc.sents if s.start >= sent.start][:CLAIM_REACH + 1]
+    for claim_sent in sents:
+        for tok in claim_sent:
+            if tok.lemma_.lower() not in CLAIMING or tok.pos_ != "VERB" or (claim_sent == sent and tok.i < draft.token.i):
+                continue
+            noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "responsibility"), None)
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if noun is None or subject is None or any(c.dep_ == "neg" for c in tok.children) or \
+                    any(c.lower_ in ("no", "none") for c in subject.subtree):
+                continue
+            claimed = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+                       if g.dep_ in ("pobj", "pcomp")]
+            if claimed and not any(g.i == draft.token.i or g.lower_ in ("it", "them") or
+                                   "ASSAULT" in scene.lexicon.types_of(g) for g in claimed):
+                continue  # "claimed responsibility for the kidnapping of two aid workers": another deed
+            found = [m for m in scene.index.group(subject) if m.actor_id and not _unnamed_actor(m.actor_id, m.sectors, scene)]
+            if found:
+                return replace(draft, sources=scene.refs(found))
+            return draft
+    return draft
+
+
+def _unnamed(ref, scene: Scene) -> bool:
+    """Whether a source names no one in particular: no actor, a place, or a generic group of no
+    state body ("a suicide bomber", "gunmen")."""
+    return ref.found == "place" or not ref.actor_id or _unnamed_actor(ref.actor_id, ref.sectors, scene)
+
+
+def _unnamed_actor(actor_id: str, sectors, scene: Scene) -> bool:
+    entry = scene.kb.by_id.get(actor_id)
+    return entry is not None and entry.kind == "agent" and not STATE_SECTORS & set(sectors)
+
+
 def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
     """"U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev
     on Tuesday.": no host and no visitor, so every participant is both source and target (PLOVER
