@@ -372,3 +372,11 @@ def test_a_stand_on_an_elections_result_is_never_dropped_as_no_event(pipeline):
         "the classifier doubts it (else the test proves nothing)"
     events = pipeline.article("The opposition rejected the election results.").events
     assert [(e.trigger, e.type, e.modality) for e in events] == [("rejected", "REJECT", "asserted")]
+
+
+def test_talks_between_two_named_leaders_mark_the_other_as_the_target(pipeline):
+    # both are sources and targets of the talks; marking the first source as the target too left the
+    # classifier a sentence with no target (0.08 an event)
+    events = pipeline.article("Blinken held talks with Wang Yi in Beijing on Sunday.").events
+    assert [e.type for e in events] == ["CONSULT"]
+    assert {a["country"] for a in events[0].sources} == {"USA", "CHN"}

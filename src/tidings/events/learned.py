@@ -115,9 +115,14 @@ def cameo_for(draft: EventDraft, type_: str) -> str:
     return code if type_ in under else cameo_roots()[type_]
 
 
-def _first_in(refs: tuple[ActorRef, ...], lo: int, hi: int) -> tuple[int, int] | None:
+def _first_in(refs: tuple[ActorRef, ...], lo: int, hi: int,
+              other: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The span of the first ref inside ``lo``-``hi`` that does not overlap ``other`` (the source
+    already marked: in "Blinken held talks with Wang Yi" both are sources and targets, and the
+    target marked is Wang Yi, not Blinken again, which would leave no target marked)."""
     for ref in refs:
-        if ref.start is not None and ref.end is not None and lo <= ref.start and ref.end <= hi:
+        if ref.start is not None and ref.end is not None and lo <= ref.start and ref.end <= hi and (
+                other is None or not (ref.start < other[1] and other[0] < ref.end)):
             return ref.start, ref.end
     return None
 
@@ -135,9 +140,10 @@ def marked_text(draft: EventDraft) -> str:
     # a relation's verb is no trigger the classifier was trained to read: its sentence is marked as
     # the PLV sentences whose relation the lexicon does not name, with the parties alone
     trigger = None if draft.type == RELATION else (tok.idx, tok.idx + len(tok.text))
-    target = _first_in(draft.targets, lo, hi) or (
+    source = _first_in(draft.sources, lo, hi)
+    target = _first_in(draft.targets, lo, hi, source) or (
         None if draft.type in (RELATION, STATEMENT) else _named_party(draft, lo, hi))
-    return mark(window.text, lo, _first_in(draft.sources, lo, hi), target, trigger)
+    return mark(window.text, lo, source, target, trigger)
 
 
 NAMED_PARTIES = (*OUTSIDE_NAMES, "NORP", "GPE")
