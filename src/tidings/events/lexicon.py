@@ -90,8 +90,9 @@ def _objects(token: Token) -> set[str]:
             # him to bring out a rally" allowed a rally)
             out.update(g.lemma_.lower() for g in child.children
                        if g.dep_ in OBJECT_DEPS | {"pcomp"} and g.ent_type_ not in ("DATE", "TIME"))
-            if child.dep_ in ("xcomp", "ccomp"):  # "allowed the refugees to return": the parser makes the
-                out.update(lemma for g in child.children if g.dep_ == "nsubj"  # one allowed the clause's subject
+            if child.dep_ in ("xcomp", "ccomp"):
+                # "allowed the refugees to return": the parser makes the one allowed the clause's subject
+                out.update(lemma for g in child.children if g.dep_ == "nsubj"
                            for lemma in _object_lemmas(g) | {m.lemma_.lower() for m in g.lefts if m.dep_ == "compound"})
     if token.pos_ in ("VERB", "AUX"):  # "sanctions were imposed": the passive subject is the object
         out.update(c.lemma_.lower() for c in token.children if c.dep_ == "nsubjpass")

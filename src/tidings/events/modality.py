@@ -42,9 +42,9 @@ RESPONDING = words("responding")
 CLAIM_NOUNS = words("claim_nouns")  # "denied allegations that it had bombed": what a denied claim says
 ATTACHED_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NOBODY = {"none", "nobody", "nothing", "noone"}  # negative pronouns as the act's subject or object
-GERUND_PREPS = {"from", "on"}
+GERUND_PREPS = {"from", "on"}  # a cue's preposition before the gerund it governs ("refrained from attacking")
 # verbs whose negation, said of an event as their subject, denies that it happened ("the summit did not go ahead")
-OCCURRING = words("occurring")  # a cue's preposition before the gerund it governs ("refrained from attacking")
+OCCURRING = words("occurring")
 
 
 @dataclass(frozen=True)
@@ -201,9 +201,10 @@ def phrasal_lemma(verb: Token) -> str:
 
 def _occurs(verb: Token) -> bool:
     """Whether the verb says that its subject happens ("took place", "went ahead", "occurred")."""
-    words_ = {verb.lemma_.lower(), phrasal_lemma(verb)} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
-                                                           if c.dep_ in ("dobj", "advmod", "prt")}
-    return bool(words_ & OCCURRING)
+    lemma = verb.lemma_.lower()
+    readings = {lemma, phrasal_lemma(verb)} | {f"{lemma} {c.lower_}" for c in verb.children
+                                               if c.dep_ in ("dobj", "advmod", "prt")}
+    return bool(readings & OCCURRING)
 
 
 def _shares_perfect(conj: Token, head: Token) -> bool:

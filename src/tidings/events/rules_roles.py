@@ -6,6 +6,7 @@ The sentence in a rule's docstring is its example, and the input of its test in 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -15,7 +16,7 @@ from ..model import ActorMention
 from ..nlp.headlines import is_headline, on_own_line
 from ..nlp.layout import title_case
 from .datafiles import words
-from .draft import EventDraft, Scene
+from .draft import ActorRef, EventDraft, Scene
 from .lexicon import telephones
 from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
@@ -311,7 +312,7 @@ def claimed_deed(draft: EventDraft, scene: Scene) -> EventDraft:
 
 
 CLAIM_REACH = 2  # sentences after the act in which a claim of responsibility is looked for
-STATE_SECTORS = {"MIL", "COP", "GOV", "SPY", "JUD", "LEG"}
+STATE_BODIES = {"MIL", "COP", "GOV", "SPY", "JUD", "LEG"}  # sectors of a state's own bodies and forces
 
 
 def claimed_later(draft: EventDraft, scene: Scene) -> EventDraft:
@@ -338,7 +339,7 @@ def claimed_later(draft: EventDraft, scene: Scene) -> EventDraft:
                        if g.dep_ in ("pobj", "pcomp")]
             if claimed and not any(g.i == draft.token.i or g.lower_ in ("it", "them") or
                                    "ASSAULT" in scene.lexicon.types_of(g) for g in claimed):
-                continue  # "claimed responsibility for the kidnapping of two aid workers": another deed
+                continue  # "claimed responsibility for the leak": another deed
             found = [m for m in scene.index.group(subject) if m.actor_id and not _unnamed_actor(m.actor_id, m.sectors, scene)]
             if found:
                 return replace(draft, sources=scene.refs(found))
@@ -346,15 +347,16 @@ def claimed_later(draft: EventDraft, scene: Scene) -> EventDraft:
     return draft
 
 
-def _unnamed(ref, scene: Scene) -> bool:
+def _unnamed(ref: ActorRef, scene: Scene) -> bool:
     """Whether a source names no one in particular: no actor, a place, or a generic group of no
     state body ("a suicide bomber", "gunmen")."""
     return ref.found == "place" or not ref.actor_id or _unnamed_actor(ref.actor_id, ref.sectors, scene)
 
 
-def _unnamed_actor(actor_id: str, sectors, scene: Scene) -> bool:
+def _unnamed_actor(actor_id: str, sectors: Iterable[str], scene: Scene) -> bool:
+    """Whether an actor is a generic group of no state body (the knowledge base's ``agent``)."""
     entry = scene.kb.by_id.get(actor_id)
-    return entry is not None and entry.kind == "agent" and not STATE_SECTORS & set(sectors)
+    return entry is not None and entry.kind == "agent" and not STATE_BODIES & set(sectors)
 
 
 def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
