@@ -156,12 +156,12 @@ def confidence_help() -> str:
     """What a minimum confidence filters, for the CLI's and the API's help, with the shipped setting."""
     setting, strict = precise_from(), strict_from()
     told = (f" {setting:g} is the high-precision setting: about 0.8 strict precision on the dev data out of "
-            "fold and 0.71 on unseen news (0.67 on the freshest real split), against 0.55 for all events, with fewer events "
+            "fold and 0.70 on unseen news, against 0.54 for all events, with fewer events "
             "(docs/model.md)."
             if setting is not None else "")
     if strict is not None:
         told += (f" {strict:g} is the strict setting: on the dev data as many right events as the coder found when "
-                 "the events issue was filed; on unseen news 0.795 of those kept are right, at a little less recall.")
+                 "the events issue was filed; on unseen news 0.79 of those kept are right, at a little less recall.")
     return ("Only events whose confidence is at least this: the learned verifier's estimated probability that the "
             f"event is right (type and source).{told} Events coded without the event model carry the rules' own "
             "score (0.5 to 1.0) instead.")
