@@ -12,7 +12,6 @@ guess lowers the mention's confidence.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from itertools import islice
@@ -23,7 +22,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor
 from ..nlp.layout import dateline_matches, dateline_places
 from .evidence import counter_of, definite, entity_of, phrase_tokens, where_a_place_is
-from .kb import BIG_CITY, KnowledgeBase
+from .kb import BIG_CITY, KnowledgeBase, without_accents
 from .names import norm
 
 if TYPE_CHECKING:
@@ -65,7 +64,7 @@ def _named_country(tok: Token, kb: KnowledgeBase) -> str | None:
 
 def _plain(name: str) -> str:
     """A name without case or accents: "Rafaḩ" is "rafah" (not an alternate name: "Boni" for Bonn)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    return without_accents(name).casefold()
 
 
 def _object_country(prep: Token, kb: KnowledgeBase) -> str | None:

@@ -136,7 +136,7 @@ COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "east
                  "southeastern", "southwestern", "upper", "lower"}
 
 
-def _ascii(text: str) -> str:
+def without_accents(text: str) -> str:
     """The name without diacritics ("Sāmarrā’" -> "Samarra'")."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
@@ -264,7 +264,7 @@ class KnowledgeBase:
             code = iso3.get(c["countrycode"])
             if not code:
                 continue
-            own = {c["name"], _ascii(c["name"])}
+            own = {c["name"], without_accents(c["name"])}
             city = City(c["name"], code, c["population"], c["latitude"], c["longitude"])
             for n in own:
                 by_state = self.namesakes.setdefault(norm(n), {})

@@ -460,13 +460,13 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                       for a in sorted(self.actors.values(), key=lambda a: a.id)]
 
 
-PLACE_PREPS = {"in", "on", "at", "near", "to", "from", "into", "outside", "around", "toward", "towards", "across", "over"}
+CITY_PREPS = {"in", "on", "at", "near", "to", "from", "into", "outside", "around", "toward", "towards", "across", "over"}
 
 
 def _place_tagged_org(ent: Span) -> bool:
     """"A Russian missile strike on Odesa": a one-word name the tagger called an organisation, after a
     preposition of place, may be a city (which the caller looks up)."""
-    return ent.label_ == "ORG" and len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS
+    return ent.label_ == "ORG" and len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in CITY_PREPS
 
 
 def _after_dateline(ent: Span, datelines: list[re.Match]) -> Span | None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.descriptions import STATE_BODIES
 from ..actors.mentions import PHRASE_DEPS, acts_for_owner, head_of, once_each
 from ..model import ActorMention
 from ..nlp.headlines import is_headline, on_own_line
@@ -312,7 +313,6 @@ def claimed_deed(draft: EventDraft, scene: Scene) -> EventDraft:
 
 
 CLAIM_REACH = 2  # sentences after the act in which a claim of responsibility is looked for
-STATE_BODIES = {"MIL", "COP", "GOV", "SPY", "JUD", "LEG"}  # sectors of a state's own bodies and forces
 
 
 def claimed_later(draft: EventDraft, scene: Scene) -> EventDraft:
