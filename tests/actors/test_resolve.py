@@ -113,6 +113,24 @@ def test_surname_in_an_article_about_someone_else_is_not_forced(pipeline):
     assert found["Kim"].actor_id == found["Kim Yo Jong"].actor_id
 
 
+@pytest.mark.parametrize("text, surname, full", [
+    # a headline names by surname before the text names in full; Palín is also a town in Guatemala
+    ("Glenn Beck responded to Palin's Trump endorsement with one brutal line.\n"
+     "Sarah Palin endorsed Donald Trump on Tuesday in Iowa.", "Palin", "Sarah Palin"),
+    ("Clinton to call for wider efforts to cure Alzheimer's.\n"
+     "Hillary Clinton will speak in Iowa on Tuesday.", "Clinton", "Hillary Clinton"),
+])
+def test_a_surname_before_the_one_full_name_with_it_is_that_person(pipeline, text, surname, full):
+    _, found = resolve(pipeline, text)
+    assert found[surname].actor_id == found[full].actor_id
+    assert found[surname].country == "USA"
+
+
+def test_a_surname_before_two_full_names_with_it_stays_unresolved(pipeline):
+    _, found = resolve(pipeline, "Khan spoke first. Imran Khan and Sadiq Khan met in London on Monday.")
+    assert found["Khan"].actor_id is None
+
+
 def test_misspelt_name_matches_the_known_person(pipeline):
     _, found = resolve(pipeline, "Kim Yo Jong warned Seoul. Later Kim Yo Jonng repeated the threat.")
     assert found["Kim Yo Jonng"].actor_id == found["Kim Yo Jong"].actor_id

@@ -4,7 +4,8 @@
 In order: the knowledge base; a fuller name already met in the article ("Holmes" after "Anthony
 Holmes"), of the gender an honorific says; an office holder by surname, title and the article's
 date ("President Biden"); the one known office holder with that surname ("Putin"); a close
-spelling of a known full name (rapidfuzz); else a new person. A name the tagger took for an
+spelling of a known full name (rapidfuzz); the one full name the article gives the surname
+elsewhere ("Palin" in a headline above "Sarah Palin"); else a new person. A name the tagger took for an
 organisation is a person's when a first name of certain gender opens it ("Carly Fiorina").
 """
 
@@ -70,11 +71,18 @@ class People:
             and len(self._surname_holders(key)) == 1
 
     def _surname_as_agent(self, ent: Span) -> bool:
-        """A known office holder's surname standing as a verb's subject or a possessive, though a
-        town shares it: "Obama visited Turkey" (Obama, Japan). Not where the text places something
-        ("a factory in Obama")."""
+        """A known office holder's surname, or the surname of a person the article names in full
+        anywhere (a headline names by surname before the text names in full), standing as a verb's
+        subject or a possessive, though a town shares it: "Obama visited Turkey" (Obama, Japan),
+        "Palin's Trump endorsement" before "Sarah Palin" (Palín, Guatemala). Not where the text
+        places something ("a factory in Obama")."""
         return len(ent) == 1 and ent.root.dep_ in AGENT_DEPS and not where_a_place_is(ent) \
-            and self._one_holders_surname(ent.text)
+            and (self._one_holders_surname(ent.text) or self._surname_in_article(ent.text))
+
+    def _surname_in_article(self, text: str) -> bool:
+        """Whether a person the tagger found anywhere in the text is named in full with this surname."""
+        return text[:1].isupper() and any(
+            e.label_ == "PERSON" and len(e) > 1 and e[-1].text == text for e in self.doc.ents)
 
     def _name_before_verb(self, ent: Span) -> Span:
         """A person's name without the headline verb the tagger took into it: "Trump Calls On Obama
@@ -197,6 +205,12 @@ class People:
             known = self._known_person(norm(full), ev.roles, None, ev.country) if full else None
             actor = known[0] if known is not None else self._new_person(full or written, ev)
             method, confidence = "new", 0.6
+        elif (full := self._full_name_elsewhere(key) if len(key.split()) == 1 else None) is not None:
+            # "Palin's Trump endorsement" in a headline before the text names Sarah Palin: the one
+            # person the article names in full with that surname
+            known = self._known_person(norm(full), ev.roles, None, ev.country)
+            actor = known[0] if known is not None else self._new_person(full, ev)
+            method, confidence = "coreference", 0.6
         else:
             # several people could be meant ("President Bush"); if they share a state, say so
             countries = {e.actor.country for e in self.kb.office_holders(key, ev.roles, self.day)}
