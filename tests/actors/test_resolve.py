@@ -19,6 +19,9 @@ def resolve(pipeline, text, published=None):
     ("Israeli army bulldozers demolished three buildings.", "Israeli army", "ISR", "MIL"),
     ("Families of the victims urged the senator to apologise.", "Families", None, "CVL"),  # a group of citizens
     ("Syrian voters protested outside the embassy.", "Syrian voters", "SYR", "CVL"),
+    # a labour federation is labour, not its state
+    ("Argentina's largest labour federation called a general strike on Wednesday.",
+     "Argentina's largest labour federation", "ARG", "LAB"),
     ("The Pakistani general warned India.", "The Pakistani general", "PAK", "MIL"),
     # "Azerbaijani" is tagged a person by the small model: still the forces' state, not a civilian
     ("Armenia's defence ministry said Azerbaijani forces had opened fire.", "Azerbaijani forces", "AZE", "MIL"),

@@ -380,3 +380,17 @@ def test_talks_between_two_named_leaders_mark_the_other_as_the_target(pipeline):
     events = pipeline.article("Blinken held talks with Wang Yi in Beijing on Sunday.").events
     assert [e.type for e in events] == ["CONSULT"]
     assert {a["country"] for a in events[0].sources} == {"USA", "CHN"}
+
+
+def test_people_named_by_role_as_the_object_are_marked_for_the_classifier(pipeline):
+    # "the army" of no state the text names is no actor; unmarked, the classifier read the blame as
+    # no event (0.28), marked as its target it reads an accusation
+    text = "The RSF denied targeting civilians and blamed the army for the deaths."
+    blamed = next(d for d in _drafts(pipeline, text) if d.token.text == "blamed")
+    assert "<t>the army</t>" in learned.marked_text(blamed)
+    events = pipeline.article(text).events
+    assert [(e.trigger, e.type, e.targets) for e in events if e.trigger == "blamed"] == [("blamed", "ACCUSE", [])]
+    # a thing as the object is not marked
+    rejected = next(d for d in _drafts(pipeline, "Russia rejected the proposal on Monday.")
+                    if d.token.text == "rejected")
+    assert "<t>" not in learned.marked_text(rejected)

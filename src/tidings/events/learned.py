@@ -38,7 +38,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..actors.evidence import entity_of
-from ..actors.kb import specific
+from ..actors.kb import load_kb, specific
 from ..actors.mentions import span_of
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
 from .datafiles import rows
@@ -165,8 +165,8 @@ def _named_party(draft: EventDraft, lo: int, hi: int) -> tuple[int, int] | None:
     heads = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
     if not draft.cameo.startswith(INVESTIGATE):
         # any other act on a firm named as its object ("banned Lumora from selling the app")
-        heads = [h for h in heads if h.pos_ == "PROPN" and h.ent_type_ in OUTSIDE_NAMES]
-        return _entity_span(heads, draft, lo, hi)
+        named = [h for h in heads if h.pos_ == "PROPN" and h.ent_type_ in OUTSIDE_NAMES]
+        return _entity_span(named, draft, lo, hi) or _role_span(heads, draft, lo, hi)
     heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children
               if g.dep_ == "pobj"]
     heads += [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -186,6 +186,24 @@ def _entity_span(heads: list[Token], draft: EventDraft, lo: int, hi: int) -> tup
             if any(ent.start_char < b and a < ent.end_char for a, b in taken):
                 continue
             return ent.start_char, ent.end_char
+    return None
+
+
+def _role_span(heads: list[Token], draft: EventDraft, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase of the first head that names people by their role, whose state the actors
+    stage could not tell ("blamed the army for the deaths", "refused to hear an appeal from a death
+    row inmate"): the classifier reads the act on them as it reads acts on a marked target."""
+    roles = load_kb().roles
+    taken = [(r.start, r.end) for r in draft.sources if r.start is not None]
+    for head in heads:
+        lemma = head.lemma_.lower()
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        two = f"{before.lower_} {lemma}" if before is not None else ""
+        if head.pos_ != "NOUN" or (lemma not in roles and two not in roles):
+            continue
+        start, end = head.left_edge.idx, head.idx + len(head.text)
+        if lo <= start < end <= hi and not any(start < b and a < end for a, b in taken):
+            return start, end
     return None
 
 
