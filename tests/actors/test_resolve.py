@@ -134,6 +134,15 @@ def test_a_surname_before_two_full_names_with_it_stays_unresolved(pipeline):
     assert found["Khan"].actor_id is None
 
 
+def test_who_holds_a_place_is_no_actor_but_a_patron_still_is(pipeline):
+    _, found = resolve(pipeline, "Suspected militants ambushed an army convoy in Indian-administered Kashmir.")
+    assert "Indian" not in found and found["Suspected militants"].country is None
+    _, found = resolve(pipeline, "Ukrainian drones struck an oil depot in Russian-occupied territory on Sunday.")
+    assert "Russian" not in found
+    _, found = resolve(pipeline, "Iranian-controlled militias attacked the base.")
+    assert found["Iranian-controlled militias"].country == "IRN"
+
+
 def test_misspelt_name_matches_the_known_person(pipeline):
     _, found = resolve(pipeline, "Kim Yo Jong warned Seoul. Later Kim Yo Jonng repeated the threat.")
     assert found["Kim Yo Jonng"].actor_id == found["Kim Yo Jong"].actor_id

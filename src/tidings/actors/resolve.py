@@ -37,6 +37,8 @@ NAME_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative
 NAMING_METHODS = {"kb", "coreference", "office", "surname", "fuzzy", "new", "metonym"}
 # "Russian-backed", "Saudi-led": a state named as patron or leader is the state, not its people
 PATRON_OR_LEADER = PATRON_WORDS | {"led"}
+HOLDER_WORDS = {"administered", "controlled", "held", "occupied", "annexed", "ruled"}  # who holds a place
+TERRITORY_NOUNS = PLACE_SUFFIXES | {"territory", "area", "zone", "part", "town", "village", "enclave", "land"}
 
 
 # words that may stand before a party's plural without making it another party: its members in a chamber
@@ -154,6 +156,15 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         before = ent[:-1].text
         return self._looks_like_known_person(before) or any(e.kind == "person" for e in self.kb.lookup(ent[0].text))
 
+    def _held_place(self, ent: Span) -> bool:
+        """Whether the participle hyphened after the name ("administered", "occupied") modifies a
+        place: a place's name or a noun of territory ("Indian-administered Kashmir", "Russian-held areas")."""
+        doc = self.doc
+        participle = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "-" else ent[-1]
+        place = participle.head if participle.dep_ in ("amod", "compound") else None
+        return place is not None and place.i > participle.i and (
+            place.ent_type_ in ("GPE", "LOC") or place.lemma_.lower() in TERRITORY_NOUNS)
+
     def _entity(self, ent: Span) -> None:
         if any(i in self.taken for i in range(ent.start, ent.end)):
             return
@@ -182,6 +193,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             anchor = anchor.head
         if ent.label_ in ("NORP", "GPE") and hyphen_suffix(ent[-1]) in MAKER_WORDS:
             return  # "a Turkish-made drone", "US-built jets": where it was made, not who used it
+        if ent.label_ in ("NORP", "GPE", "ORG") and hyphen_suffix(ent[-1]) in HOLDER_WORDS and self._held_place(ent):
+            return  # "Indian-administered Kashmir", "Russian-occupied territory": who holds a place is no party there
         if ent.label_ == "NORP" and anchor.dep_ in ("amod", "compound") and anchor.head.i == ent.end \
                 and anchor.head.lower_ in HYPHENATED:
             return  # "Turkish Americans", "Mexican Americans": Americans of that descent, not that state
