@@ -394,3 +394,15 @@ def test_people_named_by_role_as_the_object_are_marked_for_the_classifier(pipeli
     rejected = next(d for d in _drafts(pipeline, "Russia rejected the proposal on Monday.")
                     if d.token.text == "rejected")
     assert "<t>" not in learned.marked_text(rejected)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Sen. Marco Rubio called the statement “offensive and outlandish.”", "ACCUSE"),
+    ("Hillary Clinton called the agreement “an historic step forward” for the planet.", "SUPPORT"),
+])
+def test_a_statement_judging_someones_words_or_deeds_is_read_though_it_names_no_one(pipeline, text, type_):
+    assert [(e.trigger, e.type) for e in pipeline.article(text).events if e.trigger == "called"] == [("called", type_)]
+
+
+def test_a_statement_judging_a_state_of_affairs_is_no_act(pipeline):
+    assert not [e for e in pipeline.article("The minister called the situation dire.").events if e.trigger == "called"]

@@ -41,7 +41,7 @@ from ..actors.evidence import entity_of
 from ..actors.kb import load_kb, specific
 from ..actors.mentions import span_of
 from .classifier import MODEL_DIR, Prediction, load_classifier, mark
-from .datafiles import rows
+from .datafiles import rows, words
 from .draft import ActorRef, EventDraft
 from .lexicon import names
 from .modality import ASSERTED, NEGATED
@@ -319,6 +319,7 @@ def _unspoken(statement: EventDraft) -> bool:
 
 
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "oprd")
+JUDGED_ACTS = words("judged_acts")
 NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 THIRD_PERSONS = {"he", "him", "she", "her", "they", "them"}
 
@@ -331,6 +332,9 @@ def _unaddressed(statement: EventDraft) -> bool:
     name whom it is about where the rules found no target ("told parliament that Russia was lying")."""
     if any(t.known and not _addressee(statement, t) for t in statement.targets):
         return False
+    if names(statement.token) and any(c.dep_ == "dobj" and c.lemma_.lower() in JUDGED_ACTS
+                                      for c in statement.token.children):
+        return False  # "called the statement 'offensive'": a judgement of someone's words or deeds
     said = [t for c in statement.token.children if c.dep_ in CONTENT_DEPS for t in c.subtree]
     return not any(t.ent_type_ in NAMED or t.lower_ in THIRD_PERSONS for t in said)
 
