@@ -135,6 +135,25 @@ def test_a_proposals_terms_are_nobodys_intention(rules_pipeline):
     assert coded >= {("free", "RETREAT", "hypothetical"), ("release", "RETREAT", "hypothetical")}
 
 
+def test_what_a_deal_or_plan_would_have_someone_do_is_nobodys_intention(rules_pipeline):
+    for text, trigger in [("The deal would see Hamas release 33 hostages in exchange for Palestinian prisoners.",
+                           "release"),
+                          ("The plan would have Israel withdraw its troops from Gaza.", "withdraw")]:
+        coded = [(e.type, e.modality) for e in rules_pipeline.article(text).events if e.trigger == trigger]
+        assert coded == [("RETREAT", "hypothetical")], text
+    # said by the actor itself, the same deed is its promise
+    coded = [(e.type, e.modality) for e in rules_pipeline.article("Hamas said it would release 33 hostages.").events
+             if e.trigger == "release"]
+    assert coded == [("AGREE", "asserted")]
+
+
+def test_an_offer_to_host_talks_is_the_hosts_not_a_promise_by_the_parties(rules_pipeline):
+    events = rules_pipeline.article("Egypt offered to host talks between Israel and Hamas.").events
+    talks = [(e.type, e.modality) for e in events if e.trigger == "talks"]
+    assert talks == [("CONSULT", "hypothetical")]
+    assert [(e.type, [s["name"] for s in e.sources]) for e in events if e.trigger == "offered"] == [("AGREE", ["Egypt"])]
+
+
 def test_an_event_noun_that_is_its_clauses_subject_is_nobodys_intention(rules_pipeline):
     # the auxiliary says what the visit would bring, not what Trump promises
     text = "Rogers said Trump's visit to Des Moines last Friday would earn the Republican media attention."

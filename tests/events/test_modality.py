@@ -300,6 +300,11 @@ def test_not_considering_a_deed_denies_the_intention():
     assert modality("Germany is considering sending tanks to Ukraine.", "sending") == "hypothetical"
 
 
+def test_what_is_about_to_happen_has_not_happened_but_what_one_complains_about_has():
+    assert modality("Officials believe Iran is about to launch a retaliatory strike on Israel.", "launch") == "hypothetical"
+    assert modality("Protesters complained about being attacked by police.", "attacked") == "asserted"
+
+
 def test_no_longer_denies_what_follows():
     # the parser hangs "no" on "longer", not on the verb
     assert modality("Russia no longer supports the deal.", "supports") == "negated"
@@ -309,6 +314,7 @@ def test_no_longer_denies_what_follows():
 @pytest.mark.parametrize("sentence, word", [
     ("Putin warned the West against arming Ukraine.", "arming"),
     ("China cautioned Washington against selling arms to Taiwan.", "selling"),
+    ("Israel warned Hezbollah about attacking its northern towns.", "attacking"),
 ])
 def test_a_deed_warned_against_has_not_happened(sentence, word):
     assert modality(sentence, word) == "hypothetical"

@@ -924,6 +924,8 @@ def test_the_party_warned_against_a_deed_would_do_it_and_threatens_nothing(rules
     assert countries(sale.sources) == {"USA"} and sale.modality == "hypothetical"
     invasion = at(rules_pipeline, "Biden warned Israel against invading Rafah.", "invading")
     assert countries(invasion.sources) == {"ISR"} and invasion.type == "ASSAULT"
+    attack = at(rules_pipeline, "Israel warned Hezbollah about attacking its northern towns.", "attacking")
+    assert [s["name"] for s in attack.sources] == ["Hezbollah"] and attack.modality == "hypothetical"
 
 
 def test_a_source_named_before_the_comma_is_not_the_subject(rules_pipeline):

@@ -26,6 +26,7 @@ from .participles import kept_from, warned_against
 CONDITION_MARKS = {"if", "unless"}  # "if Israel were to strike": a condition, no intention
 INVERTED_OPENERS = {"had", "should", "were"}  # "Had the police arrested him": a condition with no "if"
 PROPOSALS = words("proposals")  # "under the proposal, Hamas would free ...": terms, no promise
+TERM_SETTERS = words("term_setters")  # "the deal would see Hamas release ...": the same
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,13 @@ def _terms(trigger: Token) -> bool:
     """Whether the trigger is what a proposal or a law would have someone do ("Under the proposal,
     Hamas would free 33 hostages, while Israel would release several hundred detainees"): its
     terms, which no one named has promised."""
+    verb = _predicate(trigger)
+    if verb.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "nsubj" and c.lemma_.lower() in TERM_SETTERS
+                                               for c in verb.head.children):
+        return True  # "The deal would see Hamas release 33 hostages": what the deal would have Hamas do
     return any(c.dep_ == "prep" and c.lower_ == "under" and any(
         g.dep_ == "pobj" and g.lemma_.lower() in PROPOSALS for g in c.children)
-        for t in _clause_up(_predicate(trigger), ("conj", "advcl", "xcomp"), 3) for c in t.children)
+        for t in _clause_up(verb, ("conj", "advcl", "xcomp"), 3) for c in t.children)
 
 
 def _clause_up(t: Token, deps: tuple[str, ...], steps: int) -> Iterator[Token]:

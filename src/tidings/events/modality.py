@@ -353,7 +353,8 @@ def classify_token(trigger: Token) -> tuple[str, Token | None]:
                      lemma)  # "called on X to join", "ruled out supplying missiles"
         if lemma in cues.negating_heads and negation:  # "refused to attend", "failed to reach"
             return NEGATED, head
-        if lemma in cues.hypothetical_heads:  # "expected to launch", "plans to visit"
+        if lemma in cues.hypothetical_heads and head.pos_ != "ADP":  # "expected to launch", "plans to visit",
+            # "is about to launch" (not the preposition: "complained about being attacked")
             denied = _denial(head) if negation and lemma in INTENDING else None
             if denied is not None:
                 return NEGATED, denied  # "does not plan to attack": an intention denied ("not expected to" stays a forecast)

@@ -24,10 +24,14 @@ def kept_from(tok: Token) -> Token | None:
 
 def warned_against(tok: Token) -> Token | None:
     """The verb of warning whose object is warned against the deed ``tok`` ("cautioned Washington
-    against selling arms", "warned Israel against an invasion": "cautioned", "warned"), else None."""
-    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "against" and tok.head.dep_ == "prep" and \
-            tok.head.head.lemma_.lower() in WARNING_AGAINST:
-        return tok.head.head
+    against selling arms", "warned Israel against an invasion": "cautioned", "warned"; "warned
+    Hezbollah about attacking", a gerund with no subject of its own), else None."""
+    prep = tok.head
+    warned = prep.dep_ == "prep" and prep.head.lemma_.lower() in WARNING_AGAINST
+    if warned and tok.dep_ in ("pcomp", "pobj") and prep.lower_ == "against":
+        return prep.head
+    if warned and tok.dep_ == "pcomp" and prep.lower_ == "about" and not any(c.dep_ == "nsubj" for c in tok.children):
+        return prep.head
     return None
 
 

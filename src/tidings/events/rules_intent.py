@@ -323,13 +323,25 @@ def own_intention(draft: EventDraft, scene: Scene) -> EventDraft:
     if draft.intent:
         return draft
     kind = intent_kind(draft.token, draft.modality, draft.cue)
-    if kind not in ("commit", "threat", "refuse") or not draft.sources:
+    if kind not in ("commit", "threat", "refuse") or not draft.sources or _anothers_intention(draft):
         return draft
     found = recode(kind, draft.type)
     if same_side(draft.speaker, draft.sources) or (
             found is not None and found.type == "AGREE" and same_side(draft.speaker, draft.targets)):
         return _one_sided(_recoded(draft, kind) or draft, kind)
     return draft
+
+
+def _anothers_intention(draft: EventDraft) -> bool:
+    """Whether the verb of intending has a subject of its own that is none of the draft's sources:
+    "Egypt offered to host talks between Israel and Hamas" is Egypt's offer, not a promise by the
+    parties to the talks, which stay a hypothetical meeting."""
+    cue = draft.cue
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None) if cue is not None else None
+    if subject is None:
+        return False
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    return not any(r.start is not None and r.start < hi and lo < r.end for r in draft.sources)
 
 
 def _one_sided(draft: EventDraft, kind: str) -> EventDraft:
