@@ -219,6 +219,15 @@ def test_a_mislemmatised_light_verb_still_carries_its_noun(rules_pipeline):
     assert countries(event.sources) == {"IDN"}
 
 
+def test_an_attack_unleashed_is_its_unleashers_and_a_participle_on_its_target_is_the_same_attack(pipeline):
+    text = "Donald Trump unleashed a harsh attack on Ben Carson last night, comparing Carson to a child molester."
+    coded = [(e.trigger, e.type, [s["name"] for s in e.sources]) for e in pipeline.article(text).events]
+    assert coded == [("attack", "ACCUSE", ["Donald Trump"])]
+    # arrests in raids are acts of their own
+    text = "Police carried out 11 raids in Andalusia and Madrid, arresting the alleged ringleaders of the network."
+    assert {e.trigger for e in pipeline.article(text).events} == {"raids", "arresting"}
+
+
 def test_what_a_protest_is_over_is_not_carried_by_its_light_verb(rules_pipeline):
     # the detention is China's, which the sentence does not say: Japan had been coded as the jailer
     text = "Japan lodged a protest with China over the detention of a Japanese businessman."

@@ -147,6 +147,15 @@ def _same_actors(a: list[dict], b: list[dict]) -> bool:
     return {x.get("actor_id") or x.get("text") for x in a} == {x.get("actor_id") or x.get("text") for x in b}
 
 
+def _acts_on_its_object(token: Token, event: Event) -> bool:
+    """Whether the event's targets are named in its verb's object ("comparing Carson to ...")."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or not event.targets:
+        return False
+    lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+    return all(t.get("start") is not None and lo <= t["start"] < hi for t in event.targets)
+
+
 def _separate_acts(token: Token, governor: Token, dep: str) -> bool:
     """Two conjoined verbs each with an object of its own are two acts ("has suspended foreign
     broadcasters and expelled French troops"); one act told with two verbs shares its object ("shot
@@ -173,6 +182,14 @@ def _merge_nested(events: list[Event], article: Article) -> list[Event]:
             # raids": the raids are the arrests (merged only where both have one type)
             governor, dep = governor.head, "in"
         head = by_start.get(governor.idx)
+        if head is None and dep == "advcl" and is_light(governor):
+            # "unleashed a harsh attack on Carson, comparing him to ...": the participle tells the act
+            # that the light verb's object names, on the same party ("carried out raids, arresting
+            # the ringleaders": the arrests are acts of their own)
+            obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            named = by_start.get(obj.idx) if obj is not None else None
+            if named is not None and _acts_on_its_object(token, e) and _same_actors(named.targets, e.targets):
+                head = named
         above = by_start.get(governor.head.idx) if head is None and governor.dep_ == "xcomp" else None
         if above is not None and dep in ("dobj", "xcomp") and above.type == e.type \
                 and _same_actors(above.sources, e.sources):
