@@ -5,8 +5,8 @@ In order: the knowledge base; a fuller name already met in the article ("Holmes"
 Holmes"), of the gender an honorific says; an office holder by surname, title and the article's
 date ("President Biden"); the one known office holder with that surname ("Putin"); a close
 spelling of a known full name (rapidfuzz); the one full name the article gives the surname
-elsewhere ("Palin" in a headline above "Sarah Palin"); else a new person. A name the tagger took for an
-organisation is a person's when a first name of certain gender opens it ("Carly Fiorina").
+elsewhere ("Palin" in a headline above "Sarah Palin"); else a new person. A name the tagger took
+for an organisation is a person's when a first name of certain gender opens it ("Carly Fiorina").
 """
 
 from __future__ import annotations
@@ -77,12 +77,7 @@ class People:
         "Palin's Trump endorsement" before "Sarah Palin" (Palín, Guatemala). Not where the text
         places something ("a factory in Obama")."""
         return len(ent) == 1 and ent.root.dep_ in AGENT_DEPS and not where_a_place_is(ent) \
-            and (self._one_holders_surname(ent.text) or self._surname_in_article(ent.text))
-
-    def _surname_in_article(self, text: str) -> bool:
-        """Whether a person the tagger found anywhere in the text is named in full with this surname."""
-        return text[:1].isupper() and any(
-            e.label_ == "PERSON" and len(e) > 1 and e[-1].text == text for e in self.doc.ents)
+            and (self._one_holders_surname(ent.text) or bool(self._full_names(norm(ent.text))))
 
     def _name_before_verb(self, ent: Span) -> Span:
         """A person's name without the headline verb the tagger took into it: "Trump Calls On Obama
