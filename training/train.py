@@ -322,6 +322,9 @@ def main() -> None:
     parser.add_argument("--balanced", action="store_true",
                         help="with --written-articles: weigh their events down to real news's share of "
                              "non-events among rule candidates")
+    parser.add_argument("--untargeted", type=float, default=0.0,
+                        help="also train on a copy of each event row whose target is marked, without the target "
+                             "mark, at this weight (0: none)")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
     parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
     parser.add_argument("--evaluate-only", action="store_true", help="only score the model in --out on the held-out rows")
@@ -337,8 +340,10 @@ def main() -> None:
     # one thread: on a shared 2-core machine a second OpenMP thread mostly waits at barriers
     torch.set_num_threads(args.threads)
     rows = dataset.load(articles=args.written_articles, balanced=args.balanced)
+    rows += dataset.untargeted_copies(rows, args.untargeted) if args.untargeted else []
     train_rows = rows if args.all else [r for r in rows if not r.held_out]
-    test_rows = [r for r in rows if r.held_out]
+    # the figures are read on the held-out rows as they are, not on their unmarked copies
+    test_rows = [r for r in dataset.load(articles=args.written_articles, balanced=args.balanced) if r.held_out]
     if args.smoke:
         train_rows, test_rows = train_rows[:: max(1, len(train_rows) // args.smoke)], test_rows[::10]
     if args.unlabelled:
@@ -352,7 +357,8 @@ def main() -> None:
     export(model, tokenizer, args.out, args.budget or None)
     report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
               "pool": args.pool, "layers": args.layers, "budget": args.budget or None, "distilled_from": str(args.teacher) if args.teacher else None,
-              "unlabelled_rows": sum(r.origin == "unlabelled" for r in train_rows)}
+              "unlabelled_rows": sum(r.origin == "unlabelled" for r in train_rows),
+              "untargeted_weight": args.untargeted or None}
     if not args.all:
         report.update(evaluate(args.out, test_rows))
     (args.out / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -72,3 +72,18 @@ def test_the_written_errors_tool_sorts_a_candidate_by_type_and_judged_source(mon
     assert written_errors.outcome({**label, "label": "NONE"}, by_iran) == "coded-NONE"
     assert written_errors.outcome({**label, "label": "NONE"}, None) == "dropped-NONE"
     assert sum(len(v) for v in written_errors.labelled().values()) == len(LABELLED)
+
+
+def test_an_untargeted_copy_loses_only_its_target_mark_and_keeps_its_held_out_fate() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "training"))
+    import dataset
+
+    event = dataset.Row("<s>Russia</s> <e>attacked</e> <t>Ukraine</t> on Monday.", "ASSAULT", 4, 1.0, "plv")
+    untargeted = dataset.Row("<s>Russia</s> <e>attacked</e> a depot on Monday.", "ASSAULT", 4, 1.0, "plv")
+    none = dataset.Row("<s>Trump</s> <e>met</e> <t>donors</t> for lunch.", "NONE", None, 1.0, "candidates")
+    copies = dataset.untargeted_copies([event, untargeted, none], 0.5)
+    assert [(c.text, c.type, c.weight) for c in copies] == [
+        ("<s>Russia</s> <e>attacked</e> Ukraine on Monday.", "ASSAULT", 0.5)]
+    assert copies[0].held_out == event.held_out
