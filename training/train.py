@@ -340,10 +340,9 @@ def main() -> None:
     # one thread: on a shared 2-core machine a second OpenMP thread mostly waits at barriers
     torch.set_num_threads(args.threads)
     rows = dataset.load(articles=args.written_articles, balanced=args.balanced)
+    test_rows = [r for r in rows if r.held_out]  # read as they are, not as their unmarked copies
     rows += dataset.untargeted_copies(rows, args.untargeted) if args.untargeted else []
     train_rows = rows if args.all else [r for r in rows if not r.held_out]
-    # the figures are read on the held-out rows as they are, not on their unmarked copies
-    test_rows = [r for r in dataset.load(articles=args.written_articles, balanced=args.balanced) if r.held_out]
     if args.smoke:
         train_rows, test_rows = train_rows[:: max(1, len(train_rows) // args.smoke)], test_rows[::10]
     if args.unlabelled:
