@@ -30,6 +30,13 @@ if TYPE_CHECKING:
     from .classifier import Prediction
 
 
+def starts_inside(start: int | None, heads: Iterable[Token]) -> bool:
+    """Whether a character offset (an actor reference's, or a stored event side's) lies inside the
+    phrase of one of these heads; never for no offset."""
+    return start is not None and any(h.left_edge.idx <= start < h.right_edge.idx + len(h.right_edge.text)
+                                     for h in heads)
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """One source or target: the actor (or None where unresolved), its country and sectors for this
@@ -65,8 +72,7 @@ class ActorRef:
     def inside(self, heads: Iterable[Token]) -> bool:
         """Whether the reference starts inside the phrase of one of these heads (never, with no place
         in the text)."""
-        return self.start is not None and any(
-            h.left_edge.idx <= self.start < h.right_edge.idx + len(h.right_edge.text) for h in heads)
+        return starts_inside(self.start, heads)
 
     def as_dict(self) -> dict:
         """The stored shape (``Event.sources``/``targets``)."""

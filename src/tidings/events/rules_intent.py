@@ -338,10 +338,7 @@ def _anothers_intention(draft: EventDraft) -> bool:
     parties to the talks, which stay a hypothetical meeting."""
     cue = draft.cue
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None) if cue is not None else None
-    if subject is None:
-        return False
-    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
-    return not any(r.start is not None and r.start < hi and lo < r.end for r in draft.sources)
+    return subject is not None and not any(r.inside([subject]) for r in draft.sources)
 
 
 def _one_sided(draft: EventDraft, kind: str) -> EventDraft:

@@ -13,7 +13,7 @@ from ..options import Options
 from ..quotes.claims import claim_at
 from ..stages import stage
 from .datafiles import words
-from .draft import EventDraft, Scene, run
+from .draft import EventDraft, Scene, run, starts_inside
 from . import learned
 from .learned import classify, reads_relations
 from .lexicon import TriggerLexicon, load_lexicon, names, telephones
@@ -150,10 +150,7 @@ def _same_actors(a: list[dict], b: list[dict]) -> bool:
 def _acts_on_its_object(token: Token, event: Event) -> bool:
     """Whether the event's targets are named in its verb's object ("comparing Carson to ...")."""
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    if obj is None or not event.targets:
-        return False
-    lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
-    return all(t.get("start") is not None and lo <= t["start"] < hi for t in event.targets)
+    return obj is not None and bool(event.targets) and all(starts_inside(t.get("start"), [obj]) for t in event.targets)
 
 
 def _separate_acts(token: Token, governor: Token, dep: str) -> bool:
