@@ -1007,3 +1007,28 @@ def test_an_aid_package_unveiled_is_the_unveilers(rules_pipeline):
 def test_a_demonym_on_a_weapon_names_the_attacker_not_the_attacked(rules_pipeline):
     events = rules_pipeline.article("Russian missile strikes on Odesa killed four people.").events
     assert events and all(countries(e.sources) == {"RUS"} and "RUS" not in countries(e.targets) for e in events)
+
+
+def test_a_name_the_parser_joined_to_the_first_verb_is_the_subject_of_the_second(rules_pipeline):
+    # parsed "Cruz" a conjunct of "supported" and "opposed" an adverbial clause of it, with no subject
+    text = "John McCain supported it and Ted Cruz, as he has in the past, opposed the measure."
+    opposed, supported = at(rules_pipeline, text, "opposed"), at(rules_pipeline, text, "supported")
+    assert [s.get("name") for s in opposed.sources] == ["Ted Cruz"]
+    assert "Ted Cruz" not in [t.get("name") for t in supported.targets]
+
+
+def test_as_opposed_to_is_a_connective_not_an_opposition(rules_pipeline):
+    assert not rules_pipeline.article("Voters in Ohio want jobs, as opposed to tax cuts.").events
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # "Trump" the gerund's possessor
+    ("Asked about Donald Trump's calling Hillary Clinton a bigot last week, Chris Christie blamed Clinton.", "calling"),
+    # "Trump" hung on "about", its "'s" before the gerund
+    ("Asked about Donald Trump's accusing Hillary Clinton of lying, Chris Christie blamed Clinton.", "accusing"),
+])
+def test_whose_gerund_it_is_does_it(pipeline, text, trigger):
+    event = at(pipeline, text, trigger)
+    assert [s.get("name") for s in event.sources] == ["Donald Trump"]
+    assert [t.get("name") for t in event.targets] == ["Hillary Clinton"]
+

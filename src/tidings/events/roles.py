@@ -140,6 +140,30 @@ def _name_hung_as_adverb(verb: Token) -> Token | None:
     return None
 
 
+def _subject_hung_as_conjunct(verb: Token) -> Token | None:
+    """"McCain supported it and Cruz, as he has in the past, opposed the measure": the small model joined
+    a second clause's subject to the first verb as its conjunct (a name cannot be one) and hung the
+    second verb, left with no subject, on the first; the name between them is that verb's subject."""
+    if verb.dep_ != "advcl" or verb.tag_ not in FINITE_TAGS:
+        return None
+    first = verb.head
+    return next((c for c in first.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+                 and first.i < c.i < verb.i and any(s.dep_ == "cc" and s.i < c.i for s in first.children)), None)
+
+
+def _owner_of_gerund(verb: Token) -> Token | None:
+    """"Asked about Trump's calling Clinton a bigot, Christie ...": a gerund's possessor is who does it
+    (the small model may hang the possessor elsewhere, its "'s" just before the gerund)."""
+    if verb.tag_ != "VBG":
+        return None
+    owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+    before = verb.doc[verb.i - 1] if verb.i > 1 else None
+    if owner is None and before is not None and before.tag_ == "POS" and before.head.i == verb.i - 2 \
+            and before.head.pos_ in ("PROPN", "NOUN"):
+        owner = before.head
+    return owner
+
+
 def _is_passive(verb: Token) -> bool:
     """A passive clause, except the stative ones whose subject holds the stance ("is opposed to")."""
     return verb.lemma_.lower() not in STATIVE_PASSIVES or any(c.dep_ == "agent" for c in verb.children)
@@ -245,6 +269,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return joined, False
         if (held := _subject_on_auxiliary(t)) is not None:
             return held, held.dep_ == "nsubjpass"
+        if (joined := _subject_hung_as_conjunct(t)) is not None:
+            return joined, False
+        if (owner := _owner_of_gerund(t)) is not None:
+            return owner, False
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and (after := _subject_after_preposition(t)) is not None:
             return after, False
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and any(c.dep_ == "mark" for c in t.children):
@@ -604,9 +632,14 @@ def _plural(mention: ActorMention, doc: Doc) -> bool:
 def _follow(tok: Token) -> bool:
     if tok.dep_ == "prep":
         return tok.lower_ not in SKIPPED_PREPS
-    if tok.dep_ == "conj":
-        return tok.pos_ not in ("VERB", "AUX")  # a conjoined clause has roles of its own
+    if tok.dep_ == "conj":  # a conjoined clause has roles of its own
+        return tok.pos_ not in ("VERB", "AUX") and not _hung_subject(tok)
     return tok.dep_ in TARGET_EDGES
+
+
+def _hung_subject(tok: Token) -> bool:
+    """Whether a conjunct is the subject of a later clause hung on its head (``_subject_hung_as_conjunct``)."""
+    return tok.dep_ == "conj" and any(c.dep_ == "advcl" and _subject_hung_as_conjunct(c) == tok for c in tok.head.children)
 
 
 def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention]) -> list[ActorMention]:
@@ -677,7 +710,8 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
     queue = deque(c for c in start.children if c.dep_ not in LOOSE_SKIPPED and c.lower_ != "according"
                   and not subordinate(c) and not _route(c) and not act_of_its_own(c) and not circumstance(c, start)
                   and not _claim_of_its_own(c, start)
-                  and not _characterisation(c, start) and not _occasion(c) and not _charged_deed(c, start))
+                  and not _characterisation(c, start) and not _occasion(c) and not _charged_deed(c, start)
+                  and not _hung_subject(c))
     while queue:
         tok = queue.popleft()
         if _border(tok):
