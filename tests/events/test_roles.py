@@ -545,8 +545,19 @@ def test_a_possessive_pronoun_stands_for_the_subject_of_its_clause(rules_pipelin
 
 
 def test_a_possessive_pronoun_that_cannot_stand_for_the_subject_leaves_no_source(rules_pipeline):
-    events = rules_pipeline.article("Donald Trump criticised Iran over its attacks on the tanker.").events
+    events = rules_pipeline.article("Donald Trump said on Monday that its attacks on the tanker were a mistake.").events
     assert not any(e.trigger == "attacks" and e.sources for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, owner", [
+    ("Donald Trump criticised Iran over its attacks on the tanker.", "attacks", "IRN"),
+    ("The United States condemned Russia for its invasion of Ukraine.", "invasion", "RUS"),
+    ("The European Union imposed fresh sanctions on Belarus over its crackdown on protesters.", "crackdown", "BLR"),
+])
+def test_a_possessive_pronoun_in_a_for_or_over_phrase_stands_for_whom_the_clause_acts_on(
+        rules_pipeline, text, trigger, owner):
+    event = next(e for e in rules_pipeline.article(text).events if e.trigger == trigger)
+    assert [a["actor_id"] for a in event.sources] == [owner]
 
 
 def test_their_with_a_second_group_before_it_names_no_source(rules_pipeline):

@@ -41,6 +41,8 @@ def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[Act
     the clause names)."""
     if noun.lemma_.lower() in SUFFERED:
         return []
+    if (acted_on := _cause_owner(pronoun, noun, index)) is not None:
+        return acted_on
     t = noun
     for _ in range(6):
         if t.head.i == t.i:
@@ -53,12 +55,40 @@ def _pronoun_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[Act
             word = pronoun.lower_
             if word == "their" and _plural_between(subject, pronoun):
                 return []  # "The AP surveyed these delegates and noted their endorsements": whose is open
-            if word in PRONOUN_GENDER:  # a person known to be of that gender, not merely not known otherwise
-                return [m for m in index.group(subject) if m.actor_id in index.people
-                        and index.gender(m.actor_id) == PRONOUN_GENDER[word]]
-            return [m for m in index.group(subject) if m.actor_id is not None and
-                    (word == "their" or m.actor_id not in index.people)]
+            return [m for m in index.group(subject) if _agrees(word, m, index)]
     return []
+
+
+CAUSE_PREPS = {"for", "over"}
+ACTED_ON_PREPS = {"on", "against", "to"}
+
+
+def _agrees(word: str, mention: ActorMention, index: MentionIndex) -> bool:
+    """Whether a possessive pronoun may stand for the actor: his and her for a person known to be of
+    that gender (not merely not known otherwise), its for no person, their for any."""
+    if word in PRONOUN_GENDER:
+        return mention.actor_id in index.people and index.gender(mention.actor_id) == PRONOUN_GENDER[word]
+    return mention.actor_id is not None and (word == "their" or mention.actor_id not in index.people)
+
+
+def _cause_owner(pronoun: Token, noun: Token, index: MentionIndex) -> list[ActorMention] | None:
+    """"The United States condemned Russia for its invasion of Ukraine", "sanctions on Belarus over its
+    crackdown": a possessive in a "for" or "over" phrase stands for whom the clause acts on, where
+    they agree; None where the clause acts on no one it could stand for."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in CAUSE_PREPS:
+        return None
+    verb = noun.head.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for o in [verb, *objects] for c in o.children if c.dep_ == "prep" and c.lower_ in ACTED_ON_PREPS
+                for g in c.children if g.dep_ == "pobj" and g.i < noun.i]
+    found = [m for o in objects for m in index.group(o) if _agrees(pronoun.lower_, m, index)]
+    return found or None
 
 
 def _plural_between(subject: Token, pronoun: Token) -> bool:
