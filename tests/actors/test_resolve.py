@@ -1269,6 +1269,11 @@ def test_police_met_with_in_a_clash_are_of_the_articles_state(pipeline):
     assert found["police"].country == "PAK"
 
 
+def test_police_who_act_in_a_passive_are_of_the_articles_state(pipeline):
+    _, found = resolve(pipeline, "A Turkish journalist was arrested by police in Istanbul on Monday.")
+    assert found["police"].country == "TUR"
+
+
 @pytest.mark.parametrize("text, phrase, actor_id", [
     ("Hamas fighters crossed into Israel on Saturday. The militants killed dozens of civilians.",
      "The militants", "org-hamas"),

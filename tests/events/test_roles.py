@@ -603,6 +603,13 @@ def test_the_agent_of_a_passive_hung_on_its_object_is_the_source(rules_pipeline)
     assert [s["name"] for s in event.sources] == ["European Commission"]
 
 
+def test_the_agent_of_a_passive_hung_on_its_prepositions_object_is_the_source(rules_pipeline):
+    # the parser attaches "by a Manhattan grand jury" to "counts"
+    text = "Former President Donald Trump was indicted on 34 felony counts by a Manhattan grand jury."
+    (event,) = [e for e in rules_pipeline.article(text).events if e.trigger == "indicted"]
+    assert [s["sectors"] for s in event.sources] == [["JUD"]] and [t["name"] for t in event.targets] == ["Donald Trump"]
+
+
 def test_an_actor_named_twice_in_one_phrase_is_one_party(rules_pipeline):
     text = "The Economic Community of West African States (ECOWAS) condemned the coup in Niger."
     event = first(rules_pipeline, text, "ACCUSE")

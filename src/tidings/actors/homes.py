@@ -219,7 +219,8 @@ def settle_homes(resolver: Resolver) -> None:
             # belong to whoever acts in it, not to the article's leading country
             # ("the government", "the armed forces" are no such agents: "urged the government to
             # withdraw the bill", "called on the armed forces to respect the will of the people")
-            agents = not (f.subject or _members_act(tok) or _counterpart(tok)) and f.sectors[0] in STATE_SECTORS \
+            agents = not (f.subject or _members_act(tok) or _counterpart(tok) or _passive_agent(tok)) \
+                and f.sectors[0] in STATE_SECTORS \
                 and not (sure and _the_institution(doc[f.start:f.end]))
             code = placed or (None if agents or _strikes_home(tok, home, kb) or _visits_home(tok, home, kb)
                               or (home is not None and _acts_on_state(tok, home, resolver)) else home)
@@ -337,6 +338,12 @@ def _the_institution(span: Sequence[Token]) -> bool:
     if len(span) == 3 and span[1].lower_ in ("federal", "central", "national") and span[2].tag_ == "NN":
         return True  # "urged the federal government to send more troops"
     return definite(span) and (span[-1].tag_ not in ("NNS", "NNPS") or span[-1].lemma_.lower() == "police")
+
+
+def _passive_agent(tok: Token) -> bool:
+    """"A journalist was arrested by police in Istanbul": the "by" agent of a passive acts in it, as a
+    subject does (and is of the article's state as a subject is)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent"
 
 
 def _counterpart(tok: Token) -> bool:

@@ -516,11 +516,14 @@ def _agent_of(verb: Token) -> Token | None:
                     next((g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
                 return (_fired_by(agent) or agent) if agent is not None else None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        # "Google was fined 2.4 billion euros by the European Commission": the parser hangs the
-        # agent on the passive verb's object
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        # "Google was fined 2.4 billion euros by the European Commission", "was indicted on 34 counts
+        # by a grand jury": the parser hangs the agent on the passive verb's object, or on the object
+        # of its preposition
+        nouns = [c for c in verb.children if c.dep_ == "dobj"] + \
+            [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for obj in nouns:
             for prep in obj.children:
-                if prep.dep_ == "prep" and prep.lower_ == "by":
+                if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
                     found = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
                     if found is not None:
                         return found
