@@ -304,6 +304,32 @@ def untargeted_copies(rows: list[Row], weight: float) -> list[Row]:
             for r in rows if r.type not in (None, "NONE") and "<t>" in r.text and "<e>" in r.text]
 
 
+def wrong_sources(weight: float) -> list[Row]:
+    """The hand-labelled candidates of the classifier's files (``polnear_*.jsonl``) whose marked source
+    is not who acts (``source_ok`` false; there the label judges the marked words, not a resolved
+    actor as in the coded files), shown with that wrong source marked and labelled NONE. Their rows
+    in ``candidates`` show them with no source marked and their type, so the classifier never saw a
+    wrong doer marked; at run time the rules mark one, and an event with the wrong source is no
+    strictly right event. A copy shares its original's held-out fate (the same unmarked text)."""
+    folder = SHARED / "polnear" / "train" / "text"
+    rows, cache, seen = [], {}, set()
+    for path in sorted(OURS.glob("polnear_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            c = json.loads(line) if line.strip() else {}
+            key = (c.get("doc"), tuple(c.get("trigger") or ()))
+            if not c or key in seen:
+                continue
+            seen.add(key)
+            if c.get("label") not in LABELS or c["label"] == "NONE" or c.get("source_ok") is not False \
+                    or not c.get("source") or not c["sent"][0] <= c["source"][0] < c["source"][1] <= c["sent"][1]:
+                continue
+            raw = cache.setdefault(c["doc"], (folder / c["doc"]).read_text(encoding="utf-8"))
+            target = c["target"] if c.get("target_ok") is not False else None
+            trigger = None if c.get("rule_type") == "RELATION" else c["trigger"]
+            rows.append(Row(_marked(raw, c["sent"], c["source"], target, trigger), "NONE", None, weight, "wrong_source"))
+    return rows
+
+
 if __name__ == "__main__":
     from collections import Counter
 

@@ -325,6 +325,9 @@ def main() -> None:
     parser.add_argument("--untargeted", type=float, default=0.0,
                         help="also train on a copy of each event row whose target is marked, without the target "
                              "mark, at this weight (0: none)")
+    parser.add_argument("--wrong-sources", type=float, default=0.0,
+                        help="also train on the labelled candidates whose marked source is not who acts, with that "
+                             "source marked and labelled NONE, at this weight (0: none)")
     parser.add_argument("--smoke", type=int, default=0, help="train on only this many rows (a quick check of the whole script)")
     parser.add_argument("--all", action="store_true", help="train on the held-out rows too (no figures)")
     parser.add_argument("--evaluate-only", action="store_true", help="only score the model in --out on the held-out rows")
@@ -342,6 +345,7 @@ def main() -> None:
     rows = dataset.load(articles=args.written_articles, balanced=args.balanced)
     test_rows = [r for r in rows if r.held_out]  # read as they are, not as their unmarked copies
     rows += dataset.untargeted_copies(rows, args.untargeted) if args.untargeted else []
+    rows += dataset.wrong_sources(args.wrong_sources) if args.wrong_sources else []
     train_rows = rows if args.all else [r for r in rows if not r.held_out]
     if args.smoke:
         train_rows, test_rows = train_rows[:: max(1, len(train_rows) // args.smoke)], test_rows[::10]
@@ -357,7 +361,7 @@ def main() -> None:
     report = {"rows_trained": len(train_rows), "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
               "pool": args.pool, "layers": args.layers, "budget": args.budget or None, "distilled_from": str(args.teacher) if args.teacher else None,
               "unlabelled_rows": sum(r.origin == "unlabelled" for r in train_rows),
-              "untargeted_weight": args.untargeted or None}
+              "untargeted_weight": args.untargeted or None, "wrong_source_weight": args.wrong_sources or None}
     if not args.all:
         report.update(evaluate(args.out, test_rows))
     (args.out / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -87,3 +87,23 @@ def test_an_untargeted_copy_loses_only_its_target_mark_and_keeps_its_held_out_fa
     assert [(c.text, c.type, c.weight) for c in copies] == [
         ("<s>Russia</s> <e>attacked</e> Ukraine on Monday.", "ASSAULT", 0.5)]
     assert copies[0].held_out == event.held_out
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "polnear").is_dir(), reason="needs ../shared/data/polnear")
+def test_a_wrong_source_row_marks_the_judged_wrong_source_as_no_event() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "training"))
+    import dataset
+
+    rows = dataset.wrong_sources(0.5)
+    assert rows and all(r.type == "NONE" and r.weight == 0.5 and "<s>" in r.text for r in rows)
+    # each is a candidate the classifier also reads with its type and no source marked, held out alike
+    def key(text: str) -> tuple[str, str | None]:
+        trigger = re.search(r"<e>(.*?)</e>", text)
+        return dataset.normalise(text), trigger.group(1) if trigger else None
+
+    typed = {key(r.text): r for r in dataset.candidates() if r.type != "NONE" and "<s>" not in r.text}
+    for row in (r for r in rows if "<e>" in r.text):  # a relation's row marks its parties alone
+        original = typed[key(row.text)]
+        assert original.held_out == row.held_out
