@@ -887,6 +887,9 @@ def test_a_generic_actor_is_no_fuller_name_of_the_organisation_it_mentions(pipel
     ("LIMA, Peru — Congress voted to open impeachment proceedings against President Dina Boluarte.", "Congress",
      "PER-LEG"),
     ("LONDON — Parliament rejected the deal for a third time.", "Parliament", "GBR-LEG"),
+    # no legislature of Ukraine's or Israel's is called Congress (legislature_names.tsv)
+    ("Ukrainian President Volodymyr Zelensky thanked Congress for its support.", "Congress", "Q11268"),
+    ("The Israeli leader frequently meets with Republican and Democratic members of Congress.", "Congress", "Q11268"),
 ])
 def test_a_role_phrase_is_the_body_or_state_it_names(pipeline, text, phrase, actor_id):
     _, found = resolve(pipeline, text)

@@ -317,11 +317,19 @@ INSTITUTION_TYPES = {"legislature", "government"}
 def home_institution(name: str, home: str, kb: KnowledgeBase) -> Actor | None:
     """The home state's body that a name of one role word stands for ("Congress", "Parliament", "the
     Senate"): the knowledge base's body of that kind and state whose name holds the word (the US
-    Senate), else the state's generic actor of the role's sector; None for any other name."""
+    Senate), else the state's generic actor of the role's sector; None for any other name. A word
+    that names the legislature only of some states (legislature_names.tsv) is, in a story about
+    another state, the body of one of them that the knowledge base holds."""
     word = norm(name).removeprefix("the ")
     role = kb.roles.get(word)
     if role is None or role.type not in INSTITUTION_TYPES:
         return None
+    named = kb.legislature_names.get(word)
+    if named is not None and home not in named:
+        # "Zelensky thanked Congress", in a story about Ukraine: no body of Ukraine's is called so;
+        # the one the knowledge base holds of a state whose legislature is (the US Congress), if any
+        return next((e.actor for e in kb.by_id.values() if e.kind == "organisation" and e.actor.country in named
+                     and e.actor.type == role.type and word in norm(e.actor.name).split()), None)
     body = next((e.actor for e in kb.by_id.values() if e.kind == "organisation" and e.actor.country == home
                  and e.actor.type == role.type and word in norm(e.actor.name).split()), None)
     return body or kb.agent(home, role.sectors[0])
