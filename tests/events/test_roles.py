@@ -1050,3 +1050,9 @@ def test_whose_gerund_it_is_does_it(pipeline, text, trigger):
     assert [s.get("name") for s in event.sources] == ["Donald Trump"]
     assert [t.get("name") for t in event.targets] == ["Hillary Clinton"]
 
+
+
+def test_a_speaker_the_parser_hung_on_the_object_as_an_apposition_is_no_target(rules_pipeline):
+    # parsed "the defence ministry" an apposition of "Novomykhailivka", and "said" with no subject
+    text = "Russian forces captured the village of Novomykhailivka, the defence ministry in Moscow said."
+    assert at(rules_pipeline, text, "captured").targets == []

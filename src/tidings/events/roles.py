@@ -72,6 +72,14 @@ class MentionIndex(ActorMentionIndex):
         found = article.actor_mentions if mentions is None else mentions
         return super().of(article, _outside_datelines(found, article.doc.text))
 
+    def phrase(self, head: Token) -> list[ActorMention]:
+        """The actors of a noun phrase (the actor stage's), without a speaker the parser hung inside it
+        as an apposition (``_speaker_hung_as_appos``)."""
+        found = super().phrase(head)
+        hung = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in head.subtree
+                if _speaker_hung_as_appos(t)] if found else []
+        return [m for m in found if not any(a <= m.start < b for a, b in hung)] if hung else found
+
     def group(self, head: Token) -> list[ActorMention]:
         """The actors of a phrase, looking through a group noun without one: "leaders of the
         opposition", "thousands of Iraqi Kurds", "doctors from two American aid groups"."""
@@ -632,6 +640,16 @@ def _plural(mention: ActorMention, doc: Doc) -> bool:
     return head is not None and head.tag_ == "NNS"
 
 
+def _speaker_hung_as_appos(tok: Token) -> bool:
+    """"Russian forces captured the village of Novomykhailivka, the defence ministry in Moscow said":
+    the small model took the speaker, just before a verb of saying with no subject, for an apposition
+    of the place; it is the speaker, no party to the act."""
+    if tok.dep_ != "appos" or tok.right_edge.i + 1 >= len(tok.doc):
+        return False
+    verb = tok.doc[tok.right_edge.i + 1]
+    return verb.lemma_.lower() in statement_verbs() and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _follow(tok: Token) -> bool:
     if tok.dep_ == "prep":
         return tok.lower_ not in SKIPPED_PREPS
@@ -723,7 +741,8 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
         if found:
             return found
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according"
-                     and not _route(c) and not _clause_of_its_own(c) and not _said_of(c) and not _purpose(c))
+                     and not _route(c) and not _clause_of_its_own(c) and not _said_of(c) and not _purpose(c)
+                     and not _speaker_hung_as_appos(c))
     return []
 
 
