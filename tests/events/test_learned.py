@@ -406,3 +406,9 @@ def test_a_statement_judging_someones_words_or_deeds_is_read_though_it_names_no_
 
 def test_a_statement_judging_a_state_of_affairs_is_no_act(pipeline):
     assert not [e for e in pipeline.article("The minister called the situation dire.").events if e.trigger == "called"]
+
+
+def test_a_deed_someone_claims_responsibility_for_is_not_dropped_by_the_classifier(pipeline):
+    # no actor is its target, and the classifier reads it as 0.45 an event
+    events = pipeline.article("The Houthis claimed responsibility for an attack on a commercial ship in the Red Sea.").events
+    assert [(e.type, [s["name"] for s in e.sources]) for e in events if e.trigger == "attack"] == [("ASSAULT", ["Houthis"])]

@@ -640,6 +640,18 @@ def _plural(mention: ActorMention, doc: Doc) -> bool:
     return head is not None and head.tag_ == "NNS"
 
 
+CLAIMING = words("claiming")  # ... responsibility for
+
+
+def responsibility_claimed(tok: Token) -> Token | None:
+    """The verb by which someone claims (takes, accepts, admits) responsibility for the deed ``tok``
+    names ("Hezbollah claimed responsibility for firing two mortar rounds"), else None."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "for":
+        return None
+    noun = tok.head.head
+    return noun.head if noun.lemma_.lower() == "responsibility" and noun.head.lemma_.lower() in CLAIMING else None
+
+
 def _speaker_hung_as_appos(tok: Token) -> bool:
     """"Russian forces captured the village of Novomykhailivka, the defence ministry in Moscow said":
     the small model took the speaker, just before a verb of saying with no subject, for an apposition

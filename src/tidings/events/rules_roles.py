@@ -22,8 +22,8 @@ from .lexicon import telephones
 from .modality import ASSERTED, HYPOTHETICAL
 from .nominal import light_verb, noun_roles
 from .participles import consequence, has_to, warned_against
-from .roles import (ASKING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of, charging,
-                    charging_verb, verb_roles)
+from .roles import (ASKING, CLAIMING, OBJECT_CONTROL, PLACE_PREPS, MentionIndex, _agent_of, _prep_objects, _subject_of,
+                    charging, charging_verb, responsibility_claimed, verb_roles)
 from .statements import STATEMENT
 from .where import call_origin, event_location
 
@@ -293,18 +293,13 @@ def received_aid(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(givers, "parse"), targets=tuple(once_each(recipients)))
 
 
-CLAIMING = words("claiming")  # ... responsibility for
 
 
 def claimed_deed(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Hezbollah claimed responsibility for firing two mortar rounds at an Israeli army position.":
     the deed someone claims (or takes, accepts, admits) responsibility for is theirs."""
-    tok = draft.token
-    if draft.sources or tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "for":
-        return draft
-    noun = tok.head.head
-    verb = noun.head
-    if noun.lemma_.lower() != "responsibility" or verb.lemma_.lower() not in CLAIMING:
+    verb = responsibility_claimed(draft.token) if not draft.sources else None
+    if verb is None:
         return draft
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     found = scene.index.group(subject) if subject is not None else []
