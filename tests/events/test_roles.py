@@ -219,6 +219,17 @@ def test_a_mislemmatised_light_verb_still_carries_its_noun(rules_pipeline):
     assert countries(event.sources) == {"IDN"}
 
 
+def test_a_test_overseen_is_the_overseers(rules_pipeline):
+    event = at(rules_pipeline, "Kim Jong Un oversaw the test of a new hypersonic missile, state media reported.", "test")
+    assert [s["name"] for s in event.sources] == ["Kim Jong Un"]
+
+
+def test_solemn_representations_lodged_are_a_diplomatic_protest(rules_pipeline):
+    text = "Lin Jian said Beijing has lodged solemn representations with Washington."
+    event = at(rules_pipeline, text, "lodged")
+    assert (event.type, event.cameo) == ("ACCUSE", "114") and countries(event.targets) == {"USA"}
+
+
 def test_an_attack_unleashed_is_its_unleashers_and_a_participle_on_its_target_is_the_same_attack(pipeline):
     text = "Donald Trump unleashed a harsh attack on Ben Carson last night, comparing Carson to a child molester."
     coded = [(e.trigger, e.type, [s["name"] for s in e.sources]) for e in pipeline.article(text).events]
