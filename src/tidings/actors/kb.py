@@ -189,7 +189,8 @@ class KnowledgeBase:
         self.home_adjectives = {r["adjective"]: (r["institution"], frozenset(_split(r["acts"])))
                                 for r in data_rows("home_adjectives.tsv")}
         # words that name a national legislature only in some states ("congress")
-        self.legislature_names = {r["word"]: frozenset(_split(r["countries"])) for r in data_rows("legislature_names.tsv")}
+        self.legislature_names = {r["word"]: frozenset(_split(r["countries"]))
+                                  for r in data_rows("legislature_names.tsv")}
         # the head noun of a body's name, with the sector it gives a body the knowledge base lacks
         self.body_heads = {r["word"]: tuple(_split(r["sectors"])) for r in data_rows("body_heads.tsv")}
         # plural nouns for an armed group's members, which "the" makes the group named last

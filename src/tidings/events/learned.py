@@ -456,7 +456,7 @@ def classify(drafts: list[EventDraft], policy: Policy | None = None) -> list[Eve
         if p is None:
             out.append(draft)
             continue
-        if _droppable(draft) and not _armed_state(draft) and not _election_stand(draft) and not _claimed(draft) and (
+        if _droppable(draft) and not (_armed_state(draft) or _election_stand(draft) or _claimed(draft)) and (
                 p.p_event < policy.drop_below or (not draft.sources and p.p_event < policy.sourceless_below)):
             out.append(None)
             continue

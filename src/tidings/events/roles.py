@@ -672,7 +672,8 @@ def _follow(tok: Token) -> bool:
 
 def _hung_subject(tok: Token) -> bool:
     """Whether a conjunct is the subject of a later clause hung on its head (``_subject_hung_as_conjunct``)."""
-    return tok.dep_ == "conj" and any(c.dep_ == "advcl" and _subject_hung_as_conjunct(c) == tok for c in tok.head.children)
+    return tok.dep_ == "conj" and any(c.dep_ == "advcl" and _subject_hung_as_conjunct(c) == tok
+                                      for c in tok.head.children)
 
 
 def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention]) -> list[ActorMention]:

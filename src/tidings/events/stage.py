@@ -55,7 +55,8 @@ def candidate(tok, sentence, lexicon: TriggerLexicon, learned: bool = False,
     as well, a verb by which an actor may act on another, relations.py), else None."""
     if tok.ent_type_ in NAME_ENTITIES or not any(ch.isalpha() for ch in tok.text):
         return None  # a name, date or figure; or a dash the tagger took for a verb ("WASHINGTON ― Trump ...")
-    if tok.lower_ == "opposed" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.i - 1 for c in tok.children):
+    if tok.lower_ == "opposed" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.i - 1
+                                       for c in tok.children):
         return None  # "as opposed to": a connective, not an opposition ("as he has before, opposed" is one)
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and lexicon.match(tok.head) is not None:
         return None  # "issued an arrest warrant": the warrant is the act; "arrest" says of what kind
