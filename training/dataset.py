@@ -38,6 +38,7 @@ import csv
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,15 +135,15 @@ def _marked(raw: str, sent: list[int], source: list[int] | None, target: list[in
     return mark(raw[lo:hi], lo, span(source), span(target), span(trigger))
 
 
-def candidates(paths: list[Path] | None = None, keep=lambda doc: True, origin: str = "candidates",
-               texts: dict[str, Path] | None = None, statements: bool = True) -> list[Row]:
-    """Hand-labelled candidates of the rule coder (``training/data/polnear_*.jsonl``: its events, and
-    statements) in the articles ``keep`` accepts; the texts are read by offset from PolNeAR train in
-    ../shared, or from ``texts`` (a file by document name)."""
+def _labelled(paths: list[Path] | None = None, keep=lambda doc: True, texts: dict[str, Path] | None = None,
+              statements: bool = True) -> Iterator[tuple[dict, str]]:
+    """Each hand-labelled candidate of ``paths`` (default ``training/data/polnear_*.jsonl``) once, the
+    first row of its trigger with a known label, in the articles ``keep`` accepts, with its article's
+    text: read by offset from PolNeAR train in ../shared, or from ``texts`` (a file by document name)."""
     paths = sorted(OURS.glob("polnear_*.jsonl")) if paths is None else paths
     folder = SHARED / "polnear" / "train" / "text"
     texts = texts or {}
-    rows, cache, seen = [], {}, set()
+    cache, seen = {}, set()
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         if not line.strip():
@@ -156,13 +157,25 @@ def candidates(paths: list[Path] | None = None, keep=lambda doc: True, origin: s
         seen.add(key)
         if c["doc"] not in cache:
             cache[c["doc"]] = texts.get(c["doc"], folder / c["doc"]).read_text(encoding="utf-8")
-        raw = cache[c["doc"]]
-        source = c["source"] if c.get("source_ok") is not False else None
-        target = c["target"] if c.get("target_ok") is not False else None
-        # a relation is shown with its parties alone, as at run time (events/learned.py: marked_text)
-        trigger = None if c.get("rule_type") == "RELATION" else c["trigger"]
-        rows.append(Row(_marked(raw, c["sent"], source, target, trigger), c["label"], None, 1.0, origin))
-    return rows
+        yield c, cache[c["doc"]]
+
+
+def _candidate_text(c: dict, raw: str, source: list[int] | None) -> str:
+    """A labelled candidate's sentence with ``source``, its target unless judged wrong, and its trigger
+    marked; a relation is shown with its parties alone, as at run time (events/learned.py: marked_text)."""
+    target = c["target"] if c.get("target_ok") is not False else None
+    trigger = None if c.get("rule_type") == "RELATION" else c["trigger"]
+    return _marked(raw, c["sent"], source, target, trigger)
+
+
+def candidates(paths: list[Path] | None = None, keep=lambda doc: True, origin: str = "candidates",
+               texts: dict[str, Path] | None = None, statements: bool = True) -> list[Row]:
+    """Hand-labelled candidates of the rule coder (``training/data/polnear_*.jsonl``: its events, and
+    statements) in the articles ``keep`` accepts (``_labelled``), their source marked unless judged
+    wrong."""
+    return [Row(_candidate_text(c, raw, c["source"] if c.get("source_ok") is not False else None),
+                c["label"], None, 1.0, origin)
+            for c, raw in _labelled(paths, keep, texts, statements)]
 
 
 CODED = OURS / "verifier"
@@ -311,23 +324,10 @@ def wrong_sources(weight: float) -> list[Row]:
     in ``candidates`` show them with no source marked and their type, so the classifier never saw a
     wrong doer marked; at run time the rules mark one, and an event with the wrong source is no
     strictly right event. A copy shares its original's held-out fate (the same unmarked text)."""
-    folder = SHARED / "polnear" / "train" / "text"
-    rows, cache, seen = [], {}, set()
-    for path in sorted(OURS.glob("polnear_*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            c = json.loads(line) if line.strip() else {}
-            key = (c.get("doc"), tuple(c.get("trigger") or ()))
-            if not c or key in seen:
-                continue
-            seen.add(key)
-            if c.get("label") not in LABELS or c["label"] == "NONE" or c.get("source_ok") is not False \
-                    or not c.get("source") or not c["sent"][0] <= c["source"][0] < c["source"][1] <= c["sent"][1]:
-                continue
-            raw = cache.setdefault(c["doc"], (folder / c["doc"]).read_text(encoding="utf-8"))
-            target = c["target"] if c.get("target_ok") is not False else None
-            trigger = None if c.get("rule_type") == "RELATION" else c["trigger"]
-            rows.append(Row(_marked(raw, c["sent"], c["source"], target, trigger), "NONE", None, weight, "wrong_source"))
-    return rows
+    return [Row(_candidate_text(c, raw, c["source"]), "NONE", None, weight, "wrong_source")
+            for c, raw in _labelled()
+            if c["label"] != "NONE" and c.get("source_ok") is False and c.get("source")
+            and c["sent"][0] <= c["source"][0] < c["source"][1] <= c["sent"][1]]
 
 
 if __name__ == "__main__":

@@ -328,11 +328,14 @@ def home_institution(name: str, home: str, kb: KnowledgeBase) -> Actor | None:
     if named is not None and home not in named:
         # "Zelensky thanked Congress", in a story about Ukraine: no body of Ukraine's is called so;
         # the one the knowledge base holds of a state whose legislature is (the US Congress), if any
-        return next((e.actor for e in kb.by_id.values() if e.kind == "organisation" and e.actor.country in named
-                     and e.actor.type == role.type and word in norm(e.actor.name).split()), None)
-    body = next((e.actor for e in kb.by_id.values() if e.kind == "organisation" and e.actor.country == home
-                 and e.actor.type == role.type and word in norm(e.actor.name).split()), None)
-    return body or kb.agent(home, role.sectors[0])
+        return _body_named(word, role.type, named, kb)
+    return _body_named(word, role.type, {home}, kb) or kb.agent(home, role.sectors[0])
+
+
+def _body_named(word: str, kind: str, states: set[str] | frozenset[str], kb: KnowledgeBase) -> Actor | None:
+    """The knowledge base's first body of this kind, of one of these states, whose name holds the word."""
+    return next((e.actor for e in kb.by_id.values() if e.kind == "organisation" and e.actor.country in states
+                 and e.actor.type == kind and word in norm(e.actor.name).split()), None)
 
 
 def _the_institution(span: Sequence[Token]) -> bool:

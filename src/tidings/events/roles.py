@@ -65,20 +65,13 @@ class Roles:
 class MentionIndex(ActorMentionIndex):
     """The shared actor-mention index, with the group-noun lookups that roles need. A dateline's
     place is where the reporter files from, never a party ("NAIROBI - Sudan's paramilitary Rapid
-    Support Forces killed ...", where the parser hangs NAIROBI on the subject)."""
+    Support Forces killed ...", where the parser hangs NAIROBI on the subject); nor is a speaker the
+    parser hung on a noun as its apposition (``_speaker_hung_as_appos``)."""
 
     @classmethod
     def of(cls, article: Article, mentions: list[ActorMention] | None = None) -> MentionIndex:
         found = article.actor_mentions if mentions is None else mentions
-        return super().of(article, _outside_datelines(found, article.doc.text))
-
-    def phrase(self, head: Token) -> list[ActorMention]:
-        """The actors of a noun phrase (the actor stage's), without a speaker the parser hung inside it
-        as an apposition (``_speaker_hung_as_appos``)."""
-        found = super().phrase(head)
-        hung = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in head.subtree
-                if _speaker_hung_as_appos(t)] if found else []
-        return [m for m in found if not any(a <= m.start < b for a, b in hung)] if hung else found
+        return super().of(article, _outside_hung_speakers(_outside_datelines(found, article.doc.text), article.doc))
 
     def group(self, head: Token) -> list[ActorMention]:
         """The actors of a phrase, looking through a group noun without one: "leaders of the
@@ -112,6 +105,12 @@ def _outside_datelines(mentions: list[ActorMention], text: str) -> list[ActorMen
     return [m for m in mentions if m.start is None or not any(
         d.start() <= m.start and m.end <= d.start("dash") and (sure_dateline(d) or m.method in ("metonym", "place"))
         for d in matches)]
+
+
+def _outside_hung_speakers(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """The mentions that are not inside a speaker hung as an apposition (``_speaker_hung_as_appos``)."""
+    hung = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in doc if _speaker_hung_as_appos(t)]
+    return [m for m in mentions if m.start is None or not any(a <= m.start < b for a, b in hung)] if hung else mentions
 
 
 def _event_subject(noun: Token) -> bool:
@@ -754,8 +753,7 @@ def dominated_actors(start: Token, index: MentionIndex, exclude: list[ActorMenti
         if found:
             return found
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and c.lower_ != "according"
-                     and not _route(c) and not _clause_of_its_own(c) and not _said_of(c) and not _purpose(c)
-                     and not _speaker_hung_as_appos(c))
+                     and not _route(c) and not _clause_of_its_own(c) and not _said_of(c) and not _purpose(c))
     return []
 
 
