@@ -688,8 +688,13 @@ def test_a_document_acts_for_whoever_drafted_or_issued_it(rules_pipeline, text, 
     assert event.sources and (source is None or countries(event.sources) == {source})
 
 
-def test_what_one_is_urged_to_stop_doing_is_their_own_deed(rules_pipeline):
-    events = rules_pipeline.article("China's foreign ministry urged Washington to stop arming Taiwan.").events
+@pytest.mark.parametrize("text", [
+    "China's foreign ministry urged Washington to stop arming Taiwan.",
+    "China's foreign ministry urged Washington to avoid arming Taiwan.",
+    "China's foreign ministry urged Washington to refrain from arming Taiwan.",
+])
+def test_what_one_is_urged_to_stop_doing_is_their_own_deed(rules_pipeline, text):
+    events = rules_pipeline.article(text).events
     arming = next(e for e in events if e.trigger == "arming")
     assert countries(arming.sources) == {"USA"}
 

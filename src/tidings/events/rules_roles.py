@@ -436,6 +436,9 @@ def asked_party_acts(draft: EventDraft, scene: Scene) -> EventDraft:
             # "urged Washington to stop arming Taiwan", "urged Rwanda to withdraw its troops and stop
             # supporting the M23": the arming and the support are the asked party's
             first = first.head
+        elif first.dep_ == "pcomp" and first.head.dep_ == "prep" and first.head.head.lemma_.lower() in ASPECTUAL \
+                and first.head.head.dep_ in ("xcomp", "conj"):
+            first = first.head.head  # "urged Israel to refrain from attacking Rafah"
         else:
             break
     if (warning := warned_against(first)) is not None:
