@@ -148,10 +148,22 @@ def test_the_government_of_a_datelined_article_is_its_states(pipeline):
     ("European governments imposed sanctions on Iran.", "European governments"),
     ("Western diplomats in Tehran said the talks had stalled.", "Western diplomats"),
     ("Central Asian leaders sign water-sharing pact as Tashkent summit closes", "Central Asian leaders"),
+    # states named by their region alone, in a story about one of them
+    ("KYIV - Western countries pledged more air defence systems to Ukraine.", "Western countries"),
+    ("Gulf states pledged aid to Gaza after talks in Cairo, Egypt's foreign minister said.", "Gulf states"),
+    ("MOSCOW - Putin accused the West of waging a proxy war against Russia.", "the West"),
 ])
 def test_officials_of_a_region_of_several_states_belong_to_none_of_them(pipeline, text, phrase):
     m = mention(pipeline, text, phrase)
     assert m.country is None and m.actor_id == "any-GOV"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Israeli settlers attacked a village in the West Bank.", "the West Bank"),
+    ("Heavy rain fell across the West of the country.", "the West"),
+])
+def test_the_west_as_a_place_is_no_actor(pipeline, text, phrase):
+    assert not [m for m in pipeline.article(text).actor_mentions if m.text == phrase and m.actor_id == "any-GOV"]
 
 
 def test_a_name_holding_a_regions_word_is_no_region(pipeline):

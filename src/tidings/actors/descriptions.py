@@ -94,6 +94,8 @@ class Descriptions:
             return self._role(members)  # "a coalition of voting rights groups" is the groups, not a government
         if tok.dep_ == "nsubj" and _counts_people(tok):
             return self.kb.roles.get("people")
+        if _the_west(tok):
+            return self.kb.roles.get("western country")
         found = self.kb.roles.get(tok.lemma_.lower()) or self.kb.roles.get(tok.lower_)
         if found is None and tok.pos_ == "PROPN" and tok.i > 0 and tok.doc[tok.i - 1].text in DASHES:
             # "OUAGADOUGOU - Gunmen killed ...": a plural role noun the tagger took for a name after a
@@ -210,6 +212,7 @@ class Descriptions:
             span = [t for t in modifier_span(tok.head) if t.i <= tok.i]
         ev = Evidence()
         read_modifiers(span[:-1], self.kb, ev)
+        ev.regional = ev.regional or _the_west(tok)
         if not ev.regional:  # "Western diplomats in Tehran" are posted there
             read_prepositions(tok, self.kb, ev)
         return span, ev
@@ -359,6 +362,13 @@ class Descriptions:
                 return f.actor
             return None  # another person named since
         return None
+
+
+def _the_west(tok: Token) -> bool:
+    """"The West imposed sanctions", "accused the West of ...": the Western states' governments, of no
+    one state; not "the West Bank" nor "the west of the country"."""
+    return tok.text == "West" and tok.dep_ != "compound" and any(c.lower_ == "the" for c in tok.lefts) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _counts_people(tok: Token) -> bool:
