@@ -44,8 +44,11 @@ def test_a_finite_verb_conjoined_below_keeps_its_actors_to_itself(rules_pipeline
 
 
 def test_an_infinitive_conjoined_below_is_still_what_is_asked(rules_pipeline):
-    event = first(rules_pipeline, "The newspaper Al-Thawra called on Arab states to unite and stand against Israel.", "REQUEST")
+    event = first(rules_pipeline, "The newspaper Al-Thawra called on Muslims to unite and stand against Israel.", "REQUEST")
     assert countries(event.targets) == {"ISR"}
+    # where those called on are an actor, they are its target ("Arab states": of no one state)
+    event = first(rules_pipeline, "The newspaper Al-Thawra called on Arab states to unite and stand against Israel.", "REQUEST")
+    assert [t["actor_id"] for t in event.targets] == ["any-GOV"]
 
 
 def test_a_verb_joined_inside_what_was_said_is_the_speakers(rules_pipeline):
@@ -653,7 +656,7 @@ def test_a_clause_of_its_own_has_its_own_subject(rules_pipeline):
 
 
 def test_one_asked_to_act_who_is_no_known_actor_leaves_the_request_without_target(rules_pipeline):
-    text = ("President Volodymyr Zelensky urged Western allies to deliver more air defence systems and to lift "
+    text = ("President Volodymyr Zelensky urged his partners to deliver more air defence systems and to lift "
             "restrictions on the use of long-range weapons against targets in Russia.")
     events = rules_pipeline.article(text).events
     urged = next(e for e in events if e.trigger == "urged")
