@@ -176,6 +176,19 @@ def test_the_states_leader_is_its_office_holder_but_several_leaders_are_not(pipe
     assert found["Two Turkish leaders"].actor_id != "Q39259"
 
 
+def test_the_pope_is_the_vaticans_office_holder_wherever_the_story_is(pipeline):
+    text = "GAZA CITY - The Pope called for an immediate ceasefire in Gaza on Sunday."
+    _, found = resolve(pipeline, text, published=date(2023, 11, 12))
+    assert found["The Pope"].actor_id == "Q450675"  # Francis
+    _, found = resolve(pipeline, text.replace("The Pope", "The pontiff"), published=date(2025, 9, 14))
+    assert found["The pontiff"].country == "VAT" and found["The pontiff"].actor_id != "Q450675"  # Leo XIV
+
+
+def test_armed_men_are_an_armed_group_not_civilians(pipeline):
+    _, found = resolve(pipeline, "Armed men kidnapped 30 students from a school in northern Nigeria.")
+    assert found["Armed men"].sectors == ["REB"]
+
+
 @pytest.mark.parametrize("text, description, name", [
     ("Sen. Marco Rubio spoke in Iowa. The senator criticized Trump on Monday.", "The senator", "Marco Rubio"),
     ("New Jersey Gov. Chris Christie spoke on Saturday. The New Jersey governor mocked Rubio.",

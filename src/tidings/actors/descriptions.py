@@ -42,7 +42,8 @@ UNPLACED_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "LAB", "EDU", "NGO"}
 GENERIC_DETERMINERS = {"any", "every", "no"}
 OFFICE_NOUNS = {"leader": ("head_of_state",), "president": ("head_of_state",),
                 "prime minister": ("head_of_government",), "foreign minister": ("foreign_minister",),
-                "defense minister": ("defence_minister",), "defence minister": ("defence_minister",)}
+                "defense minister": ("defence_minister",), "defence minister": ("defence_minister",),
+                "pope": ("head_of_state",), "pontiff": ("head_of_state",)}
 
 
 # nouns of a group whose "of" phrase names its members, who say what it is ("a coalition of unions")
@@ -263,8 +264,8 @@ class Descriptions:
         if group is not None:
             self._add(span[0].i, tok.i + 1, group, "description", 0.7, tok, ev)
             return
-        country = ev.country or self._its_state(tok) or self._possessor_state(tok) or self._whose_state(tok) or \
-            self._body_just_named(tok)
+        country = ev.country or role.state or self._its_state(tok) or self._possessor_state(tok) or \
+            self._whose_state(tok) or self._body_just_named(tok)
         if office and (country or definite(bare)) and ev.org is None and tok.tag_ not in ("NNS", "NNPS"):
             # "the North Korean leader": that state's office holder on the article's date;
             # "the president": the one office holder already named in the article (not "two

@@ -89,6 +89,7 @@ class Role:
     type: str
     plural: bool
     person: bool = False  # names one human being, whom "he" or "she" may stand for
+    state: str | None = None  # the one state the role belongs to, wherever it is written of ("the Pope")
 
 
 def _rows(text: str, origin: str) -> list[dict[str, str]]:
@@ -177,7 +178,8 @@ class KnowledgeBase:
         self.persons: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
         self.spellings: dict[str, str] = {}  # organisations', seats', people's, capitals' and states' names as written -> kind
-        self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes", r["person"] == "yes")
+        self.roles = {r["word"]: Role(tuple(_split(r["sectors"])), r["type"], r["plural"] == "yes", r["person"] == "yes",
+                                      r["state"] or None)
                       for r in data_rows("roles.tsv")}
         # nouns for aircraft and drones, which strike from afar
         self.aircraft = frozenset(r["word"] for r in data_rows("aircraft.tsv"))
