@@ -364,6 +364,9 @@ def test_the_firm_an_investigation_is_into_is_marked_for_the_classifier(pipeline
     # a firm that is the object: marked for the classifier, which then keeps the ban
     events = pipeline.article("Regulators banned Lumora from selling the app in Brazil.").events
     assert [(e.trigger, e.targets) for e in events if e.trigger == "banned"] == [("banned", [])]
+    # a firm named by its kind ("the hedge fund"): a regulator acting on a firm is an event (RUBRIC.md)
+    events = pipeline.article("The Securities and Exchange Commission charged the hedge fund with fraud.").events
+    assert [(e.trigger, e.type, e.targets) for e in events] == [("charged", "ACCUSE", [])]
 
 
 def test_a_stand_on_an_elections_result_is_never_dropped_as_no_event(pipeline):

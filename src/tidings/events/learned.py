@@ -189,17 +189,21 @@ def _entity_span(heads: list[Token], draft: EventDraft, lo: int, hi: int) -> tup
     return None
 
 
+FIRM_NOUNS = words("firm_nouns")
+
+
 def _role_span(heads: list[Token], draft: EventDraft, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase of the first head that names people by their role, whose state the actors
     stage could not tell ("blamed the army for the deaths", "refused to hear an appeal from a death
-    row inmate"): the classifier reads the act on them as it reads acts on a marked target."""
+    row inmate"), or a firm by its kind ("charged the hedge fund with fraud"): the classifier reads
+    the act on them as it reads acts on a marked target."""
     roles = load_kb().roles
     taken = [(r.start, r.end) for r in draft.sources if r.start is not None]
     for head in heads:
         lemma = head.lemma_.lower()
         before = head.doc[head.i - 1] if head.i > 0 else None
         two = f"{before.lower_} {lemma}" if before is not None else ""
-        if head.pos_ != "NOUN" or (lemma not in roles and two not in roles):
+        if head.pos_ != "NOUN" or (lemma not in roles and two not in roles and lemma not in FIRM_NOUNS):
             continue
         start, end = head.left_edge.idx, head.idx + len(head.text)
         if lo <= start < end <= hi and not any(start < b and a < end for a, b in taken):
