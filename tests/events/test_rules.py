@@ -826,6 +826,11 @@ def test_own_warning(code):
     # another side's deed foretold is no threat of the warner's own
     _, drafts, _ = code("The agency warned that Iran would soon have enough uranium for several bombs.")
     assert all(d.intent is None for d in drafts if d.token.text == "warned")
+    # whom the warned deed is done to is the threat's target, not the warner's own "it"
+    _, drafts, _ = code("Pyongyang warned it would take action against Seoul.")
+    assert [r.country for r in draft_on(drafts, "warned").targets] == ["KOR"]
+    _, drafts, _ = code("Russia warned it would strike Kyiv's decision-making centres.")
+    assert [r.country for r in draft_on(drafts, "warned").targets] == ["UKR"]
 
 
 def test_warning_without_threat(code):

@@ -51,10 +51,30 @@ def own_warning(draft: EventDraft, scene: Scene) -> EventDraft:
     if not _warning(draft):
         return draft
     own = draft.source_sides
-    for _, actors in _warned_subjects(draft, scene, WARNED_MODALS, ("nsubj",)):
+    for subject, actors in _warned_subjects(draft, scene, WARNED_MODALS, ("nsubj",)):
         if actors and all(_of_side(m, own) for m in actors):
-            return replace(draft, intent="threat")
+            # the warner named again ("it") is no target of its warning
+            sources = {r.actor_id for r in draft.sources}
+            targets = tuple(r for r in draft.targets if r.actor_id not in sources) or \
+                scene.refs(_acted_on(subject.head, subject, own, scene.index_for(draft)))
+            return replace(draft, intent="threat", targets=targets)
     return draft
+
+
+AIMED_PREPS = {"against", "on", "upon", "at", "to"}  # "take action against Seoul", "strike back at"
+
+
+def _acted_on(clause: Token, subject: Token, own: set[str], index) -> list[ActorMention]:
+    """Whom the warned clause's deed is done to, for a warning with no target of its own ("Pyongyang
+    warned it would take action against Seoul"): the actors of its objects and of the phrases aiming
+    it, none of the warner's side."""
+    out: list[ActorMention] = []
+    inside = {t.i for t in subject.subtree}
+    for t in clause.subtree:
+        if t.i in inside or not (t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in AIMED_PREPS)):
+            continue
+        out += [m for m in index.group(t) if not _of_side(m, own) and m not in out]
+    return out
 
 
 def warning_without_threat(draft: EventDraft, scene: Scene) -> EventDraft | None:
