@@ -1308,3 +1308,13 @@ def test_a_common_noun_the_tagger_took_for_a_name_is_no_place(pipeline):
             '"Many people are still in the bush. We don\'t know who is alive," a resident said.')
     _, found = resolve(pipeline, text)
     assert "bush" not in found and found["Many people"].country == "NGA"
+
+
+def test_a_firm_named_like_a_former_leader_is_not_that_leader(pipeline):
+    # the tagger calls "Meta" an organisation; Ilir Meta, Albania's president until 2022, is out of office
+    _, found = resolve(pipeline, "The school district sued Meta and TikTok over harm to students' mental health.",
+                       published=date(2024, 5, 1))
+    assert "Meta" not in found or found["Meta"].country != "ALB"
+    # a former leader's surname that acts is still the leader
+    _, found = resolve(pipeline, "Uribe defended Colombia's actions, saying the rebels were fair game.")
+    assert found["Uribe"].country == "COL"

@@ -62,6 +62,27 @@ class People:
         return any(e.kind == "person" for e in self.kb.lookup(text)) or self._named_earlier(text) or (
             self.kb.place(text) is None and self._one_holders_surname(text))
 
+    def _org_as_person(self, ent: Span) -> bool:
+        """A name the tagger took for an organisation that is a known person's: as
+        ``_looks_like_known_person``, but the bare surname of one out of office on the article's date
+        (today's, undated) only where it acts or owns ("Uribe defended ...", "Morsi's rule"): "sued
+        Meta", "Meta shares" are the firm's, not Albania's former president Ilir Meta's."""
+        text = ent.text
+        if any(e.kind == "person" for e in self.kb.lookup(text)) or self._named_earlier(text):
+            return True
+        return self.kb.place(text) is None and self._one_holders_surname(text) and \
+            self._surname_fits(self._surname_holders(norm(text))[0].actor, ent.root)
+
+    def _surname_fits(self, actor: Actor, root: Token) -> bool:
+        """Whether a bare surname the tagger took for an organisation may stand for this known
+        person: one in office on the article's date, or one acting or owning (``_org_as_person``)."""
+        return self._sitting(actor) or root.dep_ in AGENT_DEPS
+
+    def _sitting(self, actor: Actor) -> bool:
+        """Whether a known person holds an office on the article's date (today's, undated)."""
+        entry = self.kb.by_id.get(actor.id)
+        return entry is not None and entry.holds((), self.day or date.today())
+
     def _one_holders_surname(self, text: str) -> bool:
         """One word, capitalised, no title and no state's or capital's name, that is the surname of
         exactly one known office holder ("Nepal's parliament": the state, not Madhav Kumar Nepal)."""

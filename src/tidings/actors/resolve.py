@@ -263,7 +263,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if ent.label_ == "PERSON" and self._named_building(ent):
             return  # "Kelly was seen entering Trump Tower": a building, no person (nor the later "Trump")
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and not known_org and (
-                self._looks_like_known_person(text) or self._personal_name(ent) or self._described_as_one(ent))):
+                self._org_as_person(ent) or self._personal_name(ent) or self._described_as_one(ent))):
             self._person(ent)
             return
         if not entries and ent.label_ in ("GPE", "NORP", "LOC"):
@@ -323,6 +323,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             return
         if ent.label_ == "ORG" and not text.isupper():  # "SAW" is an acronym, not General Saw Maung
             person = self._known_person(norm(text), ())
+            if person is not None and person[1] == "surname" and not self._surname_fits(person[0], root):
+                person = None  # "sued Meta": the firm, not Albania's former president Ilir Meta
             if person is not None:
                 self._add(ent.start, ent.end, person[0], person[1], person[2], root)
             elif (fuller := self._fuller_org_met(ent)) is not None:  # "Skyway" after "Skyway Airlines"
