@@ -226,6 +226,9 @@ def test_a_new_body_acting_on_the_home_state_speaks_from_outside_it(pipeline):
     assert mention(pipeline, text, "The Commission on Human Rights").country is None
     text = story + "The Knesset Defence Committee approved the plan."
     assert mention(pipeline, text, "The Knesset Defence Committee").country == "ISR"
+    # nor are lawmakers who ask for an act against it of it
+    story = "Russia's army advanced near Kharkiv. Russia said it had taken two villages. "
+    assert mention(pipeline, story + "Lawmakers pushed for sanctions against Russia.", "Lawmakers").country != "RUS"
 
 
 def test_a_federal_or_congressional_act_is_the_home_states(pipeline):

@@ -273,13 +273,19 @@ ENVOYS = {"ambassador", "envoy", "diplomat", "charge", "chargé", "consul", "att
 def _acts_on_state(tok: Token, home: str, resolver: Resolver) -> bool:
     """"The Commission on Human Rights condemned Israel", in a story about Israel: a body new to the
     knowledge base, or one named by its kind, that acts on the home state itself, named as a state,
-    or on its envoy ("the foreign ministry summoned the Chinese ambassador"), speaks from outside it."""
+    or on its envoy ("the foreign ministry summoned the Chinese ambassador"), or asks for an act
+    against it ("lawmakers pushed for sanctions against Russia"), speaks from outside it."""
     if tok.dep_ != "nsubj":
         return False
     verb = tok.head
     objects = [c for c in verb.children if c.dep_ == "dobj"] + \
         [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "upon", "to")
          for g in c.children if g.dep_ == "pobj"]
+    # and what the act it asks for is against ("lawmakers pushed for sanctions against Russia")
+    asked = [g for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")
+             for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])]
+    objects += [g for a in asked for c in a.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "upon")
+                for g in c.children if g.dep_ == "pobj"]
     return any(f.actor is not None and f.start <= o.i < f.end and (
         f.actor.id == home or (f.country == home and o.lemma_.lower() in ENVOYS)) for o in objects for f in resolver.found)
 
