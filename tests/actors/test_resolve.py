@@ -1318,3 +1318,20 @@ def test_a_firm_named_like_a_former_leader_is_not_that_leader(pipeline):
     # a former leader's surname that acts is still the leader
     _, found = resolve(pipeline, "Uribe defended Colombia's actions, saying the rebels were fair game.")
     assert found["Uribe"].country == "COL"
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("The strike, called by the flight attendants' union UFO, stranded thousands of passengers. "
+     "UFO is demanding a 9 percent pay increase.", "UFO", "LAB"),
+    ("The rights group Memorial said police detained 20 people. Memorial called for their release.", "Memorial", "NGO"),
+    ("The opposition party Tisza accused the government of fraud. Tisza said it would protest.", "Tisza", "PTY"),
+])
+def test_a_name_introduced_by_its_kind_is_a_new_organisation_named_again_later(pipeline, text, name, sector):
+    article = pipeline.article(text)
+    found = [m for m in article.actor_mentions if m.text == name]
+    assert len(found) == 2 and found[0].actor_id == found[1].actor_id and sector in found[0].sectors
+
+
+def test_a_firm_introduced_by_its_kind_stays_no_actor(pipeline):
+    article = pipeline.article("Search firm Lumora says it will stop censoring results in China.")
+    assert not [m for m in article.actor_mentions if m.text == "Lumora" and m.actor_id]

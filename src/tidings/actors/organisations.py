@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from .kb import KnowledgeBase
     from .resolve import Found
 
+# role types (roles.tsv) of the nouns that may introduce an organisation by its name, as the actor type it takes
+ORG_KIND_TYPES = {"organisation": "organisation", "party": "party", "armed group": "armed_group"}
+KIND_NAMED_LABELS = {"ORG", "PERSON", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"}
 ORG_ANAPHOR_DISTANCE = 4  # sentences back to look for the organisation "the bureau" stands for
 ORG_HEADS = {"ministry", "agency", "party", "army", "council", "committee", "institute", "university",
              "company", "corporation", "corp", "inc", "news", "times", "association", "union", "front",
@@ -83,6 +86,27 @@ class Organisations:
         actor = Actor(id=f"org-{slug(name)}" + (f"-{country}" if country else ""), name=name,
                       type="organisation", country=country, sectors=list(ev.sectors))
         self._add(ent.start, ent.end, actor, "new", 0.6, ent.root)
+        return actor
+
+    def _named_by_its_kind(self, ent: Span) -> Actor | None:
+        """"the flight attendants' union UFO", "the rights group Memorial", "the opposition party Tisza": a
+        name the knowledge base does not know, right after a noun of an organisation's kind (a party,
+        union, group or armed group of roles.tsv; no one person's office, no firm), is a new organisation of that
+        kind and of the state its modifiers name; the article's later mentions of the name are it."""
+        if ent.start == 0 or self.kb.lookup(ent.text) or ent.label_ not in KIND_NAMED_LABELS:
+            return None
+        kind = self.doc[ent.start - 1]
+        role = self._role(kind) if kind.pos_ in ("NOUN", "PROPN") and kind.text.islower() else None
+        if role is None or role.person or "BUS" in role.sectors or not (
+                role.type in ORG_KIND_TYPES or role.sectors[:1] == ("LAB",)):
+            return None  # (a firm is an actor only as the knowledge base or its name's last word says)
+        _, ev = self._description(kind)
+        ev.add_sectors(role.sectors)
+        name = " ".join(ent.text.split())
+        actor = Actor(id=f"org-{slug(name)}" + (f"-{ev.country}" if ev.country else ""), name=name,
+                      type=ORG_KIND_TYPES.get(role.type, "organisation"), country=ev.country, sectors=list(ev.sectors))
+        self._add(ent.start, ent.end, actor, "new", 0.6, ent.root)
+        self.acronyms[ent.text] = actor
         return actor
 
     def _fuller_org_met(self, ent: Span) -> Actor | None:

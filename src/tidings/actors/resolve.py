@@ -222,6 +222,8 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if ent.label_ == "PERSON" and anchor.dep_ in ("compound", "nmod", "amod") and anchor.head.i >= ent.end \
                 and entity_of(anchor.head) is None and titles_person(anchor.head):
             return  # "Clinton spokeswoman Jennifer Palmieri": whose spokeswoman she is, not a second actor
+        if self._named_by_its_kind(ent) is not None:
+            return
         defined = self._defined_acronym(ent)
         if defined is not None:
             self._add(ent.start, ent.end, defined, "coreference", 0.85, root)
@@ -386,6 +388,13 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
                 and tok.tag_ == "NN" and tok.dep_ in NAME_HEAD_DEPS and self._named_earlier(tok.text):
             # "Trump cancelled the deal" after "Donald Trump": a surname the tagger read as a common noun
             self._person(Span(self.doc, tok.i, tok.i + 1, label="PERSON"))
+            return
+        if tok.pos_ in ("PROPN", "NOUN") and not tok.ent_type_ and tok.text[:1].isupper() and (
+                tok.text in self.acronyms or self._named_by_its_kind(Span(self.doc, tok.i, tok.i + 1, label="ORG"))):
+            # "the union UFO ... UFO is demanding": a name the tagger missed, which the article
+            # introduced by its kind (or defined), here or before
+            if tok.text in self.acronyms and not any(f.start <= tok.i < f.end for f in self.found):
+                self._add(tok.i, tok.i + 1, self.acronyms[tok.text], "coreference", 0.85, tok)
             return
         if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
             entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
