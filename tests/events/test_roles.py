@@ -1075,3 +1075,19 @@ def test_a_speaker_the_parser_hung_on_the_object_as_an_apposition_is_no_target(r
     # parsed "the defence ministry" an apposition of "Novomykhailivka", and "said" with no subject
     text = "Russian forces captured the village of Novomykhailivka, the defence ministry in Moscow said."
     assert at(rules_pipeline, text, "captured").targets == []
+
+
+def test_whom_a_case_is_filed_against_is_the_target_not_the_court(rules_pipeline):
+    events = rules_pipeline.article("South Africa filed a genocide case against Israel at the International "
+                                    "Court of Justice.").events
+    assert [countries(e.targets) for e in events if e.trigger == "filed"] == [{"ISR"}]
+
+
+def test_what_leaders_discuss_is_no_participant_of_their_talks(rules_pipeline):
+    events = rules_pipeline.article("Putin and Trump discussed Ukraine in a phone call on Tuesday.").events
+    talks = next(e for e in events if e.trigger == "discussed")
+    assert "UKR" not in countries(talks.sources) | countries(talks.targets)
+    # the partner named with "with" instead
+    events = rules_pipeline.article("Putin discussed Ukraine with Trump.").events
+    talks = next(e for e in events if e.trigger == "discussed")
+    assert countries(talks.targets) == {"RUS", "USA"}

@@ -678,7 +678,14 @@ def _hung_subject(tok: Token) -> bool:
 def nearest_actors(start: Token, index: MentionIndex, exclude: list[ActorMention]) -> list[ActorMention]:
     """The actors nearest below ``start`` along object, preposition and complement edges,
     breadth first: "sent troops to Russia", "agreed to lift embargoes on sales to Iran",
-    "demanded that the US cancel ..." (a complement clause's subject), "arrived in Amman"."""
+    "demanded that the US cancel ..." (a complement clause's subject), "arrived in Amman". Whom the
+    verb or its object is "against" comes first: "filed a genocide case against Israel at the
+    International Court of Justice" is against Israel, not the court where it is filed."""
+    for aimed in (g for o in (start, *(c for c in start.children if c.dep_ == "dobj"))
+                  for g in _prep_objects(o, {"against"})):
+        found = [m for m in index.phrase(aimed) if m not in exclude]
+        if found:
+            return found
     queue = deque(c for c in start.children if _follow(c) and not _charged_deed(c, start))
     seen = {start.i}
     while queue:

@@ -37,6 +37,7 @@ HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "the blockade of Serbia": S
 # of the sailors", "the extradition of Assange", "criticisms of Sanders", "his endorsement of Cruz"
 # (not "the withdrawal of troops": they withdraw; nor "the support of the UN": it supports)
 PATIENT_NOUNS = words("patient_nouns")
+TOPIC_VERBS = words("topic_verbs")
 # nouns of harm or legal action whose possessing or compounded *person* suffers it, where no "of X"
 # names the sufferer: "Kennedy's assassination", "Tsege's arrest", "the McDonald shooting", "his
 # indictment" (a state or body possessing them acts: "Ethiopia's arrest of Tsege"); and nouns of
@@ -361,6 +362,14 @@ def mutual_meeting(draft: EventDraft, scene: Scene) -> EventDraft:
     each with the other."""
     if not draft.trigger.reciprocal:
         return draft
+    if draft.token.lemma_.lower() in TOPIC_VERBS:
+        # "Putin and Trump discussed Ukraine in a phone call": what is discussed is no participant
+        topics = [c for c in draft.token.children if c.dep_ == "dobj"]
+        kept = tuple(t for t in draft.targets if not t.inside(topics))
+        if not kept:  # "Putin discussed Ukraine with Trump": the partner instead
+            index = scene.index_for(draft)
+            kept = scene.refs(m for g in _prep_objects(draft.token, PARTNER_PREPS) for m in index.group(g))
+        draft = replace(draft, targets=kept)
     if draft.trigger.type == "CONSULT" and draft.sources and draft.targets:
         everyone = tuple(once_each(draft.sources + draft.targets))
         return replace(draft, sources=everyone, targets=everyone)
