@@ -265,3 +265,11 @@ def test_a_ministry_summoning_a_states_envoy_is_not_of_that_state(pipeline):
 def test_a_town_known_only_by_an_alternate_name_places_no_one(pipeline):
     text = "Suspected jihadist fighters attacked an army camp near the town of Boni in central Mali, killing 12 soldiers."
     assert mention(pipeline, text, "Suspected jihadist fighters").country == "MLI"  # not Bonn's
+
+
+def test_terrorists_take_no_state_from_where_they_strike(pipeline):
+    text = ("France was rocked by a terrorist attack in November, when heavily armed suicide bombers killed 130 "
+            "people in several places around Paris.")
+    assert mention(pipeline, text, "heavily armed suicide bombers").country is None
+    # rebels and gunmen are of the place they fight in
+    assert mention(pipeline, "Gunmen killed 12 villagers in Nigeria's Zamfara state.", "Gunmen").country == "NGA"

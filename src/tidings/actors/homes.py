@@ -213,6 +213,8 @@ def settle_homes(resolver: Resolver) -> None:
                 tok.pos_ == "NOUN" or tok.text.islower() or definite_kind):
             # people of a place ("students throughout Indonesia"), not those who travel for their
             # work ("reporters in Brussels", "troops in Kabul")
+            if f.sectors[0] == "REB" and _foreign_attacker(tok, kb):
+                continue
             local = f.sectors[0] in LOCAL_SECTORS
             placed = (place_of(tok, kb) or scene_of(tok, kb)) if local else None
             # troops or officials named as the object of a clause ("sending weapons and troops")
@@ -288,6 +290,15 @@ def _acts_on_state(tok: Token, home: str, resolver: Resolver) -> bool:
                 for g in c.children if g.dep_ == "pobj"]
     return any(f.actor is not None and f.start <= o.i < f.end and (
         f.actor.id == home or (f.country == home and o.lemma_.lower() in ENVOYS)) for o in objects for f in resolver.found)
+
+
+def _foreign_attacker(tok: Token, kb: KnowledgeBase) -> bool:
+    """A terrorist, suicide bomber or hijacker (data/foreign_attackers.tsv): of no state the text does
+    not name, neither the place of the attack nor the story's home ("suicide bombers killed 130 people
+    around Paris")."""
+    lemma = tok.lemma_.lower()
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return lemma in kb.foreign_attackers or f"{before} {lemma}" in kb.foreign_attackers
 
 
 def _strikes_home(tok: Token, home: str | None, kb: KnowledgeBase) -> bool:

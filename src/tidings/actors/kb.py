@@ -183,6 +183,8 @@ class KnowledgeBase:
                       for r in data_rows("roles.tsv")}
         # nouns for aircraft and drones, which strike from afar
         self.aircraft = frozenset(r["word"] for r in data_rows("aircraft.tsv"))
+        # nouns for attackers who often come from outside the state they strike
+        self.foreign_attackers = frozenset(r["word"] for r in data_rows("foreign_attackers.tsv"))
         # verbs of travelling to a place: who travels to the home state is from elsewhere (homes.py)
         self.travel_verbs = frozenset(r["word"] for r in data_rows("travel_verbs.tsv"))
         # last words of the names of buildings named after people ("Trump Tower")
