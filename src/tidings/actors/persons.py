@@ -56,26 +56,20 @@ class People:
         key = norm(text)
         return any(contains_words(full, key) for full in self.people)
 
-    def _looks_like_known_person(self, text: str) -> bool:
+    def _looks_like_known_person(self, text: str, root: Token | None = None) -> bool:
         """A known person's name, one met earlier in the article, or the surname of one known
-        office holder alone ("Erdogan", which the small model tags as a place)."""
-        return any(e.kind == "person" for e in self.kb.lookup(text)) or self._named_earlier(text) or (
-            self.kb.place(text) is None and self._one_holders_surname(text))
-
-    def _org_as_person(self, ent: Span) -> bool:
-        """A name the tagger took for an organisation that is a known person's: as
-        ``_looks_like_known_person``, but the bare surname of one out of office on the article's date
-        (today's, undated) only where it acts or owns ("Uribe defended ...", "Morsi's rule"): "sued
-        Meta", "Meta shares" are the firm's, not Albania's former president Ilir Meta's."""
-        text = ent.text
+        office holder alone ("Erdogan", which the small model tags as a place). With ``root``, a name
+        the tagger took for an organisation: a bare surname of one out of office on the article's
+        date then only where it acts or owns ("Uribe defended ...", "Morsi's rule"; "sued Meta" and
+        "Meta shares" are the firm's, not Albania's former president Ilir Meta's)."""
         if any(e.kind == "person" for e in self.kb.lookup(text)) or self._named_earlier(text):
             return True
-        return self.kb.place(text) is None and self._one_holders_surname(text) and \
-            self._surname_fits(self._surname_holders(norm(text))[0].actor, ent.root)
+        return self.kb.place(text) is None and self._one_holders_surname(text) and (
+            root is None or self._surname_fits(self._surname_holders(norm(text))[0].actor, root))
 
     def _surname_fits(self, actor: Actor, root: Token) -> bool:
         """Whether a bare surname the tagger took for an organisation may stand for this known
-        person: one in office on the article's date, or one acting or owning (``_org_as_person``)."""
+        person: one in office on the article's date, or one acting or owning (``_looks_like_known_person``)."""
         return self._sitting(actor) or root.dep_ in AGENT_DEPS
 
     def _sitting(self, actor: Actor) -> bool:

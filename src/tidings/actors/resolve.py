@@ -265,7 +265,7 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
         if ent.label_ == "PERSON" and self._named_building(ent):
             return  # "Kelly was seen entering Trump Tower": a building, no person (nor the later "Trump")
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and not known_org and (
-                self._org_as_person(ent) or self._personal_name(ent) or self._described_as_one(ent))):
+                self._looks_like_known_person(text, root) or self._personal_name(ent) or self._described_as_one(ent))):
             self._person(ent)
             return
         if not entries and ent.label_ in ("GPE", "NORP", "LOC"):
@@ -389,13 +389,14 @@ class Resolver(People, Descriptions, Organisations, Pronouns):
             # "Trump cancelled the deal" after "Donald Trump": a surname the tagger read as a common noun
             self._person(Span(self.doc, tok.i, tok.i + 1, label="PERSON"))
             return
-        if tok.pos_ in ("PROPN", "NOUN") and not tok.ent_type_ and tok.text[:1].isupper() and (
-                tok.text in self.acronyms or self._named_by_its_kind(Span(self.doc, tok.i, tok.i + 1, label="ORG"))):
+        if tok.pos_ in ("PROPN", "NOUN") and not tok.ent_type_ and tok.text[:1].isupper():
             # "the union UFO ... UFO is demanding": a name the tagger missed, which the article
-            # introduced by its kind (or defined), here or before
-            if tok.text in self.acronyms and not any(f.start <= tok.i < f.end for f in self.found):
+            # introduced by its kind (or defined) before, or introduces here
+            if tok.text in self.acronyms:
                 self._add(tok.i, tok.i + 1, self.acronyms[tok.text], "coreference", 0.85, tok)
-            return
+                return
+            if self._named_by_its_kind(Span(self.doc, tok.i, tok.i + 1, label="ORG")) is not None:
+                return
         if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
             entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
             if entries and self._qualifies_body(tok, entries[0].actor.country):
