@@ -280,16 +280,18 @@ def _acts_on_state(tok: Token, home: str, resolver: Resolver) -> bool:
     if tok.dep_ != "nsubj":
         return False
     verb = tok.head
-    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
-        [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "upon", "to")
-         for g in c.children if g.dep_ == "pobj"]
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = dobjs + _prep_objects(verb, ("against", "on", "upon", "to"))
     # and what the act it asks for is against ("lawmakers pushed for sanctions against Russia")
-    asked = [g for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")
-             for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])]
-    objects += [g for a in asked for c in a.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "upon")
-                for g in c.children if g.dep_ == "pobj"]
+    objects += [g for asked in dobjs + _prep_objects(verb, ("for",))
+                for g in _prep_objects(asked, ("against", "on", "upon"))]
     return any(f.actor is not None and f.start <= o.i < f.end and (
         f.actor.id == home or (f.country == home and o.lemma_.lower() in ENVOYS)) for o in objects for f in resolver.found)
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions ``preps`` hung on ``head``."""
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _foreign_attacker(tok: Token, kb: KnowledgeBase) -> bool:

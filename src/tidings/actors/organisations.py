@@ -93,13 +93,15 @@ class Organisations:
         name the knowledge base does not know, right after a noun of an organisation's kind (a party,
         union, group or armed group of roles.tsv; no one person's office, no firm), is a new organisation of that
         kind and of the state its modifiers name; the article's later mentions of the name are it."""
-        if ent.start == 0 or self.kb.lookup(ent.text) or ent.label_ not in KIND_NAMED_LABELS:
+        if ent.start == 0 or ent.label_ not in KIND_NAMED_LABELS:
             return None
         kind = self.doc[ent.start - 1]
         role = self._role(kind) if kind.pos_ in ("NOUN", "PROPN") and kind.text.islower() else None
         if role is None or role.person or "BUS" in role.sectors or not (
                 role.type in ORG_KIND_TYPES or role.sectors[:1] == ("LAB",)):
             return None  # (a firm is an actor only as the knowledge base or its name's last word says)
+        if self.kb.lookup(ent.text):
+            return None
         _, ev = self._description(kind)
         ev.add_sectors(role.sectors)
         name = " ".join(ent.text.split())

@@ -294,8 +294,6 @@ def received_aid(draft: EventDraft, scene: Scene) -> EventDraft:
     return replace(draft, sources=scene.refs(givers, "parse"), targets=tuple(once_each(recipients)))
 
 
-
-
 def claimed_deed(draft: EventDraft, scene: Scene) -> EventDraft:
     """"Hezbollah claimed responsibility for firing two mortar rounds at an Israeli army position.":
     the deed someone claims (or takes, accepts, admits) responsibility for is theirs."""

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ..model import ActorMention
 from .datafiles import word_kinds, words
 from .draft import EventDraft, Scene
+from .roles import MentionIndex
 
 POSSIBLE = {"could", "might", "may", "can"}
 WARNED_MODALS = POSSIBLE | {"will", "would", "shall"}
@@ -64,7 +65,7 @@ def own_warning(draft: EventDraft, scene: Scene) -> EventDraft:
 AIMED_PREPS = {"against", "on", "upon", "at", "to"}  # "take action against Seoul", "strike back at"
 
 
-def _acted_on(clause: Token, subject: Token, own: set[str], index) -> list[ActorMention]:
+def _acted_on(clause: Token, subject: Token, own: set[str], index: MentionIndex) -> list[ActorMention]:
     """Whom the warned clause's deed is done to, for a warning with no target of its own ("Pyongyang
     warned it would take action against Seoul"): the actors of its objects and of the phrases aiming
     it, none of the warner's side."""
